@@ -1,0 +1,49 @@
+/* The leverage command-line tool: shared declarations. Built only on the public header. */
+#ifndef LEV_CLI_H
+#define LEV_CLI_H
+
+#include "leverage.h"
+
+#include <stdio.h>
+
+/* Exit statuses. */
+enum { EXIT_OKAY = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+/* The bundled example (embedded at build time from examples/data). */
+extern const char lev_example_edges[], lev_example_actors[], lev_example_resources[];
+extern const size_t lev_example_edges_len, lev_example_actors_len, lev_example_resources_len;
+
+/* A measure `leverage rank --measure NAME` knows. */
+typedef struct measure {
+    const char *name;
+    const char *title;     /* for people: "PageRank (influence that flows along ties)" */
+    int kind;              /* MEASURE_DEGREE, MEASURE_STRENGTH, MEASURE_PAGERANK */
+    int direction;         /* lev_direction for degree and strength */
+} measure;
+
+enum { MEASURE_DEGREE = 1, MEASURE_STRENGTH, MEASURE_PAGERANK };
+
+extern const measure cli_measures[];
+const measure *cli_measure_find(const char *name);
+/* Compute a measure into out (length lev_actor_count). Prints the error; returns a status. */
+lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params *p, double *out);
+
+/* Output helpers. */
+void cli_print_number(FILE *f, double v);        /* shortest text that reads back as v */
+void cli_json_string(FILE *f, const char *s);    /* a JSON string literal, escaped */
+void cli_csv_field(FILE *f, const char *s);      /* a CSV field, quoted when needed */
+
+/* Options shared by the analysis commands. */
+typedef struct cli_opts {
+    const char *edges, *actors, *resources;
+    const char *format;  /* "text", "json", "csv" */
+    const char *measure;
+    int top;
+    int undirected, unweighted;
+    double damping;
+    int threads;
+} cli_opts;
+
+int cli_analyze(const cli_opts *o, lev_network *net, int bundled);
+
+#endif

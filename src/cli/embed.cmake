@@ -1,0 +1,10 @@
+# Turn the bundled example's CSV files into C strings: cmake -DOUT=file.c -DDIR=examples/data -P embed.cmake
+set(code "/* Generated from examples/data by src/cli/embed.cmake; do not edit. */\n#include <stddef.h>\n")
+foreach(part edges actors resources)
+  file(READ ${DIR}/florentine_${part}.csv hex HEX)
+  string(LENGTH "${hex}" n)
+  math(EXPR len "${n} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND code "const char lev_example_${part}[] = {${bytes}0};\nconst size_t lev_example_${part}_len = ${len};\n")
+endforeach()
+file(WRITE ${OUT} "${code}")

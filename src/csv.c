@@ -1,0 +1,570 @@
+/*
+ * CSV readers and writers for edges, actors and resources (RFC 4180, UTF-8, header required).
+ *
+ * Readers are all or nothing: actors, groups, channels, resources and edges added by a failed
+ * read are rolled back to a mark, group changes are undone from a log, and holdings are staged
+ * and committed only after the whole file parsed (with memory reserved first).
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- tokenizer -------------------------------------------------------------------------------- */
+
+#define MAXF 8 /* fields a record may have; more is an error */
+
+typedef struct field {
+    size_t off;  /* offset of the unquoted, NUL-terminated text in the record buffer */
+    size_t len;
+    size_t line, col;
+} field;
+
+typedef struct csv {
+    const char *name;
+    const char *s;
+    size_t len, pos;
+    size_t line;       /* line of pos, 1-based */
+    size_t line_start; /* offset of that line's first byte */
+    const lev__mem *mem;
+    char *buf;         /* record buffer: unquoted fields, each NUL-terminated */
+    size_t bcap, blen;
+    field f[MAXF];
+    int nf;
+    size_t rec_line;
+    char why[LEV_MSG_MAX];
+    size_t err_line, err_col;
+} csv;
+
+static lev_status csv_error(csv *c, size_t line, size_t col, lev_status rc, const char *fmt, ...)
+    LEV_PRINTF(5, 6);
+static lev_status csv_error(csv *c, size_t line, size_t col, lev_status rc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    lev__vformat(c->why, sizeof c->why, fmt, ap);
+    va_end(ap);
+    c->err_line = line;
+    c->err_col = col;
+    return rc;
+}
+
+static lev_status buf_put(csv *c, char ch) {
+    if (c->blen == c->bcap) {
+        void *b = c->buf;
+        lev_status rc = lev__grow(c->mem, &b, &c->bcap, c->blen + 1, 1);
+        c->buf = b;
+        if (rc) return rc;
+    }
+    c->buf[c->blen++] = ch;
+    return LEV_OK;
+}
+
+static int is_blank(char ch) { return ch == ' ' || ch == '\t'; }
+
+/* Read the next record into c->f. Returns LEV_OK with nf = 0 at end of input. Blank lines skip. */
+static lev_status csv_next(csv *c) {
+    lev_status rc;
+    c->nf = 0;
+    c->blen = 0;
+    /* skip blank lines */
+    for (;;) {
+        size_t p = c->pos;
+        while (p < c->len && is_blank(c->s[p])) p++;
+        if (p < c->len && (c->s[p] == '\n' || c->s[p] == '\r')) {
+            if (c->s[p] == '\r' && p + 1 < c->len && c->s[p + 1] == '\n') p++;
+            c->pos = p + 1;
+            c->line++;
+            c->line_start = c->pos;
+            continue;
+        }
+        if (p >= c->len) { c->pos = p; return LEV_OK; }
+        break;
+    }
+    c->rec_line = c->line;
+    for (;;) {
+        /* one field */
+        while (c->pos < c->len && is_blank(c->s[c->pos])) c->pos++;
+        if (c->nf == MAXF)
+            return csv_error(c, c->line, c->pos - c->line_start + 1, LEV_EPARSE, "too many fields (at most %d)", MAXF);
+        field *f = &c->f[c->nf++];
+        f->line = c->line;
+        f->col = c->pos - c->line_start + 1;
+        f->off = c->blen;
+        if (c->pos < c->len && c->s[c->pos] == '"') {
+            c->pos++;
+            for (;;) {
+                if (c->pos >= c->len)
+                    return csv_error(c, f->line, f->col, LEV_EPARSE, "quoted field is not closed");
+                char ch = c->s[c->pos++];
+                if (ch == '"') {
+                    if (c->pos < c->len && c->s[c->pos] == '"') {
+                        c->pos++;
+                    } else {
+                        break;
+                    }
+                } else if (ch == '\n') {
+                    c->line++;
+                    c->line_start = c->pos;
+                }
+                if ((rc = buf_put(c, ch))) return rc;
+            }
+            while (c->pos < c->len && is_blank(c->s[c->pos])) c->pos++;
+            if (c->pos < c->len && c->s[c->pos] != ',' && c->s[c->pos] != '\n' && c->s[c->pos] != '\r')
+                return csv_error(c, c->line, c->pos - c->line_start + 1, LEV_EPARSE,
+                                 "unexpected character after a closing quote (write \"\" for a quote inside a quoted field)");
+        } else {
+            size_t start = c->pos;
+            while (c->pos < c->len && c->s[c->pos] != ',' && c->s[c->pos] != '\n' && c->s[c->pos] != '\r') {
+                if (c->s[c->pos] == '"')
+                    return csv_error(c, c->line, c->pos - c->line_start + 1, LEV_EPARSE,
+                                     "quote inside an unquoted field (quote the whole field)");
+                c->pos++;
+            }
+            size_t end = c->pos;
+            while (end > start && is_blank(c->s[end - 1])) end--;
+            for (size_t i = start; i < end; i++)
+                if ((rc = buf_put(c, c->s[i]))) return rc;
+        }
+        f->len = c->blen - f->off;
+        if ((rc = buf_put(c, 0))) return rc;
+        if (c->pos < c->len && c->s[c->pos] == ',') {
+            c->pos++;
+            continue;
+        }
+        /* end of record */
+        if (c->pos < c->len) {
+            if (c->s[c->pos] == '\r') c->pos++;
+            if (c->pos < c->len && c->s[c->pos] == '\n') c->pos++;
+            c->line++;
+            c->line_start = c->pos;
+        }
+        return LEV_OK;
+    }
+}
+
+static const char *fstr(const csv *c, int i) { return c->buf + c->f[i].off; }
+
+/* ---- header ------------------------------------------------------------------------------------ */
+
+enum { COL_SOURCE, COL_TARGET, COL_WEIGHT, COL_CHANNEL, COL_NAME, COL_GROUP, COL_ACTOR, COL_RESOURCE,
+       COL_HOLDS, COL_NEEDS, NCOL };
+
+typedef struct colname { const char *name; int col; } colname;
+
+static int ieq(const char *a, const char *b) {
+    for (; *a && *b; a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+        if (x != y) return 0;
+    }
+    return *a == *b;
+}
+
+/* Map header fields to columns. pos[col] receives the field index or -1. */
+static lev_status read_header(csv *c, const colname *names, const int *required, int nreq, int *pos,
+                              const char *expect) {
+    lev_status rc = csv_next(c);
+    if (rc) return rc;
+    if (c->nf == 0) return csv_error(c, 1, 1, LEV_EPARSE, "empty file: a header row `%s` is required", expect);
+    for (int k = 0; k < NCOL; k++) pos[k] = -1;
+    for (int i = 0; i < c->nf; i++) {
+        const char *h = fstr(c, i);
+        int col = -1;
+        for (const colname *n = names; n->name; n++)
+            if (ieq(h, n->name)) col = n->col;
+        if (col < 0)
+            return csv_error(c, c->f[i].line, c->f[i].col, LEV_EPARSE, "unknown column \"%s\" in the header (expected %s)",
+                             h, expect);
+        if (pos[col] >= 0)
+            return csv_error(c, c->f[i].line, c->f[i].col, LEV_EPARSE, "column \"%s\" appears twice in the header", h);
+        pos[col] = i;
+    }
+    for (int k = 0; k < nreq; k++)
+        if (pos[required[k]] < 0) {
+            const char *missing = "?";
+            for (const colname *n = names; n->name; n++)
+                if (n->col == required[k]) { missing = n->name; break; }
+            return csv_error(c, c->rec_line, 1, LEV_EPARSE, "the header lacks column \"%s\" (expected %s)", missing,
+                             expect);
+        }
+    return LEV_OK;
+}
+
+static lev_status check_count(csv *c, int want) {
+    if (c->nf != want)
+        return csv_error(c, c->rec_line, 1, LEV_EPARSE, "expected %d field%s as in the header, got %d", want,
+                         want == 1 ? "" : "s", c->nf);
+    return LEV_OK;
+}
+
+static lev_status field_number(csv *c, int i, const char *what, int positive, double *out) {
+    const field *f = &c->f[i];
+    const char *s = fstr(c, i);
+    int r = lev__parse_double(s, f->len, out);
+    if (r == -2) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is out of range (got \"%s\")", what, s);
+    if (r != 0) {
+        if (f->len == 0) return csv_error(c, f->line, f->col, LEV_EPARSE, "%s is missing", what);
+        return csv_error(c, f->line, f->col, LEV_EINVAL, "%s must be a finite decimal number (got \"%s\")", what, s);
+    }
+    if (positive && !(*out > 0))
+        return csv_error(c, f->line, f->col, LEV_EINVAL, "%s must be finite and > 0 (got \"%s\")", what, s);
+    if (!positive && *out < 0)
+        return csv_error(c, f->line, f->col, LEV_EINVAL, "%s must be >= 0 (got \"%s\")", what, s);
+    return LEV_OK;
+}
+
+/* A name field that must be non-empty valid UTF-8. */
+static lev_status field_name(csv *c, int i, const char *what) {
+    const field *f = &c->f[i];
+    if (f->len == 0) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is empty", what);
+    if (!lev__utf8_valid(fstr(c, i), f->len))
+        return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is not valid UTF-8", what);
+    return LEV_OK;
+}
+
+/* Find or add actor named by field i. */
+static lev_status field_actor(csv *c, lev_network *net, int i, uint32_t *idx) {
+    lev_status rc = field_name(c, i, "actor name");
+    if (rc) return rc;
+    *idx = lev__strtab_find(&net->actors, fstr(c, i), c->f[i].len);
+    if (*idx != LEV_NONE) return LEV_OK;
+    char why[LEV_MSG_MAX];
+    rc = lev__actor_add(net, fstr(c, i), LEV_NONE, idx, why);
+    if (rc) return csv_error(c, c->f[i].line, c->f[i].col, rc, "%s", why);
+    return LEV_OK;
+}
+
+static lev_status field_label(csv *c, lev_network *net, lev__strtab *t, int i, const char *what, uint32_t *id) {
+    *id = LEV_NONE;
+    if (i < 0 || c->f[i].len == 0) return LEV_OK;
+    lev_status rc = field_name(c, i, what);
+    if (rc) return rc;
+    rc = lev__strtab_intern(&net->mem, t, fstr(c, i), id);
+    if (rc) return csv_error(c, c->f[i].line, c->f[i].col, rc, "%s", lev_strerror(rc));
+    return LEV_OK;
+}
+
+/* ---- the three readers ------------------------------------------------------------------------- */
+
+static lev_status read_edges(csv *c, lev_network *net) {
+    static const colname names[] = {{"source", COL_SOURCE}, {"from", COL_SOURCE}, {"target", COL_TARGET},
+                                     {"to", COL_TARGET}, {"weight", COL_WEIGHT}, {"strength", COL_WEIGHT},
+                                     {"channel", COL_CHANNEL}, {NULL, 0}};
+    static const int req[] = {COL_SOURCE, COL_TARGET, COL_WEIGHT};
+    int pos[NCOL];
+    lev_status rc = read_header(c, names, req, 3, pos, "source,target,weight[,channel]");
+    int ncols = c->nf;
+    while (!rc) {
+        if ((rc = csv_next(c)) || c->nf == 0) break;
+        if ((rc = check_count(c, ncols))) break;
+        uint32_t s, t, chan;
+        double w;
+        if ((rc = field_actor(c, net, pos[COL_SOURCE], &s)) || (rc = field_actor(c, net, pos[COL_TARGET], &t)) ||
+            (rc = field_number(c, pos[COL_WEIGHT], "strength", 1, &w)) ||
+            (rc = field_label(c, net, &net->channels, pos[COL_CHANNEL], "channel label", &chan)))
+            break;
+        char why[LEV_MSG_MAX];
+        if ((rc = lev__edge_add(net, s, t, w, chan, why))) {
+            const field *f = &c->f[pos[COL_WEIGHT]];
+            rc = csv_error(c, f->line, f->col, rc, "%s", why);
+        }
+    }
+    return rc;
+}
+
+typedef struct group_undo { uint32_t actor, group; } group_undo;
+
+static lev_status read_actors(csv *c, lev_network *net, uint32_t first_new) {
+    static const colname names[] = {{"name", COL_NAME}, {"actor", COL_NAME}, {"group", COL_GROUP}, {NULL, 0}};
+    static const int req[] = {COL_NAME};
+    int pos[NCOL];
+    group_undo *undo = NULL;
+    size_t nundo = 0, undocap = 0;
+    unsigned char *seen = NULL; /* one byte per actor that existed before the call */
+    size_t nseen = first_new;
+    lev_status rc = read_header(c, names, req, 1, pos, "name[,group]");
+    int ncols = c->nf;
+    while (!rc) {
+        if ((rc = csv_next(c)) || c->nf == 0) break;
+        if ((rc = check_count(c, ncols))) break;
+        const field *nf = &c->f[pos[COL_NAME]];
+        if ((rc = field_name(c, pos[COL_NAME], "actor name"))) break;
+        uint32_t gid;
+        if ((rc = field_label(c, net, &net->groups, pos[COL_GROUP], "group label", &gid))) break;
+        uint32_t i = lev__strtab_find(&net->actors, fstr(c, pos[COL_NAME]), nf->len);
+        if (i != LEV_NONE && i >= first_new) {
+            rc = csv_error(c, nf->line, nf->col, LEV_EEXIST, "actor \"%s\" is listed twice", fstr(c, pos[COL_NAME]));
+            break;
+        }
+        if (i == LEV_NONE) {
+            char why[LEV_MSG_MAX];
+            if ((rc = lev__actor_add(net, fstr(c, pos[COL_NAME]), gid, NULL, why)))
+                rc = csv_error(c, nf->line, nf->col, rc, "%s", why);
+            continue;
+        }
+        /* An actor that was there before the call. */
+        if (!seen) {
+            seen = lev__alloc(&net->mem, nseen);
+            if (!seen) { rc = csv_error(c, nf->line, nf->col, LEV_ENOMEM, "out of memory"); break; }
+            memset(seen, 0, nseen);
+        }
+        if (seen[i]) {
+            rc = csv_error(c, nf->line, nf->col, LEV_EEXIST, "actor \"%s\" is listed twice", fstr(c, pos[COL_NAME]));
+            break;
+        }
+        seen[i] = 1;
+        if (gid == LEV_NONE) continue;
+        void *u = undo;
+        rc = lev__grow(&net->mem, &u, &undocap, nundo + 1, sizeof *undo);
+        undo = u;
+        if (rc) { rc = csv_error(c, nf->line, nf->col, rc, "out of memory"); break; }
+        undo[nundo].actor = i;
+        undo[nundo++].group = net->actor_group[i];
+        net->actor_group[i] = gid;
+    }
+    if (rc)
+        while (nundo--) net->actor_group[undo[nundo].actor] = undo[nundo].group;
+    lev__free(&net->mem, undo, undocap * sizeof *undo);
+    lev__free(&net->mem, seen, nseen);
+    return rc;
+}
+
+typedef struct holding { uint32_t actor, res; double holds, needs; } holding;
+
+static lev_status read_resources(csv *c, lev_network *net) {
+    static const colname names[] = {{"actor", COL_ACTOR}, {"name", COL_ACTOR}, {"resource", COL_RESOURCE},
+                                    {"holds", COL_HOLDS}, {"needs", COL_NEEDS}, {NULL, 0}};
+    static const int req[] = {COL_ACTOR, COL_RESOURCE, COL_HOLDS, COL_NEEDS};
+    int pos[NCOL];
+    holding *rows = NULL;
+    size_t nrows = 0, cap = 0;
+    lev_status rc = read_header(c, names, req, 4, pos, "actor,resource,holds,needs");
+    int ncols = c->nf;
+    while (!rc) {
+        if ((rc = csv_next(c)) || c->nf == 0) break;
+        if ((rc = check_count(c, ncols))) break;
+        const field *af = &c->f[pos[COL_ACTOR]], *rf = &c->f[pos[COL_RESOURCE]];
+        if ((rc = field_name(c, pos[COL_ACTOR], "actor name")) ||
+            (rc = field_name(c, pos[COL_RESOURCE], "resource name")))
+            break;
+        holding h;
+        h.actor = lev__strtab_find(&net->actors, fstr(c, pos[COL_ACTOR]), af->len);
+        if (h.actor == LEV_NONE) {
+            rc = csv_error(c, af->line, af->col, LEV_ENOTFOUND,
+                           "unknown actor \"%s\" (actors come from the edges or actors file, read first)",
+                           fstr(c, pos[COL_ACTOR]));
+            break;
+        }
+        if ((rc = field_number(c, pos[COL_HOLDS], "amount held", 0, &h.holds)) ||
+            (rc = field_number(c, pos[COL_NEEDS], "amount needed", 0, &h.needs)))
+            break;
+        h.res = lev__strtab_find(&net->resources, fstr(c, pos[COL_RESOURCE]), rf->len);
+        if (h.res == LEV_NONE) {
+            if ((rc = lev_resource_add(net, fstr(c, pos[COL_RESOURCE]), &h.res))) {
+                rc = csv_error(c, rf->line, rf->col, rc, "%s", lev_errmsg(net));
+                break;
+            }
+        }
+        void *r = rows;
+        rc = lev__grow(&net->mem, &r, &cap, nrows + 1, sizeof *rows);
+        rows = r;
+        if (rc) { rc = csv_error(c, af->line, af->col, rc, "out of memory"); break; }
+        rows[nrows++] = h;
+    }
+    /* Reserve every resource touched, then commit (cannot fail). */
+    for (uint32_t r = 0; !rc && r < net->resources.count; r++)
+        if ((rc = lev__amounts_reserve(net, r))) rc = csv_error(c, c->line, 1, rc, "out of memory");
+    if (!rc)
+        for (size_t k = 0; k < nrows; k++) {
+            net->amounts[rows[k].res].v[2 * (size_t)rows[k].actor] = rows[k].holds;
+            net->amounts[rows[k].res].v[2 * (size_t)rows[k].actor + 1] = rows[k].needs;
+        }
+    lev__free(&net->mem, rows, cap * sizeof *rows);
+    return rc;
+}
+
+lev_status lev_read_buffer(lev_network *net, lev_format fmt, const char *data, size_t len, const char *name,
+                           const lev_params *p) {
+    (void)p;
+    if (!net) return LEV_EMISUSE;
+    if (!name) name = "<buffer>";
+    if (!data && len) return lev__fail(net, LEV_EMISUSE, "%s: data is NULL", name);
+    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV)
+        return lev__fail(net, LEV_EUNSUPPORTED, "%s: unknown format %d", name, (int)fmt);
+    csv c;
+    memset(&c, 0, sizeof c);
+    c.name = name;
+    c.s = data ? data : "";
+    c.len = len;
+    c.line = 1;
+    c.mem = &net->mem;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) c.pos = c.line_start = 3;
+    lev__mark mk = lev__mark_get(net);
+    lev_status rc;
+    if (fmt == LEV_FORMAT_EDGES_CSV) rc = read_edges(&c, net);
+    else if (fmt == LEV_FORMAT_ACTORS_CSV) rc = read_actors(&c, net, mk.actors);
+    else rc = read_resources(&c, net);
+    lev__free(&net->mem, c.buf, c.bcap);
+    if (rc) {
+        lev__rollback(net, mk);
+        if (rc == LEV_ENOMEM && !c.err_line) return lev__fail(net, rc, "%s: out of memory", name);
+        return lev__fail(net, rc, "%s:%zu:%zu: %s", name, c.err_line ? c.err_line : c.line,
+                         c.err_col ? c.err_col : 1, c.why[0] ? c.why : lev_strerror(rc));
+    }
+    return LEV_OK;
+}
+
+lev_status lev_read_file(lev_network *net, lev_format fmt, const char *path, const lev_params *p) {
+    if (!net) return LEV_EMISUSE;
+    if (!path) return lev__fail(net, LEV_EMISUSE, "lev_read_file: path is NULL");
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        return lev__fail(net, e == ENOENT ? LEV_ENOTFOUND : LEV_EIO, "%s: cannot open: %s", path, strerror(e));
+    }
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    lev_status rc = LEV_OK;
+    for (;;) {
+        void *b = buf;
+        if ((rc = lev__grow(&net->mem, &b, &cap, len + 65536, 1))) { buf = b; break; }
+        buf = b;
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f)) rc = LEV_EIO;
+            break;
+        }
+    }
+    fclose(f);
+    if (rc == LEV_OK) rc = lev_read_buffer(net, fmt, buf, len, path, p);
+    else if (rc == LEV_EIO) lev__fail(net, rc, "%s: read error", path);
+    else lev__fail(net, rc, "%s: out of memory reading the file", path);
+    lev__free(&net->mem, buf, cap);
+    return rc;
+}
+
+/* ---- writers -------------------------------------------------------------------------------- */
+
+typedef struct out {
+    lev_write_fn fn;
+    void *ud;
+    char b[16384];
+    size_t n;
+    int failed;
+} out;
+
+static void out_flush(out *o) {
+    if (o->n && !o->failed && o->fn(o->ud, o->b, o->n)) o->failed = 1;
+    o->n = 0;
+}
+
+static void out_put(out *o, const char *s, size_t len) {
+    while (len) {
+        size_t k = sizeof o->b - o->n < len ? sizeof o->b - o->n : len;
+        memcpy(o->b + o->n, s, k);
+        o->n += k;
+        s += k;
+        len -= k;
+        if (o->n == sizeof o->b) out_flush(o);
+    }
+}
+
+static void out_str(out *o, const char *s) { out_put(o, s, strlen(s)); }
+
+static void out_field(out *o, const char *s) {
+    size_t len = strlen(s);
+    int q = len && (is_blank(s[0]) || is_blank(s[len - 1]));
+    for (size_t i = 0; i < len && !q; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') q = 1;
+    if (!q) { out_put(o, s, len); return; }
+    out_put(o, "\"", 1);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"') out_put(o, "\"", 1);
+        out_put(o, s + i, 1);
+    }
+    out_put(o, "\"", 1);
+}
+
+static void out_num(out *o, double v) {
+    char b[32];
+    int n = lev__format_double(b, v);
+    out_put(o, b, (size_t)n);
+}
+
+lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, void *ud) {
+    if (!net) return LEV_EMISUSE;
+    lev__ctx c = {net, NULL, NULL, 1}; /* a read-only call: messages go to net under its lock */
+    if (!fn) return lev__ctx_fail(&c, LEV_EMISUSE, "lev_write: fn is NULL");
+    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV)
+        return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "lev_write: unknown format %d", (int)fmt);
+    out *o = lev__alloc(&net->mem, sizeof *o);
+    if (!o) return lev__ctx_fail(&c, LEV_ENOMEM, "lev_write: out of memory");
+    o->fn = fn;
+    o->ud = ud;
+    o->n = 0;
+    o->failed = 0;
+    const lev__strtab *A = &net->actors;
+    if (fmt == LEV_FORMAT_EDGES_CSV) {
+        out_str(o, net->echan ? "source,target,weight,channel\n" : "source,target,weight\n");
+        for (size_t e = 0; e < net->m && !o->failed; e++) {
+            out_field(o, A->e[net->esrc[e]].s);
+            out_put(o, ",", 1);
+            out_field(o, A->e[net->etgt[e]].s);
+            out_put(o, ",", 1);
+            out_num(o, net->ew[e]);
+            if (net->echan) {
+                out_put(o, ",", 1);
+                if (net->echan[e] != LEV_NONE) out_field(o, net->channels.e[net->echan[e]].s);
+            }
+            out_put(o, "\n", 1);
+        }
+    } else if (fmt == LEV_FORMAT_ACTORS_CSV) {
+        out_str(o, "name,group\n");
+        for (uint32_t i = 0; i < A->count && !o->failed; i++) {
+            out_field(o, A->e[i].s);
+            out_put(o, ",", 1);
+            if (net->actor_group[i] != LEV_NONE) out_field(o, net->groups.e[net->actor_group[i]].s);
+            out_put(o, "\n", 1);
+        }
+    } else {
+        out_str(o, "actor,resource,holds,needs\n");
+        for (uint32_t i = 0; i < A->count && !o->failed; i++)
+            for (uint32_t r = 0; r < net->resources.count; r++) {
+                const lev__amounts *a = &net->amounts[r];
+                if (i >= a->len || (a->v[2 * (size_t)i] == 0 && a->v[2 * (size_t)i + 1] == 0)) continue;
+                out_field(o, A->e[i].s);
+                out_put(o, ",", 1);
+                out_field(o, net->resources.e[r].s);
+                out_put(o, ",", 1);
+                out_num(o, a->v[2 * (size_t)i]);
+                out_put(o, ",", 1);
+                out_num(o, a->v[2 * (size_t)i + 1]);
+                out_put(o, "\n", 1);
+            }
+    }
+    out_flush(o);
+    int failed = o->failed;
+    lev__free(&net->mem, o, sizeof *o);
+    if (failed) return lev__ctx_fail(&c, LEV_EIO, "lev_write: the sink stopped the write");
+    return LEV_OK;
+}
+
+static int file_sink(void *ud, const char *data, size_t len) {
+    return fwrite(data, 1, len, (FILE *)ud) != len;
+}
+
+lev_status lev_write_file(const lev_network *net, lev_format fmt, const char *path) {
+    if (!net) return LEV_EMISUSE;
+    lev__ctx c = {net, NULL, NULL, 1};
+    if (!path) return lev__ctx_fail(&c, LEV_EMISUSE, "lev_write_file: path is NULL");
+    FILE *f = fopen(path, "wb");
+    if (!f) return lev__ctx_fail(&c, LEV_EIO, "%s: cannot open for writing: %s", path, strerror(errno));
+    lev_status rc = lev_write(net, fmt, file_sink, f);
+    if (fclose(f) != 0 && rc == LEV_OK) rc = LEV_EIO;
+    if (rc == LEV_EIO) return lev__ctx_fail(&c, rc, "%s: write error", path);
+    return rc;
+}

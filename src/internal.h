@@ -1,0 +1,167 @@
+/*
+ * Internal declarations shared by the library's source files. Nothing here is public:
+ * internal names start with lev__ and are hidden by -fvisibility=hidden.
+ */
+#ifndef LEV_INTERNAL_H
+#define LEV_INTERNAL_H
+
+#include "leverage.h"
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <threads.h>
+
+#define LEV_TRY(e) do { if ((rc = (e)) != LEV_OK) goto fail; } while (0)
+
+#if defined(__GNUC__)
+#  define LEV_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#  define LEV_PRINTF(a, b)
+#endif
+
+#define LEV_MSG_MAX 512
+
+/* ---- memory: every byte goes through the network's allocator ---------------------------- */
+
+typedef struct lev__mem {
+    lev_alloc_fn f;
+    void *ud;
+} lev__mem;
+
+void *lev__alloc(const lev__mem *m, size_t n);                     /* NULL on failure or n == 0 */
+void *lev__alloc_array(const lev__mem *m, size_t count, size_t size); /* overflow-checked */
+void lev__free(const lev__mem *m, void *p, size_t n);
+/* Grow *arr (capacity *cap elements of size `size`) to hold at least `need`; doubles. */
+lev_status lev__grow(const lev__mem *m, void **arr, size_t *cap, size_t need, size_t size);
+char *lev__strdup(const lev__mem *m, const char *s, size_t *len_out);
+
+/* ---- strings ------------------------------------------------------------------------------ */
+
+int lev__utf8_valid(const char *s, size_t len);
+
+/* An interning table: strings numbered 0..count-1 in order of insertion, with a hash index. */
+typedef struct lev__strent {
+    char *s;        /* owned copy, NUL-terminated */
+    uint32_t len;   /* bytes, without the NUL */
+} lev__strent;
+
+typedef struct lev__strtab {
+    lev__strent *e;
+    uint32_t count, cap;
+    uint32_t *slot; /* open addressing, linear probing; holds index + 1, 0 = empty */
+    uint32_t nslot; /* power of two, > 2 * count */
+} lev__strtab;
+
+void lev__strtab_free(const lev__mem *m, lev__strtab *t);
+uint32_t lev__strtab_find(const lev__strtab *t, const char *s, size_t len); /* LEV_NONE if absent */
+/* Make room for `extra` more strings so that lev__strtab_push cannot fail for them. */
+lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra);
+/* Insert an owned copy (after reserve). Cannot fail. Returns the new index. */
+uint32_t lev__strtab_push(lev__strtab *t, char *owned, size_t len);
+/* Drop strings count..end, freeing them, and rebuild the index; cannot fail. */
+void lev__strtab_truncate(const lev__mem *m, lev__strtab *t, uint32_t count);
+/* Find, or copy and insert; *idx receives the index. */
+lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, uint32_t *idx);
+
+/* ---- the compact form ---------------------------------------------------------------------- */
+
+/* CSR in both directions. Rows of `out` are sorted by target, rows of `in` by source; parallel
+ * edges and self-loops are kept. 4 + 4 bytes per edge per direction (id + float strength):
+ * 16 bytes per edge for both, plus 16 bytes per actor of offsets. */
+typedef struct lev__csr {
+    uint32_t n;
+    size_t m;
+    size_t *out_off, *in_off;   /* n + 1 each */
+    uint32_t *out_adj, *in_adj; /* m each */
+    float *out_w, *in_w;        /* m each */
+} lev__csr;
+
+/* ---- the network ---------------------------------------------------------------------------- */
+
+typedef struct lev__amounts {
+    double *v;    /* 2 * len entries: v[2i] holds, v[2i + 1] needs of actor i */
+    size_t len;   /* actors past len hold and need 0 */
+} lev__amounts;
+
+struct lev_network {
+    lev__mem mem;
+    lev__strtab actors, groups, channels, resources;
+    uint32_t *actor_group; /* group id or LEV_NONE; capacity gcap */
+    lev__amounts *amounts; /* capacity acap */
+    size_t acap;
+    size_t m;                   /* edges */
+    uint32_t *esrc, *etgt;      /* capacities scap, tcap */
+    double *ew;                 /* capacity wcap */
+    uint32_t *echan;            /* NULL until the first edge with a channel; capacity ccap */
+    size_t scap, tcap, wcap, ccap, gcap;
+    lev_status errcode;
+    char errmsg[LEV_MSG_MAX];
+    mtx_t lock;                 /* guards the compact form's build and NULL-params messages */
+    atomic_int csr_ready;       /* 1 when csr matches the model */
+    lev__csr csr;
+};
+
+/* A mark of the network's sizes; rolling back to it undoes additions made since. */
+typedef struct lev__mark {
+    uint32_t actors, groups, channels, resources;
+    size_t m;
+} lev__mark;
+
+lev__mark lev__mark_get(const lev_network *net);
+void lev__rollback(lev_network *net, lev__mark mk); /* cannot fail */
+void lev__invalidate(lev_network *net);              /* the model changed */
+
+/* Record a failure on the network and return rc. */
+lev_status lev__fail(lev_network *net, lev_status rc, const char *fmt, ...) LEV_PRINTF(3, 4);
+void lev__vformat(char *buf, size_t cap, const char *fmt, va_list ap);
+
+/* Internal actor add without message formatting policy: validates name, returns rc and writes
+ * the reason into why[LEV_MSG_MAX] on failure. Does not record on net. */
+lev_status lev__actor_add(lev_network *net, const char *name, uint32_t group, uint32_t *idx, char *why);
+lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uint32_t chan, char *why);
+lev_status lev__edges_reserve(lev_network *net, size_t extra);
+lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
+
+/* ---- analysis context -------------------------------------------------------------------- */
+
+/* Option storage: one slot per known key. */
+#define LEV__NPARAM 8
+struct lev_params {
+    double v[LEV__NPARAM];
+    lev_progress_fn progress;
+    void *progress_ud;
+    lev_status errcode;
+    char errmsg[LEV_MSG_MAX];
+};
+
+int lev__param_slot(lev_param key); /* -1 if unknown */
+double lev__param(const lev_params *p, lev_param key);
+
+/* A per-call context: where messages go, and the compact form to read. */
+typedef struct lev__ctx {
+    const lev_network *net;
+    lev_params *p;
+    const lev__csr *g;
+    int threads;
+} lev__ctx;
+
+/* Check net/p, build the compact form if needed. On failure records the message. */
+lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what);
+lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...) LEV_PRINTF(3, 4);
+/* Report progress; returns LEV_ECANCELLED (recorded) when the callback asks to stop. */
+lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what);
+void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size);
+void lev__ctx_free(const lev__ctx *c, void *ptr, size_t count, size_t size);
+
+lev_status lev__csr_build(const lev__mem *m, const lev_network *net, lev__csr *g);
+void lev__csr_free(const lev__mem *m, lev__csr *g);
+
+/* ---- numbers -------------------------------------------------------------------------------- */
+
+/* Parse a whole field as a decimal number in the C locale (no hex, inf or nan). 0 on success. */
+int lev__parse_double(const char *s, size_t len, double *out);
+/* Format with %.17g in the C locale; returns the length. buf has room for 32 bytes. */
+int lev__format_double(char *buf, double v);
+
+#endif /* LEV_INTERNAL_H */

@@ -1,0 +1,447 @@
+/*
+ * The model: a network of actors, resources and influence edges.
+ *
+ * Every mutation validates first, reserves memory second and commits last, so a failed call
+ * changes nothing. Multi-step mutations (readers, add-by-name) take a lev__mark and roll back
+ * to it on failure.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return realloc(ptr, nsize);
+}
+
+lev_status lev_network_new(lev_network **out) {
+    return lev_network_new_with_alloc(out, default_alloc, NULL);
+}
+
+lev_status lev_network_new_with_alloc(lev_network **out, lev_alloc_fn f, void *ud) {
+    if (!out) return LEV_EMISUSE;
+    *out = NULL;
+    if (!f) return LEV_EMISUSE;
+    lev_network *net = f(ud, NULL, 0, sizeof *net);
+    if (!net) return LEV_ENOMEM;
+    memset(net, 0, sizeof *net);
+    net->mem.f = f;
+    net->mem.ud = ud;
+    if (mtx_init(&net->lock, mtx_plain) != thrd_success) {
+        f(ud, net, sizeof *net, 0);
+        return LEV_ENOMEM;
+    }
+    atomic_init(&net->csr_ready, 0);
+    *out = net;
+    return LEV_OK;
+}
+
+void lev_network_free(lev_network *net) {
+    if (!net) return;
+    const lev__mem *m = &net->mem;
+    lev__csr_free(m, &net->csr);
+    for (uint32_t r = 0; r < net->resources.count; r++)
+        lev__free(m, net->amounts[r].v, net->amounts[r].len * 2 * sizeof(double));
+    lev__free(m, net->amounts, net->acap * sizeof *net->amounts);
+    lev__free(m, net->actor_group, net->gcap * sizeof *net->actor_group);
+    lev__free(m, net->esrc, net->scap * sizeof *net->esrc);
+    lev__free(m, net->etgt, net->tcap * sizeof *net->etgt);
+    lev__free(m, net->ew, net->wcap * sizeof *net->ew);
+    lev__free(m, net->echan, net->ccap * sizeof *net->echan);
+    lev__strtab_free(m, &net->actors);
+    lev__strtab_free(m, &net->groups);
+    lev__strtab_free(m, &net->channels);
+    lev__strtab_free(m, &net->resources);
+    mtx_destroy(&net->lock);
+    lev__mem mm = net->mem;
+    lev__free(&mm, net, sizeof *net);
+}
+
+/* ---- messages ------------------------------------------------------------------------------ */
+
+void lev__vformat(char *buf, size_t cap, const char *fmt, va_list ap) {
+    int n = vsnprintf(buf, cap, fmt, ap);
+    if (n < 0) buf[0] = 0;
+}
+
+lev_status lev__fail(lev_network *net, lev_status rc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    lev__vformat(net->errmsg, sizeof net->errmsg, fmt, ap);
+    va_end(ap);
+    net->errcode = rc;
+    return rc;
+}
+
+lev_status lev_errcode(const lev_network *net) { return net ? net->errcode : LEV_EMISUSE; }
+
+const char *lev_errmsg(const lev_network *net) {
+    return net ? net->errmsg : "library misuse: network is NULL";
+}
+
+/* ---- marks and rollback --------------------------------------------------------------------- */
+
+lev__mark lev__mark_get(const lev_network *net) {
+    lev__mark mk = {net->actors.count, net->groups.count, net->channels.count, net->resources.count,
+                    net->m};
+    return mk;
+}
+
+void lev__invalidate(lev_network *net) {
+    if (atomic_load_explicit(&net->csr_ready, memory_order_relaxed)) {
+        lev__csr_free(&net->mem, &net->csr);
+        atomic_store_explicit(&net->csr_ready, 0, memory_order_release);
+    }
+}
+
+void lev__rollback(lev_network *net, lev__mark mk) {
+    const lev__mem *m = &net->mem;
+    /* Resources added since the mark: free their amounts. */
+    for (uint32_t r = mk.resources; r < net->resources.count; r++) {
+        lev__free(m, net->amounts[r].v, net->amounts[r].len * 2 * sizeof(double));
+        net->amounts[r].v = NULL;
+        net->amounts[r].len = 0;
+    }
+    /* Actors added since the mark hold nothing any more. */
+    for (uint32_t r = 0; r < mk.resources; r++) {
+        lev__amounts *a = &net->amounts[r];
+        if (a->len > mk.actors)
+            memset(a->v + 2 * (size_t)mk.actors, 0, (a->len - mk.actors) * 2 * sizeof(double));
+    }
+    lev__strtab_truncate(m, &net->resources, mk.resources);
+    lev__strtab_truncate(m, &net->actors, mk.actors);
+    lev__strtab_truncate(m, &net->groups, mk.groups);
+    lev__strtab_truncate(m, &net->channels, mk.channels);
+    net->m = mk.m;
+    lev__invalidate(net);
+}
+
+/* ---- actors --------------------------------------------------------------------------------- */
+
+/* Check a name or label; writes the reason to why on failure. */
+static lev_status check_name(const char *s, const char *what, char *why) {
+    size_t len = strlen(s);
+    if (len == 0) {
+        snprintf(why, LEV_MSG_MAX, "%s is empty", what);
+        return LEV_EINVAL;
+    }
+    if (len >= UINT32_MAX) {
+        snprintf(why, LEV_MSG_MAX, "%s is longer than 4 GiB", what);
+        return LEV_EINVAL;
+    }
+    if (!lev__utf8_valid(s, len)) {
+        snprintf(why, LEV_MSG_MAX, "%s is not valid UTF-8", what);
+        return LEV_EINVAL;
+    }
+    return LEV_OK;
+}
+
+/* Intern an optional label (NULL or "" = none) into t; *id = LEV_NONE for none. */
+static lev_status intern_label(lev_network *net, lev__strtab *t, const char *label, const char *what,
+                               uint32_t *id, char *why) {
+    *id = LEV_NONE;
+    if (!label || !*label) return LEV_OK;
+    lev_status rc = check_name(label, what, why);
+    if (rc) return rc;
+    rc = lev__strtab_intern(&net->mem, t, label, id);
+    if (rc) snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
+    return rc;
+}
+
+lev_status lev__actor_add(lev_network *net, const char *name, uint32_t group, uint32_t *idx, char *why) {
+    lev_status rc = check_name(name, "actor name", why);
+    if (rc) return rc;
+    size_t len = strlen(name);
+    if (lev__strtab_find(&net->actors, name, len) != LEV_NONE) {
+        snprintf(why, LEV_MSG_MAX, "actor \"%s\" already exists", name);
+        return LEV_EEXIST;
+    }
+    if (net->actors.count >= LEV_MAX_ACTORS) {
+        snprintf(why, LEV_MSG_MAX, "a network holds at most %u actors", LEV_MAX_ACTORS);
+        return LEV_ELIMIT;
+    }
+    rc = lev__strtab_reserve(&net->mem, &net->actors, 1);
+    if (!rc) {
+        void *g = net->actor_group;
+        rc = lev__grow(&net->mem, &g, &net->gcap, (size_t)net->actors.count + 1, sizeof(uint32_t));
+        net->actor_group = g;
+    }
+    char *copy = rc ? NULL : lev__strdup(&net->mem, name, NULL);
+    if (!rc && !copy) rc = LEV_ENOMEM;
+    if (rc) {
+        snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
+        return rc;
+    }
+    uint32_t i = lev__strtab_push(&net->actors, copy, len);
+    net->actor_group[i] = group;
+    lev__invalidate(net);
+    if (idx) *idx = i;
+    return LEV_OK;
+}
+
+lev_status lev_actor_add(lev_network *net, const char *name, const char *group, uint32_t *idx) {
+    if (!net) return LEV_EMISUSE;
+    if (!name) return lev__fail(net, LEV_EMISUSE, "lev_actor_add: name is NULL");
+    char why[LEV_MSG_MAX];
+    lev__mark mk = lev__mark_get(net);
+    uint32_t gid;
+    lev_status rc = intern_label(net, &net->groups, group, "group label", &gid, why);
+    if (!rc) rc = lev__actor_add(net, name, gid, idx, why);
+    if (rc) {
+        lev__rollback(net, mk);
+        return lev__fail(net, rc, "cannot add actor: %s", why);
+    }
+    return LEV_OK;
+}
+
+lev_status lev_actor_find(const lev_network *net, const char *name, uint32_t *idx) {
+    if (idx) *idx = LEV_NONE;
+    if (!net || !name) return LEV_EMISUSE;
+    uint32_t i = lev__strtab_find(&net->actors, name, strlen(name));
+    if (i == LEV_NONE) return LEV_ENOTFOUND;
+    if (idx) *idx = i;
+    return LEV_OK;
+}
+
+size_t lev_actor_count(const lev_network *net) { return net ? net->actors.count : 0; }
+
+const char *lev_actor_name(const lev_network *net, uint32_t i) {
+    return net && i < net->actors.count ? net->actors.e[i].s : NULL;
+}
+
+const char *lev_actor_group(const lev_network *net, uint32_t i) {
+    if (!net || i >= net->actors.count || net->actor_group[i] == LEV_NONE) return NULL;
+    return net->groups.e[net->actor_group[i]].s;
+}
+
+lev_status lev_actor_set_group(lev_network *net, uint32_t i, const char *group) {
+    if (!net) return LEV_EMISUSE;
+    if (i >= net->actors.count)
+        return lev__fail(net, LEV_EINVAL, "cannot set group: no actor %u (the network has %zu)",
+                         (unsigned)i, (size_t)net->actors.count);
+    char why[LEV_MSG_MAX];
+    uint32_t gid;
+    lev_status rc = intern_label(net, &net->groups, group, "group label", &gid, why);
+    if (rc) return lev__fail(net, rc, "cannot set group of \"%s\": %s", net->actors.e[i].s, why);
+    net->actor_group[i] = gid;
+    return LEV_OK;
+}
+
+/* ---- resources ------------------------------------------------------------------------------ */
+
+lev_status lev_resource_add(lev_network *net, const char *name, uint32_t *idx) {
+    if (!net) return LEV_EMISUSE;
+    if (!name) return lev__fail(net, LEV_EMISUSE, "lev_resource_add: name is NULL");
+    char why[LEV_MSG_MAX];
+    lev_status rc = check_name(name, "resource name", why);
+    if (rc) return lev__fail(net, rc, "cannot add resource: %s", why);
+    size_t len = strlen(name);
+    if (lev__strtab_find(&net->resources, name, len) != LEV_NONE)
+        return lev__fail(net, LEV_EEXIST, "cannot add resource: \"%s\" already exists", name);
+    rc = lev__strtab_reserve(&net->mem, &net->resources, 1);
+    if (!rc) {
+        void *a = net->amounts;
+        rc = lev__grow(&net->mem, &a, &net->acap, (size_t)net->resources.count + 1, sizeof *net->amounts);
+        net->amounts = a;
+    }
+    char *copy = rc ? NULL : lev__strdup(&net->mem, name, NULL);
+    if (!rc && !copy) rc = LEV_ENOMEM;
+    if (rc) return lev__fail(net, rc, "cannot add resource \"%s\": %s", name, lev_strerror(rc));
+    uint32_t r = lev__strtab_push(&net->resources, copy, len);
+    net->amounts[r].v = NULL;
+    net->amounts[r].len = 0;
+    if (idx) *idx = r;
+    return LEV_OK;
+}
+
+lev_status lev_resource_find(const lev_network *net, const char *name, uint32_t *idx) {
+    if (idx) *idx = LEV_NONE;
+    if (!net || !name) return LEV_EMISUSE;
+    uint32_t r = lev__strtab_find(&net->resources, name, strlen(name));
+    if (r == LEV_NONE) return LEV_ENOTFOUND;
+    if (idx) *idx = r;
+    return LEV_OK;
+}
+
+size_t lev_resource_count(const lev_network *net) { return net ? net->resources.count : 0; }
+
+const char *lev_resource_name(const lev_network *net, uint32_t r) {
+    return net && r < net->resources.count ? net->resources.e[r].s : NULL;
+}
+
+/* Make amounts[r] cover every current actor, so that setting one cannot fail. */
+lev_status lev__amounts_reserve(lev_network *net, uint32_t r) {
+    lev__amounts *a = &net->amounts[r];
+    size_t n = net->actors.count;
+    if (a->len >= n) return LEV_OK;
+    size_t nlen = net->actors.cap; /* >= n: room for the actors the table can already hold */
+    double *v = net->mem.f(net->mem.ud, a->v, a->len * 2 * sizeof *v, nlen * 2 * sizeof *v);
+    if (!v) return LEV_ENOMEM;
+    memset(v + 2 * a->len, 0, (nlen - a->len) * 2 * sizeof *v);
+    a->v = v;
+    a->len = nlen;
+    return LEV_OK;
+}
+
+static lev_status check_amount(lev_network *net, double x, const char *what) {
+    if (!isfinite(x) || x < 0)
+        return lev__fail(net, LEV_EINVAL, "amount %s must be finite and >= 0 (got %g)", what, x);
+    return LEV_OK;
+}
+
+lev_status lev_actor_set_resource(lev_network *net, uint32_t i, uint32_t r, double holds, double needs) {
+    if (!net) return LEV_EMISUSE;
+    if (i >= net->actors.count)
+        return lev__fail(net, LEV_EINVAL, "cannot set resource: no actor %u (the network has %zu)",
+                         (unsigned)i, (size_t)net->actors.count);
+    if (r >= net->resources.count)
+        return lev__fail(net, LEV_EINVAL, "cannot set resource: no resource %u (the network has %zu)",
+                         (unsigned)r, (size_t)net->resources.count);
+    lev_status rc;
+    if ((rc = check_amount(net, holds, "held")) || (rc = check_amount(net, needs, "needed"))) return rc;
+    if ((rc = lev__amounts_reserve(net, r)))
+        return lev__fail(net, rc, "cannot set resource \"%s\": %s", net->resources.e[r].s, lev_strerror(rc));
+    net->amounts[r].v[2 * (size_t)i] = holds;
+    net->amounts[r].v[2 * (size_t)i + 1] = needs;
+    return LEV_OK;
+}
+
+lev_status lev_actor_get_resource(const lev_network *net, uint32_t i, uint32_t r, double *holds, double *needs) {
+    if (!net) return LEV_EMISUSE;
+    if (i >= net->actors.count || r >= net->resources.count) return LEV_EINVAL;
+    const lev__amounts *a = &net->amounts[r];
+    if (holds) *holds = i < a->len ? a->v[2 * (size_t)i] : 0.0;
+    if (needs) *needs = i < a->len ? a->v[2 * (size_t)i + 1] : 0.0;
+    return LEV_OK;
+}
+
+lev_status lev_resource_amounts(const lev_network *net, uint32_t r, double *holds, double *needs) {
+    if (!net) return LEV_EMISUSE;
+    if (r >= net->resources.count) return LEV_EINVAL;
+    const lev__amounts *a = &net->amounts[r];
+    for (size_t i = 0; i < net->actors.count; i++) {
+        if (holds) holds[i] = i < a->len ? a->v[2 * i] : 0.0;
+        if (needs) needs[i] = i < a->len ? a->v[2 * i + 1] : 0.0;
+    }
+    return LEV_OK;
+}
+
+/* ---- edges ----------------------------------------------------------------------------------- */
+
+lev_status lev__edges_reserve(lev_network *net, size_t extra) {
+    if (extra > SIZE_MAX / 2 - net->m) return LEV_ELIMIT;
+    size_t need = net->m + extra;
+    const lev__mem *m = &net->mem;
+    void *p;
+    lev_status rc;
+    p = net->esrc; rc = lev__grow(m, &p, &net->scap, need, sizeof(uint32_t)); net->esrc = p;
+    if (rc) return rc;
+    p = net->etgt; rc = lev__grow(m, &p, &net->tcap, need, sizeof(uint32_t)); net->etgt = p;
+    if (rc) return rc;
+    p = net->ew; rc = lev__grow(m, &p, &net->wcap, need, sizeof(double)); net->ew = p;
+    if (rc) return rc;
+    if (net->echan) {
+        p = net->echan; rc = lev__grow(m, &p, &net->ccap, need, sizeof(uint32_t)); net->echan = p;
+    }
+    return rc;
+}
+
+/* Edge with an already interned channel (LEV_NONE for none). */
+lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uint32_t chan, char *why) {
+    if (s >= net->actors.count || t >= net->actors.count) {
+        snprintf(why, LEV_MSG_MAX, "no actor %u (the network has %u)", (unsigned)(s >= net->actors.count ? s : t),
+                 (unsigned)net->actors.count);
+        return LEV_EINVAL;
+    }
+    if (!isfinite(w) || w <= 0) {
+        snprintf(why, LEV_MSG_MAX, "strength must be finite and > 0 (got %g)", w);
+        return LEV_EINVAL;
+    }
+    if (w > 3.4028234663852886e38 || (float)w == 0.0f) {
+        snprintf(why, LEV_MSG_MAX, "strength %g is outside the single-precision range the algorithms read", w);
+        return LEV_EINVAL;
+    }
+    lev_status rc = lev__edges_reserve(net, 1);
+    if (!rc && chan != LEV_NONE && !net->echan) {
+        /* The first edge with a channel: every earlier edge had none. */
+        void *p = NULL;
+        size_t cap = 0;
+        rc = lev__grow(&net->mem, &p, &cap, net->scap, sizeof(uint32_t));
+        if (!rc) {
+            net->echan = p;
+            net->ccap = cap;
+            for (size_t e = 0; e < net->m; e++) net->echan[e] = LEV_NONE;
+        }
+    }
+    if (rc) {
+        snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
+        return rc;
+    }
+    size_t e = net->m++;
+    net->esrc[e] = s;
+    net->etgt[e] = t;
+    net->ew[e] = w;
+    if (net->echan) net->echan[e] = chan;
+    lev__invalidate(net);
+    return LEV_OK;
+}
+
+lev_status lev_edge_add(lev_network *net, uint32_t source, uint32_t target, double strength,
+                        const char *channel, size_t *idx) {
+    if (!net) return LEV_EMISUSE;
+    char why[LEV_MSG_MAX];
+    lev__mark mk = lev__mark_get(net);
+    uint32_t chan;
+    lev_status rc = intern_label(net, &net->channels, channel, "channel label", &chan, why);
+    if (!rc) rc = lev__edge_add(net, source, target, strength, chan, why);
+    if (rc) {
+        lev__rollback(net, mk);
+        return lev__fail(net, rc, "cannot add edge: %s", why);
+    }
+    if (idx) *idx = net->m - 1;
+    return LEV_OK;
+}
+
+lev_status lev_edge_add_by_name(lev_network *net, const char *source, const char *target, double strength,
+                                const char *channel, size_t *idx) {
+    if (!net) return LEV_EMISUSE;
+    if (!source || !target) return lev__fail(net, LEV_EMISUSE, "lev_edge_add_by_name: a name is NULL");
+    char why[LEV_MSG_MAX];
+    lev__mark mk = lev__mark_get(net);
+    uint32_t s, t, chan;
+    lev_status rc = LEV_OK;
+    if (lev_actor_find(net, source, &s) != LEV_OK) rc = lev__actor_add(net, source, LEV_NONE, &s, why);
+    if (!rc && lev_actor_find(net, target, &t) != LEV_OK) rc = lev__actor_add(net, target, LEV_NONE, &t, why);
+    if (!rc) rc = intern_label(net, &net->channels, channel, "channel label", &chan, why);
+    if (!rc) rc = lev__edge_add(net, s, t, strength, chan, why);
+    if (rc) {
+        lev__rollback(net, mk);
+        return lev__fail(net, rc, "cannot add edge \"%s\" -> \"%s\": %s", source, target, why);
+    }
+    if (idx) *idx = net->m - 1;
+    return LEV_OK;
+}
+
+size_t lev_edge_count(const lev_network *net) { return net ? net->m : 0; }
+
+lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *source, uint32_t *target,
+                        double *strength, const char **channel) {
+    if (!net) return LEV_EMISUSE;
+    if (i >= net->m) return LEV_EINVAL;
+    if (source) *source = net->esrc[i];
+    if (target) *target = net->etgt[i];
+    if (strength) *strength = net->ew[i];
+    if (channel) {
+        uint32_t c = net->echan ? net->echan[i] : LEV_NONE;
+        *channel = c == LEV_NONE ? NULL : net->channels.e[c].s;
+    }
+    return LEV_OK;
+}

@@ -1,0 +1,206 @@
+/* Options: keyed, typed, bounded, with documented defaults; and the per-call context. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+typedef struct param_def {
+    lev_param key;
+    const char *name;
+    int type;
+    double lo, hi, dflt;
+} param_def;
+
+/* One row per key; a key's slot in lev_params.v is its row. Keep in step with leverage.h. */
+static const param_def defs[LEV__NPARAM] = {
+    {LEV_P_SEED, "seed", LEV_TYPE_INT, 0, 9007199254740992.0, 1},
+    {LEV_P_THREADS, "threads", LEV_TYPE_INT, 0, 1024, 0},
+    {LEV_P_TOLERANCE, "tolerance", LEV_TYPE_DOUBLE, 0, 1, 1e-10},
+    {LEV_P_MAX_ITER, "max_iter", LEV_TYPE_INT, 1, 1e9, 1000},
+    {LEV_P_UNDIRECTED, "undirected", LEV_TYPE_INT, 0, 1, 0},
+    {LEV_P_WEIGHTED, "weighted", LEV_TYPE_INT, 0, 1, 1},
+    {LEV_P_DIRECTION, "direction", LEV_TYPE_INT, 1, 3, LEV_DIR_ALL},
+    {LEV_P_DAMPING, "damping", LEV_TYPE_DOUBLE, 0, 1, 0.85},
+};
+
+int lev__param_slot(lev_param key) {
+    for (int i = 0; i < LEV__NPARAM; i++)
+        if (defs[i].key == key) return i;
+    return -1;
+}
+
+double lev__param(const lev_params *p, lev_param key) {
+    int i = lev__param_slot(key);
+    return p ? p->v[i] : defs[i].dflt;
+}
+
+static lev_status params_fail(lev_params *p, lev_status rc, const char *fmt, ...) LEV_PRINTF(3, 4);
+static lev_status params_fail(lev_params *p, lev_status rc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    lev__vformat(p->errmsg, sizeof p->errmsg, fmt, ap);
+    va_end(ap);
+    p->errcode = rc;
+    return rc;
+}
+
+lev_status lev_params_new(lev_params **out) {
+    if (!out) return LEV_EMISUSE;
+    *out = malloc(sizeof **out);
+    if (!*out) return LEV_ENOMEM;
+    lev_params_reset(*out);
+    return LEV_OK;
+}
+
+void lev_params_free(lev_params *p) { free(p); }
+
+void lev_params_reset(lev_params *p) {
+    if (!p) return;
+    memset(p, 0, sizeof *p);
+    for (int i = 0; i < LEV__NPARAM; i++) p->v[i] = defs[i].dflt;
+}
+
+static lev_status set_value(lev_params *p, lev_param key, double v, int from_int) {
+    if (!p) return LEV_EMISUSE;
+    int i = lev__param_slot(key);
+    if (i < 0) return params_fail(p, LEV_EUNSUPPORTED, "unknown option key %d", (int)key);
+    const param_def *d = &defs[i];
+    if (d->type == LEV_TYPE_DOUBLE && from_int)
+        return params_fail(p, LEV_EINVAL, "option %s takes a double: use lev_params_set_double", d->name);
+    if (isnan(v)) return params_fail(p, LEV_EINVAL, "option %s: value is NaN", d->name);
+    if (d->type == LEV_TYPE_INT && v != floor(v))
+        return params_fail(p, LEV_EINVAL, "option %s takes a whole number (got %g)", d->name, v);
+    if (v < d->lo || v > d->hi)
+        return params_fail(p, LEV_EINVAL, "option %s must be in [%.17g, %.17g] (got %.17g)", d->name, d->lo,
+                           d->hi, v);
+    p->v[i] = v;
+    return LEV_OK;
+}
+
+lev_status lev_params_set_int(lev_params *p, lev_param key, int64_t v) {
+    return set_value(p, key, (double)v, 1);
+}
+
+lev_status lev_params_set_double(lev_params *p, lev_param key, double v) {
+    return set_value(p, key, v, 0);
+}
+
+lev_status lev_params_get_double(const lev_params *p, lev_param key, double *out) {
+    if (!out) return LEV_EMISUSE;
+    int i = lev__param_slot(key);
+    if (i < 0) return LEV_EUNSUPPORTED;
+    *out = p ? p->v[i] : defs[i].dflt;
+    return LEV_OK;
+}
+
+lev_status lev_params_get_int(const lev_params *p, lev_param key, int64_t *out) {
+    double v;
+    if (!out) return LEV_EMISUSE;
+    lev_status rc = lev_params_get_double(p, key, &v);
+    if (rc == LEV_OK) *out = (int64_t)v;
+    return rc;
+}
+
+lev_status lev_param_info(lev_param key, const char **name, int *type, double *lo, double *hi, double *dflt) {
+    int i = lev__param_slot(key);
+    if (i < 0) return LEV_EUNSUPPORTED;
+    if (name) *name = defs[i].name;
+    if (type) *type = defs[i].type;
+    if (lo) *lo = defs[i].lo;
+    if (hi) *hi = defs[i].hi;
+    if (dflt) *dflt = defs[i].dflt;
+    return LEV_OK;
+}
+
+lev_status lev_param_find(const char *name, lev_param *key) {
+    if (!name || !key) return LEV_EMISUSE;
+    for (int i = 0; i < LEV__NPARAM; i++)
+        if (strcmp(defs[i].name, name) == 0) {
+            *key = defs[i].key;
+            return LEV_OK;
+        }
+    return LEV_ENOTFOUND;
+}
+
+lev_status lev_params_set_progress(lev_params *p, lev_progress_fn f, void *ud) {
+    if (!p) return LEV_EMISUSE;
+    p->progress = f;
+    p->progress_ud = f ? ud : NULL;
+    return LEV_OK;
+}
+
+lev_status lev_params_errcode(const lev_params *p) { return p ? p->errcode : LEV_EMISUSE; }
+
+const char *lev_params_errmsg(const lev_params *p) {
+    return p ? p->errmsg : "library misuse: params is NULL";
+}
+
+/* ---- the per-call context ------------------------------------------------------------------- */
+
+lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    if (c->p) {
+        lev__vformat(c->p->errmsg, sizeof c->p->errmsg, fmt, ap);
+        c->p->errcode = rc;
+    } else if (c->net) {
+        /* Analyses take a const network; its message slot is the one mutable part, and
+         * writers are serialized by the lock (last writer wins). */
+        lev_network *net = (lev_network *)c->net;
+        mtx_lock(&net->lock);
+        lev__vformat(net->errmsg, sizeof net->errmsg, fmt, ap);
+        net->errcode = rc;
+        mtx_unlock(&net->lock);
+    }
+    va_end(ap);
+    return rc;
+}
+
+lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what) {
+    c->net = net;
+    c->p = p;
+    c->g = NULL;
+    c->threads = 1;
+    if (!net) return LEV_EMISUSE;
+    if (!atomic_load_explicit(&net->csr_ready, memory_order_acquire)) {
+        lev_network *w = (lev_network *)net; /* the compact form is a cache, built under the lock */
+        lev_status rc = LEV_OK;
+        mtx_lock(&w->lock);
+        if (!atomic_load_explicit(&w->csr_ready, memory_order_relaxed)) {
+            rc = lev__csr_build(&w->mem, w, &w->csr);
+            if (rc == LEV_OK) atomic_store_explicit(&w->csr_ready, 1, memory_order_release);
+        }
+        mtx_unlock(&w->lock);
+        if (rc) return lev__ctx_fail(c, rc, "%s: cannot build the compact form: %s", what, lev_strerror(rc));
+    }
+    c->g = &net->csr;
+    int t = (int)lev__param(p, LEV_P_THREADS);
+#ifdef _OPENMP
+    if (t == 0) t = omp_get_max_threads();
+#else
+    t = 1;
+#endif
+    c->threads = t < 1 ? 1 : t;
+    return LEV_OK;
+}
+
+lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what) {
+    if (c->p && c->p->progress && c->p->progress(c->p->progress_ud, done))
+        return lev__ctx_fail(c, LEV_ECANCELLED, "%s: cancelled by the progress callback at %.0f%%", what,
+                             100 * done);
+    return LEV_OK;
+}
+
+void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size) {
+    return lev__alloc_array(&c->net->mem, count, size);
+}
+
+void lev__ctx_free(const lev__ctx *c, void *ptr, size_t count, size_t size) {
+    lev__free(&c->net->mem, ptr, count * size);
+}
