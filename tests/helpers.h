@@ -1,0 +1,119 @@
+/* Shared test helpers: a checking, failing allocator; a full dump of a network; reference lookups. */
+#define _POSIX_C_SOURCE 200809L
+#ifndef LEV_TEST_HELPERS_H
+#define LEV_TEST_HELPERS_H
+
+#include "leverage.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ref/ref_common.h"
+
+#ifndef LEV_SOURCE_DIR
+#error "LEV_SOURCE_DIR must be defined by the build"
+#endif
+#define SRC(path) LEV_SOURCE_DIR "/" path
+
+/* ---- an allocator that checks the lev_alloc_fn contract and fails on demand ----------------- */
+
+typedef struct failalloc {
+    long calls;        /* allocating calls so far (nsize > 0) */
+    long fail_at;      /* fail the allocating call with this number (0-based) when armed */
+    int armed;
+    long live_blocks;
+    size_t live_bytes;
+    int bad_osize;     /* set when a call passed an osize that is not the block's size */
+} failalloc;
+
+/* Each block carries its size in a 16-byte header, so osize can be checked. */
+static inline void *fail_alloc_fn(void *ud, void *ptr, size_t osize, size_t nsize) {
+    failalloc *fa = ud;
+    size_t *h = ptr ? (size_t *)ptr - 2 : NULL;
+    if (h && h[0] != osize) fa->bad_osize = 1;
+    if (nsize == 0) {
+        if (h) {
+            fa->live_blocks--;
+            fa->live_bytes -= h[0];
+            free(h);
+        }
+        return NULL;
+    }
+    if (fa->armed && fa->calls++ == fa->fail_at) return NULL;
+    if (!fa->armed) fa->calls++;
+    size_t *n = realloc(h, nsize + 2 * sizeof(size_t));
+    if (!n) return NULL;
+    if (!h) fa->live_blocks++;
+    else fa->live_bytes -= n[0];
+    n[0] = nsize;
+    fa->live_bytes += nsize;
+    return n + 2;
+}
+
+/* ---- a full dump of a network: the three CSV writers plus counts ------------------------------ */
+
+typedef struct sbuf { char *s; size_t n, cap; } sbuf;
+
+static inline int sbuf_sink(void *ud, const char *data, size_t len) {
+    sbuf *b = ud;
+    if (b->n + len + 1 > b->cap) {
+        size_t cap = (b->n + len + 1) * 2;
+        char *s = realloc(b->s, cap);
+        if (!s) return 1;
+        b->s = s;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, data, len);
+    b->n += len;
+    b->s[b->n] = 0;
+    return 0;
+}
+
+/* A malloc'ed text describing everything in net; NULL if a writer failed. */
+static inline char *dump_network(const lev_network *net) {
+    sbuf b = {0};
+    char head[128];
+    snprintf(head, sizeof head, "actors=%zu edges=%zu resources=%zu\n", lev_actor_count(net), lev_edge_count(net),
+             lev_resource_count(net));
+    sbuf_sink(&b, head, strlen(head));
+    lev_format f[3] = {LEV_FORMAT_ACTORS_CSV, LEV_FORMAT_EDGES_CSV, LEV_FORMAT_RESOURCES_CSV};
+    for (int k = 0; k < 3; k++)
+        if (lev_write(net, f[k], sbuf_sink, &b) != LEV_OK) {
+            free(b.s);
+            return NULL;
+        }
+    /* resource names, even those nobody holds */
+    for (uint32_t r = 0; r < lev_resource_count(net); r++) {
+        sbuf_sink(&b, lev_resource_name(net, r), strlen(lev_resource_name(net, r)));
+        sbuf_sink(&b, "\n", 1);
+    }
+    return b.s;
+}
+
+/* ---- reference values ------------------------------------------------------------------------- */
+
+/* Compare out[] (indexed by net's actors) with a reference table keyed by name. */
+static inline void check_ref(const lev_network *net, const double *out, const ref_value *ref, size_t len, double tol,
+                      const char *what) {
+    cr_assert_eq(lev_actor_count(net), len, "%s: %zu actors, reference has %zu", what, lev_actor_count(net), len);
+    for (size_t k = 0; k < len; k++) {
+        uint32_t i;
+        cr_assert_eq(lev_actor_find(net, ref[k].name, &i), LEV_OK, "%s: no actor %s", what, ref[k].name);
+        cr_assert(fabs(out[i] - ref[k].value) <= tol, "%s: actor %s: got %.17g, reference %.17g (tolerance %g)", what,
+                  ref[k].name, out[i], ref[k].value, tol);
+    }
+}
+
+/* Build a network from the repository's CSV files (actors may be NULL). */
+static inline lev_network *load_csv(const char *edges, const char *actors) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    if (actors) cr_assert_eq(lev_read_file(net, LEV_FORMAT_ACTORS_CSV, actors, NULL), LEV_OK, "%s", lev_errmsg(net));
+    cr_assert_eq(lev_read_file(net, LEV_FORMAT_EDGES_CSV, edges, NULL), LEV_OK, "%s", lev_errmsg(net));
+    return net;
+}
+
+#endif

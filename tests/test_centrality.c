@@ -1,0 +1,375 @@
+/*
+ * Degree, strength and PageRank against NetworkX and igraph (tests/ref, made by
+ * tests/ref/make_refs.py; each array's comment holds the exact peer call).
+ */
+#include "helpers.h"
+
+#include "ref/ref_dangling.h"
+#include "ref/ref_florentine.h"
+#include "ref/ref_inexact.h"
+#include "ref/ref_karate.h"
+#include "ref/ref_kite.h"
+#include "ref/ref_lesmis.h"
+
+/* PageRank is compared at tolerance 1e-14 against PRPACK (exact to ~1e-16) and NetworkX. */
+#define PR_TOL 1e-12
+
+typedef enum { DEG, STR, PR } kind;
+
+static lev_params *params(int undirected, int dir) {
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_UNDIRECTED, undirected), LEV_OK);
+    if (dir) cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTION, dir), LEV_OK);
+    cr_assert_eq(lev_params_set_double(p, LEV_P_TOLERANCE, 1e-14), LEV_OK);
+    return p;
+}
+
+/* Run one measure and compare with a reference array. */
+static void check(const lev_network *net, lev_params *p, kind k, const double *pers, const ref_value *ref,
+                  size_t len, double tol, const char *what) {
+    size_t n = lev_actor_count(net);
+    double *out = calloc(n, sizeof *out);
+    lev_status rc = k == DEG ? lev_degree(net, p, out) : k == STR ? lev_strength(net, p, out)
+                                                                  : lev_pagerank(net, pers, p, out);
+    cr_assert_eq(rc, LEV_OK, "%s: %s", what, lev_params_errmsg(p));
+    check_ref(net, out, ref, len, tol, what);
+    free(out);
+}
+
+#define CHECK(net, p, k, pers, arr, tol) check(net, p, k, pers, arr, sizeof arr / sizeof arr[0], tol, #arr)
+
+/* A personalization vector in net's index order from a reference table keyed by name. */
+static double *pers_vector(const lev_network *net, const ref_value *ref, size_t len) {
+    double *v = calloc(lev_actor_count(net), sizeof *v);
+    for (size_t k = 0; k < len; k++) {
+        uint32_t i;
+        cr_assert_eq(lev_actor_find(net, ref[k].name, &i), LEV_OK);
+        v[i] = ref[k].value;
+    }
+    return v;
+}
+#define PERS(net, arr) pers_vector(net, arr, sizeof arr / sizeof arr[0])
+
+Test(centrality, florentine16_matches_networkx_and_igraph) {
+    lev_network *net = load_csv(SRC(REF_FLORENTINE_EDGES_CSV), SRC(REF_FLORENTINE_ACTORS_CSV));
+    cr_assert_eq(lev_actor_count(net), REF_FLORENTINE16_N);
+    lev_params *p = params(1, 0);
+    CHECK(net, p, DEG, NULL, ref_florentine16_degree_nx, 0);
+    CHECK(net, p, DEG, NULL, ref_florentine16_degree_igraph, 0);
+    CHECK(net, p, STR, NULL, ref_florentine16_strength_nx, 0);
+    CHECK(net, p, STR, NULL, ref_florentine16_strength_igraph, 0);
+    CHECK(net, p, PR, NULL, ref_florentine16_pagerank_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_florentine16_pagerank_igraph, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_florentine16_pagerank_igraph_arpack, PR_TOL);
+    double *pair = PERS(net, ref_florentine16_pers_pair), *ramp = PERS(net, ref_florentine16_pers_ramp);
+    CHECK(net, p, PR, pair, ref_florentine16_ppr_pair_nx, PR_TOL);
+    CHECK(net, p, PR, pair, ref_florentine16_ppr_pair_igraph, PR_TOL);
+    CHECK(net, p, PR, pair, ref_florentine16_ppr_pair_igraph_arpack, PR_TOL);
+    CHECK(net, p, PR, ramp, ref_florentine16_ppr_ramp_nx, PR_TOL);
+    CHECK(net, p, PR, ramp, ref_florentine16_ppr_ramp_igraph, PR_TOL);
+    CHECK(net, p, PR, ramp, ref_florentine16_ppr_ramp_igraph_arpack, PR_TOL);
+    free(pair);
+    free(ramp);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, florentine15_matches_networkx_and_igraph) {
+    lev_network *net = load_csv(SRC(REF_FLORENTINE_EDGES_CSV), NULL);
+    cr_assert_eq(lev_actor_count(net), REF_FLORENTINE15_N);
+    lev_params *p = params(1, 0);
+    CHECK(net, p, DEG, NULL, ref_florentine15_degree_nx, 0);
+    CHECK(net, p, STR, NULL, ref_florentine15_strength_igraph, 0);
+    CHECK(net, p, PR, NULL, ref_florentine15_pagerank_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_florentine15_pagerank_igraph, PR_TOL);
+    double *pair = PERS(net, ref_florentine15_pers_pair), *ramp = PERS(net, ref_florentine15_pers_ramp);
+    CHECK(net, p, PR, pair, ref_florentine15_ppr_pair_nx, PR_TOL);
+    CHECK(net, p, PR, pair, ref_florentine15_ppr_pair_igraph, PR_TOL);
+    CHECK(net, p, PR, ramp, ref_florentine15_ppr_ramp_nx, PR_TOL);
+    CHECK(net, p, PR, ramp, ref_florentine15_ppr_ramp_igraph, PR_TOL);
+    free(pair);
+    free(ramp);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, karate_matches_networkx_and_igraph) {
+    lev_network *net = load_csv(SRC(REF_KARATE_EDGES_CSV), NULL);
+    lev_params *p = params(1, 0);
+    CHECK(net, p, DEG, NULL, ref_karate_degree_nx, 0);
+    CHECK(net, p, DEG, NULL, ref_karate_degree_igraph, 0);
+    CHECK(net, p, STR, NULL, ref_karate_strength_nx, 0);
+    CHECK(net, p, PR, NULL, ref_karate_pagerank_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_karate_pagerank_igraph, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_karate_pagerank_igraph_arpack, PR_TOL);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, karate_weighted_matches_networkx_and_igraph) {
+    lev_network *net = load_csv(SRC(REF_KARATE_WEIGHTED_EDGES_CSV), NULL);
+    lev_params *p = params(1, 0);
+    CHECK(net, p, DEG, NULL, ref_karate_weighted_degree_igraph, 0);
+    CHECK(net, p, STR, NULL, ref_karate_weighted_strength_nx, 0);
+    CHECK(net, p, STR, NULL, ref_karate_weighted_strength_igraph, 0);
+    CHECK(net, p, PR, NULL, ref_karate_weighted_pagerank_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_karate_weighted_pagerank_igraph, PR_TOL);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, lesmis_weighted_and_unweighted) {
+    lev_network *net = load_csv(SRC(REF_LESMIS_EDGES_CSV), NULL);
+    lev_params *p = params(1, 0);
+    CHECK(net, p, DEG, NULL, ref_lesmis_degree_nx, 0);
+    CHECK(net, p, STR, NULL, ref_lesmis_strength_nx, 0);
+    CHECK(net, p, STR, NULL, ref_lesmis_strength_igraph, 0);
+    CHECK(net, p, PR, NULL, ref_lesmis_pagerank_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_lesmis_pagerank_igraph, PR_TOL);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_WEIGHTED, 0), LEV_OK);
+    CHECK(net, p, PR, NULL, ref_lesmis_pagerank_unweighted_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_lesmis_pagerank_unweighted_igraph, PR_TOL);
+    CHECK(net, p, STR, NULL, ref_lesmis_degree_nx, 0); /* unweighted strength is degree */
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, kite_matches_networkx_and_igraph) {
+    lev_network *net = load_csv(SRC(REF_KITE_EDGES_CSV), NULL);
+    lev_params *p = params(1, 0);
+    CHECK(net, p, DEG, NULL, ref_kite_degree_nx, 0);
+    CHECK(net, p, STR, NULL, ref_kite_strength_igraph, 0);
+    CHECK(net, p, PR, NULL, ref_kite_pagerank_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_kite_pagerank_igraph, PR_TOL);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, directed_dangling_self_loop_parallel_edges) {
+    lev_network *net = load_csv(SRC(REF_DANGLING_EDGES_CSV), NULL);
+    cr_assert_eq(lev_edge_count(net), REF_DANGLING_EDGES);
+    lev_params *p = params(0, LEV_DIR_ALL);
+    CHECK(net, p, DEG, NULL, ref_dangling_degree_nx, 0);
+    CHECK(net, p, DEG, NULL, ref_dangling_degree_igraph, 0);
+    CHECK(net, p, STR, NULL, ref_dangling_strength_nx, 0);
+    CHECK(net, p, STR, NULL, ref_dangling_strength_igraph, 0);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_IN), LEV_OK);
+    CHECK(net, p, DEG, NULL, ref_dangling_indegree_nx, 0);
+    CHECK(net, p, STR, NULL, ref_dangling_instrength_igraph, 0);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_OUT), LEV_OK);
+    CHECK(net, p, DEG, NULL, ref_dangling_outdegree_igraph, 0);
+    CHECK(net, p, STR, NULL, ref_dangling_outstrength_nx, 0);
+    CHECK(net, p, PR, NULL, ref_dangling_pagerank_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_dangling_pagerank_igraph, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_dangling_pagerank_igraph_arpack, PR_TOL);
+    double *pair = PERS(net, ref_dangling_pers_pair), *ramp = PERS(net, ref_dangling_pers_ramp);
+    CHECK(net, p, PR, pair, ref_dangling_ppr_pair_nx, PR_TOL);
+    CHECK(net, p, PR, pair, ref_dangling_ppr_pair_igraph, PR_TOL);
+    CHECK(net, p, PR, ramp, ref_dangling_ppr_ramp_nx, PR_TOL);
+    CHECK(net, p, PR, ramp, ref_dangling_ppr_ramp_igraph, PR_TOL);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_WEIGHTED, 0), LEV_OK);
+    CHECK(net, p, PR, NULL, ref_dangling_pagerank_unweighted_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_dangling_pagerank_unweighted_igraph, PR_TOL);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_WEIGHTED, 1), LEV_OK);
+    cr_assert_eq(lev_params_set_double(p, LEV_P_DAMPING, 0.5), LEV_OK);
+    CHECK(net, p, PR, NULL, ref_dangling_pagerank_d050_nx, PR_TOL);
+    CHECK(net, p, PR, NULL, ref_dangling_pagerank_d050_igraph, PR_TOL);
+    free(pair);
+    free(ramp);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+/* doc: lev_edge_add, strengths are read rounded to single precision (relative error <= 6e-8). */
+Test(centrality, inexact_strengths_within_documented_bound) {
+    lev_network *net = load_csv(SRC(REF_INEXACT_EDGES_CSV), NULL);
+    lev_params *p = params(0, LEV_DIR_ALL);
+    CHECK(net, p, DEG, NULL, ref_inexact_degree_nx, 0);
+    /* Exact against the peers fed the same float32 strengths... */
+    CHECK(net, p, STR, NULL, ref_inexact_strength_f32_nx, 1e-15);
+    CHECK(net, p, PR, NULL, ref_inexact_pagerank_f32_igraph, PR_TOL);
+    double *ramp = PERS(net, ref_inexact_pers_ramp);
+    CHECK(net, p, PR, ramp, ref_inexact_ppr_ramp_f32_igraph, PR_TOL);
+    /* ...and within the documented relative bound of the double-precision answers. */
+    size_t n = lev_actor_count(net);
+    double out[REF_INEXACT_N];
+    cr_assert_eq(lev_pagerank(net, NULL, p, out), LEV_OK);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i;
+        lev_actor_find(net, ref_inexact_pagerank_igraph[k].name, &i);
+        double ref = ref_inexact_pagerank_igraph[k].value;
+        cr_assert(fabs(out[i] - ref) <= 1e-6 * ref, "%s: %.17g vs %.17g", ref_inexact_pagerank_igraph[k].name, out[i], ref);
+        cr_assert(out[i] != ref || ref == 0, "float32 rounding should be visible on inexact strengths");
+    }
+    free(ramp);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+/* doc: lev_pagerank, scores sum to 1; default options give 1e-9 agreement. */
+Test(centrality, pagerank_defaults_and_null_params) {
+    lev_network *net = load_csv(SRC(REF_KARATE_EDGES_CSV), NULL);
+    double out[34], sum = 0;
+    cr_assert_eq(lev_pagerank(net, NULL, NULL, out), LEV_OK); /* directed edges file as given */
+    for (int i = 0; i < 34; i++) sum += out[i];
+    cr_assert_float_eq(sum, 1.0, 1e-12);
+    lev_params *p;
+    lev_params_new(&p);
+    lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
+    cr_assert_eq(lev_pagerank(net, NULL, p, out), LEV_OK);
+    check_ref(net, out, ref_karate_pagerank_igraph, REF_KARATE_N, 1e-9, "default tolerance");
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+/* doc: lev_pagerank, bit-identical for any LEV_P_THREADS. Needs more than one block of actors. */
+Test(centrality, pagerank_bit_identical_for_any_thread_count) {
+    lev_network *net;
+    lev_network_new(&net);
+    const uint32_t n = 20000;
+    char name[32];
+    for (uint32_t i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "a%u", i);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+    }
+    uint64_t s = 88172645463325252ull; /* xorshift: a skewed random graph with dangling actors */
+    for (uint32_t e = 0; e < 120000; e++) {
+        s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+        uint32_t a = (uint32_t)(s % n), b = (uint32_t)((s >> 20) % (a + 1));
+        cr_assert_eq(lev_edge_add(net, a, b, 0.1 + (double)(s >> 40 & 1023) / 100.0, NULL, NULL), LEV_OK);
+    }
+    double *ref = malloc(n * sizeof *ref), *out = malloc(n * sizeof *out);
+    lev_params *p;
+    lev_params_new(&p);
+    lev_params_set_int(p, LEV_P_THREADS, 1);
+    cr_assert_eq(lev_pagerank(net, NULL, p, ref), LEV_OK);
+    for (int t = 2; t <= 5; t++) {
+        lev_params_set_int(p, LEV_P_THREADS, t);
+        cr_assert_eq(lev_pagerank(net, NULL, p, out), LEV_OK);
+        cr_assert(memcmp(ref, out, n * sizeof *out) == 0, "threads=%d differs from threads=1", t);
+    }
+    lev_params_free(p);
+    free(ref);
+    free(out);
+    lev_network_free(net);
+}
+
+static lev_network *small_chain(void) {
+    lev_network *net;
+    lev_network_new(&net);
+    cr_assert_eq(lev_edge_add_by_name(net, "a", "b", 1, NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_edge_add_by_name(net, "b", "c", 2, NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_edge_add_by_name(net, "c", "a", 1, NULL, NULL), LEV_OK);
+    return net;
+}
+
+/* doc: lev_pagerank, LEV_ENOCONV past LEV_P_MAX_ITER; outputs written only on LEV_OK. */
+Test(centrality, pagerank_not_converged_leaves_output) {
+    lev_network *net = small_chain();
+    lev_params *p;
+    lev_params_new(&p);
+    lev_params_set_int(p, LEV_P_MAX_ITER, 3);
+    lev_params_set_double(p, LEV_P_TOLERANCE, 0);
+    double out[3] = {-1, -1, -1};
+    cr_assert_eq(lev_pagerank(net, NULL, p, out), LEV_ENOCONV);
+    cr_assert_eq(lev_params_errcode(p), LEV_ENOCONV);
+    cr_assert(strstr(lev_params_errmsg(p), "did not converge in 3 iterations"), "%s", lev_params_errmsg(p));
+    for (int i = 0; i < 3; i++) cr_assert_eq(out[i], -1);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+static int cancel_at_third(void *ud, double done) {
+    int *calls = ud;
+    cr_assert(done >= 0 && done <= 1, "progress %g out of [0, 1]", done);
+    return ++*calls == 3;
+}
+
+/* doc: lev_progress_fn, non-zero cancels; LEV_ECANCELLED and outputs untouched. */
+Test(centrality, pagerank_cancelled_by_progress) {
+    lev_network *net = small_chain();
+    lev_params *p;
+    lev_params_new(&p);
+    int calls = 0;
+    lev_params_set_progress(p, cancel_at_third, &calls);
+    lev_params_set_double(p, LEV_P_TOLERANCE, 0);
+    double out[3] = {-1, -1, -1};
+    cr_assert_eq(lev_pagerank(net, NULL, p, out), LEV_ECANCELLED);
+    cr_assert_eq(calls, 3);
+    cr_assert(strstr(lev_params_errmsg(p), "cancelled"));
+    for (int i = 0; i < 3; i++) cr_assert_eq(out[i], -1);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, pagerank_bad_personalization) {
+    lev_network *net = small_chain();
+    lev_params *p;
+    lev_params_new(&p);
+    double out[3] = {-1, -1, -1};
+    double neg[3] = {1, -1, 1}, zero[3] = {0, 0, 0}, nan_[3] = {1, NAN, 0}, inf_[3] = {INFINITY, 1, 1};
+    cr_assert_eq(lev_pagerank(net, neg, p, out), LEV_EINVAL);
+    cr_assert(strstr(lev_params_errmsg(p), "\"b\""), "%s", lev_params_errmsg(p));
+    cr_assert_eq(lev_pagerank(net, zero, p, out), LEV_EINVAL);
+    cr_assert(strstr(lev_params_errmsg(p), "positive sum"), "%s", lev_params_errmsg(p));
+    cr_assert_eq(lev_pagerank(net, nan_, p, out), LEV_EINVAL);
+    cr_assert_eq(lev_pagerank(net, inf_, p, out), LEV_EINVAL);
+    for (int i = 0; i < 3; i++) cr_assert_eq(out[i], -1);
+    /* With NULL params the message goes to the network. */
+    cr_assert_eq(lev_pagerank(net, neg, NULL, out), LEV_EINVAL);
+    cr_assert_eq(lev_errcode(net), LEV_EINVAL);
+    cr_assert(strstr(lev_errmsg(net), "personalization"), "%s", lev_errmsg(net));
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(centrality, misuse_and_empty_network) {
+    lev_network *net;
+    lev_network_new(&net);
+    double out[1] = {-1};
+    cr_assert_eq(lev_pagerank(NULL, NULL, NULL, out), LEV_EMISUSE);
+    cr_assert_eq(lev_degree(NULL, NULL, out), LEV_EMISUSE);
+    cr_assert_eq(lev_strength(NULL, NULL, out), LEV_EMISUSE);
+    cr_assert_eq(lev_pagerank(net, NULL, NULL, NULL), LEV_EMISUSE);
+    cr_assert_eq(lev_degree(net, NULL, NULL), LEV_EMISUSE);
+    /* doc: an empty network gives LEV_OK with nothing written. */
+    cr_assert_eq(lev_pagerank(net, NULL, NULL, out), LEV_OK);
+    cr_assert_eq(lev_degree(net, NULL, out), LEV_OK);
+    cr_assert_eq(out[0], -1);
+    /* One actor, no edge: dangling, all mass on it. */
+    lev_actor_add(net, "solo", NULL, NULL);
+    cr_assert_eq(lev_pagerank(net, NULL, NULL, out), LEV_OK);
+    cr_assert_float_eq(out[0], 1.0, 1e-15);
+    cr_assert_eq(lev_degree(net, NULL, out), LEV_OK);
+    cr_assert_eq(out[0], 0);
+    lev_network_free(net);
+}
+
+/* The compact form is rebuilt after every change (results follow the model). */
+Test(centrality, results_follow_mutations) {
+    lev_network *net = small_chain();
+    double out[4];
+    cr_assert_eq(lev_degree(net, NULL, out), LEV_OK);
+    cr_assert_eq(out[0], 2);
+    lev_edge_add_by_name(net, "a", "d", 1, NULL, NULL);
+    cr_assert_eq(lev_degree(net, NULL, out), LEV_OK);
+    cr_assert_eq(out[0], 3);
+    cr_assert_eq(out[3], 1);
+    lev_network_free(net);
+}
+
+/* Undirected mode: a self-loop counts at both ends; direction no longer matters. */
+Test(centrality, undirected_ignores_direction) {
+    lev_network *net = small_chain();
+    lev_edge_add(net, 0, 0, 5, NULL, NULL);
+    lev_params *p = params(1, LEV_DIR_IN);
+    double a[3], b[3];
+    cr_assert_eq(lev_strength(net, p, a), LEV_OK);
+    lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_OUT);
+    cr_assert_eq(lev_strength(net, p, b), LEV_OK);
+    cr_assert_eq(memcmp(a, b, sizeof a), 0);
+    cr_assert_eq(a[0], 1 + 1 + 5 + 5);
+    lev_params_free(p);
+    lev_network_free(net);
+}

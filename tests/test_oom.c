@@ -1,0 +1,179 @@
+/*
+ * Allocation failure at every site: each call runs under an allocator that fails its 1st,
+ * 2nd, ... N-th allocation until the call succeeds. Each failure must return LEV_ENOMEM, leave
+ * the network exactly as before (full dump), and leak nothing once the network is freed; the
+ * allocator also checks that every osize it is given is the block's true size.
+ */
+#include "helpers.h"
+
+typedef lev_status (*op_fn)(lev_network *net, void *arg);
+
+/* The fixture every operation starts from: actors, groups, a channel, a resource, holdings. */
+static lev_network *fixture(failalloc *fa) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, fa), LEV_OK);
+    cr_assert_eq(lev_read_file(net, LEV_FORMAT_ACTORS_CSV, SRC("examples/data/florentine_actors.csv"), NULL), LEV_OK);
+    cr_assert_eq(lev_read_file(net, LEV_FORMAT_EDGES_CSV, SRC("examples/data/florentine_edges.csv"), NULL), LEV_OK);
+    cr_assert_eq(lev_read_file(net, LEV_FORMAT_RESOURCES_CSV, SRC("examples/data/florentine_resources.csv"), NULL), LEV_OK);
+    return net;
+}
+
+/* Fail each allocation of op in turn, from a network whose compact form is built or not. */
+static void sweep1(const char *what, op_fn op, void *arg, int analysis, int built) {
+    long fail_at;
+    for (fail_at = 0;; fail_at++) {
+        failalloc fa = {0};
+        lev_network *net = fixture(&fa);
+        double pr[64];
+        if (built && lev_pagerank(net, NULL, NULL, pr) != LEV_OK) cr_assert_fail("setup");
+        char *before = dump_network(net);
+        fa.fail_at = fa.calls + fail_at;
+        fa.armed = 1;
+        lev_status rc = op(net, arg);
+        fa.armed = 0;
+        char *after = dump_network(net);
+        int done = rc == LEV_OK;
+        if (!done) {
+            cr_assert_eq(rc, LEV_ENOMEM, "%s: allocation %ld failed with %s", what, fail_at, lev_status_name(rc));
+            if (!analysis) {
+                cr_assert_eq(lev_errcode(net), LEV_ENOMEM, "%s: allocation %ld", what, fail_at);
+                cr_assert(lev_errmsg(net)[0], "%s: no message", what);
+            }
+            cr_assert_str_eq(after, before, "%s: allocation %ld changed the network", what, fail_at);
+        }
+        free(before);
+        free(after);
+        lev_network_free(net);
+        cr_assert_eq(fa.live_blocks, 0, "%s: allocation %ld: %ld blocks leaked", what, fail_at, fa.live_blocks);
+        cr_assert_eq(fa.bad_osize, 0, "%s: allocation %ld: wrong osize given to the allocator", what, fail_at);
+        if (done) break;
+        cr_assert(fail_at < 100000, "%s never succeeded", what);
+    }
+    cr_log_info("%s (compact form %s): %ld allocation sites failed and recovered", what, built ? "built" : "not built",
+                fail_at);
+}
+
+static void sweep(const char *what, op_fn op, void *arg, int analysis) {
+    sweep1(what, op, arg, analysis, 0);
+    sweep1(what, op, arg, analysis, 1);
+}
+
+/* Single calls, so "unchanged" is exact. */
+static lev_status op_actor_add_one(lev_network *net, void *arg) {
+    (void)arg;
+    return lev_actor_add(net, "Newcomer", "newgroup", NULL);
+}
+static lev_status op_set_group(lev_network *net, void *arg) {
+    (void)arg;
+    return lev_actor_set_group(net, 3, "brand-new-group");
+}
+static lev_status op_resource_add(lev_network *net, void *arg) {
+    (void)arg;
+    return lev_resource_add(net, "votes", NULL);
+}
+static lev_status op_edge_add(lev_network *net, void *arg) {
+    (void)arg;
+    return lev_edge_add(net, 0, 5, 2.5, "brand-new-channel", NULL);
+}
+static lev_status op_edge_add_by_name(lev_network *net, void *arg) {
+    (void)arg;
+    return lev_edge_add_by_name(net, "Newcomer", "Other newcomer", 1, "fresh", NULL);
+}
+static lev_status op_read(lev_network *net, void *arg) {
+    const char **files = arg;
+    lev_format f = files[0][0] == 'e' ? LEV_FORMAT_EDGES_CSV : files[0][0] == 'a' ? LEV_FORMAT_ACTORS_CSV
+                                                                                   : LEV_FORMAT_RESOURCES_CSV;
+    return lev_read_buffer(net, f, files[1], strlen(files[1]), "oom.csv", NULL);
+}
+static lev_status op_degree(lev_network *net, void *arg) {
+    (void)arg;
+    double out[64];
+    return lev_degree(net, NULL, out);
+}
+static lev_status op_strength(lev_network *net, void *arg) {
+    (void)arg;
+    double out[64];
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_IN);
+    lev_status rc = lev_strength(net, p, out);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc); /* analyses record on their params */
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_pagerank(lev_network *net, void *arg) {
+    double out[64], pers[64];
+    for (int i = 0; i < 64; i++) pers[i] = i % 3;
+    return lev_pagerank(net, arg ? pers : NULL, NULL, out);
+}
+static lev_status op_write(lev_network *net, void *arg) {
+    (void)arg;
+    sbuf b = {0};
+    lev_status rc = lev_write(net, LEV_FORMAT_EDGES_CSV, sbuf_sink, &b);
+    free(b.s);
+    return rc;
+}
+
+Test(oom, mutations) {
+    sweep("lev_actor_add", op_actor_add_one, NULL, 0);
+    sweep("lev_actor_set_group", op_set_group, NULL, 0);
+    sweep("lev_resource_add", op_resource_add, NULL, 0);
+    sweep("lev_edge_add", op_edge_add, NULL, 0);
+    sweep("lev_edge_add_by_name", op_edge_add_by_name, NULL, 0);
+}
+
+Test(oom, set_resource) {
+    /* Resource then holdings on a fresh resource: the first amount allocates. */
+    for (long fail_at = 0;; fail_at++) {
+        failalloc fa = {0};
+        lev_network *net = fixture(&fa);
+        uint32_t r;
+        cr_assert_eq(lev_resource_add(net, "votes", &r), LEV_OK);
+        char *before = dump_network(net);
+        fa.fail_at = fa.calls + fail_at;
+        fa.armed = 1;
+        lev_status rc = lev_actor_set_resource(net, 15, r, 1, 2);
+        fa.armed = 0;
+        char *after = dump_network(net);
+        if (rc) {
+            cr_assert_eq(rc, LEV_ENOMEM);
+            cr_assert_str_eq(after, before);
+        }
+        free(before);
+        free(after);
+        lev_network_free(net);
+        cr_assert_eq(fa.live_blocks, 0);
+        cr_assert_eq(fa.bad_osize, 0);
+        if (!rc) break;
+    }
+}
+
+Test(oom, readers) {
+    static const char *edges[] = {"e", "source,target,weight,channel\n"
+                                       "Medici,Newcomer,1,money\nA1,A2,2,new-channel\nA2,A3,3,\nA3,A4,4,x\n"
+                                       "A4,A5,1,y\nA5,A6,1,z\nA6,A7,1,w\nA7,A8,1,v\nA8,A9,1,u\nA9,A10,1,t\n"};
+    static const char *actors[] = {"a", "name,group\nMedici,renamed\nNew1,g1\nNew2,g2\nNew3,g3\nNew4,g4\n"
+                                        "New5,g5\nNew6,g6\nNew7,g7\nNew8,g8\nNew9,g9\nStrozzi,g10\n"};
+    static const char *res[] = {"r", "actor,resource,holds,needs\nMedici,votes,1,2\nStrozzi,land,3,4\n"
+                                     "Pucci,wealth,1000,1\nPazzi,v2,1,1\nPeruzzi,v3,1,1\n"};
+    sweep("lev_read_buffer edges", op_read, edges, 0);
+    sweep("lev_read_buffer actors", op_read, actors, 0);
+    sweep("lev_read_buffer resources", op_read, res, 0);
+}
+
+Test(oom, analyses_and_writers) {
+    sweep("lev_degree", op_degree, NULL, 1);
+    sweep("lev_strength", op_strength, NULL, 1);
+    sweep("lev_pagerank", op_pagerank, NULL, 1);
+    sweep("lev_pagerank personalized", op_pagerank, (void *)1, 1);
+    sweep("lev_write", op_write, NULL, 1);
+}
+
+Test(oom, network_new) {
+    failalloc fa = {0};
+    fa.armed = 1;
+    lev_network *net = (lev_network *)1;
+    cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_ENOMEM);
+    cr_assert_null(net);
+    cr_assert_eq(fa.live_blocks, 0);
+}
