@@ -2,6 +2,9 @@
  * Internal declarations shared by the library's source files. Nothing here is public:
  * internal names start with lev__ and are hidden by -fvisibility=hidden.
  */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* pthread mutexes, strerror */
+#endif
 #ifndef LEV_INTERNAL_H
 #define LEV_INTERNAL_H
 
@@ -10,7 +13,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
-#include <threads.h>
+#include <pthread.h>
 
 #define LEV_TRY(e) do { if ((rc = (e)) != LEV_OK) goto fail; } while (0)
 
@@ -97,7 +100,7 @@ struct lev_network {
     size_t scap, tcap, wcap, ccap, gcap;
     lev_status errcode;
     char errmsg[LEV_MSG_MAX];
-    mtx_t lock;                 /* guards the compact form's build and NULL-params messages */
+    pthread_mutex_t lock;            /* guards the compact form's build and NULL-params messages */
     atomic_int csr_ready;       /* 1 when csr matches the model */
     lev__csr csr;
 };

@@ -35,7 +35,7 @@ lev_status lev_network_new_with_alloc(lev_network **out, lev_alloc_fn f, void *u
     memset(net, 0, sizeof *net);
     net->mem.f = f;
     net->mem.ud = ud;
-    if (mtx_init(&net->lock, mtx_plain) != thrd_success) {
+    if (pthread_mutex_init(&net->lock, NULL) != 0) {
         f(ud, net, sizeof *net, 0);
         return LEV_ENOMEM;
     }
@@ -60,7 +60,7 @@ void lev_network_free(lev_network *net) {
     lev__strtab_free(m, &net->groups);
     lev__strtab_free(m, &net->channels);
     lev__strtab_free(m, &net->resources);
-    mtx_destroy(&net->lock);
+    pthread_mutex_destroy(&net->lock);
     lev__mem mm = net->mem;
     lev__free(&mm, net, sizeof *net);
 }

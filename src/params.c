@@ -153,10 +153,10 @@ lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...)
         /* Analyses take a const network; its message slot is the one mutable part, and
          * writers are serialized by the lock (last writer wins). */
         lev_network *net = (lev_network *)c->net;
-        mtx_lock(&net->lock);
+        pthread_mutex_lock(&net->lock);
         lev__vformat(net->errmsg, sizeof net->errmsg, fmt, ap);
         net->errcode = rc;
-        mtx_unlock(&net->lock);
+        pthread_mutex_unlock(&net->lock);
     }
     va_end(ap);
     return rc;
@@ -171,12 +171,12 @@ lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, co
     if (!atomic_load_explicit(&net->csr_ready, memory_order_acquire)) {
         lev_network *w = (lev_network *)net; /* the compact form is a cache, built under the lock */
         lev_status rc = LEV_OK;
-        mtx_lock(&w->lock);
+        pthread_mutex_lock(&w->lock);
         if (!atomic_load_explicit(&w->csr_ready, memory_order_relaxed)) {
             rc = lev__csr_build(&w->mem, w, &w->csr);
             if (rc == LEV_OK) atomic_store_explicit(&w->csr_ready, 1, memory_order_release);
         }
-        mtx_unlock(&w->lock);
+        pthread_mutex_unlock(&w->lock);
         if (rc) return lev__ctx_fail(c, rc, "%s: cannot build the compact form: %s", what, lev_strerror(rc));
     }
     c->g = &net->csr;

@@ -5,7 +5,7 @@
  */
 #include "helpers.h"
 
-#include <threads.h>
+#include <pthread.h>
 
 #define NT 8
 
@@ -15,16 +15,16 @@ typedef struct job {
     int ok;
 } job;
 
-static int worker(void *arg) {
+static void *worker(void *arg) {
     job *j = arg;
     lev_params *p;
-    if (lev_params_new(&p)) return 1;
+    if (lev_params_new(&p)) return NULL;
     lev_params_set_int(p, LEV_P_THREADS, 1);
     lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
     j->ok = lev_pagerank(j->net, NULL, p, j->pr) == LEV_OK && lev_degree(j->net, p, j->deg) == LEV_OK &&
             lev_strength(j->net, NULL, j->str) == LEV_OK;
     lev_params_free(p);
-    return 0;
+    return NULL;
 }
 
 Test(threads, eight_readers_agree_with_one) {
@@ -38,7 +38,7 @@ Test(threads, eight_readers_agree_with_one) {
         jobs[k].str = calloc(n, sizeof(double));
         jobs[k].ok = 0;
     }
-    thrd_t th[NT];
+    pthread_t th[NT];
     for (int round = 0; round < 3; round++) {
         /* Each round starts from an unbuilt compact form: a mutation drops it. */
         lev_actor_add(net, round == 0 ? "x0" : round == 1 ? "x1" : "x2", NULL, NULL);
@@ -48,8 +48,8 @@ Test(threads, eight_readers_agree_with_one) {
             jobs[k].deg = realloc(jobs[k].deg, n * sizeof(double));
             jobs[k].str = realloc(jobs[k].str, n * sizeof(double));
         }
-        for (int k = 0; k < NT; k++) cr_assert_eq(thrd_create(&th[k], worker, &jobs[k]), thrd_success);
-        for (int k = 0; k < NT; k++) thrd_join(th[k], NULL);
+        for (int k = 0; k < NT; k++) cr_assert_eq(pthread_create(&th[k], NULL, worker, &jobs[k]), 0);
+        for (int k = 0; k < NT; k++) pthread_join(th[k], NULL);
         worker(&jobs[NT]);
         cr_assert(jobs[NT].ok);
         for (int k = 0; k < NT; k++) {
