@@ -561,6 +561,8 @@ lev_status lev_write_file(const lev_network *net, lev_format fmt, const char *pa
     if (!net) return LEV_EMISUSE;
     lev__ctx c = {net, NULL, NULL, 1};
     if (!path) return lev__ctx_fail(&c, LEV_EMISUSE, "lev_write_file: path is NULL");
+    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV)
+        return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "%s: unknown format %d", path, (int)fmt); /* before creating it */
     FILE *f = fopen(path, "wb");
     if (!f) return lev__ctx_fail(&c, LEV_EIO, "%s: cannot open for writing: %s", path, strerror(errno));
     lev_status rc = lev_write(net, fmt, file_sink, f);

@@ -81,6 +81,18 @@ lev_status lev__fail(lev_network *net, lev_status rc, const char *fmt, ...) {
     return rc;
 }
 
+/* A failure of a read-only call: recorded on net under its lock (readers may run in parallel). */
+static lev_status fail_ro(const lev_network *net, lev_status rc, const char *fmt, ...) LEV_PRINTF(3, 4);
+static lev_status fail_ro(const lev_network *net, lev_status rc, const char *fmt, ...) {
+    char msg[LEV_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    lev__vformat(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    lev__ctx c = {net, NULL, NULL, 1};
+    return lev__ctx_fail(&c, rc, "%s", msg);
+}
+
 lev_status lev_errcode(const lev_network *net) { return net ? net->errcode : LEV_EMISUSE; }
 
 const char *lev_errmsg(const lev_network *net) {
@@ -204,9 +216,10 @@ lev_status lev_actor_add(lev_network *net, const char *name, const char *group, 
 
 lev_status lev_actor_find(const lev_network *net, const char *name, uint32_t *idx) {
     if (idx) *idx = LEV_NONE;
-    if (!net || !name) return LEV_EMISUSE;
+    if (!net) return LEV_EMISUSE;
+    if (!name) return fail_ro(net, LEV_EMISUSE, "lev_actor_find: name is NULL");
     uint32_t i = lev__strtab_find(&net->actors, name, strlen(name));
-    if (i == LEV_NONE) return LEV_ENOTFOUND;
+    if (i == LEV_NONE) return fail_ro(net, LEV_ENOTFOUND, "no actor named \"%s\"", name);
     if (idx) *idx = i;
     return LEV_OK;
 }
@@ -264,9 +277,10 @@ lev_status lev_resource_add(lev_network *net, const char *name, uint32_t *idx) {
 
 lev_status lev_resource_find(const lev_network *net, const char *name, uint32_t *idx) {
     if (idx) *idx = LEV_NONE;
-    if (!net || !name) return LEV_EMISUSE;
+    if (!net) return LEV_EMISUSE;
+    if (!name) return fail_ro(net, LEV_EMISUSE, "lev_resource_find: name is NULL");
     uint32_t r = lev__strtab_find(&net->resources, name, strlen(name));
-    if (r == LEV_NONE) return LEV_ENOTFOUND;
+    if (r == LEV_NONE) return fail_ro(net, LEV_ENOTFOUND, "no resource named \"%s\"", name);
     if (idx) *idx = r;
     return LEV_OK;
 }
@@ -316,7 +330,12 @@ lev_status lev_actor_set_resource(lev_network *net, uint32_t i, uint32_t r, doub
 
 lev_status lev_actor_get_resource(const lev_network *net, uint32_t i, uint32_t r, double *holds, double *needs) {
     if (!net) return LEV_EMISUSE;
-    if (i >= net->actors.count || r >= net->resources.count) return LEV_EINVAL;
+    if (i >= net->actors.count)
+        return fail_ro(net, LEV_EINVAL, "lev_actor_get_resource: no actor %u (the network has %u)", (unsigned)i,
+                       (unsigned)net->actors.count);
+    if (r >= net->resources.count)
+        return fail_ro(net, LEV_EINVAL, "lev_actor_get_resource: no resource %u (the network has %u)", (unsigned)r,
+                       (unsigned)net->resources.count);
     const lev__amounts *a = &net->amounts[r];
     if (holds) *holds = i < a->len ? a->v[2 * (size_t)i] : 0.0;
     if (needs) *needs = i < a->len ? a->v[2 * (size_t)i + 1] : 0.0;
@@ -325,7 +344,9 @@ lev_status lev_actor_get_resource(const lev_network *net, uint32_t i, uint32_t r
 
 lev_status lev_resource_amounts(const lev_network *net, uint32_t r, double *holds, double *needs) {
     if (!net) return LEV_EMISUSE;
-    if (r >= net->resources.count) return LEV_EINVAL;
+    if (r >= net->resources.count)
+        return fail_ro(net, LEV_EINVAL, "lev_resource_amounts: no resource %u (the network has %u)", (unsigned)r,
+                       (unsigned)net->resources.count);
     const lev__amounts *a = &net->amounts[r];
     for (size_t i = 0; i < net->actors.count; i++) {
         if (holds) holds[i] = i < a->len ? a->v[2 * i] : 0.0;
@@ -418,8 +439,10 @@ lev_status lev_edge_add_by_name(lev_network *net, const char *source, const char
     lev__mark mk = lev__mark_get(net);
     uint32_t s, t, chan;
     lev_status rc = LEV_OK;
-    if (lev_actor_find(net, source, &s) != LEV_OK) rc = lev__actor_add(net, source, LEV_NONE, &s, why);
-    if (!rc && lev_actor_find(net, target, &t) != LEV_OK) rc = lev__actor_add(net, target, LEV_NONE, &t, why);
+    if ((s = lev__strtab_find(&net->actors, source, strlen(source))) == LEV_NONE)
+        rc = lev__actor_add(net, source, LEV_NONE, &s, why);
+    if (!rc && (t = lev__strtab_find(&net->actors, target, strlen(target))) == LEV_NONE)
+        rc = lev__actor_add(net, target, LEV_NONE, &t, why);
     if (!rc) rc = intern_label(net, &net->channels, channel, "channel label", &chan, why);
     if (!rc) rc = lev__edge_add(net, s, t, strength, chan, why);
     if (rc) {
@@ -435,7 +458,7 @@ size_t lev_edge_count(const lev_network *net) { return net ? net->m : 0; }
 lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *source, uint32_t *target,
                         double *strength, const char **channel) {
     if (!net) return LEV_EMISUSE;
-    if (i >= net->m) return LEV_EINVAL;
+    if (i >= net->m) return fail_ro(net, LEV_EINVAL, "lev_edge_get: no edge %zu (the network has %zu)", i, net->m);
     if (source) *source = net->esrc[i];
     if (target) *target = net->etgt[i];
     if (strength) *strength = net->ew[i];

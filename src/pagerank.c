@@ -138,10 +138,11 @@ lev_status lev_pagerank(const lev_network *net, const double *personalization, l
         }
         double *t = x; x = xn; xn = t;
         t = y; y = yn; yn = t;
-        if (err < tol) break;
-        double done = err >= 1 ? 0 : (tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter);
+        /* Progress on every iteration, the converging one included (it reports 1). */
+        double done = err < tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
         rc = lev__ctx_progress(&c, done > 1 ? 1 : done, "pagerank");
         if (rc) goto done;
+        if (err < tol) break;
     }
     if (it > max_iter) {
         rc = lev__ctx_fail(&c, LEV_ENOCONV,

@@ -1,0 +1,538 @@
+-- Tests of the Lua module `leverage`. Run from this directory:
+--   LUA_CPATH='<build>/bindings/lua/?.so' lua5.4 test_leverage.lua    (module loaded by require)
+--   <build>/bindings/lua/lua_host test_leverage.lua                   (module linked into the host)
+-- LEV_SOURCE_DIR names the repository root (default ../../..). The last line printed is
+-- "N passed, N failed". Under lua_host the allocator tests also run (they need host.memory).
+local leverage = require "leverage"
+
+local ROOT = os.getenv("LEV_SOURCE_DIR") or "../../.."
+
+-- ---- a tiny runner ----------------------------------------------------------------------------
+local tests = {}
+local function test(name, fn) tests[#tests + 1] = {name = name, fn = fn} end
+
+local function eq(a, b, what)
+  if a ~= b then
+    error(("%s: expected %s, got %s"):format(what or "value", tostring(b), tostring(a)), 2)
+  end
+end
+
+local function near(a, b, tol, what)
+  if type(a) ~= "number" or math.abs(a - b) > tol then
+    error(("%s: expected %.17g within %g, got %s"):format(what or "value", b, tol, tostring(a)), 2)
+  end
+end
+
+-- Call fn(...) and require an error whose text contains `needle` (plain text).
+local function raises(needle, fn, ...)
+  local ok, err = pcall(fn, ...)
+  if ok then error(("expected an error containing %q, got none"):format(needle), 2) end
+  if not tostring(err):find(needle, 1, true) then
+    error(("expected an error containing %q, got %q"):format(needle, tostring(err)), 2)
+  end
+  return err
+end
+
+local function read_all(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function small()
+  local net = leverage.network()
+  net:add_edge("A", "B", 2, "kin")
+  net:add_edge("B", "C", 1)
+  net:add_edge("C", "A", 0.5, "money")
+  net:add_edge("A", "C", 1)
+  return net
+end
+
+local function count_keys(t)
+  local n = 0
+  for _ in pairs(t) do n = n + 1 end
+  return n
+end
+
+-- ---- module -------------------------------------------------------------------------------------
+test("module: versions, constants, status texts", function()
+  local s, num = leverage.version()
+  eq(type(s), "string", "version string")
+  eq(math.type(num), "integer", "version number")
+  eq(num // 10000, leverage.VERSION_NUMBER // 10000, "same major as the header")
+  local header = read_all(ROOT .. "/include/leverage.h")
+  eq(leverage._VERSION, header:match('#define LEV_VERSION_STRING "([^"]+)"'), "_VERSION is the header's")
+  eq(s, leverage._VERSION, "library and header agree in this build")
+  eq(leverage.status.OK, 0, "OK")
+  eq(leverage.status.ENOMEM, 1, "ENOMEM")
+  eq(leverage.strerror(leverage.status.ENOMEM), "out of memory", "strerror")
+  eq(leverage.status_name(leverage.status.EINVAL), "LEV_EINVAL", "status_name")
+  eq(leverage.status_name(9999), "LEV_UNKNOWN", "unknown status")
+  eq(leverage.strerror(9999), "unknown status", "unknown strerror")
+  eq(leverage.format.EDGES_CSV, 1, "format")
+  eq(leverage.direction.ALL, 3, "direction")
+  eq(leverage.MAX_ACTORS, 2147483647, "MAX_ACTORS")
+  raises("number expected", leverage.strerror, "x")
+end)
+
+-- ---- actors ------------------------------------------------------------------------------------------
+test("actors: add, find, name, list, groups", function()
+  local net = leverage.network()
+  eq(#net, 0, "empty")
+  eq(net:add_actor("Ann", {group = "red"}), 1, "first index is 1")
+  eq(net:add_actor("Bob"), 2, "second")
+  eq(net:add_actor("Cy", "blue"), 3, "group as a string")
+  eq(#net, 3, "__len")
+  eq(net:actor("Bob"), 2, "find")
+  eq(net:actor("Nobody"), nil, "find missing")
+  eq(net:name(3), "Cy", "name")
+  local names = net:actors()
+  eq(#names, 3, "actors()")
+  eq(names[1] .. names[2] .. names[3], "AnnBobCy", "order")
+  eq(net:group("Ann"), "red", "group by name")
+  eq(net:group(1), "red", "group by index")
+  eq(net:group("Bob"), nil, "no group")
+  net:set_group("Bob", "red")
+  eq(net:group(2), "red", "set_group")
+  net:set_group(2, nil)
+  eq(net:group(2), nil, "set_group nil clears")
+  net:set_group("Cy", "")
+  eq(net:group("Cy"), nil, "set_group empty clears")
+  assert(tostring(net):find("leverage.Network (3 actors, 0 edges, 0 resources)", 1, true), tostring(net))
+end)
+
+test("actors: errors", function()
+  local net = leverage.network()
+  net:add_actor("Ann")
+  raises("already exists", net.add_actor, net, "Ann")
+  raises("empty", net.add_actor, net, "")
+  raises("UTF-8", net.add_actor, net, "\xff\xfe")
+  raises("UTF-8", net.add_actor, net, "Ok", "\xff")
+  raises("zero byte", net.add_actor, net, "a\0b")
+  raises("unknown field 'colour'", net.add_actor, net, "Bob", {colour = "red"})
+  raises("string expected", net.add_actor, net, {})
+  eq(#net, 1, "nothing added")
+  raises("unknown actor 'Zed'", net.group, net, "Zed")
+  raises("actor index 2 out of range 1..1", net.group, net, 2)
+  raises("actor index 0 out of range", net.name, net, 0)
+  raises("number has no integer representation", net.name, net, 1.5)
+  raises("unknown actor 'Zed'", net.set_group, net, "Zed", "x")
+  raises("UTF-8", net.set_group, net, "Ann", "\xc3")
+  eq(net:group("Ann"), nil, "unchanged")
+  local msg, code = net:last_error()
+  assert(msg:find("UTF-8", 1, true), msg)
+  eq(code, "LEV_EINVAL", "last_error code")
+end)
+
+-- ---- resources -----------------------------------------------------------------------------------
+test("resources: add, find, set, get, amounts", function()
+  local net = small()
+  eq(net:add_resource("money"), 1, "first resource")
+  eq(net:add_resource("votes"), 2, "second")
+  eq(net:resource("votes"), 2, "find")
+  eq(net:resource("land"), nil, "missing")
+  local rs = net:resources()
+  eq(#rs, 2, "resources()")
+  eq(rs[2], "votes", "names")
+  net:set_resource("A", "money", 10, 2)
+  net:set_resource(2, 2, 0, 5.5)
+  local h, n = net:get_resource("A", "money")
+  eq(h, 10, "holds")
+  eq(n, 2, "needs")
+  h, n = net:get_resource("B", "votes")
+  eq(h, 0, "holds")
+  eq(n, 5.5, "needs")
+  h, n = net:get_resource("C", 1)
+  eq(h + n, 0, "unset is 0")
+  local holds, needs = net:amounts("money")
+  eq(holds.A, 10, "amounts by name")
+  eq(needs.A, 2, "needs by name")
+  eq(holds.C, 0, "zero")
+  holds, needs = net:amounts(2, {array = true})
+  eq(#holds, 3, "array length")
+  eq(needs[2], 5.5, "array needs")
+  raises("unknown option 'arr'", net.amounts, net, 1, {arr = true})
+end)
+
+test("resources: errors", function()
+  local net = small()
+  net:add_resource("money")
+  raises("already exists", net.add_resource, net, "money")
+  raises("empty", net.add_resource, net, "")
+  raises("unknown resource 'land'", net.set_resource, net, "A", "land", 1, 1)
+  raises("resource index 2 out of range 1..1", net.get_resource, net, "A", 2)
+  raises("unknown actor 'Q'", net.set_resource, net, "Q", "money", 1, 1)
+  raises(">= 0", net.set_resource, net, "A", "money", -1, 0)
+  raises(">= 0", net.set_resource, net, "A", "money", 1, 0 / 0)
+  raises("number expected", net.set_resource, net, "A", "money", 1)
+  raises("unknown resource", net.amounts, net, "land")
+  local h = net:get_resource("A", "money")
+  eq(h, 0, "nothing changed")
+end)
+
+-- ---- edges ---------------------------------------------------------------------------------------
+test("edges: add by name, by index, read back", function()
+  local net = leverage.network()
+  eq(net:add_edge("A", "B", 2.5, "kin"), 1, "first edge index")
+  eq(#net, 2, "actors created")
+  eq(net:add_edge(2, 1, 1), 2, "by index")
+  eq(net:add_edge("B", 2, 3, "self"), 3, "mixed name and index, self-loop")
+  eq(net:edge_count(), 3, "edge_count")
+  local s, t, w, c = net:edge(1)
+  eq(s, 1, "source")
+  eq(t, 2, "target")
+  eq(w, 2.5, "strength")
+  eq(c, "kin", "channel")
+  s, t, w, c = net:edge(2)
+  eq(s * 10 + t, 21, "indices")
+  eq(c, nil, "no channel")
+  local x = 0.1 + 0.2
+  net:add_edge("A", "B", x)
+  eq(select(3, net:edge(4)), x, "strength exact")
+end)
+
+test("edges: errors leave the network unchanged", function()
+  local net = leverage.network()
+  net:add_edge("A", "B", 1)
+  for _, bad in ipairs({0, -1, 0 / 0, math.huge, 1e300}) do
+    raises("strength", net.add_edge, net, "X", "Y", bad)
+    raises("strength", net.add_edge, net, 1, 2, bad)
+  end
+  eq(#net, 2, "no actor added by a failed add_edge")
+  eq(net:edge_count(), 1, "no edge added")
+  raises("unknown actor 'X'", net.add_edge, net, "X", 1, 1)
+  raises("actor index 3 out of range 1..2", net.add_edge, net, 1, 3, 1)
+  raises("number expected", net.add_edge, net, "A", "B", "heavy")
+  raises("UTF-8", net.add_edge, net, "A", "B", 1, "\xff")
+  raises("edge index 2 out of range 1..1", net.edge, net, 2)
+  raises("edge index 0 out of range", net.edge, net, 0)
+  eq(net:edge_count(), 1, "still one edge")
+end)
+
+-- ---- I/O ---------------------------------------------------------------------------------------------
+local EDGES = "source,target,weight,channel\nA,B,2,kin\nB,C,1,\n\"C, Jr\",A,0.5,money\n"
+local ACTORS = "name,group\nA,red\nB,blue\n"
+local RESOURCES = "actor,resource,holds,needs\nA,money,10,0\nB,money,0,3\n"
+
+test("io: read_string, write, round trip", function()
+  local net = leverage.network()
+  eq(net:read_string(ACTORS, "actors"), net, "returns the network")
+  net:read_string(EDGES, "edges", "mem.csv")
+  net:read_string(RESOURCES, "resources")
+  eq(#net, 4, "actors")
+  eq(net:actor("C, Jr"), 4, "quoted name")
+  eq(net:group("B"), "blue", "group")
+  eq(net:get_resource("B", "money"), 0, "holds")
+  eq(select(2, net:get_resource("B", "money")), 3, "needs")
+  local copy = leverage.network()
+  for _, kind in ipairs({"actors", "edges", "resources"}) do
+    copy:read_string(net:write(kind), kind)
+  end
+  for _, kind in ipairs({"actors", "edges", "resources"}) do
+    eq(copy:write(kind), net:write(kind), "round trip of " .. kind)
+  end
+  assert(net:write("edges"):find('"C, Jr",A,0.5,money', 1, true), net:write("edges"))
+  eq(net:write(leverage.format.ACTORS_CSV), net:write("actors"), "raw format code")
+  eq(leverage.network():write("edges"), "source,target,weight\n", "empty network")
+end)
+
+test("io: files, leverage.read", function()
+  local net = small()
+  local path = os.tmpname()
+  net:write_file(path, "edges")
+  eq(read_all(path), net:write("edges"), "write_file")
+  local back = leverage.network():read(path, "edges")
+  eq(back:write("edges"), net:write("edges"), "read")
+  local both = leverage.read{edges = path}
+  eq(both:edge_count(), 4, "leverage.read")
+  os.remove(path)
+  local d = ROOT .. "/examples/data/"
+  local flo = leverage.read{actors = d .. "florentine_actors.csv", edges = d .. "florentine_edges.csv",
+                            resources = d .. "florentine_resources.csv"}
+  eq(#flo, 16, "Florentine actors")
+  eq(flo:name(1), "Acciaiuoli", "actors file first")
+  eq(flo:resources()[1], "wealth", "resources read")
+end)
+
+test("io: errors are all or nothing, with file:line:column", function()
+  local net = small()
+  local before = net:write("edges")
+  raises("bad.csv:3:", net.read_string, net, "source,target,weight\nP,Q,1\nQ,R,-2\n", "edges", "bad.csv")
+  raises("strength", net.read_string, net, "source,target,weight\nP,Q,1\nQ,R,-2\n", "edges")
+  eq(net:write("edges"), before, "unchanged after a failed read")
+  eq(#net, 3, "no actor added")
+  raises("<buffer>:", net.read_string, net, "nonsense", "edges")
+  raises("cannot open", net.read, net, "/nonexistent/x.csv", "edges")
+  raises("invalid option 'nodes'", net.read, net, "/x.csv", "nodes")
+  raises("unknown format 99", net.read_string, net, "x", 99)
+  raises("unknown format 99", net.write, net, 99)
+  raises("cannot open for writing", net.write_file, net, "/nonexistent/dir/x.csv", "edges")
+  raises("unknown field 'nodes'", leverage.read, {nodes = "x"})
+  raises("cannot open", leverage.read, {edges = "/nonexistent/e.csv"})
+  raises("zero byte", net.read, net, "a\0b", "edges")
+  local _, code = net:last_error()
+  eq(code, "LEV_EIO", "last_error after write_file")
+end)
+
+-- ---- analyses ------------------------------------------------------------------------------------
+test("degree and strength: directions, undirected, weighted, arrays", function()
+  local net = small() -- A->B 2, B->C 1, C->A 0.5, A->C 1
+  local d = net:degree()
+  eq(d.A, 3, "all")
+  eq(net:degree{direction = "out"}.A, 2, "out")
+  eq(net:degree{direction = "in"}.A, 1, "in")
+  eq(net:degree{direction = leverage.direction.IN}.C, 2, "numeric direction")
+  eq(net:degree{direction = "in", undirected = true}.A, 3, "undirected counts both ends")
+  local a = net:degree{array = true}
+  eq(#a, 3, "array")
+  eq(a[3], 3, "array order")
+  eq(count_keys(d), 3, "keyed by name")
+  eq(net:strength().A, 3.5, "strength all")
+  eq(net:strength{direction = "out"}.A, 3, "strength out")
+  eq(net:strength{weighted = false}.A, 3, "unweighted = degree")
+  eq(net:strength{weighted = 0, direction = "in"}.C, 2, "int for a boolean option")
+  eq(count_keys(leverage.network():degree()), 0, "empty network")
+end)
+
+test("pagerank: options, personalization, threads", function()
+  local net = small()
+  local pr = net:pagerank()
+  local sum = 0
+  for _, v in pairs(pr) do sum = sum + v end
+  near(sum, 1, 1e-12, "sums to 1")
+  local pa = net:pagerank{array = true}
+  eq(pa[1], pr.A, "array matches")
+  local d5 = net:pagerank{damping = 0.5, tolerance = 1e-12, max_iter = 500}
+  assert(d5.A ~= pr.A, "damping changes the result")
+  local p1 = net:pagerank{threads = 1, array = true}
+  local p4 = net:pagerank{threads = 4, array = true}
+  for i = 1, 3 do eq(p1[i], p4[i], "bit-identical across threads") end
+  local per = net:pagerank{personalization = {A = 1}}
+  local per2 = net:pagerank{personalization = {1, 0, 0}}
+  local per3 = net:pagerank{personalization = {[1] = 2, B = 0}}
+  eq(per.A, per2.A, "personalization by name or index")
+  eq(per.A, per3.A, "scale-free")
+  assert(per.A > pr.A, "personalized to A raises A")
+  local u = net:pagerank{undirected = true, weighted = false}
+  assert(u.A > 0, "undirected unweighted")
+  eq(count_keys(leverage.network():pagerank()), 0, "empty network")
+end)
+
+test("pagerank and options: errors", function()
+  local net = small()
+  raises("unknown option 'dampening'", net.pagerank, net, {dampening = 0.5})
+  raises("damping", net.pagerank, net, {damping = 2})
+  raises("takes a number", net.pagerank, net, {damping = "high"})
+  raises("whole number", net.pagerank, net, {max_iter = 1.5})
+  raises("max_iter", net.pagerank, net, {max_iter = 0})
+  raises("invalid option 'sideways'", net.degree, net, {direction = "sideways"})
+  raises("direction", net.degree, net, {direction = 7})
+  raises("did not converge", net.pagerank, net, {max_iter = 1, tolerance = 0})
+  raises("unknown actor 'Q'", net.pagerank, net, {personalization = {Q = 1}})
+  raises("actor index 4 out of range", net.pagerank, net, {personalization = {0, 0, 0, 1}})
+  raises("not a number", net.pagerank, net, {personalization = {A = "x"}})
+  raises("personalization", net.pagerank, net, {personalization = {A = -1}})
+  raises("positive sum", net.pagerank, net, {personalization = {}})
+  raises("unknown option 'personalization'", net.degree, net, {personalization = {A = 1}})
+  raises("option names are strings", net.degree, net, {true})
+  raises("table expected", net.degree, net, 5)
+  raises("function as progress expected", net.pagerank, net, {progress = 1})
+end)
+
+test("progress: fractions, cancel, errors re-raised, network locked", function()
+  local net = small()
+  local seen = {}
+  net:pagerank{tolerance = 1e-14, progress = function(f) seen[#seen + 1] = f end}
+  assert(#seen > 0, "called")
+  for _, f in ipairs(seen) do assert(f >= 0 and f <= 1, "fraction in [0, 1]") end
+  raises("cancelled", net.pagerank, net, {progress = function() return true end})
+  local marker = setmetatable({}, {__tostring = function() return "marker" end})
+  local ok, err = pcall(net.pagerank, net, {progress = function() error(marker) end})
+  assert(not ok and err == marker, "the callback's own error object is re-raised")
+  raises("boom", net.pagerank, net, {progress = function() error("boom") end})
+  raises("cannot change while an analysis", net.pagerank, net,
+         {progress = function() net:add_actor("Z") end})
+  raises("cannot close a network while an analysis", net.pagerank, net,
+         {progress = function() net:close() end})
+  eq(#net, 3, "unchanged")
+  local inner
+  net:pagerank{progress = function() inner = inner or net:pagerank{damping = 0.5}.A end}
+  assert(inner and inner > 0, "read-only calls are fine inside the callback")
+  local co = coroutine.wrap(function()
+    return net:pagerank{progress = function() coroutine.yield() end}
+  end)
+  raises("yield across", co)
+  net:add_actor("Z") -- unlocked again
+  eq(#net, 4, "mutable after the calls")
+end)
+
+test("params objects and option info", function()
+  local p = leverage.params{damping = 0.5, undirected = true}
+  eq(p:get("damping"), 0.5, "get")
+  eq(p:get("undirected"), 1, "boolean stored as int")
+  eq(math.type(p:get("max_iter")), "integer", "int options as integers")
+  eq(p:set("max_iter", 50), p, "set chains")
+  eq(p:get(leverage.param.MAX_ITER), 50, "get by key")
+  local net = small()
+  local a = net:pagerank(p)
+  local b = net:pagerank{damping = 0.5, undirected = true, max_iter = 50}
+  eq(a.A, b.A, "a Params as options")
+  local arr = net:pagerank{params = p, array = true}
+  eq(arr[1], a.A, "params= with binding keys")
+  raises("damping", p.set, p, "damping", 3)
+  local msg, code = p:last_error()
+  assert(msg:find("damping", 1, true), msg)
+  eq(code, "LEV_EINVAL", "last_error code")
+  eq(p:get("damping"), 0.5, "failed set changes nothing")
+  raises("did not converge", net.pagerank, net, {params = p, max_iter = 1, tolerance = 0})
+  eq(select(2, p:last_error()), "LEV_ENOCONV", "analysis failure recorded on the params")
+  eq(p:get("max_iter"), 1, "table options were set on the params")
+  p:reset()
+  eq(p:get("damping"), 0.85, "reset")
+  eq(select(2, p:last_error()), "LEV_OK", "reset clears the message")
+  raises("unknown option 'nope'", p.get, p, "nope")
+  raises("unknown option 'nope'", leverage.params, {nope = 1})
+  raises("damping", leverage.params, {damping = -1})
+  raises("in use", net.pagerank, net, {params = p, progress = function() net:pagerank(p) end})
+  raises("cannot change options while a call uses them", net.pagerank, net,
+         {params = p, progress = function() p:set("damping", 0.1) end})
+  raises("cannot close options", net.pagerank, net, {params = p, progress = function() p:close() end})
+  do
+    local q <close> = leverage.params()
+    assert(tostring(q):find("leverage.Params"), tostring(q))
+    p = q
+  end
+  raises("options are closed", p.get, p, "damping")
+  assert(tostring(p):find("closed"), tostring(p))
+  local info = leverage.option("damping")
+  eq(info.name, "damping", "name")
+  eq(info.key, leverage.param.DAMPING, "key")
+  eq(info.type, "double", "type")
+  eq(info.min, 0, "min")
+  eq(info.max, 1, "max")
+  eq(info.default, 0.85, "default")
+  eq(math.type(leverage.option("max_iter").default), "integer", "int default")
+  eq(leverage.option(leverage.param.THREADS).name, "threads", "by key")
+  raises("unknown option 'nope'", leverage.option, "nope")
+  raises("unknown option key 12345", leverage.option, 12345)
+end)
+
+-- ---- ownership ------------------------------------------------------------------------------------
+test("closing: __close, close(), __gc, closed networks raise", function()
+  local kept
+  do
+    local net <close> = small()
+    kept = net
+    eq(#net, 3, "open")
+  end
+  assert(tostring(kept):find("closed", 1, true), tostring(kept))
+  raises("network is closed", function() return #kept end)
+  raises("network is closed", kept.add_actor, kept, "X")
+  raises("network is closed", kept.pagerank, kept)
+  raises("network is closed", kept.write, kept, "edges")
+  raises("network is closed", kept.actors, kept)
+  kept:close() -- closing twice is fine
+  local net = small()
+  net:close()
+  raises("network is closed", net.edge_count, net)
+  raises("Network expected", leverage.network().add_actor, {}, "x")
+  for _ = 1, 100 do small() end
+  collectgarbage()
+  collectgarbage()
+  local m = leverage.network{malloc = true}
+  m:add_edge("A", "B", 1)
+  eq(m:pagerank{array = true}[2] > 0, true, "a malloc network works")
+  raises("unknown option 'alloc'", leverage.network, {alloc = 1})
+end)
+
+test("allocator: the host sees and can cap the library's memory", function()
+  if not host then return "skip" end
+  local rows = {"source,target,weight"}
+  for i = 1, 20000 do rows[#rows + 1] = ("n%d,n%d,1"):format(i, (i * 7919) % 20000 + 1) end
+  local text = table.concat(rows, "\n")
+  rows = nil
+  local net = leverage.network()
+  collectgarbage()
+  collectgarbage()
+  local m0 = host.memory()
+  local lua0 = collectgarbage("count")
+  net:read_string(text, "edges")
+  local pr = net:pagerank{array = true}
+  pr = nil
+  collectgarbage()
+  collectgarbage()
+  local grown = host.memory() - m0
+  assert(grown > 20000 * 40, "the library's bytes go through the host: grew " .. grown)
+  assert(collectgarbage("count") - lua0 < 64, "Lua's own count does not include them")
+  net:close()
+  collectgarbage()
+  collectgarbage()
+  assert(host.memory() - m0 < 1024, "freed on close: " .. (host.memory() - m0))
+  -- a cap: the library gets NULL, reports out of memory, and changes nothing
+  local capped = leverage.network()
+  capped:add_edge("x", "y", 1)
+  collectgarbage()
+  host.set_limit(host.memory() + 4096)
+  local ok, err = pcall(capped.read_string, capped, text, "edges")
+  host.set_limit(nil)
+  assert(not ok and tostring(err):find("memory"), tostring(err))
+  eq(#capped, 2, "nothing added")
+  -- writing under a cap fails cleanly too (the text buffer goes through the same allocator)
+  local big = leverage.network():read_string(text, "edges")
+  collectgarbage()
+  host.set_limit(host.memory() + 65536) -- room for the library's own buffer, not for the text
+  ok, err = pcall(big.write, big, "edges")
+  host.set_limit(nil)
+  assert(not ok and tostring(err):find("not enough memory for the written text"), tostring(err))
+  assert(#big:write("edges") > 20000 * 8, "and works without the cap")
+  big:close()
+  -- a network that cannot be created is still finalized safely (pointer NULL from birth)
+  collectgarbage()
+  host.set_limit(host.memory() + 200)
+  ok, err = pcall(leverage.network)
+  host.set_limit(nil)
+  assert(not ok and tostring(err):find("out of memory"), tostring(err))
+  collectgarbage()
+end)
+
+-- ---- peer check ------------------------------------------------------------------------------------
+local function ref_values(path, name)
+  local text = read_all(path)
+  local block = assert(text:match(name .. "%[%] = {\n(.-)\n};"), name .. " not in " .. path)
+  local t, n = {}, 0
+  for who, v in block:gmatch('{"([^"]+)", ([^}]+)}') do
+    t[who] = tonumber(v)
+    n = n + 1
+  end
+  return t, n
+end
+
+test("peer: Florentine PageRank equals igraph's to 1e-9", function()
+  local ref, n = ref_values(ROOT .. "/tests/ref/ref_florentine.h", "ref_florentine16_pagerank_igraph")
+  eq(n, 16, "reference entries")
+  local d = ROOT .. "/examples/data/"
+  local net <close> = leverage.read{actors = d .. "florentine_actors.csv", edges = d .. "florentine_edges.csv"}
+  local pr = net:pagerank{undirected = true}
+  eq(count_keys(pr), 16, "results")
+  for who, v in pairs(ref) do near(pr[who], v, 1e-9, who) end
+end)
+
+-- ---- run --------------------------------------------------------------------------------------------
+local passed, failed, skipped = 0, 0, 0
+for _, t in ipairs(tests) do
+  local ok, res = xpcall(t.fn, debug.traceback)
+  if not ok then
+    failed = failed + 1
+    print("FAIL " .. t.name .. "\n  " .. tostring(res):gsub("\n", "\n  "))
+  elseif res == "skip" then
+    skipped = skipped + 1
+    print("skip " .. t.name .. " (needs lua_host)")
+  else
+    passed = passed + 1
+    print("ok   " .. t.name)
+  end
+end
+if skipped > 0 then print(("(%d skipped)"):format(skipped)) end
+print(("%d passed, %d failed"):format(passed, failed))
+if failed > 0 then error("some tests failed", 0) end

@@ -1,0 +1,26 @@
+"""libleverage for Python: leverage points and power imbalances in social networks.
+
+A thin ctypes binding of the C library libleverage (``include/leverage.h``): it translates
+types, errors and ownership, nothing else. The shared library is looked up, on first use, at
+``$LEVERAGE_LIBRARY``, then next to this package, then with ``ctypes.util.find_library``.
+
+    >>> import leverage
+    >>> with leverage.Network.from_edges([("Ann", "Bob", 2.0), ("Bob", "Cy")]) as net:
+    ...     ranks = net.pagerank()
+
+Every failed call raises a subclass of :class:`Error` carrying the library's message.
+"""
+from ._errors import (AlreadyExists, BufferTooSmall, Cancelled, Error, InputOutputError, InvalidArgument,
+                      LibraryError, LimitExceeded, Misuse, NotConverged, NotFound, OutOfMemory, ParseError,
+                      Unsupported)
+from ._lib import library_path, library_version, status_name, strerror
+from ._network import Network, ParamInfo, param_info
+from ._version import __version__
+
+__all__ = [
+    "__version__", "library_version", "library_path", "strerror", "status_name",
+    "Network", "ParamInfo", "param_info",
+    "Error", "OutOfMemory", "InvalidArgument", "NotFound", "AlreadyExists", "ParseError",
+    "InputOutputError", "NotConverged", "Cancelled", "Misuse", "Unsupported", "BufferTooSmall",
+    "LimitExceeded", "LibraryError",
+]

@@ -1,0 +1,251 @@
+"""Loader and prototype table of the shared library (libleverage's one header, include/leverage.h).
+
+Everything that touches ctypes' view of the C ABI is here: the callback types, ``_PROTOS`` (one
+row per ``LEV_API`` function, checked against the header by tests/test_header.py), the loader with
+its version check, and the error check that turns a status other than LEV_OK into an exception.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+import threading
+import warnings
+from ctypes import CFUNCTYPE, POINTER, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_void_p
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
+
+from ._errors import Error, LibraryError, make_error
+
+#: The major and minor of leverage.h this package was written for.
+ABI_MAJOR = 0
+ABI_MINOR = 1
+
+#: LEV_NONE: the index value that names no actor, resource or edge.
+LEV_NONE = 0xFFFFFFFF
+
+# ---- callback types (typedefs of leverage.h) ------------------------------------------------------
+#: lev_alloc_fn: void *(*)(void *ud, void *ptr, size_t osize, size_t nsize)
+ALLOC_FN = CFUNCTYPE(c_void_p, c_void_p, c_void_p, c_size_t, c_size_t)
+#: lev_progress_fn: int (*)(void *ud, double done)
+PROGRESS_FN = CFUNCTYPE(c_int, c_void_p, c_double)
+#: lev_write_fn: int (*)(void *ud, const char *data, size_t len); data as c_void_p (it is not
+#: NUL-terminated), read with ctypes.string_at.
+WRITE_FN = CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t)
+
+# ---- where a failed call leaves its message ---------------------------------------------------------
+# The fourth column of _PROTOS: False for a call that returns no status; otherwise a truthy marker
+# saying where the message of a failure is.
+_NET = ("net", 0)        # on the network in argument 0: lev_errcode/lev_errmsg
+_CODE = ("code", -1)     # the call records nothing: lev_strerror(code)
+
+
+def _P(i: int) -> Tuple[str, int]:
+    """On the lev_params in argument i: lev_params_errcode/lev_params_errmsg."""
+    return ("params", i)
+
+
+_u32p = POINTER(c_uint32)
+_dblp = POINTER(c_double)
+_vpp = POINTER(c_void_p)
+
+#: One row per LEV_API function of leverage.h: (name, argtypes, restype, checks status?).
+#: Opaque handles are c_void_p and their out-parameters POINTER(c_void_p); enums are c_int.
+_PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
+    # core
+    ("lev_version", [], c_uint32, False),
+    ("lev_version_string", [], c_char_p, False),
+    ("lev_strerror", [c_int], c_char_p, False),
+    ("lev_status_name", [c_int], c_char_p, False),
+    ("lev_network_new", [_vpp], c_int, _CODE),
+    ("lev_network_new_with_alloc", [_vpp, ALLOC_FN, c_void_p], c_int, _CODE),
+    ("lev_network_free", [c_void_p], None, False),
+    ("lev_errcode", [c_void_p], c_int, False),
+    ("lev_errmsg", [c_void_p], c_char_p, False),
+    # model
+    ("lev_actor_add", [c_void_p, c_char_p, c_char_p, _u32p], c_int, _NET),
+    ("lev_actor_find", [c_void_p, c_char_p, _u32p], c_int, _CODE),
+    ("lev_actor_count", [c_void_p], c_size_t, False),
+    ("lev_actor_name", [c_void_p, c_uint32], c_char_p, False),
+    ("lev_actor_group", [c_void_p, c_uint32], c_char_p, False),
+    ("lev_actor_set_group", [c_void_p, c_uint32, c_char_p], c_int, _NET),
+    ("lev_resource_add", [c_void_p, c_char_p, _u32p], c_int, _NET),
+    ("lev_resource_find", [c_void_p, c_char_p, _u32p], c_int, _CODE),
+    ("lev_resource_count", [c_void_p], c_size_t, False),
+    ("lev_resource_name", [c_void_p, c_uint32], c_char_p, False),
+    ("lev_actor_set_resource", [c_void_p, c_uint32, c_uint32, c_double, c_double], c_int, _NET),
+    ("lev_actor_get_resource", [c_void_p, c_uint32, c_uint32, _dblp, _dblp], c_int, _CODE),
+    ("lev_resource_amounts", [c_void_p, c_uint32, _dblp, _dblp], c_int, _CODE),
+    ("lev_edge_add", [c_void_p, c_uint32, c_uint32, c_double, c_char_p, POINTER(c_size_t)], c_int, _NET),
+    ("lev_edge_add_by_name", [c_void_p, c_char_p, c_char_p, c_double, c_char_p, POINTER(c_size_t)], c_int,
+     _NET),
+    ("lev_edge_count", [c_void_p], c_size_t, False),
+    ("lev_edge_get", [c_void_p, c_size_t, _u32p, _u32p, _dblp, POINTER(c_char_p)], c_int, _CODE),
+    # options, progress and cancellation
+    ("lev_params_new", [_vpp], c_int, _CODE),
+    ("lev_params_free", [c_void_p], None, False),
+    ("lev_params_reset", [c_void_p], None, False),
+    ("lev_params_set_int", [c_void_p, c_int, c_int64], c_int, _P(0)),
+    ("lev_params_set_double", [c_void_p, c_int, c_double], c_int, _P(0)),
+    ("lev_params_get_int", [c_void_p, c_int, POINTER(c_int64)], c_int, _CODE),
+    ("lev_params_get_double", [c_void_p, c_int, _dblp], c_int, _CODE),
+    ("lev_param_info", [c_int, POINTER(c_char_p), POINTER(c_int), _dblp, _dblp, _dblp], c_int, _CODE),
+    ("lev_param_find", [c_char_p, POINTER(c_int)], c_int, _CODE),
+    ("lev_params_set_progress", [c_void_p, PROGRESS_FN, c_void_p], c_int, _CODE),
+    ("lev_params_errcode", [c_void_p], c_int, False),
+    ("lev_params_errmsg", [c_void_p], c_char_p, False),
+    # reading and writing
+    ("lev_read_file", [c_void_p, c_int, c_char_p, c_void_p], c_int, _NET),
+    ("lev_read_buffer", [c_void_p, c_int, c_char_p, c_size_t, c_char_p, c_void_p], c_int, _NET),
+    ("lev_write", [c_void_p, c_int, WRITE_FN, c_void_p], c_int, _NET),
+    ("lev_write_file", [c_void_p, c_int, c_char_p], c_int, _NET),
+    # centrality
+    ("lev_degree", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
+    ("lev_strength", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
+    ("lev_pagerank", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
+]
+
+# ---- loading -------------------------------------------------------------------------------------
+_LOCAL_NAMES = {"darwin": ["libleverage.dylib"], "win32": ["leverage.dll", "libleverage.dll"]}
+
+
+def _candidates() -> List[Tuple[str, str]]:
+    """(how it was found, path or name) in lookup order."""
+    env = os.environ.get("LEVERAGE_LIBRARY")
+    if env:
+        return [("LEVERAGE_LIBRARY", env)]  # explicit: no fallback
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = [("next to the package", os.path.join(here, n))
+           for n in _LOCAL_NAMES.get(sys.platform, ["libleverage.so"])]
+    out = [c for c in out if os.path.exists(c[1])]
+    found = ctypes.util.find_library("leverage")
+    if found:
+        out.append(("find_library", found))
+    return out
+
+
+def _check_version(path: str, number: int) -> None:
+    """Refuse a library of another major; warn when its minor is older than ABI_MINOR."""
+    major, minor, patch = number // 10000, number // 100 % 100, number % 100
+    if major != ABI_MAJOR:
+        raise LibraryError(
+            f"{path} is libleverage {major}.{minor}.{patch}, but this package (leverage "
+            f"{ABI_MAJOR}.{ABI_MINOR}) needs major version {ABI_MAJOR}; point LEVERAGE_LIBRARY at a "
+            f"libleverage.so.{ABI_MAJOR}")
+    if minor < ABI_MINOR:
+        warnings.warn(f"{path} is libleverage {major}.{minor}.{patch}, older than the "
+                      f"{ABI_MAJOR}.{ABI_MINOR} this package was written for; newer functions raise "
+                      f"LibraryError", RuntimeWarning, stacklevel=3)
+
+
+def _missing(name: str, path: str) -> Callable[..., Any]:
+    def stub(*args: Any) -> Any:
+        raise LibraryError(f"{path} has no {name} (it is older than this package)")
+    stub.__name__ = name
+    return stub
+
+
+class _Loaded:
+    """The loaded library: its CDLL (every _PROTOS function set up) and what is known of it."""
+
+    def __init__(self, cdll: ctypes.CDLL, path: str):
+        self.cdll = cdll
+        self.path = path
+        self.code_by_name: Dict[str, int] = {}
+
+
+_loaded: Optional[_Loaded] = None
+_lock = threading.Lock()
+
+
+def _errcheck_for(where: Tuple[str, int]) -> Callable[..., Any]:
+    kind, idx = where
+
+    def errcheck(rc: int, func: Any, args: Sequence[Any]) -> int:
+        if rc == 0:
+            return rc
+        L = _loaded.cdll  # type: ignore[union-attr]
+        msg = b""
+        if kind == "net" and L.lev_errcode(args[idx]) == rc:
+            msg = L.lev_errmsg(args[idx])
+        elif kind == "params" and args[idx] is not None and L.lev_params_errcode(args[idx]) == rc:
+            msg = L.lev_params_errmsg(args[idx])
+        text = msg.decode("utf-8", "replace") if msg else f"{func.__name__}: {strerror(rc)}"
+        raise make_error(rc, status_name(rc), text)
+
+    return errcheck
+
+
+def _load() -> _Loaded:
+    cands = _candidates()
+    if not cands:
+        raise LibraryError("libleverage not found: set LEVERAGE_LIBRARY to the path of libleverage.so, "
+                           "put libleverage.so next to the leverage package, or install it where "
+                           "ctypes.util.find_library('leverage') looks")
+    how, path = cands[0]
+    try:
+        cdll = ctypes.CDLL(path)
+    except OSError as e:
+        raise LibraryError(f"cannot load libleverage from {path} ({how}): {e}") from e
+    try:
+        cdll.lev_version.argtypes = []
+        cdll.lev_version.restype = c_uint32
+    except AttributeError:
+        raise LibraryError(f"{path} is not libleverage: it has no lev_version") from None
+    _check_version(path, cdll.lev_version())
+    for name, argtypes, restype, checks in _PROTOS:
+        try:
+            f = getattr(cdll, name)
+        except AttributeError:
+            setattr(cdll, name, _missing(name, path))
+            continue
+        f.argtypes = argtypes
+        f.restype = restype
+        if checks:
+            f.errcheck = _errcheck_for(checks)
+    loaded = _Loaded(cdll, path)
+    code = 1
+    while True:  # the status names, from the library itself (values are only ever appended)
+        name = cdll.lev_status_name(code).decode()
+        if name == "LEV_UNKNOWN":
+            break
+        loaded.code_by_name[name] = code
+        code += 1
+    return loaded
+
+
+def lib() -> Any:
+    """The loaded library (a ctypes.CDLL with every prototype set); loads it on first use."""
+    global _loaded
+    if _loaded is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = _load()
+    return _loaded.cdll
+
+
+def library_path() -> str:
+    """The file (or name, when found by find_library) libleverage was loaded from."""
+    lib()
+    return _loaded.path  # type: ignore[union-attr]
+
+
+def library_version() -> str:
+    """Version of the library actually loaded, as a string ("0.1.0"): lev_version_string()."""
+    return lib().lev_version_string().decode()
+
+
+def strerror(code: int) -> str:
+    """Static English text for a status code ("out of memory"): lev_strerror()."""
+    return lib().lev_strerror(code).decode()
+
+
+def status_name(code: int) -> str:
+    """The symbolic name of a status code ("LEV_ENOMEM"): lev_status_name()."""
+    return lib().lev_status_name(code).decode()
+
+
+def error(name: str, message: str) -> Error:
+    """The exception for the status called ``name`` (e.g. "LEV_EINVAL") with ``message``."""
+    lib()
+    return make_error(_loaded.code_by_name.get(name, -1), name, message)  # type: ignore[union-attr]

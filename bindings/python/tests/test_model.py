@@ -1,0 +1,223 @@
+"""Network ownership, actors, groups, resources and edges."""
+from __future__ import annotations
+
+import gc
+import math
+
+import pytest
+
+import leverage
+from leverage import Network
+
+
+# ---- ownership -----------------------------------------------------------------------------------
+
+def test_close_is_idempotent_and_closed_networks_refuse_calls() -> None:
+    net = Network()
+    net.add_actor("a")
+    assert not net.closed
+    net.close()
+    assert net.closed
+    net.close()  # idempotent
+    for call in (lambda: len(net), lambda: net.actors, lambda: net.add_actor("b"), lambda: net.pagerank(),
+                 lambda: net.to_csv(), lambda: net.edge_count, lambda: list(net.edges())):
+        with pytest.raises(leverage.Misuse, match="closed") as exc:
+            call()
+        assert isinstance(exc.value, ValueError)
+        assert exc.value.name == "LEV_EMISUSE"
+    assert "closed" in repr(net)
+
+
+def test_context_manager_closes() -> None:
+    with Network() as net:
+        net.add_actor("a")
+        assert len(net) == 1
+        assert repr(net) == "<leverage.Network: 1 actors, 0 edges>"
+    assert net.closed
+    with pytest.raises(RuntimeError):
+        with Network() as net2:
+            raise RuntimeError("boom")
+    assert net2.closed
+
+
+def test_del_is_safe_on_half_built_objects() -> None:
+    half = Network.__new__(Network)  # __init__ never ran: no handle at all
+    half.__del__()
+    half.close()
+    assert half.closed
+    del half
+    gc.collect()
+
+
+def test_failed_constructor_leaves_a_closable_object() -> None:
+    with pytest.raises(leverage.OutOfMemory) as exc:
+        Network(allocator=lambda ptr, osize, nsize: None)  # fails the very first allocation
+    assert exc.value.name == "LEV_ENOMEM" and isinstance(exc.value, MemoryError)
+    assert "out of memory" in str(exc.value)
+    gc.collect()
+
+
+def test_edges_iterator_keeps_the_network_alive() -> None:
+    it = Network.from_edges([("a", "b"), ("b", "c", 2.0)]).edges()  # no other reference
+    gc.collect()
+    assert list(it) == [("a", "b", 1.0, None), ("b", "c", 2.0, None)]
+
+
+# ---- allocator -----------------------------------------------------------------------------------
+
+def test_allocator_sees_every_byte(counting_allocator) -> None:
+    a = counting_allocator
+    net = Network(allocator=a)
+    for i in range(50):
+        net.add_edge(f"n{i}", f"n{(i + 1) % 50}", 1.0 + i, "ch")
+    net.add_resource("money")
+    net.set_resource("n1", "money", 3, 4)
+    net.pagerank()  # builds the compact form and scratch through the allocator too
+    assert a.live > 0 and a.calls > 0
+    net.close()
+    assert a.live == 0  # everything given back
+
+
+def test_allocator_failure_is_out_of_memory_and_changes_nothing(counting_allocator) -> None:
+    a = counting_allocator
+    with Network(allocator=a) as net:
+        net.add_actor("a")
+        before = (net.actors, a.live)
+        a.fail_after = a.calls  # the next allocation fails
+        with pytest.raises(leverage.OutOfMemory) as exc:
+            net.add_actor("a much longer name than before, so that it needs memory", "group")
+        assert exc.value.code == 1 and "cannot add actor" in str(exc.value)
+        assert (net.actors, a.live) == before
+        a.fail_after = None
+        assert net.add_actor("b") == 1
+    assert a.live == 0
+
+
+# ---- actors ----------------------------------------------------------------------------------------
+
+def test_actors_and_groups() -> None:
+    with Network() as net:
+        assert len(net) == 0 and net.actors == []
+        assert net.add_actor("Medici", "medicean") == 0
+        assert net.add_actor("Strozzi") == 1
+        assert net.add_actor("Ünïcode ✓", "") == 2
+        assert net.actors == ["Medici", "Strozzi", "Ünïcode ✓"]
+        assert len(net) == 3
+        assert net.actor("Strozzi") == 1 and net.actor("Ünïcode ✓") == 2
+        assert "Medici" in net and "Pazzi" not in net and 0 not in net
+        assert net.group("Medici") == "medicean" and net.group(0) == "medicean"
+        assert net.group(1) is None and net.group(2) is None
+        net.set_group("Strozzi", "oligarch")
+        assert net.group(1) == "oligarch"
+        net.set_group(1, None)
+        assert net.group(1) is None
+        net.set_group(0, "")
+        assert net.group(0) is None
+
+
+def test_actor_errors() -> None:
+    with Network() as net:
+        net.add_actor("a")
+        with pytest.raises(leverage.AlreadyExists, match='"a"'):
+            net.add_actor("a")
+        with pytest.raises(leverage.InvalidArgument, match="empty"):
+            net.add_actor("")
+        with pytest.raises(leverage.InvalidArgument, match="NUL"):
+            net.add_actor("a\0b")
+        with pytest.raises(leverage.NotFound, match="no actor named 'zz'") as exc:
+            net.actor("zz")
+        assert isinstance(exc.value, LookupError) and exc.value.code == 3
+        with pytest.raises(leverage.InvalidArgument, match="no actor 5"):
+            net.group(5)
+        with pytest.raises(leverage.InvalidArgument, match="no actor 5"):
+            net.set_group(5, "g")
+        with pytest.raises(leverage.InvalidArgument, match="out of range"):
+            net.group(-1)
+        with pytest.raises(leverage.InvalidArgument, match="out of range"):
+            net.group(2**32)  # would wrap to actor 0 as a uint32_t
+        assert net.actors == ["a"]
+
+
+# ---- resources -----------------------------------------------------------------------------------
+
+def test_resources() -> None:
+    with Network() as net:
+        for n in ("a", "b", "c"):
+            net.add_actor(n)
+        assert net.resources == []
+        assert net.add_resource("money") == 0
+        assert net.add_resource("votes") == 1
+        assert net.resources == ["money", "votes"]
+        assert net.resource("votes") == 1
+        assert net.get_resource("a", "money") == (0.0, 0.0)
+        net.set_resource("a", "money", 10.5, 2)
+        net.set_resource(2, 0, 0, 7)
+        net.set_resource("b", 1, 3, 0)
+        assert net.get_resource(0, "money") == (10.5, 2.0)
+        assert net.resource_amounts("money") == {"a": (10.5, 2.0), "b": (0.0, 0.0), "c": (0.0, 7.0)}
+        holds, needs = net.resource_amounts(1, as_array=True)
+        assert list(holds) == [0, 3, 0] and list(needs) == [0, 0, 0]
+
+
+def test_resource_errors() -> None:
+    with Network() as net:
+        net.add_actor("a")
+        net.add_resource("money")
+        with pytest.raises(leverage.AlreadyExists):
+            net.add_resource("money")
+        with pytest.raises(leverage.InvalidArgument):
+            net.add_resource("")
+        with pytest.raises(leverage.NotFound, match="no resource named 'gold'"):
+            net.resource("gold")
+        with pytest.raises(leverage.NotFound):
+            net.set_resource("a", "gold", 1, 1)
+        with pytest.raises(leverage.InvalidArgument, match="must be finite and >= 0"):
+            net.set_resource("a", "money", -1, 0)
+        with pytest.raises(leverage.InvalidArgument, match="finite"):
+            net.set_resource("a", "money", 0, math.inf)
+        with pytest.raises(leverage.InvalidArgument, match="no resource 4"):
+            net.set_resource("a", 4, 1, 1)
+        with pytest.raises(leverage.InvalidArgument):
+            net.get_resource(3, 0)
+        with pytest.raises(leverage.InvalidArgument):
+            net.resource_amounts(9)
+        assert net.get_resource("a", "money") == (0.0, 0.0)  # failures changed nothing
+
+
+# ---- edges ---------------------------------------------------------------------------------------
+
+def test_edges_by_name_and_index() -> None:
+    with Network() as net:
+        assert net.add_edge("a", "b") == 0  # creates both, source first
+        assert net.actors == ["a", "b"]
+        assert net.add_edge("b", "c", 2.5, "money") == 1
+        assert net.add_edge(0, 2, 0.1) == 2
+        assert net.add_edge("c", 0, 3.0, "") == 3  # a name and an index: the name must exist
+        assert net.add_edge(1, 1, 1e-30) == 4  # self-loop, strength kept exactly (not rounded to float)
+        assert net.add_edge("a", "b", 1.0, "kinship") == 5  # parallel, another channel
+        assert net.edge_count == 6 and len(net) == 3
+        assert net.edge(1) == ("b", "c", 2.5, "money")
+        assert list(net.edges()) == [
+            ("a", "b", 1.0, None), ("b", "c", 2.5, "money"), ("a", "c", 0.1, None),
+            ("c", "a", 3.0, None), ("b", "b", 1e-30, None), ("a", "b", 1.0, "kinship")]
+
+
+def test_edge_errors_leave_the_network_unchanged() -> None:
+    with Network() as net:
+        net.add_edge("a", "b")
+        with pytest.raises(leverage.InvalidArgument, match="strength") as exc:
+            net.add_edge("x", "y", -1.0)
+        assert exc.value.code == 2 and exc.value.name == "LEV_EINVAL"
+        assert "cannot add edge" in exc.value.message
+        for bad in (0.0, math.nan, math.inf):
+            with pytest.raises(leverage.InvalidArgument, match="strength"):
+                net.add_edge(0, 1, bad)
+        with pytest.raises(leverage.InvalidArgument, match="actor"):
+            net.add_edge(0, 7)
+        with pytest.raises(leverage.NotFound):
+            net.add_edge("nobody", 0)
+        with pytest.raises(leverage.InvalidArgument, match="no edge 1"):
+            net.edge(1)
+        with pytest.raises(leverage.InvalidArgument):
+            net.edge(-1)
+        assert net.actors == ["a", "b"] and net.edge_count == 1  # "x", "y" not half-added
