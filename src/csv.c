@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- tokenizer -------------------------------------------------------------------------------- */
@@ -36,6 +37,7 @@ typedef struct csv {
     size_t rec_line;
     char why[LEV_MSG_MAX];
     size_t err_line, err_col;
+    const char *dp; /* the locale's decimal point, or NULL for "." */
 } csv;
 
 static lev_status csv_error(csv *c, size_t line, size_t col, lev_status rc, const char *fmt, ...)
@@ -203,7 +205,7 @@ static lev_status check_count(csv *c, int want) {
 static lev_status field_number(csv *c, int i, const char *what, int positive, double *out) {
     const field *f = &c->f[i];
     const char *s = fstr(c, i);
-    int r = lev__parse_double(s, f->len, out);
+    int r = lev__parse_double(s, f->len, c->dp, out);
     if (r == -2) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is out of range (got \"%s\")", what, s);
     if (r != 0) {
         if (f->len == 0) return csv_error(c, f->line, f->col, LEV_EPARSE, "%s is missing", what);
@@ -332,7 +334,14 @@ static lev_status read_actors(csv *c, lev_network *net, uint32_t first_new) {
     return rc;
 }
 
-typedef struct holding { uint32_t actor, res; double holds, needs; } holding;
+typedef struct holding { uint32_t actor, res; double holds, needs; size_t line, col; } holding;
+
+static int by_actor_resource_line(const void *a, const void *b) {
+    const holding *x = a, *y = b;
+    if (x->actor != y->actor) return x->actor < y->actor ? -1 : 1;
+    if (x->res != y->res) return x->res < y->res ? -1 : 1;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
 
 static lev_status read_resources(csv *c, lev_network *net) {
     static const colname names[] = {{"actor", COL_ACTOR}, {"name", COL_ACTOR}, {"resource", COL_RESOURCE},
@@ -361,6 +370,8 @@ static lev_status read_resources(csv *c, lev_network *net) {
         if ((rc = field_number(c, pos[COL_HOLDS], "amount held", 0, &h.holds)) ||
             (rc = field_number(c, pos[COL_NEEDS], "amount needed", 0, &h.needs)))
             break;
+        h.line = af->line;
+        h.col = af->col;
         h.res = lev__strtab_find(&net->resources, fstr(c, pos[COL_RESOURCE]), rf->len);
         if (h.res == LEV_NONE) {
             if ((rc = lev_resource_add(net, fstr(c, pos[COL_RESOURCE]), &h.res))) {
@@ -373,6 +384,15 @@ static lev_status read_resources(csv *c, lev_network *net) {
         rows = r;
         if (rc) { rc = csv_error(c, af->line, af->col, rc, "out of memory"); break; }
         rows[nrows++] = h;
+    }
+    /* One row per actor and resource: a second one is an error, as a second actors row is. */
+    if (!rc && nrows > 1) {
+        qsort(rows, nrows, sizeof *rows, by_actor_resource_line);
+        for (size_t k = 1; k < nrows && !rc; k++)
+            if (rows[k].actor == rows[k - 1].actor && rows[k].res == rows[k - 1].res)
+                rc = csv_error(c, rows[k].line, rows[k].col, LEV_EEXIST,
+                               "actor \"%s\" and resource \"%s\" are given twice (first on line %zu)",
+                               net->actors.e[rows[k].actor].s, net->resources.e[rows[k].res].s, rows[k - 1].line);
     }
     /* Reserve every resource touched, then commit (cannot fail). */
     for (uint32_t r = 0; !rc && r < net->resources.count; r++)
@@ -401,6 +421,7 @@ lev_status lev_read_buffer(lev_network *net, lev_format fmt, const char *data, s
     c.len = len;
     c.line = 1;
     c.mem = &net->mem;
+    c.dp = lev__decimal_point();
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) c.pos = c.line_start = 3;
     lev__mark mk = lev__mark_get(net);
     lev_status rc;
@@ -455,6 +476,7 @@ typedef struct out {
     char b[16384];
     size_t n;
     int failed;
+    const char *dp;
 } out;
 
 static void out_flush(out *o) {
@@ -491,7 +513,7 @@ static void out_field(out *o, const char *s) {
 
 static void out_num(out *o, double v) {
     char b[32];
-    int n = lev__format_double(b, v);
+    int n = lev__format_double(b, v, o->dp);
     out_put(o, b, (size_t)n);
 }
 
@@ -507,6 +529,7 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
     o->ud = ud;
     o->n = 0;
     o->failed = 0;
+    o->dp = lev__decimal_point();
     const lev__strtab *A = &net->actors;
     if (fmt == LEV_FORMAT_EDGES_CSV) {
         out_str(o, net->echan ? "source,target,weight,channel\n" : "source,target,weight\n");

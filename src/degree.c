@@ -5,9 +5,8 @@
 static lev_status degree_like(const lev_network *net, lev_params *p, double *out, int weighted,
                               const char *what) {
     lev__ctx c;
-    lev_status rc = lev__ctx_begin(&c, net, p, what);
+    lev_status rc = lev__ctx_begin(&c, net, p, what, out);
     if (rc) return rc;
-    if (!out) return lev__ctx_fail(&c, LEV_EMISUSE, "%s: out is NULL", what);
     const lev__csr *g = c.g;
     int dir = lev__param(p, LEV_P_UNDIRECTED) != 0 ? LEV_DIR_ALL : (int)lev__param(p, LEV_P_DIRECTION);
     if (!lev__param(p, LEV_P_WEIGHTED)) weighted = 0;

@@ -109,6 +109,7 @@ struct lev_network {
 typedef struct lev__mark {
     uint32_t actors, groups, channels, resources;
     size_t m;
+    int had_channels; /* echan existed */
 } lev__mark;
 
 lev__mark lev__mark_get(const lev_network *net);
@@ -149,8 +150,9 @@ typedef struct lev__ctx {
     int threads;
 } lev__ctx;
 
-/* Check net/p, build the compact form if needed. On failure records the message. */
-lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what);
+/* Check net, p and the required output `out`, then build the compact form if needed. On failure
+ * records the message (on p, else on net). */
+lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out);
 lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...) LEV_PRINTF(3, 4);
 /* Report progress; returns LEV_ECANCELLED (recorded) when the callback asks to stop. */
 lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what);
@@ -162,9 +164,14 @@ void lev__csr_free(const lev__mem *m, lev__csr *g);
 
 /* ---- numbers -------------------------------------------------------------------------------- */
 
-/* Parse a whole field as a decimal number in the C locale (no hex, inf or nan). 0 on success. */
-int lev__parse_double(const char *s, size_t len, double *out);
-/* Format with %.17g in the C locale; returns the length. buf has room for 32 bytes. */
-int lev__format_double(char *buf, double v);
+/* The process locale's decimal point, or NULL when it is "." (read once per call: localeconv is
+ * not safe against a concurrent setlocale, so calls look it up once, not once per number). */
+const char *lev__decimal_point(void);
+/* Parse a whole field as a decimal number in the C locale (no hex, inf or nan); dp from
+ * lev__decimal_point. 0 on success, -1 malformed, -2 out of range. */
+int lev__parse_double(const char *s, size_t len, const char *dp, double *out);
+/* Format the shortest of %.15g..%.17g that reads back as v, in the C locale; returns the length.
+ * buf has room for 32 bytes. */
+int lev__format_double(char *buf, double v, const char *dp);
 
 #endif /* LEV_INTERNAL_H */

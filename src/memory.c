@@ -156,7 +156,12 @@ lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, 
 
 /* ---- numbers in the C locale ------------------------------------------------------------------ */
 
-int lev__parse_double(const char *s, size_t len, double *out) {
+const char *lev__decimal_point(void) {
+    const char *dp = localeconv()->decimal_point;
+    return dp && dp[0] && !(dp[0] == '.' && dp[1] == 0) ? dp : NULL;
+}
+
+int lev__parse_double(const char *s, size_t len, const char *dp, double *out) {
     /* Grammar: [+-] digits [. digits] [(e|E) [+-] digits], at least one mantissa digit. */
     char buf[128];
     size_t i = 0, digits = 0;
@@ -179,8 +184,7 @@ int lev__parse_double(const char *s, size_t len, double *out) {
     memcpy(buf, s, len);
     buf[len] = 0;
     /* strtod follows LC_NUMERIC: put the locale's decimal point in place of '.' */
-    const char *dp = localeconv()->decimal_point;
-    if (dp && dp[0] && !(dp[0] == '.' && dp[1] == 0)) {
+    if (dp) {
         char *dot = memchr(buf, '.', len);
         if (dot) {
             size_t dl = strlen(dp);
@@ -197,15 +201,14 @@ int lev__parse_double(const char *s, size_t len, double *out) {
     return 0;
 }
 
-int lev__format_double(char *buf, double v) {
+int lev__format_double(char *buf, double v, const char *dp) {
     /* The shortest of 15, 16 and 17 significant digits that reads back as v. */
     int n = 0;
     for (int prec = 15; prec <= 17; prec++) {
         n = snprintf(buf, 32, "%.*g", prec, v);
         if (prec == 17 || strtod(buf, NULL) == v) break;
     }
-    const char *dp = localeconv()->decimal_point;
-    if (dp && dp[0] && !(dp[0] == '.' && dp[1] == 0)) {
+    if (dp) {
         char *p = strstr(buf, dp);
         if (p) {
             size_t dl = strlen(dp);

@@ -7,6 +7,7 @@
  */
 #include "internal.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,7 +104,7 @@ const char *lev_errmsg(const lev_network *net) {
 
 lev__mark lev__mark_get(const lev_network *net) {
     lev__mark mk = {net->actors.count, net->groups.count, net->channels.count, net->resources.count,
-                    net->m};
+                    net->m, net->echan != NULL};
     return mk;
 }
 
@@ -133,6 +134,11 @@ void lev__rollback(lev_network *net, lev__mark mk) {
     lev__strtab_truncate(m, &net->groups, mk.groups);
     lev__strtab_truncate(m, &net->channels, mk.channels);
     net->m = mk.m;
+    if (!mk.had_channels && net->echan) { /* the first edge with a channel was rolled back */
+        lev__free(m, net->echan, net->ccap * sizeof *net->echan);
+        net->echan = NULL;
+        net->ccap = 0;
+    }
     lev__invalidate(net);
 }
 
@@ -386,7 +392,7 @@ lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uin
         snprintf(why, LEV_MSG_MAX, "strength must be finite and > 0 (got %g)", w);
         return LEV_EINVAL;
     }
-    if (w > 3.4028234663852886e38 || (float)w == 0.0f) {
+    if (w > FLT_MAX || w < FLT_MIN) {
         snprintf(why, LEV_MSG_MAX, "strength %g is outside the single-precision range the algorithms read", w);
         return LEV_EINVAL;
     }

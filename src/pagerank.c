@@ -61,9 +61,8 @@ static void pr_block(const pr_state *st, size_t b, double teleport) {
 
 lev_status lev_pagerank(const lev_network *net, const double *personalization, lev_params *p, double *out) {
     lev__ctx c;
-    lev_status rc = lev__ctx_begin(&c, net, p, "pagerank");
+    lev_status rc = lev__ctx_begin(&c, net, p, "pagerank", out);
     if (rc) return rc;
-    if (!out) return lev__ctx_fail(&c, LEV_EMISUSE, "pagerank: out is NULL");
     const lev__csr *g = c.g;
     size_t n = g->n;
     if (n == 0) return LEV_OK;
@@ -139,10 +138,10 @@ lev_status lev_pagerank(const lev_network *net, const double *personalization, l
         double *t = x; x = xn; xn = t;
         t = y; y = yn; yn = t;
         /* Progress on every iteration, the converging one included (it reports 1). */
-        double done = err < tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
+        double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
         rc = lev__ctx_progress(&c, done > 1 ? 1 : done, "pagerank");
         if (rc) goto done;
-        if (err < tol) break;
+        if (err <= tol) break;
     }
     if (it > max_iter) {
         rc = lev__ctx_fail(&c, LEV_ENOCONV,

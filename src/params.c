@@ -84,6 +84,10 @@ static lev_status set_value(lev_params *p, lev_param key, double v, int from_int
 }
 
 lev_status lev_params_set_int(lev_params *p, lev_param key, int64_t v) {
+    /* Every bound is within ±2^53, where doubles hold integers exactly: beyond it, refuse before
+     * the conversion could round the value into range. */
+    if (p && lev__param_slot(key) >= 0 && (v > 9007199254740992LL || v < -9007199254740992LL))
+        return params_fail(p, LEV_EINVAL, "option %d: %lld is out of bounds", (int)key, (long long)v);
     return set_value(p, key, (double)v, 1);
 }
 
@@ -162,12 +166,13 @@ lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...)
     return rc;
 }
 
-lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what) {
+lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out) {
     c->net = net;
     c->p = p;
     c->g = NULL;
     c->threads = 1;
-    if (!net) return LEV_EMISUSE;
+    if (!net) return p ? lev__ctx_fail(c, LEV_EMISUSE, "%s: the network is NULL", what) : LEV_EMISUSE;
+    if (!out) return lev__ctx_fail(c, LEV_EMISUSE, "%s: the output array is NULL", what);
     if (!atomic_load_explicit(&net->csr_ready, memory_order_acquire)) {
         lev_network *w = (lev_network *)net; /* the compact form is a cache, built under the lock */
         lev_status rc = LEV_OK;

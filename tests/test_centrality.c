@@ -11,7 +11,8 @@
 #include "ref/ref_kite.h"
 #include "ref/ref_lesmis.h"
 
-/* PageRank is compared at tolerance 1e-14 against PRPACK (exact to ~1e-16) and NetworkX. */
+/* PageRank runs with LEV_P_TOLERANCE 1e-14 and is compared to 1e-12 with PRPACK (exact to ~1e-16),
+ * ARPACK and NetworkX. */
 #define PR_TOL 1e-12
 
 typedef enum { DEG, STR, PR } kind;
@@ -255,13 +256,31 @@ Test(centrality, pagerank_bit_identical_for_any_thread_count) {
     lev_network_free(net);
 }
 
+/* A cycle with a chord: uniform is not its PageRank, so tolerance 0 is never met early. */
 static lev_network *small_chain(void) {
     lev_network *net;
     lev_network_new(&net);
     cr_assert_eq(lev_edge_add_by_name(net, "a", "b", 1, NULL, NULL), LEV_OK);
     cr_assert_eq(lev_edge_add_by_name(net, "b", "c", 2, NULL, NULL), LEV_OK);
     cr_assert_eq(lev_edge_add_by_name(net, "c", "a", 1, NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_edge_add_by_name(net, "a", "c", 1, NULL, NULL), LEV_OK);
     return net;
+}
+
+/* doc: LEV_P_TOLERANCE, iteration stops once the L1 change is at most the tolerance: 0 included. */
+Test(centrality, pagerank_tolerance_zero_converges_on_exact_fixed_point) {
+    lev_network *net;
+    lev_network_new(&net);
+    lev_edge_add_by_name(net, "a", "b", 1, NULL, NULL);
+    lev_edge_add_by_name(net, "b", "a", 1, NULL, NULL);
+    lev_params *p;
+    lev_params_new(&p);
+    lev_params_set_double(p, LEV_P_TOLERANCE, 0);
+    double out[2];
+    cr_assert_eq(lev_pagerank(net, NULL, p, out), LEV_OK); /* uniform is exact: change 0 */
+    cr_assert(out[0] == 0.5 && out[1] == 0.5);
+    lev_params_free(p);
+    lev_network_free(net);
 }
 
 /* doc: lev_pagerank, LEV_ENOCONV past LEV_P_MAX_ITER; outputs written only on LEV_OK. */
@@ -351,10 +370,10 @@ Test(centrality, results_follow_mutations) {
     lev_network *net = small_chain();
     double out[4];
     cr_assert_eq(lev_degree(net, NULL, out), LEV_OK);
-    cr_assert_eq(out[0], 2);
+    cr_assert_eq(out[0], 3);
     lev_edge_add_by_name(net, "a", "d", 1, NULL, NULL);
     cr_assert_eq(lev_degree(net, NULL, out), LEV_OK);
-    cr_assert_eq(out[0], 3);
+    cr_assert_eq(out[0], 4);
     cr_assert_eq(out[3], 1);
     lev_network_free(net);
 }
@@ -369,7 +388,7 @@ Test(centrality, undirected_ignores_direction) {
     lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_OUT);
     cr_assert_eq(lev_strength(net, p, b), LEV_OK);
     cr_assert_eq(memcmp(a, b, sizeof a), 0);
-    cr_assert_eq(a[0], 1 + 1 + 5 + 5);
+    cr_assert_eq(a[0], 1 + 1 + 1 + 5 + 5);
     lev_params_free(p);
     lev_network_free(net);
 }

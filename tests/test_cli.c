@@ -105,6 +105,10 @@ Test(cli, exit_statuses_and_errors) {
     cr_assert_eq(run(LEV_CLI " --help", NULL), 0);
     cr_assert_eq(run(LEV_CLI " analyze --help", NULL), 0);
     cr_assert_eq(run(LEV_CLI " rank --help", NULL), 0);
+    cr_assert_eq(run(LEV_CLI " analyze -h", &out), 0);
+    cr_assert(strstr(out, "usage: leverage analyze"), "%s", out);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " analyze -x 2>/dev/null", NULL), 2);
     cr_assert_eq(run(LEV_CLI " 2>/dev/null", NULL), 2);
     cr_assert_eq(run(LEV_CLI " frobnicate 2>/dev/null", NULL), 2);
     cr_assert_eq(run(LEV_CLI " rank --measure nope x.csv 2>/dev/null", NULL), 2);

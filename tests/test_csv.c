@@ -104,6 +104,9 @@ Test(csv, errors_locate_and_roll_back) {
         {LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,gold,1,NaN\n", LEV_EINVAL, "t.csv:2:10: amount needed must be a finite"},
         {LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,,1,1\n", LEV_EINVAL, "t.csv:2:3: resource name is empty"},
         {LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds\n", LEV_EPARSE, "lacks column \"needs\""},
+        {LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nB,gold,1,0\nA,gold,1,0\nB,gold,2,0\n", LEV_EEXIST,
+         "t.csv:4:1: actor \"B\" and resource \"gold\" are given twice (first on line 2)"},
+        {LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,1e-40\n", LEV_EINVAL, "t.csv:2:7: strength 1e-40 is outside"},
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         lev_network *net;
@@ -182,6 +185,8 @@ Test(csv, edges_without_channels_write_three_columns) {
     lev_network *net;
     lev_network_new(&net);
     lev_edge_add_by_name(net, "a", "b", 2, NULL, NULL);
+    /* A rolled-back first edge with a channel leaves no channel column behind. */
+    cr_assert_eq(rd(net, LEV_FORMAT_EDGES_CSV, "source,target,weight,channel\na,b,1,money\na,b,-1,x\n"), LEV_EINVAL);
     char *e = write_fmt(net, LEV_FORMAT_EDGES_CSV);
     cr_assert_str_eq(e, "source,target,weight\na,b,2\n");
     free(e);
@@ -210,6 +215,9 @@ Test(csv, files_and_sinks_fail_cleanly) {
     cr_assert_eq(lev_write(NULL, LEV_FORMAT_EDGES_CSV, refuse, NULL), LEV_EMISUSE);
     cr_assert_eq(lev_write_file(net, LEV_FORMAT_EDGES_CSV, "/nonexistent/dir/out.csv"), LEV_EIO);
     cr_assert_eq(lev_write_file(net, LEV_FORMAT_EDGES_CSV, NULL), LEV_EMISUSE);
+    /* doc: lev_write_file, an unknown format fails before the file is created. */
+    cr_assert_eq(lev_write_file(net, (lev_format)99, "/tmp/lev_test_never_created.csv"), LEV_EUNSUPPORTED);
+    cr_assert_eq(access("/tmp/lev_test_never_created.csv", F_OK), -1);
     char path[] = "/tmp/lev_test_XXXXXX";
     int fd = mkstemp(path);
     cr_assert(fd >= 0);

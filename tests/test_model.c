@@ -213,7 +213,8 @@ Test(model, bad_edges_change_nothing) {
         {0, 1, 0, NULL, "strength"}, {0, 1, -1, NULL, "strength"}, {0, 1, NAN, NULL, "strength"},
         {0, 1, INFINITY, NULL, "strength"}, {0, 1, -INFINITY, "new", "strength"}, {0, 2, 1, NULL, "no actor 2"},
         {LEV_NONE, 0, 1, NULL, "no actor"}, {0, 1, 1e300, NULL, "single-precision"},
-        {0, 1, 1e-300, NULL, "single-precision"}, {0, 1, 1, "\x80", "channel"},
+        {0, 1, 1e-300, NULL, "single-precision"}, {0, 1, 1e-40, NULL, "single-precision"}, /* subnormal */
+        {0, 1, 1, "\x80", "channel"},
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         cr_assert_eq(lev_edge_add(net, bad[k].s, bad[k].t, bad[k].w, bad[k].ch, NULL), LEV_EINVAL, "case %zu", k);

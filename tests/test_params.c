@@ -60,6 +60,8 @@ Test(params, bounds_types_and_messages) {
     cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, -1), LEV_EINVAL);
     cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTION, 4), LEV_EINVAL);
     cr_assert_eq(lev_params_set_int(p, LEV_P_UNDIRECTED, 2), LEV_EINVAL);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_SEED, 9007199254740993LL), LEV_EINVAL); /* 2^53 + 1: no rounding */
+    cr_assert_eq(lev_params_set_int(p, LEV_P_SEED, 9007199254740992LL), LEV_OK);
     cr_assert_eq(lev_params_set_int(p, (lev_param)999, 1), LEV_EUNSUPPORTED);
     cr_assert(strstr(lev_params_errmsg(p), "999"));
     cr_assert_eq(lev_params_set_double(p, (lev_param)999, 1), LEV_EUNSUPPORTED);

@@ -37,7 +37,7 @@ void cli_json_string(FILE *f, const char *s) {
 
 void cli_csv_field(FILE *f, const char *s) {
     size_t len = strlen(s);
-    int q = len && (s[0] == ' ' || s[len - 1] == ' ');
+    int q = len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t');
     if (strpbrk(s, ",\"\r\n")) q = 1;
     if (!q) {
         fputs(s, f);

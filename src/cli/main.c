@@ -112,6 +112,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o, const char *usage, int
         char *a = argv[i];
         const char *val = NULL;
         char name[64];
+        if (strcmp(a, "-h") == 0) a = "--help";
         if (strncmp(a, "--", 2) == 0 && a[2]) {
             const char *eq = strchr(a, '=');
             size_t len = eq ? (size_t)(eq - a) : strlen(a);
@@ -120,6 +121,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o, const char *usage, int
             name[len] = 0;
             if (eq) val = eq + 1;
         } else {
+            if (a[0] == '-' && a[1]) return usage_error("unknown option", a);
             if (o->edges) return usage_error("more than one edges file given", a);
             o->edges = a;
             continue;

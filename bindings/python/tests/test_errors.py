@@ -28,7 +28,8 @@ CASES = {
 
 def _real_failure(name: str, tmp_path) -> leverage.Error:
     """Make the C library fail with the status called ``name``; return the exception."""
-    net = Network.from_edges([("a", "b"), ("b", "a")])
+    # Not symmetric, so the uniform start is not already the answer (tolerance 0 must not be met).
+    net = Network.from_edges([("a", "b"), ("b", "a"), ("a", "c")])
     actions = {
         "LEV_ENOMEM": lambda: Network(allocator=lambda p, o, n: None),
         "LEV_EINVAL": lambda: net.add_edge("a", "b", -1.0),
