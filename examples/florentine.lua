@@ -25,4 +25,10 @@ end
 local total = 0
 for _, v in pairs(pr) do total = total + v end
 print(("Total PageRank over %d families: %.6f"):format(#names, total))
+
+-- Who brokers the marriages, and how unequal is influence?
+local bet = net:betweenness{undirected = true, normalized = true}
+table.sort(names, function(a, b) return bet[a] > bet[b] end)
+print(("Top broker: %s (normalized betweenness %.3f)"):format(names[1], bet[names[1]]))
+print(("Gini of PageRank: %.3f"):format(leverage.gini(net:pagerank{undirected = true, array = true})))
 if host then print(("Host memory in use: %d bytes"):format(host.memory())) end

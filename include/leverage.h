@@ -644,7 +644,8 @@ typedef enum lev_param {
      *  without OpenMP). Results do not depend on it. Read by lev_pagerank(). */
     LEV_P_THREADS = 101,
     /** double, [0, 1], default 1e-10: convergence threshold of iterative algorithms (each documents
-     *  its norm; lev_pagerank() stops when the L1 change is below it, so 0 is never met). */
+     *  its norm; lev_pagerank() stops when the L1 change is at most it, so 0 asks for an exact
+     *  fixed point). */
     LEV_P_TOLERANCE = 102,
     /** int, 1..10^9, default 1000: iteration limit of iterative algorithms; past it they fail with
      *  LEV_ENOCONV. Read by lev_pagerank(). */
@@ -661,6 +662,49 @@ typedef enum lev_param {
     /** double, [0, 1], default 0.85: PageRank's damping factor (probability of following an edge).
      *  Read by lev_pagerank(). */
     LEV_P_DAMPING = 200,
+    /** int, 0 or 1, default 0: 1 scales scores to the normalized form each measure documents.
+     *  Read by lev_closeness(), lev_harmonic(), lev_betweenness(), lev_edge_betweenness(),
+     *  lev_katz(), lev_bonacich(). @since 0.1 */
+    LEV_P_NORMALIZED = 201,
+    /** double, [0, 1e6], default 0.1: Katz attenuation α, the weight of each further step of
+     *  influence. Read by lev_katz(). @since 0.1 */
+    LEV_P_ALPHA = 202,
+    /** double, [-1e6, 1e6], default 1: Bonacich power exponent β; negative values reward ties to
+     *  weak, dependent actors. Read by lev_bonacich(). @since 0.1 */
+    LEV_P_BETA = 203,
+    /** double, [1e-6, 0.5], default 0.01: additive error ε of sampled betweenness, on the
+     *  normalized [0, 1] scale. Read by lev_betweenness_approx(). @since 0.1 */
+    LEV_P_EPSILON = 204,
+    /** double, [1e-12, 0.5], default 0.1: probability δ that sampled betweenness misses its
+     *  error bound. Read by lev_betweenness_approx(). @since 0.1 */
+    LEV_P_DELTA = 205,
+    /** double, [1e-9, 1000], default 1: modularity resolution γ; larger values give smaller
+     *  communities. Read by lev_communities(), lev_modularity(). @since 0.1 */
+    LEV_P_RESOLUTION = 400,
+    /** int, 0 or 1, default 0: 1 applies the n/(n − 1) small-sample correction to the Gini
+     *  coefficient. Read by lev_gini(). @since 0.1 */
+    LEV_P_SMALL_SAMPLE = 500,
+    /** int, 0..2^31 − 1, default 0: how many top actors lev_top_share() sums; 0 uses
+     *  LEV_P_TOP_FRACTION instead. @since 0.1 */
+    LEV_P_TOP_K = 501,
+    /** double, [0, 1], default 0.1: the top fraction of actors lev_top_share() sums when
+     *  LEV_P_TOP_K is 0 (rounded up to whole actors). @since 0.1 */
+    LEV_P_TOP_FRACTION = 502,
+    /** int, 1..100000, default 20: how many random networks a randomized baseline draws (the
+     *  degree-preserving rewirings whose mean normalizes lev_rich_club(), each 100·E swaps).
+     *  @since 0.1 */
+    LEV_P_SAMPLES = 503,
+    /** double, [0, 1], default 0.1: the share of incoming influence from the in-crowd below which
+     *  a connected actor is an outsider (strictly below: 0 makes nobody an outsider). Read by
+     *  lev_outsiders(). @since 0.1 */
+    LEV_P_THRESHOLD = 504,
+    /** int, 1..2, default LEV_INCROWD_GROUP: what the in-crowd is (lev_incrowd). Read by
+     *  lev_outsiders(). @since 0.1 */
+    LEV_P_INCROWD = 505,
+    /** int, 1..2, default LEV_SCOPE_ALL: where an actor may obtain a resource (lev_scope), i.e.
+     *  whose holdings share out its dependence. Read by lev_dependence(), lev_power_advantage().
+     *  @since 0.1 */
+    LEV_P_SCOPE = 600,
     /** First key of experimental options, which may change in any minor release. 0.1 has none:
      *  every key from here up gives LEV_EUNSUPPORTED. */
     LEV_P_EXPERIMENTAL_BASE = 10000
@@ -675,6 +719,30 @@ typedef enum lev_direction {
     LEV_DIR_IN = 2,  /**< edges to the actor (others' influence on it) */
     LEV_DIR_ALL = 3  /**< both (LEV_DIR_OUT | LEV_DIR_IN): a self-loop counts once as each */
 } lev_direction;
+
+/**
+ * @brief Who counts as the in-crowd of lev_outsiders() (values of LEV_P_INCROWD).
+ * @since 0.1
+ */
+typedef enum lev_incrowd {
+    LEV_INCROWD_GROUP = 1, /**< the group label whose actors hold the most PageRank in total
+                                (lev_pagerank() with the call's options; a tie goes to the lower
+                                group index) */
+    LEV_INCROWD_CORE = 2   /**< the actors of the innermost k-core: the largest lev_coreness()
+                                with LEV_P_UNDIRECTED 1 (edge records count one each, self-loops
+                                none), whatever the call's LEV_P_UNDIRECTED */
+} lev_incrowd;
+
+/**
+ * @brief Where an actor may obtain a resource, for power-dependence (values of LEV_P_SCOPE).
+ * @since 0.1
+ */
+typedef enum lev_scope {
+    LEV_SCOPE_ALL = 1,       /**< from every other actor that holds it */
+    LEV_SCOPE_NEIGHBOURS = 2 /**< only from its network neighbours: the distinct other actors with
+                                  an edge to or from it, in any channel (direction, strength,
+                                  parallel edges and self-loops do not matter) */
+} lev_scope;
 
 /**
  * @brief Type of an option's value (lev_param_info()).
@@ -810,6 +878,19 @@ LEV_API lev_status lev_param_info(lev_param key, const char **name, int *type, d
  * @since 0.1
  */
 LEV_API lev_status lev_param_find(const char *name, lev_param *key);
+
+/**
+ * @brief The i-th option key, in increasing order: for listing every option a library knows.
+ * @param[in]  i   0, 1, 2, …
+ * @param[out] key Receives the key.
+ * @return LEV_OK; LEV_ENOTFOUND when i is at least the number of keys; LEV_EMISUSE (key NULL).
+ * @par Complexity
+ *   O(1).
+ * @par Thread safety
+ *   Thread-safe.
+ * @since 0.1
+ */
+LEV_API lev_status lev_param_at(size_t i, lev_param *key);
 
 /**
  * @brief A progress callback: told the fraction done (0..1); returning non-zero cancels.
@@ -1110,6 +1191,1260 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  */
 LEV_API lev_status lev_pagerank(const lev_network *net, const double *personalization, lev_params *p,
                                 double *out);
+
+/** @} */
+
+/**
+ * @defgroup paths Centrality on shortest paths
+ * @brief Closeness, harmonic, betweenness (exact, per edge, and sampled).
+ *
+ * Distances are hops with LEV_P_WEIGHTED 0 and otherwise the sum of 1/strength along the path
+ * (strong ties are short), strength as the compact form holds it (float32). Parallel edges fold
+ * to the strongest; self-loops are on no shortest path. Paths follow edges forwards; with
+ * LEV_P_UNDIRECTED 1 in both directions (a → b and b → a then fold into one tie). Two weighted
+ * path lengths a and b are equal when |a − b| ≤ 1e-10·(a + b) (igraph's rule), so paths of equal
+ * length in exact arithmetic count as equal although their floating-point sums differ. All are
+ * parallel over sources (OpenMP, LEV_P_THREADS) and give bit-identical results for any number
+ * of threads. An empty network gives LEV_OK and writes nothing. See @ref guide_paths.
+ * @since 0.1
+ * @{
+ */
+
+/**
+ * @brief Closeness centrality of every actor: how near it is to the actors it reaches.
+ *
+ * For actor v reaching r − 1 others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1)
+ * (the Wasserman–Faust form of NetworkX's `closeness_centrality(wf_improved=True)`, for networks
+ * that are not connected); 0 for an actor that reaches nobody, and for a lone actor. Distances
+ * run from v with LEV_P_DIRECTION LEV_DIR_OUT or LEV_DIR_ALL (the default), to v with
+ * LEV_DIR_IN, and both ways with LEV_P_UNDIRECTED 1 (which overrides the direction). NetworkX
+ * uses distances to v on directed graphs (pass it `G.reverse()` for ours); igraph's
+ * `closeness(mode="out", normalized=True)` is (r − 1)/S without the factor (r − 1)/(n − 1),
+ * and NaN where ours is 0. Scores are in [0, 1] with hops. LEV_P_NORMALIZED is ignored: the
+ * score is already normalized.
+ * @param[in]  net The network; not changed (its compact form may be built).
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_DIRECTION,
+ *   LEV_P_THREADS; progress callback (called on the calling thread, ending at 1).
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * @par Contract
+ *   reads net · allocates O(V + E) scratch plus O(V) per thread · parallel (OpenMP) ·
+ *   bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(V·(V + E)) hops, O(V·(V + E) log V) weighted.
+ * @par Reference
+ *   Freeman, L. C. (1979). Social Networks 1(3); Wasserman & Faust (1994), Social Network Analysis.
+ * @since 0.1
+ */
+LEV_API lev_status lev_closeness(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Harmonic centrality of every actor: the sum of 1/d(v, u) over the others.
+ *
+ * Actors v does not reach add 0 (an isolated actor scores 0). With LEV_P_NORMALIZED 1, divided
+ * by n − 1 (a lone actor scores 0). Distances as lev_closeness(): from v by default and with
+ * LEV_DIR_OUT, to v with LEV_DIR_IN, both ways with LEV_P_UNDIRECTED 1. igraph's
+ * `harmonic_centrality(mode="out", normalized=False)` gives the same; NetworkX's
+ * `harmonic_centrality` uses distances to v on directed graphs.
+ * @param[in]  net The network; not changed (its compact form may be built).
+ * @param[in]  p   Options or NULL: as lev_closeness(), and LEV_P_NORMALIZED.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * @par Contract
+ *   As lev_closeness().
+ * @par Complexity
+ *   As lev_closeness().
+ * @par Reference
+ *   Marchiori & Latora (2000). Physica A 285; Boldi & Vigna (2014). Internet Mathematics 10.
+ * @since 0.1
+ */
+LEV_API lev_status lev_harmonic(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Betweenness centrality of every actor (Brandes): how many shortest paths it brokers.
+ *
+ * The sum over ordered pairs (s, t), s ≠ v ≠ t, of the share of shortest s–t paths through v;
+ * on an undirected view each unordered pair counts once (the ordered sum halved), as NetworkX
+ * and igraph do. With LEV_P_NORMALIZED 1, divided by (n − 1)(n − 2) (directed) or
+ * (n − 1)(n − 2)/2 (undirected), as NetworkX's `normalized=True`; 0 for n ≤ 2. Parallel edges
+ * are one tie (as NetworkX; igraph counts each as a separate path). Equally short weighted paths
+ * count as equal (see the group): NetworkX and R sna miscount some of them (docs). LEV_P_DIRECTION
+ * is ignored.
+ * @param[in]  net The network; not changed (its compact form may be built).
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_NORMALIZED,
+ *   LEV_P_THREADS; progress callback (on the calling thread, ending at 1).
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * @par Contract
+ *   reads net · allocates O(V + E) scratch plus about 32·V bytes (hops) or 44·V bytes (weighted)
+ *   per thread · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(V·E) hops, O(V·(E + V) log V) weighted.
+ * @par Reference
+ *   Brandes, U. (2001). J. Math. Sociol. 25(2). doi:10.1080/0022250X.2001.9990249
+ * @since 0.1
+ */
+LEV_API lev_status lev_betweenness(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Betweenness of every edge: how many shortest paths run along it.
+ *
+ * Element e is edge e (lev_edge_get() order): the sum over ordered pairs (s, t) of the share of
+ * shortest s–t paths along e, halved on an undirected view (as NetworkX and igraph); with
+ * LEV_P_NORMALIZED 1, divided by n(n − 1) instead, the number of ordered pairs (NetworkX's
+ * `normalized=True`, directed or not). Of parallel edges — with LEV_P_UNDIRECTED 1 also the
+ * edges a → b and b → a — the one that carries the paths gets the score and the others 0: the
+ * strongest, the first added among equals, whether or not LEV_P_WEIGHTED is set. Self-loops
+ * score 0. A network without edges gives LEV_OK and writes nothing.
+ * @param[in]  net The network; not changed (its compact form may be built).
+ * @param[in]  p   Options or NULL: as lev_betweenness().
+ * @param[out] out Caller-owned, length lev_edge_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * @par Contract
+ *   As lev_betweenness(), plus 8 bytes per edge (16 undirected) per thread.
+ * @par Complexity
+ *   As lev_betweenness().
+ * @par Reference
+ *   Brandes, U. (2008). Social Networks 30(2). doi:10.1016/j.socnet.2007.11.001
+ * @since 0.1
+ */
+LEV_API lev_status lev_edge_betweenness(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Betweenness estimated from sampled shortest paths, for large networks.
+ *
+ * Draws r ordered pairs (s, t), s ≠ t, uniformly, and for each one shortest s–t path uniformly
+ * among them (none if t is unreachable); an actor's estimate is the share of samples whose path
+ * it lies inside, times n/(n − 2). With probability at least 1 − LEV_P_DELTA every estimate is
+ * within LEV_P_EPSILON of the actor's normalized betweenness, lev_betweenness() with
+ * LEV_P_NORMALIZED 1 (Riondato–Kornaropoulos, with ε(n − 2)/n for their scale). Scores are on
+ * that scale whatever LEV_P_NORMALIZED says. r = ⌈(0.5/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with
+ * VD a bound of the vertex diameter: per connected component 2·eccentricity + 1 hops (with
+ * lengths, at most the component's size), or for a directed view the size of the largest weakly
+ * connected component. When VD < 3 or n ≤ 2 nobody can be between: all 0, exactly. Sample i
+ * draws from a stream made from LEV_P_SEED and i alone: same seed, same answer, for any
+ * LEV_P_THREADS. When r exceeds n, lev_betweenness() is usually faster.
+ * @param[in]  net The network; not changed (its compact form may be built).
+ * @param[in]  p   Options or NULL: LEV_P_EPSILON, LEV_P_DELTA, LEV_P_SEED, LEV_P_WEIGHTED,
+ *   LEV_P_UNDIRECTED, LEV_P_THREADS; progress callback (on the calling thread, ending at 1).
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * @par Contract
+ *   reads net · allocates O(V + E) scratch plus O(V) per thread · parallel (OpenMP) ·
+ *   deterministic for a seed, for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(r·(V + E)) hops, O(r·(V + E) log V) weighted (each search stops at t).
+ * @par Reference
+ *   Riondato, M. & Kornaropoulos, E. M. (2016). Data Min. Knowl. Disc. 30. doi:10.1007/s10618-015-0423-0
+ * @since 0.1
+ */
+LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double *out);
+
+/** @} */
+
+/**
+ * @defgroup spectral Centrality from walks: Katz, eigenvector, HITS, Bonacich
+ *
+ * Measures that count influence arriving along walks of every length, weighted by strength
+ * (by 1 with LEV_P_WEIGHTED 0; parallel edges add up; a self-loop counts once). Each reads a
+ * matrix B whose row i says whose scores actor i's score draws on:
+ * - LEV_P_DIRECTION LEV_DIR_ALL (the default) or LEV_DIR_IN: B = Aᵀ, in-influence — i scores from
+ *   the edges that reach it (NetworkX's and igraph's convention for Katz and eigenvector);
+ * - LEV_DIR_OUT: B = A, out-influence — i scores from the edges it sends (sna's bonpow on the
+ *   sociomatrix as given, rows = senders);
+ * - LEV_P_UNDIRECTED 1: B = A + Aᵀ, every edge a tie both ways (LEV_P_DIRECTION ignored; a
+ *   self-loop then counts twice, as in igraph's undirected graphs).
+ *
+ * A(i, j) is the summed strength of the edges i → j. lev_hits() uses A itself (hubs send,
+ * authorities receive) and ignores LEV_P_DIRECTION. Katz, eigenvector and HITS iterate in
+ * parallel (LEV_P_THREADS) and Bonacich's dense solve too; every result is bit-identical for any
+ * LEV_P_THREADS. Outputs are written only on LEV_OK; an empty network gives LEV_OK with nothing
+ * written. Formulas, peers and their conventions are in @ref guide_spectral.
+ * @{
+ */
+
+/**
+ * @brief Katz centrality: x = α·B·x + 1, every walk into an actor attenuated by α per step.
+ *
+ * x = Σ_{k≥0} (αB)^k 1 (β = 1), found by iterating x ← α·B·x + 1 from x = 1 until the L1 change is
+ * at most LEV_P_TOLERANCE times the L1 norm of x. Raw scores are ≥ 1 (an actor no edge reaches
+ * scores exactly 1); this is NetworkX's katz_centrality(G, alpha, beta=1, normalized=False).
+ * With LEV_P_NORMALIZED 1, scaled to unit Euclidean length (NetworkX's default,
+ * normalized=True). The series converges only for α < 1/λmax (λmax the largest eigenvalue of B):
+ * for larger α the call fails with LEV_ENOCONV and a message saying that α is too large — at
+ * once in the undirected view (where a growing change proves α·λmax > 1), otherwise when the
+ * scores overflow or the change has not shrunk by LEV_P_MAX_ITER.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_ALPHA (0.1), LEV_P_DIRECTION, LEV_P_UNDIRECTED,
+ *   LEV_P_WEIGHTED, LEV_P_NORMALIZED (0), LEV_P_TOLERANCE (1e-10), LEV_P_MAX_ITER (1000),
+ *   LEV_P_THREADS; progress callback once per iteration.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOCONV (α too large, or not within
+ *   LEV_P_MAX_ITER iterations), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(iterations · (V + E)) time, about log(tol)/log(α·λmax) iterations; 2·V doubles of
+ *   scratch.
+ * @par Reference
+ *   Katz, L. (1953). Psychometrika 18. doi:10.1007/BF02289026
+ * @since 0.1
+ */
+LEV_API lev_status lev_katz(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Eigenvector centrality: the leading eigenvector of B (in-influence: of Aᵀ).
+ *
+ * Power iteration on B + I from the uniform vector, as NetworkX's eigenvector_centrality (the
+ * shift makes periodic networks, such as bipartite ones or directed cycles, converge to the same
+ * eigenvector), stopping when the L1 change of the unit-length iterate is at most
+ * LEV_P_TOLERANCE. Scores are ≥ 0 with unit Euclidean length (NetworkX's scale; igraph's
+ * eigenvector_centrality(scale=False); igraph's default scale=True divides by the largest
+ * score instead). An actor that no walk from a cycle reaches scores 0 (to rounding): an isolated
+ * actor, in-influence an actor without in-edges. With no edges every score is 1/√V. If the
+ * largest eigenvalue is shared (several components tie), the result is the limit from the
+ * uniform start, as NetworkX's. LEV_ENOCONV when the iteration does not settle within
+ * LEV_P_MAX_ITER, notably on an acyclic directed network (λmax = 0: no eigenvector
+ * centrality), with the estimated λmax in the message.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_DIRECTION, LEV_P_UNDIRECTED, LEV_P_WEIGHTED,
+ *   LEV_P_TOLERANCE (1e-10), LEV_P_MAX_ITER (1000), LEV_P_THREADS; progress callback once per
+ *   iteration.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOCONV, LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(iterations · (V + E)) time, about log(tol)/log((λ₂+1)/(λmax+1)) iterations; 2·V doubles
+ *   of scratch.
+ * @par Reference
+ *   Bonacich, P. (1972). J. Math. Sociol. 2(1). doi:10.1080/0022250X.1972.9989806
+ * @since 0.1
+ */
+LEV_API lev_status lev_eigenvector(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief HITS hub and authority scores (Kleinberg): good hubs point to good authorities.
+ *
+ * Authorities a are the leading eigenvector of AᵀA and hubs h = A·a, found by iterating
+ * a ← Aᵀ(A·a) from hubs all 1, until the L1 change of the authorities is at most
+ * LEV_P_TOLERANCE. Each vector is ≥ 0 and sums to 1 (NetworkX's hits; igraph's hub_score and
+ * authority_score scale the largest to 1 instead). LEV_P_DIRECTION is ignored; with
+ * LEV_P_UNDIRECTED 1, A is replaced by A + Aᵀ. An actor without out-edges has hub score 0,
+ * without in-edges authority score 0; with no edges both vectors are uniform 1/V. When the
+ * leading eigenvalue of AᵀA is shared (e.g. an undirected bipartite network), the result is the
+ * limit from that start, which peers need not reproduce.
+ * @param[in]  net         The network; not changed.
+ * @param[in]  p           Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_TOLERANCE
+ *   (1e-10), LEV_P_MAX_ITER (1000), LEV_P_THREADS; progress callback once per iteration.
+ * @param[out] hubs        Caller-owned, length lev_actor_count(net), or NULL.
+ * @param[out] authorities Caller-owned, length lev_actor_count(net), or NULL (not both NULL).
+ * @return LEV_OK, LEV_EMISUSE (net NULL, or both outputs NULL), LEV_ENOCONV, LEV_ECANCELLED,
+ *   LEV_ENOMEM; outputs written only on LEV_OK.
+ * @par Contract
+ *   reads net · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(iterations · (V + E)) time, about log(tol)/log((σ₂/σ₁)²) iterations (σ the singular
+ *   values of A); 4·V doubles of scratch.
+ * @par Reference
+ *   Kleinberg, J. (1999). J. ACM 46(5). doi:10.1145/324133.324140
+ * @since 0.1
+ */
+LEV_API lev_status lev_hits(const lev_network *net, lev_params *p, double *hubs, double *authorities);
+
+/**
+ * @brief Bonacich power centrality c(α, β) = α·(I − βB)⁻¹·B·1, as R `sna::bonpow`.
+ *
+ * The raw scores r = (I − βB)⁻¹B1 solve r_i = Σ_j B(i, j)·(1 + β·r_j): with β > 0 ties to
+ * powerful actors add power, with β < 0 ties to weak, dependent actors do (bargaining
+ * networks); β = 0 gives strength. α = √(V / Σ r²), so Σ c² = V and the sign is r's (sna's
+ * rescale=FALSE); LEV_P_NORMALIZED 1 divides r by Σ r instead, so the scores sum to 1 (sna's
+ * rescale=TRUE; LEV_EINVAL if Σ r = 0). sna reads the sociomatrix with rows = senders, so
+ * `bonpow(d)` is LEV_DIR_OUT here and the default (in-influence) is `bonpow(t(d))`; self-loops
+ * count, as with `diag=TRUE` (sna's default drops them). With no edges every score is 0 (sna
+ * gives NaN). Solved by LU with partial pivoting of the dense V × V matrix; LEV_EINVAL when
+ * I − βB is singular to working precision (estimated reciprocal 1-norm condition number below
+ * 2.2e-16, i.e. 1/β is, or nearly is, an eigenvalue of B; sna already refuses below 1e-7).
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_BETA (1), LEV_P_DIRECTION, LEV_P_UNDIRECTED,
+ *   LEV_P_WEIGHTED, LEV_P_NORMALIZED (0), LEV_P_THREADS; progress callback once per 64 columns
+ *   eliminated.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_EINVAL (singular, or Σ r = 0 with
+ *   LEV_P_NORMALIZED), LEV_ELIMIT (more than 20000 actors: checked before allocating),
+ *   LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(V³) time (about 1 s for 2000 actors on one core, so about 20 min for 20000), V² + 3V
+ *   doubles and V 32-bit pivots of scratch from the network's allocator.
+ * @par Reference
+ *   Bonacich, P. (1987). Am. J. Sociol. 92(5). doi:10.1086/228631
+ * @since 0.1
+ */
+LEV_API lev_status lev_bonacich(const lev_network *net, lev_params *p, double *out);
+
+/** @} */
+
+/**
+ * @defgroup brokerage Brokerage: structural holes and brokerage roles
+ *
+ * Burt's structural-hole measures on each actor's ego network, and Gould–Fernandez brokerage
+ * roles by group label. See @ref guide_brokerage.
+ *
+ * Burt's four measures read each actor's *contacts*: the other actors it has an edge with, in
+ * either direction. The tie between i and a contact j has the mutual strength
+ * a_ij = Σ w(i→j) + Σ w(j→i): parallel edges add up, self-loops are ignored, and with
+ * LEV_P_WEIGHTED 0 every edge counts 1 (so parallel edges still add up). p_ij = a_ij / Σ_k a_ik
+ * is the share of i's ties invested in j. Direction never matters beyond that sum, so
+ * LEV_P_UNDIRECTED is ignored (it would double every a_ij, which cancels). This is igraph's
+ * convention (`constraint`); on networks without self-loops or parallel edges it is also
+ * NetworkX's, except that NetworkX reports NaN for an actor whose contacts are all in-edges. An
+ * actor without contacts (isolated, or with self-loops only) scores 0 in all four measures,
+ * where NetworkX and igraph give NaN. Results are bit-identical for any LEV_P_THREADS.
+ * @{
+ */
+
+/**
+ * @brief Burt's constraint of every actor: how much its ties are redundant with each other.
+ *
+ * c(i) = Σ_j (p_ij + Σ_q p_iq p_qj)² over i's contacts j, the inner sum over i's other contacts
+ * q (see the group's text for p). Higher means fewer structural holes: 1 for an actor with a
+ * single contact, 1/k for the centre of a star with k equally strong ties, (2k − 3)²/(k − 1)³
+ * in a complete network of k actors. 0 for an actor without contacts (documented value; NetworkX
+ * and igraph give NaN). Matches igraph `Graph.constraint(weights=...)` on the edges as they are and
+ * NetworkX `nx.constraint` on the same ties summed into a simple graph without self-loops.
+ * @param[in]  net The network; not changed; safe to share between threads.
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED (default 1), LEV_P_THREADS; progress callback.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK (also for an empty network, writing nothing), LEV_EMISUSE (net or out NULL),
+ *   LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · O(V + E) scratch plus V doubles per thread · cancellable · bit-identical for
+ *   any LEV_P_THREADS.
+ * @par Complexity
+ *   O(V + E log d + Σ over ties {i, j} of min(d_i, d_j)) time, d the number of contacts: each
+ *   tie's common contacts are found once, by scanning the contact list of its endpoint with
+ *   fewer contacts. At most O(Σ_i d_i²).
+ * @par Reference
+ *   Burt, R. S. (1992). Structural Holes. Harvard University Press. Burt, R. S. (2004). Am. J.
+ *   Sociol. 110(2). doi:10.1086/421787
+ * @since 0.1
+ */
+LEV_API lev_status lev_constraint(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Burt's effective size of every actor: its contacts less their redundancy.
+ *
+ * e(i) = Σ_j (1 − Σ_q p_iq m_jq) over i's contacts j, the inner sum over i's other contacts q,
+ * with m_jq = a_jq / max_k a_jk (j's tie to q relative to j's strongest tie). This is
+ * NetworkX's weighted formula (`nx.effective_size(G, weight=...)`); on an undirected network
+ * with LEV_P_WEIGHTED 0 it equals Borgatti's n − 2t/n (n contacts, t ties among them), which
+ * NetworkX uses there. 0 for an actor without contacts (NetworkX gives NaN; it also gives NaN
+ * for an actor of a directed network whose contacts are all in-edges, which gets its value
+ * here). Contacts, ties and LEV_P_WEIGHTED as for lev_constraint().
+ * @param[in]  net The network; not changed; safe to share between threads.
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED (default 1), LEV_P_THREADS; progress callback.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   As lev_constraint().
+ * @par Complexity
+ *   As lev_constraint().
+ * @par Reference
+ *   Burt (1992); Borgatti, S. P. (1997). Connections 20(1).
+ * @since 0.1
+ */
+LEV_API lev_status lev_effective_size(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Burt's efficiency of every actor: effective size divided by the number of contacts.
+ *
+ * The number of contacts counts distinct other actors (a reciprocated pair counts once; NetworkX's
+ * documentation divides by `G.degree`, which on a directed graph counts it twice). In (0, 1]
+ * for an actor with contacts; 0 for an actor without.
+ * @param[in]  net The network; not changed; safe to share between threads.
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED (default 1), LEV_P_THREADS; progress callback.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   As lev_constraint().
+ * @par Complexity
+ *   As lev_constraint().
+ * @par Reference
+ *   Burt (1992).
+ * @since 0.1
+ */
+LEV_API lev_status lev_efficiency(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Burt's hierarchy of every actor: how much its constraint rests on one contact.
+ *
+ * With c_ij = (p_ij + Σ_q p_iq p_qj)² the constraint each of i's N contacts puts on it and
+ * C = Σ_j c_ij (lev_constraint()), h(i) = Σ_j r_j ln r_j / (N ln N) where r_j = c_ij / (C / N):
+ * the Coleman–Theil disorder of the c_ij, 0 when they are all equal and approaching 1 as the
+ * constraint concentrates on one contact. 0 for an actor with fewer than two contacts (no
+ * peer has it; the reference values are NetworkX's `nx.local_constraint` put through this
+ * formula).
+ * @param[in]  net The network; not changed; safe to share between threads.
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED (default 1), LEV_P_THREADS; progress callback.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   As lev_constraint().
+ * @par Complexity
+ *   As lev_constraint().
+ * @par Reference
+ *   Burt (1992).
+ * @since 0.1
+ */
+LEV_API lev_status lev_burt_hierarchy(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Columns of the lev_brokerage() tables (values are ABI), in R `sna::brokerage`'s order.
+ *
+ * For a two-path a → b → c brokered by b.
+ * @since 0.1
+ */
+typedef enum lev_broker_role {
+    LEV_BROKER_COORDINATOR = 0,    /**< a → b → c, all three in one group (w_I) */
+    LEV_BROKER_ITINERANT = 1,      /**< a and c in one group, the broker b in another (w_O) */
+    LEV_BROKER_REPRESENTATIVE = 2, /**< b in a's group, c in another: b speaks for its group (b_IO) */
+    LEV_BROKER_GATEKEEPER = 3,     /**< b in c's group, a in another: b lets influence in (b_OI) */
+    LEV_BROKER_LIAISON = 4,        /**< a, b, c in three different groups (b_O) */
+    LEV_BROKER_TOTAL = 5           /**< all five roles together (t) */
+} lev_broker_role;
+
+/** @brief Number of columns of the lev_brokerage() tables (6: the five roles and their total). @since 0.1 */
+#define LEV_BROKER_ROLES 6
+
+/**
+ * @brief Gould–Fernandez brokerage roles of every actor, as R `sna::brokerage` gives them.
+ *
+ * For each actor b and each two-path a → b → c with a, b, c distinct and no edge a → c, one
+ * role by the groups of a, b and c (lev_broker_role). Actors without a group form one group of
+ * their own. Edges count as present or absent: strengths and LEV_P_WEIGHTED are ignored,
+ * parallel edges count once and self-loops not at all; with LEV_P_UNDIRECTED 1 every edge is a
+ * tie both ways, so an undirected path a – b – c counts as a → b → c and c → b → a.
+ *
+ * Each table is n × LEV_BROKER_ROLES, row-major (row = actor, column = lev_broker_role): raw
+ * counts (whole numbers), their expectation and standard deviation when group labels are
+ * assigned at random with the observed group sizes and ties at random with the observed
+ * density d = m / (n (n − 1)) (sna's formulas; m counts the distinct ordered pairs with an
+ * edge, without self-loops, while sna also counts a self-loop given to it in m; d = 0 for
+ * n < 2), and z = (raw − expected) / sd, 0 where sd is 0 (raw and expected are then 0 too; sna
+ * gives NaN).
+ * @param[in]  net      The network; not changed; safe to share between threads.
+ * @param[in]  p        Options or NULL: LEV_P_UNDIRECTED (default 0), LEV_P_THREADS; progress
+ *   callback.
+ * @param[out] raw      Caller-owned, n·LEV_BROKER_ROLES, or NULL.
+ * @param[out] expected Caller-owned, n·LEV_BROKER_ROLES, or NULL.
+ * @param[out] sd       Caller-owned, n·LEV_BROKER_ROLES, or NULL.
+ * @param[out] z        Caller-owned, n·LEV_BROKER_ROLES, or NULL.
+ * @return LEV_OK (also for an empty network, writing nothing), LEV_EMISUSE (net NULL or every
+ *   output NULL), LEV_ECANCELLED, LEV_ENOMEM; outputs written only on LEV_OK.
+ * @par Contract
+ *   reads net · O(V + E) scratch plus V + G integers per thread (G groups) · cancellable ·
+ *   bit-identical for any LEV_P_THREADS.
+ * @par Complexity
+ *   O(V + E + Σ over ties a → b of min(d⁺(a), d⁺(b) log d⁺(a))) time, d⁺ the number of
+ *   distinct out-contacts: each broker's out-contacts are tallied by group once, and each
+ *   in-contact subtracts the two-paths it closes. At most O(V + E + Σ_b d⁻(b) d⁺(b) log V).
+ *   The expectations take O(G + D²), D ≤ √(2V) the number of distinct group sizes.
+ * @par Reference
+ *   Gould, R. V. & Fernandez, R. M. (1989). Sociological Methodology 19. doi:10.2307/270949
+ * @since 0.1
+ */
+LEV_API lev_status lev_brokerage(const lev_network *net, lev_params *p, double *raw, double *expected,
+                                 double *sd, double *z);
+
+/** @} */
+
+/**
+ * @defgroup cohesion Cohesion and groups: components, cores, communities, core–periphery
+ * @brief Who hangs together: connected components, k-cores, modularity communities (Leiden)
+ * and the continuous core–periphery model.
+ *
+ * Components and cores read the edges as given (directed) or, with LEV_P_UNDIRECTED 1, as
+ * undirected. Communities, modularity and core–periphery always read the **undirected view**:
+ * the tie strength of actors a ≠ b is the sum of the strengths of their edges both ways
+ * (parallel edges add up; 1 per edge record with LEV_P_WEIGHTED 0), so a mutual pair counts
+ * twice. Component and community ids are 0..count−1 in order of each group's first actor.
+ * Every function here is read-only, writes its outputs only on LEV_OK, and returns LEV_OK
+ * with nothing written for an empty network. See @ref guide_cohesion for definitions, peers
+ * and validation.
+ * @{
+ */
+
+/**
+ * @brief Connected components: strong by default, weak with LEV_P_UNDIRECTED 1.
+ *
+ * Strong: a and b share a component when each reaches the other along edges in their
+ * direction (Tarjan's algorithm, run with an explicit stack: no recursion, so a path or cycle
+ * of millions of actors is fine). Weak: when they are joined ignoring direction (union–find).
+ * Self-loops and parallel edges change nothing; an actor without edges is a component alone.
+ * Component ids are 0..count−1, numbered in order of each component's first actor (actor 0 is
+ * in component 0). The partition is the same as NetworkX's `strongly_connected_components` /
+ * `weakly_connected_components` and igraph's `connected_components(mode="strong"/"weak")`.
+ * @param[in]  net       The network; not changed.
+ * @param[in]  p         Options or NULL: LEV_P_UNDIRECTED.
+ * @param[out] component Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @param[out] count     Receives the number of components (0 for an empty network); may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net or component NULL), LEV_ENOMEM. The weak form allocates
+ *   nothing.
+ * @par Contract
+ *   reads net · strong: 4 V integers and V offsets of scratch; weak: none · single-threaded.
+ * @par Complexity
+ *   O(V + E) strong; O(V + E·α(V)) weak.
+ * @par Reference
+ *   Tarjan, R. (1972). SIAM J. Comput. 1(2). doi:10.1137/0201010
+ * @since 0.1
+ */
+LEV_API lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *component, size_t *count);
+
+/**
+ * @brief k-core number of every actor: the largest k such that it is in a subnetwork where
+ * every actor has degree ≥ k.
+ *
+ * Degree counts edges per LEV_P_DIRECTION (in, out or all; all when LEV_P_UNDIRECTED is 1).
+ * **Each edge record counts one** (two parallel edges a → b add 2 to a's out-degree and b's
+ * in-degree), and **self-loops are ignored** (they never hold an actor in a core). Directed:
+ * the in-core keeps actors with at least k edges in from the subnetwork, and "all" counts in +
+ * out, so a mutual pair counts 2 at each end — igraph's `coreness(mode="in"/"out"/"all")` and,
+ * for "all" on a simple network, NetworkX's `core_number`. igraph counts a self-loop twice
+ * instead, and NetworkX refuses self-loops and parallel edges. Isolated actors get 0. Results
+ * are whole numbers, identical whatever algorithm or thread count computes them.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_DIRECTION, LEV_P_UNDIRECTED.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOMEM, LEV_ELIMIT (an actor with 2^32 − 1
+ *   or more counted edges).
+ * @par Contract
+ *   reads net · 3 V integers of scratch · single-threaded.
+ * @par Complexity
+ *   O(V + E): peeling level by level (Batagelj–Zaveršnik's order; the frontier form of Kabir
+ *   and Madduri), one degree update per edge.
+ * @par Reference
+ *   Batagelj, V. & Zaveršnik, M. (2003). arXiv:cs/0310049; Kabir, H. & Madduri, K. (2017).
+ *   Parallel k-core decomposition on multicore platforms. IPDPS Workshops.
+ * @since 0.1
+ */
+LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Communities that maximize modularity, on the undirected view (seeded, deterministic).
+ *
+ * The pair strength of a and b is the sum of their edges both ways (1 per edge with
+ * LEV_P_WEIGHTED 0); a self-loop of strength w adds 2w to its actor's strength, as in
+ * lev_modularity(). Community ids are 0..count−1 in order of each community's first actor.
+ * Same LEV_P_SEED, same partition, for any LEV_P_THREADS; another seed may give another
+ * partition.
+ *
+ * The method is Leiden (fast local moving, refinement, aggregation), each run from singletons
+ * repeating Leiden iterations until one moves no actor. Runs are repeated with derived seeds
+ * (at most 16) while a budget of max(2, ⌊2^20 / (V + 2E')⌋) Leiden iterations in all lasts,
+ * E' the number of distinct tied pairs; the run of highest modularity wins. Small networks so
+ * get 16 runs to convergence; large ones two iterations of one run. The optimization itself
+ * runs on the calling thread only (LEV_P_THREADS speeds up building the undirected view).
+ * An actor tied to no one else is a community alone. Without edges every actor is alone and
+ * the modularity is 0 (with only self-loops every actor is alone too, and the modularity is
+ * that of lev_modularity() for that partition).
+ * @param[in]  net        The network; not changed.
+ * @param[in]  p          Options or NULL: LEV_P_RESOLUTION, LEV_P_SEED, LEV_P_WEIGHTED,
+ *   LEV_P_THREADS; progress callback (called at least every 65536 actor visits).
+ * @param[out] community  Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @param[out] count      Receives the number of communities; may be NULL.
+ * @param[out] modularity Receives the partition's modularity, exactly what lev_modularity()
+ *   gives for it with the same options; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net or community NULL), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · O(V + E) scratch (about 150 bytes per actor and up to 48 per tied pair) ·
+ *   cancellable · deterministic for a seed, whatever LEV_P_THREADS.
+ * @par Complexity
+ *   About O(E) per Leiden iteration; the budget above bounds the iterations.
+ * @par Reference
+ *   Traag, V. A., Waltman, L. & van Eck, N. J. (2019). Sci. Rep. 9. doi:10.1038/s41598-019-41695-z;
+ *   Blondel, V. D. et al. (2008). J. Stat. Mech. P10008.
+ * @since 0.1
+ */
+LEV_API lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *community, size_t *count,
+                                   double *modularity);
+
+/**
+ * @brief Modularity of a given partition, on the undirected view (Newman, with resolution γ).
+ *
+ * Q = Σ_c [ W_c / m − γ (K_c / 2m)² ], where m is the total strength of the edges, W_c the
+ * strength of the edges with both ends in c (a self-loop counts once) and K_c the summed
+ * strength of c's actors (each edge counts at both ends, a self-loop twice). This is NetworkX's
+ * `community.modularity` and igraph's `modularity(directed=False)` on the network's edges as an
+ * undirected multigraph; Q is 0 when there are no edges (where NetworkX divides by zero and
+ * igraph gives NaN).
+ * @param[in]  net       The network; not changed.
+ * @param[in]  community Length lev_actor_count(net): any uint32 labels (equal label, same community).
+ * @param[in]  p         Options or NULL: LEV_P_RESOLUTION, LEV_P_WEIGHTED.
+ * @param[out] q         Receives the modularity; untouched on failure.
+ * @return LEV_OK (q = 0 for an empty network), LEV_EMISUSE (net, community or q NULL), LEV_ENOMEM.
+ * @par Contract
+ *   reads net · O(V) scratch · single-threaded.
+ * @par Complexity
+ *   O(V + E).
+ * @par Reference
+ *   Newman, M. E. J. (2006). PNAS 103(23). doi:10.1073/pnas.0601602103
+ * @since 0.1
+ */
+LEV_API lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev_params *p, double *q);
+
+/**
+ * @brief Continuous core–periphery coreness (Borgatti–Everett), on the undirected view.
+ *
+ * The vector c ≥ 0 whose products c_i·c_j best fit the tie strengths a_ij (i ≠ j), scaled to
+ * a maximum of 1; `fit` is the correlation between a_ij and c_i·c_j over pairs i ≠ j.
+ * "Best" is least squares: minimize Σ_{i≠j} (a_ij − c_i c_j)² (the minimum-residual form of
+ * the model; the diagonal is ignored, so self-loops play no part). a_ij sums the strengths of
+ * the edges between i and j both ways (1 per edge record with LEV_P_WEIGHTED 0).
+ *
+ * The fit is computed by exact coordinate descent, c_i ← Σ_{j≠i} a_ij c_j / Σ_{j≠i} c_j²,
+ * sweeping actors in index order from the best multiple of the strengths, until the largest
+ * change in a sweep is at most LEV_P_TOLERANCE times the largest c_i; each step lowers the
+ * residual. The result is a stationary point reached from that start (where several exist,
+ * e.g. by symmetry, this one). Actors without ties get 0. Closed forms: a complete network
+ * with equal strengths gives every actor 1 and fit 1; a single tie gives both ends 1 and fit 1.
+ * When no finite minimum exists (a star: the residual falls towards 0 as the centre's value
+ * grows without bound), the limit is returned: the hub 1, every other actor 0, and the fit of
+ * that limit (1 for a star). This is detected after LEV_P_MAX_ITER sweeps: the residual has
+ * not fallen below the limit's. The fit is 0 when a_ij or c_i·c_j is the same for every pair
+ * but not both (a cycle: every actor 1, fit 0), and 0 when there are no ties; never NaN.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED, LEV_P_TOLERANCE (relative change per sweep;
+ *   the default 1e-10 gives values within about 1e-8 of the exact fixed point, 1e-14 within
+ *   1e-12), LEV_P_MAX_ITER (sweeps), LEV_P_THREADS; progress callback (once per sweep).
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @param[out] fit Receives the fit in [−1, 1]; may be NULL; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOCONV (not converged within
+ *   LEV_P_MAX_ITER sweeps while below the limit's residual), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · O(V + E) scratch · cancellable · bit-identical for any LEV_P_THREADS.
+ * @par Complexity
+ *   O(sweeps · (V + E)); tens to hundreds of sweeps on social networks.
+ * @par Reference
+ *   Borgatti, S. P. & Everett, M. G. (1999). Social Networks 21(4). doi:10.1016/S0378-8733(99)00019-2;
+ *   Boyd, J. P. et al. (2010). Social Networks 32(2), 125–137 (MINRES).
+ * @since 0.1
+ */
+LEV_API lev_status lev_core_periphery(const lev_network *net, lev_params *p, double *out, double *fit);
+
+/** @} */
+
+/**
+ * @defgroup inequality Inequality of any score
+ * @brief Gini, Theil, Herfindahl–Hirschman, Palma, top share and Lorenz curve of a vector.
+ *
+ * Concentration measures of a vector of non-negative numbers (PageRank, strength, holdings…).
+ * They need no network: failures are recorded on `p` when given (with NULL params, nowhere).
+ * `x` may be NULL only when n is 0; a negative, NaN or infinite entry is LEV_EINVAL, naming the
+ * first bad index (−0.0 counts as 0). When all values are equal — a zero total included — each
+ * measure returns its value for perfect equality, exactly: Gini 0, Theil 0 and 0, HHI 1/n,
+ * Palma 1/4, top share k/n, the diagonal Lorenz curve; so no result is ever NaN. The measures
+ * depend only on the shares x_i/Σx (order and scale do not matter; values above 2^900 are
+ * rescaled by a power of two so that sums cannot overflow). Gini, Palma, top share and Lorenz
+ * sort a copy of x made with the C library's malloc (there is no network allocator) and freed
+ * before returning. See @ref guide_inequality.
+ * @since 0.1
+ * @{
+ */
+
+/**
+ * @brief Gini coefficient of x: 0 when all are equal, up to 1 − 1/n when one holds all.
+ *
+ * G = Σ_i Σ_j |x_i − x_j| / (2 n² μ), computed after sorting as Σ_i (2i − n − 1) x_(i) / (n Σx),
+ * the formula of R `ineq::Gini`. With LEV_P_SMALL_SAMPLE 1, multiplied by n/(n − 1)
+ * (`ineq::Gini(x, corr = TRUE)`), so one holding all gives 1.
+ * @param[in]  x   Length n, finite, ≥ 0; may be NULL when n is 0.
+ * @param[in]  n   Number of values.
+ * @param[in]  p   Options or NULL: LEV_P_SMALL_SAMPLE.
+ * @param[out] out Receives the coefficient (0 when all are equal, a zero total included, or n < 2).
+ * @return LEV_OK, LEV_EMISUSE (out NULL, or x NULL with n > 0), LEV_EINVAL (an entry negative or
+ *   not finite), LEV_ENOMEM (malloc of the sorted copy). Outputs untouched on failure.
+ * @par Complexity
+ *   O(n log n) time; n doubles of malloc'ed scratch.
+ * @par Reference
+ *   Gini, C. (1912); Dixon, P. M. et al. (1987). Ecology 68(3).
+ * @since 0.1
+ */
+LEV_API lev_status lev_gini(const double *x, size_t n, lev_params *p, double *out);
+
+/**
+ * @brief Theil's T and L indices of x (0 when all are equal; ln n when one holds all, for T).
+ *
+ * T = (1/n) Σ (x_i/μ) ln(x_i/μ) with 0·ln 0 = 0; L = (1/n) Σ ln(μ/x_i), the mean log deviation.
+ * n = 0 gives 0 and 0.
+ * @param[in]  x Length n, finite, ≥ 0 (L needs every value > 0: else it is +∞, given as INFINITY,
+ *   unless all values are equal); may be NULL when n is 0.
+ * @param[in]  n Number of values.
+ * @param[in]  p Options or NULL.
+ * @param[out] t Receives Theil T; may be NULL (not both).
+ * @param[out] l Receives Theil L (mean log deviation); may be NULL (not both).
+ * @return LEV_OK, LEV_EMISUSE (t and l NULL, or x NULL with n > 0), LEV_EINVAL.
+ * @par Complexity
+ *   O(n), no allocation.
+ * @par Reference
+ *   Theil, H. (1967). Economics and Information Theory.
+ * @since 0.1
+ */
+LEV_API lev_status lev_theil(const double *x, size_t n, lev_params *p, double *t, double *l);
+
+/**
+ * @brief Herfindahl–Hirschman index of the shares x_i/Σx: from 1/n (equal) to 1 (one holds all).
+ *
+ * Σ (x_i/Σx)², summed in the order of x (a permutation of x may change the last bit). A zero
+ * total counts as equal shares: 1/n.
+ * @param[in]  x   Length n ≥ 1, finite, ≥ 0.
+ * @param[in]  n   Number of values.
+ * @param[in]  p   Options or NULL.
+ * @param[out] out Receives the index.
+ * @return LEV_OK, LEV_EMISUSE, LEV_EINVAL (also for n = 0).
+ * @par Complexity
+ *   O(n), no allocation.
+ * @par Reference
+ *   Hirschman, A. O. (1964). Am. Econ. Rev. 54(5).
+ * @since 0.1
+ */
+LEV_API lev_status lev_hhi(const double *x, size_t n, lev_params *p, double *out);
+
+/**
+ * @brief Palma ratio: the share of the top 10% divided by the share of the bottom 40%.
+ *
+ * (1 − L(0.9)) / L(0.4), with L the Lorenz curve of lev_lorenz() taken as linear between its
+ * points. When n is a multiple of 10 the shares are those of whole actors; otherwise the actor
+ * straddling a boundary counts in part: for x = 1..5 the bottom 40% hold 1 + 2 and the top 10%
+ * half of 5, so Palma = 2.5/3. (lev_top_share() instead rounds up to whole actors.) Equal values
+ * give 1/4; +∞ (INFINITY) when the bottom 40% hold nothing and the total is positive.
+ * @param[in]  x   Length n ≥ 1, finite, ≥ 0.
+ * @param[in]  n   Number of values.
+ * @param[in]  p   Options or NULL.
+ * @param[out] out Receives the ratio.
+ * @return LEV_OK, LEV_EMISUSE, LEV_EINVAL (also for n = 0), LEV_ENOMEM (malloc of the sorted copy).
+ * @par Complexity
+ *   O(n log n) time; n doubles of malloc'ed scratch.
+ * @par Reference
+ *   Palma, J. G. (2011). Development and Change 42(1); Cobham & Sumner (2013).
+ * @since 0.1
+ */
+LEV_API lev_status lev_palma(const double *x, size_t n, lev_params *p, double *out);
+
+/**
+ * @brief Share of the total held by the top k values (LEV_P_TOP_K) or top fraction
+ * (LEV_P_TOP_FRACTION).
+ *
+ * k is LEV_P_TOP_K when it is > 0 (k ≥ n means everybody: 1); otherwise k = ⌈f·n⌉ whole actors
+ * for f = LEV_P_TOP_FRACTION, where an f·n within a relative 1e-9 of a whole number counts as
+ * that number (0.1 of 30 actors is 3, not 4). k = 0 gives 0; equal values (a zero total
+ * included) give k/n. Ties at the k-th value do not change the share.
+ * @param[in]  x   Length n ≥ 1, finite, ≥ 0.
+ * @param[in]  n   Number of values.
+ * @param[in]  p   Options or NULL: LEV_P_TOP_K, LEV_P_TOP_FRACTION.
+ * @param[out] out Receives the share in [0, 1].
+ * @return LEV_OK, LEV_EMISUSE, LEV_EINVAL (also for n = 0), LEV_ENOMEM (malloc of the sorted copy).
+ * @par Complexity
+ *   O(n log n) time; n doubles of malloc'ed scratch.
+ * @since 0.1
+ */
+LEV_API lev_status lev_top_share(const double *x, size_t n, lev_params *p, double *out);
+
+/**
+ * @brief The Lorenz curve of x: n + 1 points from (0, 0) to (1, 1), values sorted ascending.
+ *
+ * px[i] = i/n and py[i] = (sum of the i smallest values)/Σx; px[n] = py[n] = 1 exactly and py
+ * never decreases. Equal values (a zero total included) give the diagonal, py = px.
+ * @param[in]  x  Length n ≥ 1, finite, ≥ 0.
+ * @param[in]  n  Number of values.
+ * @param[in]  p  Options or NULL.
+ * @param[out] px Caller-owned, length n + 1: cumulative share of actors.
+ * @param[out] py Caller-owned, length n + 1: cumulative share of the total.
+ * @return LEV_OK, LEV_EMISUSE (px, py NULL, or x NULL with n > 0), LEV_EINVAL (also for n = 0),
+ *   LEV_ENOMEM (malloc of the sorted copy); outputs written only on LEV_OK.
+ * @par Complexity
+ *   O(n log n) time; n doubles of malloc'ed scratch.
+ * @par Reference
+ *   Lorenz, M. O. (1905). Publ. Am. Stat. Assoc. 9(70).
+ * @since 0.1
+ */
+LEV_API lev_status lev_lorenz(const double *x, size_t n, lev_params *p, double *px, double *py);
+
+/** @} */
+
+/**
+ * @defgroup asymmetry Asymmetry and hierarchy of influence
+ * @brief Freeman centralization, reciprocity, dyad and triad census, the most asymmetric pairs,
+ * Krackhardt's dimensions of hierarchy and flow hierarchy.
+ *
+ * The structural measures read the network as a simple directed graph: a has a tie to b (a ≠ b)
+ * when at least one edge a → b exists, so parallel edges count once and self-loops not at all —
+ * the relation of R sna's 0/1 adjacency matrix, NetworkX's DiGraph without self-loops and igraph
+ * after simplify(). The strength measures (lev_reciprocity()'s second value, lev_asymmetry())
+ * add parallel edges up; lev_flow_hierarchy() counts every edge record. With LEV_P_UNDIRECTED 1
+ * (read by lev_centralization(), lev_reciprocity(), lev_dyad_census(), lev_triad_census() and
+ * lev_krackhardt()) every edge is a tie both ways. Failures go to the params given, or to the
+ * network when params is NULL; outputs are written only on LEV_OK. See @ref guide_asymmetry.
+ * @since 0.1
+ * @{
+ */
+
+/**
+ * @brief Which centrality lev_centralization() summarizes (values are ABI).
+ * @since 0.1
+ */
+typedef enum lev_centralization_kind {
+    LEV_CENTRALIZATION_DEGREE = 1,      /**< distinct neighbours (LEV_P_DIRECTION; LEV_DIR_ALL = in + out) */
+    LEV_CENTRALIZATION_BETWEENNESS = 2, /**< lev_betweenness(), unnormalized */
+    LEV_CENTRALIZATION_CLOSENESS = 3    /**< lev_closeness() (LEV_P_DIRECTION; LEV_DIR_ALL = undirected) */
+} lev_centralization_kind;
+
+/**
+ * @brief Freeman centralization: Σ (max − c_i) over the theoretical maximum of that sum for a
+ * network of this size and direction, as R `sna::centralization` computes it.
+ *
+ * Maxima (sna's constants): degree (n − 1)(n − 2) undirected, (n − 1)² for LEV_DIR_OUT or
+ * LEV_DIR_IN, (n − 1)(2n − 4) for LEV_DIR_ALL (sna's "freeman"); betweenness (n − 1)²(n − 2),
+ * halved undirected; closeness (n − 1)(1 − 1/n) for LEV_DIR_OUT (distances from i, sna's
+ * "directed") and LEV_DIR_IN (to i), (n − 1)(n − 2)/(2n − 3) for LEV_DIR_ALL or LEV_P_UNDIRECTED 1.
+ * Degree counts distinct neighbours (LEV_P_WEIGHTED ignored). Betweenness and closeness come from
+ * lev_betweenness() and lev_closeness() with the caller's options (LEV_P_NORMALIZED ignored;
+ * LEV_P_WEIGHTED 1, the default, uses distances 1/strength where sna counts hops: set it to 0 to
+ * match sna on valued networks); their failure message is recorded prefixed "centralization: ".
+ * Degree and betweenness give [0, 1], the star 1. Closeness may exceed 1: sna's directed maximum
+ * is not attained (the out-star gives n/(n − 1)) and strengths above 1 shorten distances; and
+ * lev_closeness() is the Wasserman–Faust form, so on networks that are not (strongly) connected
+ * the result differs from sna's, whose closeness is then 0 for all. 0 when the maximum is 0
+ * (too few actors).
+ * @param[in]  net  The network; not changed.
+ * @param[in]  kind A lev_centralization_kind.
+ * @param[in]  p    Options or NULL: LEV_P_UNDIRECTED, LEV_P_DIRECTION (default LEV_DIR_ALL),
+ *   LEV_P_WEIGHTED, LEV_P_THREADS; progress callback (passed on to the centrality).
+ * @param[out] out  Receives the centralization (see above for its range).
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_EUNSUPPORTED (kind), LEV_ECANCELLED,
+ *   LEV_ENOMEM.
+ * @par Complexity
+ *   That of the centrality (O(V + E) for degree), plus V doubles of scratch.
+ * @par Reference
+ *   Freeman, L. C. (1979). Social Networks 1(3).
+ * @since 0.1
+ */
+LEV_API lev_status lev_centralization(const lev_network *net, int kind, lev_params *p, double *out);
+
+/**
+ * @brief Reciprocity: the share of edges that are returned (arc-based), and the share of
+ * strength that is matched by strength back (Σ min(w_ab, w_ba) / Σ w).
+ *
+ * arc = (ties a → b whose b → a exists) / (ties) on the simple digraph, as igraph
+ * reciprocity(ignore_loops=True) on a simplified graph, NetworkX reciprocity without self-loops
+ * and sna grecip(measure="edgewise"). weighted = Σ_{a≠b} min(w_ab, w_ba) / Σ_{a≠b} w_ab with w_ab
+ * the summed strengths of the edges a → b (their number with LEV_P_WEIGHTED 0); self-loops are
+ * in neither sum. Both are 0 without ties, and 1 with LEV_P_UNDIRECTED 1 (when there are ties).
+ * @param[in]  net      The network; not changed.
+ * @param[in]  p        Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED.
+ * @param[out] arc      Receives arc reciprocity (self-loops and parallel edges ignored); may be NULL.
+ * @param[out] weighted Receives strength reciprocity; may be NULL (not both).
+ * @return LEV_OK, LEV_EMISUSE (net NULL, or arc and weighted NULL), LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E), no scratch.
+ * @par Reference
+ *   Squartini, T. et al. (2013). Reciprocity of weighted networks. Sci. Rep. 3, 2729.
+ *   doi:10.1038/srep02729
+ * @since 0.1
+ */
+LEV_API lev_status lev_reciprocity(const lev_network *net, lev_params *p, double *arc, double *weighted);
+
+/**
+ * @brief Dyad census: counts of mutual, asymmetric and null pairs (as `sna::dyad.census`).
+ *
+ * Unordered pairs of distinct actors in the simple digraph (parallel edges and self-loops
+ * ignored); the three sum to n(n − 1)/2. With LEV_P_UNDIRECTED 1 every tied pair is mutual.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_UNDIRECTED.
+ * @param[out] out Caller-owned, length 3: mutual, asymmetric, null.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOMEM (building the compact form).
+ * @par Complexity
+ *   O(V + E), no scratch.
+ * @par Reference
+ *   Holland, P. W. & Leinhardt, S. (1976). Sociological Methodology 7.
+ * @since 0.1
+ */
+LEV_API lev_status lev_dyad_census(const lev_network *net, lev_params *p, uint64_t *out);
+
+/**
+ * @brief Triad census: counts of the 16 triad types in MAN order
+ * (003, 012, 102, 021D, 021U, 021C, 111D, 111U, 030T, 030C, 201, 120D, 120U, 120C, 210, 300).
+ *
+ * Triples of distinct actors in the simple digraph (parallel edges and self-loops ignored); the
+ * counts sum to n(n − 1)(n − 2)/6. As sna::triad.census, NetworkX triadic_census and igraph
+ * triad_census on a simplified graph (igraph counts parallel edges as mutual on a multigraph).
+ * With LEV_P_UNDIRECTED 1 only 003, 102, 201 and 300 occur. Counts are identical for any
+ * LEV_P_THREADS.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_UNDIRECTED, LEV_P_THREADS; progress callback (about 64
+ *   calls).
+ * @param[out] out Caller-owned, length 16, in the order above.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ELIMIT (more than 4 801 280 actors: the
+ *   003 count would not fit in 64 bits), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E + Σ over ties {u, v} of min(deg u, deg v)) ⊆ O(E·√E) time (Batagelj–Mrvar, each tie
+ *   processed from its higher-degree end); O(V + E) scratch plus V bytes per thread.
+ * @par Reference
+ *   Batagelj, V. & Mrvar, A. (2001). Social Networks 23(3). doi:10.1016/S0378-8733(01)00035-1
+ * @since 0.1
+ */
+LEV_API lev_status lev_triad_census(const lev_network *net, lev_params *p, uint64_t *out);
+
+/**
+ * @brief The pairs with the largest asymmetry of influence |w(a→b) − w(b→a)|, largest first.
+ *
+ * Every pair of distinct actors with an edge either way is listed once, balanced pairs (gap 0)
+ * included; w(a→b) is the summed strength of the edges a → b (their number with LEV_P_WEIGHTED
+ * 0); self-loops are ignored. `a` is the stronger side (w(a→b) ≥ w(b→a); the lower index when
+ * equal). Sorted by gap decreasing, then by a, then by b (indices increasing). Too small a `cap`
+ * gives LEV_ERANGE with the number of pairs in `*len` and the arrays untouched; `cap` 0 asks for
+ * that number (LEV_OK with *len 0 when there is no pair). On LEV_OK entries past *len are
+ * untouched. LEV_P_UNDIRECTED is ignored.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED.
+ * @param[in]  cap Room in each output array.
+ * @param[out] a   Caller-owned, length cap: the stronger actor of each pair; may be NULL if cap is 0.
+ * @param[out] b   Caller-owned, length cap: the weaker actor.
+ * @param[out] gap Caller-owned, length cap: w(a→b) − w(b→a) ≥ 0.
+ * @param[out] len Receives the number of pairs (written also on LEV_ERANGE).
+ * @return LEV_OK, LEV_EMISUSE (net or len NULL, or cap > 0 with an array NULL), LEV_ERANGE,
+ *   LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E + P log P) time for P pairs; 16 bytes of scratch per pair.
+ * @since 0.1
+ */
+LEV_API lev_status lev_asymmetry(const lev_network *net, lev_params *p, size_t cap, uint32_t *a, uint32_t *b,
+                                 double *gap, size_t *len);
+
+/**
+ * @brief Elements of lev_krackhardt()'s result (values are ABI).
+ * @since 0.1
+ */
+typedef enum lev_krackhardt_dim {
+    LEV_KRACKHARDT_CONNECTEDNESS = 0, /**< share of pairs in one weak component (1 when n ≤ 1) */
+    LEV_KRACKHARDT_HIERARCHY = 1,     /**< share of reachable pairs reachable one way only (0 if none) */
+    LEV_KRACKHARDT_EFFICIENCY = 2,    /**< 1 − excess ties over a spanning tree per component, scaled (1 if no tie is possible) */
+    LEV_KRACKHARDT_LUBNESS = 3        /**< 1 − share of pairs without a least upper bound (1 if no component has 3 actors) */
+} lev_krackhardt_dim;
+
+/**
+ * @brief Krackhardt's four dimensions of hierarchy, as R `sna::connectedness`, `hierarchy`
+ * (`measure="krackhardt"`), `efficiency` and `lubness`.
+ *
+ * On the simple digraph, edges read as boss → subordinate. Connectedness: Σ c(c − 1)/2 over weak
+ * components of c actors, over n(n − 1)/2. Hierarchy: among pairs where one reaches the other,
+ * the share reached one way only. Efficiency: 1 − (T − Σ(c − 1)) / Σ(c − 1)², T the ties.
+ * Lubness: 1 − V / Σ_{c>2} (c − 1)(c − 2)/2, V the pairs within a component without a least upper
+ * bound (an actor reaching both, itself included, that reaches every other such actor). An
+ * out-tree gives 1, 1, 1, 1; a directed cycle hierarchy 0. Where sna gives NaN: hierarchy 0 (no
+ * reachable pair), efficiency 1 (only isolates), lubness 1 (no component of 3 or more). With
+ * LEV_P_UNDIRECTED 1 (sna on the symmetric matrix): ties count both ways in efficiency,
+ * hierarchy is 0 and lubness 1. Identical for any LEV_P_THREADS.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_UNDIRECTED, LEV_P_THREADS; progress callback.
+ * @param[out] out Caller-owned, length 4, indexed by lev_krackhardt_dim.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E + C·(C + E_C)/64) on the C strongly connected components and E_C condensation edges,
+ *   plus O(K²·⌈S/64⌉) for lubness, S source components and K distinct sets of sources among the
+ *   components reached by more than one (0 for a tree; quadratic in V at worst, as on random
+ *   DAGs). Scratch O(V + E), 16·C bytes per thread and K·S/8 bytes.
+ * @par Reference
+ *   Krackhardt, D. (1994). Graph theoretical dimensions of informal organizations.
+ * @since 0.1
+ */
+LEV_API lev_status lev_krackhardt(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Flow hierarchy (Luo–Magee): the share of edges not on any directed cycle.
+ *
+ * 1 − (strength of the edges inside strongly connected components) / (total strength); a
+ * self-loop is a cycle. Every edge record counts, parallel edges each (each 1 with
+ * LEV_P_WEIGHTED 0), as NetworkX flow_hierarchy on a MultiDiGraph. LEV_P_UNDIRECTED is ignored.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_WEIGHTED (default 1: strength-weighted share).
+ * @param[out] out Receives the share in [0, 1] (0 for a network without edges; 1 for a DAG).
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E) time (iterative Tarjan); 6 words of scratch per actor.
+ * @par Reference
+ *   Luo, J. & Magee, C. L. (2011). Complexity 16(6). doi:10.1002/cplx.20368
+ * @since 0.1
+ */
+LEV_API lev_status lev_flow_hierarchy(const lev_network *net, lev_params *p, double *out);
+
+/** @} */
+
+/**
+ * @defgroup dependence Power-dependence from holdings and needs
+ *
+ * Emerson's power-dependence theory: A depends on B for a resource to the extent A needs it and
+ * B holds a large share of what A can obtain it from (every holder, or A's neighbours only:
+ * LEV_P_SCOPE). B's power over A is A's dependence on B. For a resource r, with h what an actor
+ * holds, ν(A) = needs(A)/max_C needs(C) A's relative need (0 when nobody needs r) and S(A) the
+ * actors A can obtain r from (never A itself):
+ *
+ *     dep(A on B) = ν(A) · h(B) / Σ_{C ∈ S(A)} h(C)   for B ∈ S(A); 0 otherwise or if the sum is 0
+ *
+ * so dep is in [0, 1], A's dependences add up to ν(A) when anyone in S(A) holds r, and scaling a
+ * resource's holdings or needs by a constant changes nothing. Needs are what an actor must get
+ * from others: its own holdings do not reduce them. LEV_NONE sums dep over all resources (each
+ * by its relative needs, so units do not matter). Results are bit-identical for any
+ * LEV_P_THREADS. Formulas and a worked example: @ref guide_dependence.
+ * @{
+ */
+
+/**
+ * @brief The dependence of actors on each other for a resource (LEV_NONE: all resources, summed).
+ *
+ * Lists every pair with dep(a on b) > 0, largest first, equal values by dependent index, then by
+ * `on` index: `dependent[k]` depends on `on[k]` by `dep[k]`, and `advantage[k]` = dep(dependent
+ * on on) − dep(on on dependent) is `on[k]`'s power advantage in that dyad (negative when the
+ * dependence the other way is larger; a mutual dependence is listed both ways). Too small a `cap`
+ * gives LEV_ERANGE with the needed length in `*len`; `cap` 0 asks for it (LEV_ERANGE, or LEV_OK
+ * with `*len` 0 when no pair exists). The arrays are written only on LEV_OK.
+ * @param[in]  net       The network; not changed.
+ * @param[in]  resource  A resource index, or LEV_NONE for all (fine with no resources: no pairs).
+ * @param[in]  p         Options or NULL: LEV_P_SCOPE, LEV_P_THREADS; progress callback.
+ * @param[in]  cap       Room in each output array.
+ * @param[out] dependent Caller-owned, length cap; may be NULL if cap is 0.
+ * @param[out] on        Caller-owned, length cap; may be NULL if cap is 0.
+ * @param[out] dep       Caller-owned, length cap; may be NULL if cap is 0.
+ * @param[out] advantage Caller-owned, length cap; may be NULL.
+ * @param[out] len       Receives the number of pairs (also on LEV_ERANGE).
+ * @return LEV_OK, LEV_EMISUSE (net or len NULL; cap > 0 with dependent, on or dep NULL),
+ *   LEV_EINVAL (resource neither LEV_NONE nor an index; the message names it), LEV_ERANGE,
+ *   LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Complexity
+ *   O(V·R + E·R + P log P) for neighbours (R resources, P pairs); for all, O(V·R + C·R +
+ *   P log P), C ≤ 2 · holders · needers the candidate dyads visited. Scratch 2·V·R doubles,
+ *   48 bytes per pair and (all) 8 bytes per actor per thread.
+ * @par Reference
+ *   Emerson, R. M. (1962). Am. Sociol. Rev. 27(1). doi:10.2307/2089716
+ * @since 0.1
+ */
+LEV_API lev_status lev_dependence(const lev_network *net, uint32_t resource, lev_params *p, size_t cap,
+                                  uint32_t *dependent, uint32_t *on, double *dep, double *advantage, size_t *len);
+
+/**
+ * @brief Each actor's net power advantage (Σ others' dependence on it − Σ its dependence on
+ * others) and a network-level imbalance index.
+ *
+ * The advantages sum to 0 (within rounding). Same dependence, options and conventions as
+ * lev_dependence().
+ * @param[in]  net       The network; not changed.
+ * @param[in]  resource  A resource index, or LEV_NONE for all.
+ * @param[in]  p         Options or NULL: LEV_P_SCOPE, LEV_P_THREADS; progress callback.
+ * @param[out] per_actor Caller-owned, length lev_actor_count(net), or NULL.
+ * @param[out] imbalance Receives Σ over dyads |advantage| / Σ over dyads (dep both ways), in
+ *   [0, 1]: 1 when every dependence is one-way, 0 when all are exactly mutual, and 0 when
+ *   nobody depends on anybody; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL, or both outputs NULL), LEV_EINVAL (resource),
+ *   LEV_ECANCELLED, LEV_ENOMEM. Outputs written only on LEV_OK.
+ * @par Complexity
+ *   As lev_dependence() without the sort and the pair list.
+ * @par Reference
+ *   Emerson (1962); Cook, K. S. & Emerson, R. M. (1978). Am. Sociol. Rev. 43(5).
+ * @since 0.1
+ */
+LEV_API lev_status lev_power_advantage(const lev_network *net, uint32_t resource, lev_params *p, double *per_actor,
+                                       double *imbalance);
+
+/** @} */
+
+/**
+ * @defgroup groups In-crowd and outsiders: influence between groups
+ *
+ * Measures over group labels (lev_actor_add(), lev_actor_set_group()). Group indices are
+ * 0..lev_group_count()−1 in order of first use; every label ever used keeps its index, even
+ * when no actor carries it any more (such a group has no members). Actors without a group
+ * belong to none, and edges with an unlabelled end are left out of group measures. Strengths
+ * are the compact form's, or 1 per edge with LEV_P_WEIGHTED 0 (default 1); parallel edges count
+ * one each. Definitions, peers and conventions: @ref guide_groups.
+ * @{
+ */
+
+/**
+ * @brief Number of distinct group labels in the network.
+ * @param[in] net The network.
+ * @return The count; 0 when net is NULL.
+ * @since 0.1
+ */
+LEV_API size_t lev_group_count(const lev_network *net);
+
+/**
+ * @brief Label of group `g`.
+ * @param[in] net The network.
+ * @param[in] g   A group index.
+ * @return Borrowed, valid until the network is freed; NULL when out of range or net is NULL.
+ * @since 0.1
+ */
+LEV_API const char *lev_group_name(const lev_network *net, uint32_t g);
+
+/**
+ * @brief The group index of every actor (LEV_NONE for none).
+ * @param[in]  net   The network.
+ * @param[out] group Caller-owned, length lev_actor_count(net).
+ * @return LEV_OK, LEV_EMISUSE.
+ * @par Complexity
+ *   O(V).
+ * @since 0.1
+ */
+LEV_API lev_status lev_actor_groups(const lev_network *net, uint32_t *group);
+
+/**
+ * @brief Influence between groups: total strength from group g to group h, and each group's
+ * share of actors and of total influence received (PageRank).
+ *
+ * `matrix[g·G + h]` sums the strengths of edges from a member of g to a member of h; with
+ * LEV_P_UNDIRECTED 1 each edge counts both ways (a tie inside g adds 2w to the diagonal).
+ * `actor_share[g]` = members / all actors and `influence_share[g]` = the members' lev_pagerank()
+ * sum (same params), so both sum to 1 minus the unlabelled actors' share. With no groups,
+ * LEV_OK and nothing is written. Outputs written only on LEV_OK.
+ * @param[in]  net             The network; not changed.
+ * @param[in]  p               Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, and
+ *   lev_pagerank()'s (LEV_P_DAMPING, LEV_P_TOLERANCE, LEV_P_MAX_ITER, LEV_P_THREADS).
+ * @param[out] matrix          Caller-owned, G·G row-major (row g = from g), or NULL.
+ * @param[out] actor_share     Caller-owned, length G, or NULL.
+ * @param[out] influence_share Caller-owned, length G: the group's share of PageRank, or NULL
+ *   (PageRank is computed only when it is asked for).
+ * @return LEV_OK, LEV_EMISUSE (net NULL, or all three outputs NULL), LEV_ENOCONV,
+ *   LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E) plus PageRank; G² + 2G doubles of scratch.
+ * @since 0.1
+ */
+LEV_API lev_status lev_group_influence(const lev_network *net, lev_params *p, double *matrix, double *actor_share,
+                                       double *influence_share);
+
+/**
+ * @brief Krackhardt–Stern E–I index per group and overall: (external − internal)/(external +
+ * internal) ties, from −1 (all ties inside) to 1 (all outside).
+ *
+ * A tie is an edge record between two different labelled actors (a reciprocated pair is two
+ * ties; LEV_P_UNDIRECTED is not read). Group g's external ties have one end in g and the other
+ * in another group; its internal ties both ends in g; overall counts every tie once. Self-loops
+ * and ties to unlabelled actors are ignored. With LEV_P_WEIGHTED 1 (the default) ties count by
+ * strength, which is the classic count when every strength is 1. A group, or a network, with
+ * no ties gets 0. Outputs written only on LEV_OK.
+ * @param[in]  net       The network; not changed.
+ * @param[in]  p         Options or NULL: LEV_P_WEIGHTED.
+ * @param[out] per_group Caller-owned, length G, or NULL.
+ * @param[out] overall   Receives the network's index; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL, or both outputs NULL), LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E); 2G doubles of scratch.
+ * @par Reference
+ *   Krackhardt, D. & Stern, R. N. (1988). Social Psychology Quarterly 51(2).
+ * @since 0.1
+ */
+LEV_API lev_status lev_ei_index(const lev_network *net, lev_params *p, double *per_group, double *overall);
+
+/**
+ * @brief Assortativity by group label (Newman's coefficient for categories, as
+ * `nx.attribute_assortativity_coefficient` and igraph's `assortativity_nominal`).
+ *
+ * r = (Σ e_gg − Σ a_g b_g)/(1 − Σ a_g b_g) over the mixing matrix e of edge weight from group
+ * to group. Each edge u → v counts once (directed, as both peers on a directed graph); with
+ * LEV_P_UNDIRECTED 1 also as v → u, a self-loop then twice (igraph's convention; NetworkX
+ * counts an undirected self-loop once). Edges with an unlabelled end are left out (the peers'
+ * value on the subgraph induced by labelled actors). LEV_P_WEIGHTED 1 (the default) sums
+ * strengths, which the peers do not do: set it to 0 for their value. r is NaN when undefined:
+ * no edge between labelled actors, or every tie inside one group (Σ a_g b_g = 1).
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_UNDIRECTED, LEV_P_WEIGHTED.
+ * @param[out] r   Receives the coefficient; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE, LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E + G); 2G doubles of scratch.
+ * @par Reference
+ *   Newman, M. E. J. (2003). Phys. Rev. E 67. doi:10.1103/PhysRevE.67.026126
+ * @since 0.1
+ */
+LEV_API lev_status lev_assortativity_groups(const lev_network *net, lev_params *p, double *r);
+
+/**
+ * @brief Assortativity by a numeric score per actor (Pearson correlation across edges, as
+ * `nx.numeric_assortativity_coefficient` and igraph's `assortativity(types1=...)`).
+ *
+ * The correlation of (score[source], score[target]) over edges, each weighted by its strength
+ * with LEV_P_WEIGHTED 1 (the default; the peers do not weight: set 0 for their value); with
+ * LEV_P_UNDIRECTED 1 each edge also counts as (target, source), a self-loop twice. r is NaN when
+ * undefined: no edge, or zero variance on either side.
+ * @param[in]  net   The network; not changed.
+ * @param[in]  score Length lev_actor_count(net), finite.
+ * @param[in]  p     Options or NULL: LEV_P_UNDIRECTED, LEV_P_WEIGHTED.
+ * @param[out] r     Receives the coefficient; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net, score or r NULL), LEV_EINVAL (a score not finite; the
+ *   message names the actor).
+ * @par Complexity
+ *   O(V + E), no scratch.
+ * @par Reference
+ *   Newman (2003).
+ * @since 0.1
+ */
+LEV_API lev_status lev_assortativity(const lev_network *net, const double *score, lev_params *p, double *r);
+
+/**
+ * @brief Rich-club coefficient φ(k) on the undirected simple view, raw and normalized by the
+ * mean over LEV_P_SAMPLES degree-preserving rewirings (seeded).
+ *
+ * The simple view ignores direction, merges parallel edges and drops self-loops. φ(k) =
+ * 2·E_k/(N_k·(N_k − 1)), N_k the actors of degree > k and E_k the edges among them, for k =
+ * 0..len−1 where len is the number of k with N_k ≥ 2 (the second-largest degree): the values
+ * and range of `nx.rich_club_coefficient(G, normalized=False)`. Each rewiring does 100·E
+ * successful double-edge swaps (as NetworkX with Q = 100; at most 1000·E attempts) from a
+ * random stream of LEV_P_SEED and its index; `normalized[k]` = φ(k)/mean φ_rewired(k), 0 where
+ * that mean is 0. Same seed, same result, bit-identical for any LEV_P_THREADS. Too small a
+ * `cap` gives LEV_ERANGE with the length in `*len`; `cap` 0 asks for it. Outputs written only
+ * on LEV_OK; no rewiring is done when `normalized` is NULL.
+ * @param[in]  net        The network; not changed.
+ * @param[in]  p          Options or NULL: LEV_P_SAMPLES, LEV_P_SEED, LEV_P_THREADS; progress
+ *   callback (every 65536 swap attempts and after each round of rewirings).
+ * @param[in]  cap        Room in each output array.
+ * @param[out] raw        Caller-owned, length cap, or NULL.
+ * @param[out] normalized Caller-owned, length cap, or NULL (NaN-free: 0 where undefined).
+ * @param[out] len        Receives the number of k values, also on LEV_ERANGE.
+ * @return LEV_OK, LEV_EMISUSE, LEV_ERANGE, LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E) for raw; O(samples · 100 · E) expected time for normalized, with 24–40 bytes per
+ *   edge of scratch per thread.
+ * @par Reference
+ *   Colizza, V. et al. (2006). Nature Physics 2. doi:10.1038/nphys209
+ * @since 0.1
+ */
+LEV_API lev_status lev_rich_club(const lev_network *net, lev_params *p, size_t cap, double *raw, double *normalized,
+                                 size_t *len);
+
+/**
+ * @brief Outsiders: connected actors that receive less than LEV_P_THRESHOLD of their incoming
+ * influence from the in-crowd (LEV_P_INCROWD), while not in it themselves.
+ *
+ * share(i) = strength of i's incoming edges (LEV_P_UNDIRECTED 1: all its edges) from in-crowd
+ * members / strength of all of them, self-loops excluded. An actor is connected when it has an
+ * edge to or from another actor; isolated actors are never outsiders, while in directed mode an
+ * actor that only sends influence has share 0 and is one. Outputs written only on LEV_OK.
+ * @param[in]  net      The network; not changed.
+ * @param[in]  p        Options or NULL: LEV_P_INCROWD, LEV_P_THRESHOLD, LEV_P_WEIGHTED,
+ *   LEV_P_UNDIRECTED, and lev_pagerank()'s for LEV_INCROWD_GROUP.
+ * @param[out] share    Caller-owned, length n: share of incoming influence from the in-crowd
+ *   (0 for an actor with none), or NULL.
+ * @param[out] outsider Caller-owned, length n: 1 for an outsider, 2 for an in-crowd member,
+ *   0 otherwise; or NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL, or both outputs NULL), LEV_EINVAL
+ *   (LEV_INCROWD_GROUP on a network where no actor has a group), LEV_ENOCONV, LEV_ECANCELLED,
+ *   LEV_ELIMIT (from lev_coreness()), LEV_ENOMEM.
+ * @par Complexity
+ *   O(V + E) plus PageRank or k-core.
+ * @since 0.1
+ */
+LEV_API lev_status lev_outsiders(const lev_network *net, lev_params *p, double *share, uint32_t *outsider);
 
 /** @} */
 

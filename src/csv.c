@@ -222,6 +222,7 @@ static lev_status field_number(csv *c, int i, const char *what, int positive, do
 static lev_status field_name(csv *c, int i, const char *what) {
     const field *f = &c->f[i];
     if (f->len == 0) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is empty", what);
+    if (f->len >= UINT32_MAX) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is longer than 4 GiB", what);
     if (!lev__utf8_valid(fstr(c, i), f->len))
         return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is not valid UTF-8", what);
     return LEV_OK;

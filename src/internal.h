@@ -53,7 +53,7 @@ typedef struct lev__strtab {
     lev__strent *e;
     uint32_t count, cap;
     uint32_t *slot; /* open addressing, linear probing; holds index + 1, 0 = empty */
-    uint32_t nslot; /* power of two, > 2 * count */
+    size_t nslot;   /* power of two, > 2 * count (past 2^32 for more than 2^31 strings) */
 } lev__strtab;
 
 void lev__strtab_free(const lev__mem *m, lev__strtab *t);
@@ -130,7 +130,7 @@ lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
 /* ---- analysis context -------------------------------------------------------------------- */
 
 /* Option storage: one slot per known key. */
-#define LEV__NPARAM 8
+#define LEV__NPARAM 21 /* rows of the table in params.c, in increasing key order */
 struct lev_params {
     double v[LEV__NPARAM];
     lev_progress_fn progress;

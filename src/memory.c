@@ -71,10 +71,10 @@ int lev__utf8_valid(const char *str, size_t len) {
 
 /* ---- interning table ------------------------------------------------------------------------ */
 
-static uint32_t hash_bytes(const char *s, size_t len) {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h ^ (h >> 15);
+static size_t hash_bytes(const char *s, size_t len) {
+    uint64_t h = 14695981039346656037ull; /* FNV-1a, 64-bit */
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return (size_t)(h ^ (h >> 29));
 }
 
 void lev__strtab_free(const lev__mem *m, lev__strtab *t) {
@@ -86,8 +86,8 @@ void lev__strtab_free(const lev__mem *m, lev__strtab *t) {
 
 uint32_t lev__strtab_find(const lev__strtab *t, const char *s, size_t len) {
     if (!t->nslot) return LEV_NONE;
-    uint32_t mask = t->nslot - 1;
-    for (uint32_t h = hash_bytes(s, len) & mask;; h = (h + 1) & mask) {
+    size_t mask = t->nslot - 1;
+    for (size_t h = hash_bytes(s, len) & mask;; h = (h + 1) & mask) {
         uint32_t e = t->slot[h];
         if (!e) return LEV_NONE;
         if (t->e[e - 1].len == len && memcmp(t->e[e - 1].s, s, len) == 0) return e - 1;
@@ -95,18 +95,19 @@ uint32_t lev__strtab_find(const lev__strtab *t, const char *s, size_t len) {
 }
 
 static void index_insert(lev__strtab *t, uint32_t i) {
-    uint32_t mask = t->nslot - 1;
-    uint32_t h = hash_bytes(t->e[i].s, t->e[i].len) & mask;
+    size_t mask = t->nslot - 1;
+    size_t h = hash_bytes(t->e[i].s, t->e[i].len) & mask;
     while (t->slot[h]) h = (h + 1) & mask;
     t->slot[h] = i + 1;
 }
 
 lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra) {
+    if (extra > LEV_MAX_ACTORS - t->count) return LEV_ELIMIT;
     size_t need = (size_t)t->count + extra;
-    if (need > LEV_MAX_ACTORS) return LEV_ELIMIT;
     if (need > t->cap) {
         size_t ncap = t->cap ? t->cap : 8;
         while (ncap < need) ncap *= 2;
+        if (ncap > SIZE_MAX / sizeof *t->e) return LEV_ELIMIT;
         lev__strent *e = m->f(m->ud, t->e, (size_t)t->cap * sizeof *e, ncap * sizeof *e);
         if (!e) return LEV_ENOMEM;
         t->e = e;
@@ -120,7 +121,7 @@ lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra) 
         memset(slot, 0, ns * sizeof *slot);
         lev__free(m, t->slot, (size_t)t->nslot * sizeof *t->slot);
         t->slot = slot;
-        t->nslot = (uint32_t)ns;
+        t->nslot = ns;
         for (uint32_t i = 0; i < t->count; i++) index_insert(t, i);
     }
     return LEV_OK;

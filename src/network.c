@@ -254,6 +254,21 @@ lev_status lev_actor_set_group(lev_network *net, uint32_t i, const char *group) 
     return LEV_OK;
 }
 
+/* ---- groups ------------------------------------------------------------------------------- */
+
+size_t lev_group_count(const lev_network *net) { return net ? net->groups.count : 0; }
+
+const char *lev_group_name(const lev_network *net, uint32_t g) {
+    return net && g < net->groups.count ? net->groups.e[g].s : NULL;
+}
+
+lev_status lev_actor_groups(const lev_network *net, uint32_t *group) {
+    if (!net) return LEV_EMISUSE;
+    if (!group) return fail_ro(net, LEV_EMISUSE, "lev_actor_groups: group is NULL");
+    for (uint32_t i = 0; i < net->actors.count; i++) group[i] = net->actor_group[i];
+    return LEV_OK;
+}
+
 /* ---- resources ------------------------------------------------------------------------------ */
 
 lev_status lev_resource_add(lev_network *net, const char *name, uint32_t *idx) {
@@ -303,6 +318,7 @@ lev_status lev__amounts_reserve(lev_network *net, uint32_t r) {
     size_t n = net->actors.count;
     if (a->len >= n) return LEV_OK;
     size_t nlen = net->actors.cap; /* >= n: room for the actors the table can already hold */
+    if (nlen > SIZE_MAX / (2 * sizeof(double))) return LEV_ELIMIT;
     double *v = net->mem.f(net->mem.ud, a->v, a->len * 2 * sizeof *v, nlen * 2 * sizeof *v);
     if (!v) return LEV_ENOMEM;
     memset(v + 2 * a->len, 0, (nlen - a->len) * 2 * sizeof *v);

@@ -86,6 +86,8 @@ lev_status lev_pagerank(const lev_network *net, const double *personalization, l
 
     /* Scratch: x, xn, y, yn, inv, q (if personalized); partials per block. */
     size_t nvec = personalization ? 6 : 5;
+    if (n > (SIZE_MAX / sizeof(double) - 2 * nblocks) / nvec)
+        return lev__ctx_fail(&c, LEV_ELIMIT, "pagerank: %zu actors need more scratch than memory can address", n);
     double *buf = lev__ctx_alloc(&c, nvec * n + 2 * nblocks, sizeof(double));
     if (!buf) return lev__ctx_fail(&c, LEV_ENOMEM, "pagerank: out of memory for %zu actors", n);
     double *x = buf, *xn = x + n, *y = xn + n, *yn = y + n, *inv = yn + n;

@@ -27,6 +27,19 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_WEIGHTED, "weighted", LEV_TYPE_INT, 0, 1, 1},
     {LEV_P_DIRECTION, "direction", LEV_TYPE_INT, 1, 3, LEV_DIR_ALL},
     {LEV_P_DAMPING, "damping", LEV_TYPE_DOUBLE, 0, 1, 0.85},
+    {LEV_P_NORMALIZED, "normalized", LEV_TYPE_INT, 0, 1, 0},
+    {LEV_P_ALPHA, "alpha", LEV_TYPE_DOUBLE, 0, 1e6, 0.1},
+    {LEV_P_BETA, "beta", LEV_TYPE_DOUBLE, -1e6, 1e6, 1},
+    {LEV_P_EPSILON, "epsilon", LEV_TYPE_DOUBLE, 1e-6, 0.5, 0.01},
+    {LEV_P_DELTA, "delta", LEV_TYPE_DOUBLE, 1e-12, 0.5, 0.1},
+    {LEV_P_RESOLUTION, "resolution", LEV_TYPE_DOUBLE, 1e-9, 1000, 1},
+    {LEV_P_SMALL_SAMPLE, "small_sample", LEV_TYPE_INT, 0, 1, 0},
+    {LEV_P_TOP_K, "top_k", LEV_TYPE_INT, 0, 2147483647.0, 0},
+    {LEV_P_TOP_FRACTION, "top_fraction", LEV_TYPE_DOUBLE, 0, 1, 0.1},
+    {LEV_P_SAMPLES, "samples", LEV_TYPE_INT, 1, 100000, 20},
+    {LEV_P_THRESHOLD, "threshold", LEV_TYPE_DOUBLE, 0, 1, 0.1},
+    {LEV_P_INCROWD, "incrowd", LEV_TYPE_INT, 1, 2, LEV_INCROWD_GROUP},
+    {LEV_P_SCOPE, "scope", LEV_TYPE_INT, 1, 2, LEV_SCOPE_ALL},
 };
 
 int lev__param_slot(lev_param key) {
@@ -130,6 +143,13 @@ lev_status lev_param_find(const char *name, lev_param *key) {
             return LEV_OK;
         }
     return LEV_ENOTFOUND;
+}
+
+lev_status lev_param_at(size_t i, lev_param *key) {
+    if (!key) return LEV_EMISUSE;
+    if (i >= LEV__NPARAM) return LEV_ENOTFOUND;
+    *key = defs[i].key;
+    return LEV_OK;
 }
 
 lev_status lev_params_set_progress(lev_params *p, lev_progress_fn f, void *ud) {

@@ -351,6 +351,7 @@ Test(limits, edges_at_a_representable_size_ask_the_right_size) {
     cr_assert_eq(ca.calls, 1);
     cr_assert_eq(ca.largest, ((size_t)1 << 41) * sizeof(uint32_t), "asked for %zu bytes", ca.largest);
     ASSERT_MSG(net, "cannot add edge: out of memory");
+    ca.bad_osize = 0; /* the refused call gave the faked capacity as osize: this test's doing */
     restore_edges(net, real);
     char *after = dump_network(net);
     cr_assert_str_eq(after, before);
@@ -402,8 +403,8 @@ Test(limits, pagerank_scratch_for_lev_max_actors) {
 
 /* ---- strings of 4 GiB and more, and files larger than the allocator allows -------------------- */
 
-/* A NUL-terminated string of `len` 'a's (len ≤ 2^32 + 2 MiB, a multiple of nothing in
- * particular), built from one 2 MiB block of 'a's mapped again and again, plus a private tail. */
+/* A NUL-terminated string of `len` 'a's, built from one 2 MiB file of 'a's mapped again and
+ * again, plus a private tail: 4 GiB of address space, 4 MiB of memory. */
 #define CHUNK ((size_t)2 << 20)
 typedef struct bigstr { char *base; size_t span; } bigstr;
 
@@ -455,7 +456,6 @@ Test(limits, names_and_labels_of_4_gib) {
         ASSERT_MSG(net, "cannot add resource: resource name is longer than 4 GiB");
         cr_assert_eq(lev_edge_add(net, 0, 1, 1, s, NULL), LEV_EINVAL);
         ASSERT_MSG(net, "cannot add edge: channel label is longer than 4 GiB");
-        cr_assert_eq(lev_edge_add_by_name(net, s, "A", 1, NULL, NULL), LEV_EINVAL);
         cr_assert_eq(ca.calls, 0, "the allocator was called for a 4 GiB name (largest %zu)", ca.largest);
         char *after = dump_network(net);
         cr_assert_str_eq(after, before);
@@ -467,10 +467,10 @@ Test(limits, names_and_labels_of_4_gib) {
 }
 
 /* A 4 GiB CSV field is copied into the record buffer, which the allocator refuses: ENOMEM,
- * nothing changes (the label is never interned with a truncated length). */
+ * nothing changes. (The field is quoted, so the copy starts at once and stops at the cap.) */
 Test(limits, csv_field_of_4_gib) {
     bigstr b;
-    const char head[] = "source,target,weight,channel\nA,B,1,";
+    const char head[] = "source,target,weight,channel\nA,B,1,\"";
     size_t hl = sizeof head - 1, len = (size_t)UINT32_MAX + 2 + hl;
     char *s = big_string(&b, len);
     if (!s) cr_skip_test("cannot map a 4 GiB string here");
@@ -487,6 +487,7 @@ Test(limits, csv_field_of_4_gib) {
     cr_assert_eq(lev_read_buffer(net, LEV_FORMAT_EDGES_CSV, s, len, "big.csv", NULL), LEV_ENOMEM);
     ASSERT_MSG(net, "big.csv: out of memory");
     cr_assert_eq(ca.refused, 1);
+    cr_assert_eq(ca.largest, CAP_DEFAULT * 2, "the record buffer asked for %zu bytes", ca.largest);
     char *after = dump_network(net);
     cr_assert_str_eq(after, before);
     free(before);

@@ -104,3 +104,31 @@ Test(params, messages_go_to_params_not_network) {
     lev_params_free(p);
     lev_network_free(net);
 }
+
+/* doc: lev_param_at lists every key once, in increasing order; lev_param_info knows each. */
+Test(params, every_key_listed_in_order) {
+    lev_param prev = 0, key;
+    size_t i = 0;
+    for (; lev_param_at(i, &key) == LEV_OK; i++) {
+        cr_assert_gt(key, prev, "key %d not after %d", (int)key, (int)prev);
+        const char *name;
+        lev_param found;
+        cr_assert_eq(lev_param_info(key, &name, NULL, NULL, NULL, NULL), LEV_OK);
+        cr_assert_eq(lev_param_find(name, &found), LEV_OK);
+        cr_assert_eq(found, key);
+        prev = key;
+    }
+    cr_assert_eq(i, 21, "the header documents 21 keys; lev_param_at listed %zu", i);
+    cr_assert_eq(lev_param_at(i, &key), LEV_ENOTFOUND);
+    cr_assert_eq(lev_param_at(0, NULL), LEV_EMISUSE);
+    /* Spot-check the new keys' defaults against the header. */
+    double v;
+    lev_params_get_double(NULL, LEV_P_ALPHA, &v);
+    cr_assert_eq(v, 0.1);
+    lev_params_get_double(NULL, LEV_P_RESOLUTION, &v);
+    cr_assert_eq(v, 1);
+    lev_params_get_double(NULL, LEV_P_SCOPE, &v);
+    cr_assert_eq(v, LEV_SCOPE_ALL);
+    lev_params_get_double(NULL, LEV_P_INCROWD, &v);
+    cr_assert_eq(v, LEV_INCROWD_GROUP);
+}

@@ -546,17 +546,35 @@ static lev_param checkparam(lua_State *L, int i) {
     return key;
 }
 
+/* The options whose values are enum constants, by value name (leverage.h: lev_direction,
+ * lev_incrowd, lev_scope). */
+static const char *const dir_names[] = {"out", "in", "all", NULL};
+static const int dir_codes[] = {LEV_DIR_OUT, LEV_DIR_IN, LEV_DIR_ALL};
+static const char *const incrowd_names[] = {"group", "core", NULL};
+static const int incrowd_codes[] = {LEV_INCROWD_GROUP, LEV_INCROWD_CORE};
+static const char *const scope_names[] = {"all", "neighbours", NULL};
+static const int scope_codes[] = {LEV_SCOPE_ALL, LEV_SCOPE_NEIGHBOURS};
+static const struct {
+    lev_param key;
+    const char *const *names;
+    const int *codes;
+} enum_options[] = {
+    {LEV_P_DIRECTION, dir_names, dir_codes},
+    {LEV_P_INCROWD, incrowd_names, incrowd_codes},
+    {LEV_P_SCOPE, scope_names, scope_codes},
+};
+
 /* Set option `key` to the Lua value at v; returns the library's status (message on p). Raises for
  * a value of the wrong Lua type: p is inside GC-owned userdata, so nothing leaks. */
 static lev_status set_param(lua_State *L, lev_params *p, lev_param key, int v) {
-    static const char *const dirs[] = {"out", "in", "all", NULL};
-    static const lev_direction dircodes[] = {LEV_DIR_OUT, LEV_DIR_IN, LEV_DIR_ALL};
     const char *name;
     int type;
     lev_param_info(key, &name, &type, NULL, NULL, NULL);
     if (type == LEV_TYPE_INT && lua_isboolean(L, v)) return lev_params_set_int(p, key, lua_toboolean(L, v));
-    if (type == LEV_TYPE_INT && key == LEV_P_DIRECTION && lua_type(L, v) == LUA_TSTRING)
-        return lev_params_set_int(p, key, dircodes[luaL_checkoption(L, v, NULL, dirs)]);
+    if (type == LEV_TYPE_INT && lua_type(L, v) == LUA_TSTRING)
+        for (size_t k = 0; k < sizeof enum_options / sizeof enum_options[0]; k++)
+            if (enum_options[k].key == key)
+                return lev_params_set_int(p, key, enum_options[k].codes[luaL_checkoption(L, v, NULL, enum_options[k].names)]);
     if (lua_type(L, v) != LUA_TNUMBER)
         return luaL_error(L, "leverage: option '%s' takes a %s, not a %s", name,
                           type == LEV_TYPE_INT ? "whole number or boolean" : "number", luaL_typename(L, v));
@@ -672,7 +690,7 @@ static int params_tostring(lua_State *L) {
     return 1;
 }
 
-/* ---- analyses ------------------------------------------------------------------------------------ */
+/* ---- analyses: one call's options, progress and errors ----------------------------------------- */
 
 /* The progress callback's context: the Lua function and where a Lua error is kept. */
 typedef struct Progress {
@@ -698,69 +716,257 @@ static int progress_cb(void *ud, double done) {
     return cancel;
 }
 
-typedef enum { A_DEGREE, A_STRENGTH, A_PAGERANK } analysis;
+/* One analysis call: its network (NULL for the module's inequality functions), its options and
+ * the binding's keys read from the options table. */
+typedef struct Call {
+    lua_State *L;
+    const char *fname;
+    Net *u;
+    Params *pu;   /* the options the call runs on */
+    lev_params *p;
+    int owned;    /* pu was made for this call: freed as soon as it ends */
+    int opts;     /* stack index of the options table, or 0 */
+    int array;    /* array = true */
+    int progress; /* progress = function */
+    Progress pg;
+    Params *query;    /* the copy query_params made, or NULL */
+    lev_params *last; /* the params of the last library call: where its failure is recorded */
+} Call;
 
-/* Shared driver: net:degree(opts), net:strength(opts), net:pagerank(opts).
- * opts: nil, a Params, or a table of options plus the binding's own keys:
- *   array = true (results as an array), progress = fn(frac) -> cancel, params = a Params to use
- *   (the table's options are set on it), personalization = {actor = weight, ...} (PageRank). */
-static int run_analysis(lua_State *L, analysis which) {
-    static const char *const fname[] = {"degree", "strength", "pagerank"};
-    Net *u = checknet(L, 1);
-    lua_settop(L, 2);
-    luaL_checkstack(L, 8, NULL);
-    int opts = 0, array = 0, progress = 0, pers = 0;
+/* Read the options at stack index i: nil, a Params, or a table holding library options by name
+ * (lev_param_find) and the binding's keys array, progress, params, plus `extra` (NULL-terminated:
+ * keys the method reads itself from c->opts). An unknown key raises. */
+static void call_begin(lua_State *L, Call *c, Net *u, int i, const char *fname, const char *const *extra) {
+    memset(c, 0, sizeof *c);
+    c->L = L;
+    c->fname = fname;
+    c->u = u;
+    luaL_checkstack(L, 16, NULL);
+    i = lua_absindex(L, i);
     Params *pu = NULL;
-    if (luaL_testudata(L, 2, PARAMS_MT)) {
-        pu = checkparams(L, 2);
-    } else if (!lua_isnil(L, 2)) {
-        luaL_checktype(L, 2, LUA_TTABLE);
-        opts = 2;
-        if (lua_getfield(L, 2, "params") != LUA_TNIL) pu = checkparams(L, -1);
+    if (luaL_testudata(L, i, PARAMS_MT)) {
+        pu = checkparams(L, i);
+    } else if (!lua_isnoneornil(L, i)) {
+        luaL_checktype(L, i, LUA_TTABLE);
+        c->opts = i;
+        if (lua_getfield(L, i, "params") != LUA_TNIL) pu = checkparams(L, -1);
         lua_pop(L, 1); /* still referenced by the table */
     }
-    int owned = pu == NULL;
-    if (owned) pu = new_params(L); /* stays on the stack, so GC-owned; freed eagerly below */
-    else if (pu->busy) return luaL_error(L, "%s: these options are in use by another call", fname[which]);
-    lev_params *p = pu->p;
-
-    /* Options and the binding's keys. */
-    if (opts) {
-        lua_pushnil(L);
-        while (lua_next(L, opts)) {
-            if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "%s: option names are strings", fname[which]);
-            const char *k = lua_tostring(L, -2);
-            if (!strcmp(k, "array")) {
-                array = lua_toboolean(L, -1);
-            } else if (!strcmp(k, "progress")) {
-                luaL_argexpected(L, lua_isfunction(L, -1), 2, "function as progress");
-                progress = 1;
-            } else if (!strcmp(k, "params")) {
-                /* handled above */
-            } else if (!strcmp(k, "personalization") && which == A_PAGERANK) {
-                luaL_argexpected(L, lua_istable(L, -1), 2, "table as personalization");
-                pers = 1;
-            } else {
-                lev_param key;
-                if (lev_param_find(k, &key) != LEV_OK)
-                    return luaL_error(L, "%s: unknown option '%s'", fname[which], k);
-                if (set_param(L, p, key, lua_gettop(L)) != LEV_OK) {
-                    lua_pushstring(L, lev_params_errmsg(p));
-                    if (owned) free_params(pu);
-                    return lua_error(L);
-                }
+    c->owned = pu == NULL;
+    if (c->owned) pu = new_params(L); /* stays on the stack, so GC-owned; freed eagerly at the end */
+    else if (pu->busy) luaL_error(L, "%s: these options are in use by another call", fname);
+    c->pu = pu;
+    c->p = pu->p;
+    if (!c->opts) return;
+    lua_pushnil(L);
+    while (lua_next(L, c->opts)) {
+        if (lua_type(L, -2) != LUA_TSTRING) luaL_error(L, "%s: option names are strings", fname);
+        const char *k = lua_tostring(L, -2);
+        int skip = 0;
+        for (const char *const *e = extra; e && *e; e++) skip |= !strcmp(k, *e);
+        if (skip || !strcmp(k, "params")) {
+            /* read by the method, or above */
+        } else if (!strcmp(k, "array")) {
+            c->array = lua_toboolean(L, -1);
+        } else if (!strcmp(k, "progress")) {
+            luaL_argexpected(L, lua_isfunction(L, -1), i, "function as progress");
+            c->progress = 1;
+        } else {
+            lev_param key;
+            if (lev_param_find(k, &key) != LEV_OK) luaL_error(L, "%s: unknown option '%s'", fname, k);
+            if (set_param(L, c->p, key, lua_gettop(L)) != LEV_OK) {
+                lua_pushstring(L, lev_params_errmsg(c->p));
+                if (c->owned) free_params(pu);
+                lua_error(L);
             }
-            lua_pop(L, 1);
         }
+        lua_pop(L, 1);
     }
+}
 
+/* Around the library call(s): installs the progress callback on `p` (the call's params, or the
+ * copy query_params made) and marks the network and options busy. Nothing that can raise may run
+ * between call_enter and call_exit. */
+static void call_enter_on(Call *c, lev_params *p) {
+    lua_State *L = c->L;
+    luaL_checkstack(L, 4, NULL); /* may raise: before anything is marked busy */
+    if (c->progress) {
+        c->pg.L = L;
+        c->pg.failed = 0;
+        lua_getfield(L, c->opts, "progress");
+        c->pg.fn = lua_gettop(L);
+        lua_pushnil(L);
+        c->pg.errslot = lua_gettop(L);
+        lev_params_set_progress(p, progress_cb, &c->pg);
+    }
+    if (c->u) c->u->busy++;
+    c->pu->busy = 1;
+    c->last = p;
+}
+
+static void call_exit_on(Call *c, lev_params *p) {
+    if (c->u) c->u->busy--;
+    c->pu->busy = 0;
+    if (c->progress) lev_params_set_progress(p, NULL, NULL);
+}
+
+static void call_enter(Call *c) { call_enter_on(c, c->p); }
+static void call_exit(Call *c) { call_exit_on(c, c->p); }
+
+/* The params for the length query (cap 0) of a cap/len function. LEV_ERANGE is how that query
+ * answers, not a failure, but the library records it as the params' last failure: so a query on
+ * options the caller passed (a Params) runs on a copy of them (every key, listed by
+ * lev_param_at), and p:last_error() never shows it. call_end frees the copy. */
+static lev_params *query_params(lua_State *L, Call *c) {
+    if (c->owned) return c->p; /* made for this call and freed at its end: nobody sees it */
+    c->query = new_params(L);  /* GC-owned; freed eagerly by call_end */
+    lev_param key;
+    double v;
+    for (size_t i = 0; lev_param_at(i, &key) == LEV_OK; i++)
+        if (lev_params_get_double(c->p, key, &v) == LEV_OK) lev_params_set_double(c->query->p, key, v);
+    return c->query->p;
+}
+
+
+/* End the call: frees owned options; on failure raises the progress function's own error, or the
+ * library's message (on the params), or the status text. */
+static void call_end(Call *c, lev_status rc) {
+    lua_State *L = c->L;
+    const lev_params *p = c->last ? c->last : c->p;
+    if (rc) {
+        if (c->progress && c->pg.failed) lua_pushvalue(L, c->pg.errslot);
+        else if (*lev_params_errmsg(p)) lua_pushstring(L, lev_params_errmsg(p));
+        else lua_pushfstring(L, "%s: %s", c->fname, lev_strerror(rc));
+    }
+    if (c->query) free_params(c->query);
+    if (c->owned) free_params(c->pu);
+    if (rc) lua_error(L);
+}
+
+/* A boolean binding key of the options table (default `dflt` when absent). */
+static int opt_bool(lua_State *L, const Call *c, const char *key, int dflt) {
+    if (!c->opts) return dflt;
+    int t = lua_getfield(L, c->opts, key);
+    int v = t == LUA_TNIL ? dflt : lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* GC-owned scratch of n elements of `size` bytes (the library writes results there). */
+static void *scratch(lua_State *L, size_t n, size_t size) {
+    if (size && n > SIZE_MAX / size) luaL_error(L, "leverage: result too large");
+    return lua_newuserdatauv(L, n * size, 0);
+}
+
+static int int_size(size_t n) { return (int)(n < INT32_MAX ? n : INT32_MAX); }
+
+/* Push n 0-based ids (components, communities) as 1-based ids, in a table keyed by actor name or
+ * in an array. */
+static void push_ids(lua_State *L, const lev_network *net, const uint32_t *v, size_t n, int array) {
+    lua_createtable(L, array ? int_size(n) : 0, array ? 0 : int_size(n));
+    for (size_t i = 0; i < n; i++) {
+        lua_pushinteger(L, (lua_Integer)v[i] + 1);
+        if (array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+        else lua_setfield(L, -2, lev_actor_name(net, (uint32_t)i));
+    }
+}
+
+/* Push n doubles as an array. */
+static void push_array(lua_State *L, const double *v, size_t n) {
+    lua_createtable(L, int_size(n), 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushnumber(L, v[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+/* Push n per-group doubles keyed by group label, or as an array. */
+static void push_groups(lua_State *L, const lev_network *net, const double *v, size_t n, int array) {
+    if (array) {
+        push_array(L, v, n);
+        return;
+    }
+    lua_createtable(L, 0, int_size(n));
+    for (size_t g = 0; g < n; g++) {
+        lua_pushnumber(L, v[g]);
+        lua_setfield(L, -2, lev_group_name(net, (uint32_t)g));
+    }
+}
+
+/* The value for actor i (0-based) in table t: t[name], else t[i + 1]; nil-typed when absent. */
+static int get_actor_value(lua_State *L, int t, const lev_network *net, uint32_t i) {
+    int type = lua_getfield(L, t, lev_actor_name(net, i));
+    if (type != LUA_TNIL) return type;
+    lua_pop(L, 1);
+    return lua_geti(L, t, (lua_Integer)i + 1);
+}
+
+/* A per-actor vector of finite-or-not numbers from table t (keyed by name or an array; every
+ * actor needs a value), as GC-owned scratch. */
+static double *actor_vector(lua_State *L, int t, const lev_network *net, const char *fname, const char *what) {
+    luaL_checktype(L, t, LUA_TTABLE);
+    size_t n = lev_actor_count(net);
+    double *x = scratch(L, n, sizeof *x);
+    for (uint32_t i = 0; i < n; i++) {
+        int type = get_actor_value(L, t, net, i);
+        if (type == LUA_TNIL) luaL_error(L, "%s: no %s for actor '%s'", fname, what, lev_actor_name(net, i));
+        if (type != LUA_TNUMBER)
+            luaL_error(L, "%s: %s of '%s' is a %s, not a number", fname, what, lev_actor_name(net, i),
+                       luaL_typename(L, -1));
+        x[i] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    return x;
+}
+
+/* ---- per-actor measures: f(net, params, double out[n]) ------------------------------------------- */
+
+typedef enum {
+    A_DEGREE, A_STRENGTH, A_PAGERANK, A_CLOSENESS, A_HARMONIC, A_BETWEENNESS, A_BETWEENNESS_APPROX, A_KATZ,
+    A_EIGENVECTOR, A_BONACICH, A_CONSTRAINT, A_EFFECTIVE_SIZE, A_EFFICIENCY, A_BURT_HIERARCHY, A_CORENESS
+} measure;
+
+static const char *const measure_name[] = {
+    "degree", "strength", "pagerank", "closeness", "harmonic", "betweenness", "betweenness_approx", "katz",
+    "eigenvector", "bonacich", "constraint", "effective_size", "efficiency", "burt_hierarchy", "coreness",
+};
+
+static lev_status run_measure(measure m, const lev_network *net, const double *pers, lev_params *p, double *out) {
+    switch (m) {
+    case A_DEGREE: return lev_degree(net, p, out);
+    case A_STRENGTH: return lev_strength(net, p, out);
+    case A_PAGERANK: return lev_pagerank(net, pers, p, out);
+    case A_CLOSENESS: return lev_closeness(net, p, out);
+    case A_HARMONIC: return lev_harmonic(net, p, out);
+    case A_BETWEENNESS: return lev_betweenness(net, p, out);
+    case A_BETWEENNESS_APPROX: return lev_betweenness_approx(net, p, out);
+    case A_KATZ: return lev_katz(net, p, out);
+    case A_EIGENVECTOR: return lev_eigenvector(net, p, out);
+    case A_BONACICH: return lev_bonacich(net, p, out);
+    case A_CONSTRAINT: return lev_constraint(net, p, out);
+    case A_EFFECTIVE_SIZE: return lev_effective_size(net, p, out);
+    case A_EFFICIENCY: return lev_efficiency(net, p, out);
+    case A_BURT_HIERARCHY: return lev_burt_hierarchy(net, p, out);
+    default: return lev_coreness(net, p, out);
+    }
+}
+
+/* net:<measure>(opts) -> {name = score} or an array. PageRank also takes personalization =
+ * {actor = weight, ...} (by name or index; actors left out get 0). */
+static int per_actor(lua_State *L, measure m) {
+    static const char *const pers_key[] = {"personalization", NULL};
+    const char *fname = measure_name[m];
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, fname, m == A_PAGERANK ? pers_key : NULL);
     size_t n = lev_actor_count(u->net);
-    double *out = lua_newuserdatauv(L, n * sizeof *out, 0); /* GC-owned scratch */
+    double *out = scratch(L, n, sizeof *out);
     double *q = NULL;
-    if (pers) {
-        lua_getfield(L, opts, "personalization");
+    if (m == A_PAGERANK && c.opts && lua_getfield(L, c.opts, "personalization") != LUA_TNIL) {
+        luaL_argexpected(L, lua_istable(L, -1), 2, "table as personalization");
         int t = lua_gettop(L);
-        q = lua_newuserdatauv(L, n * sizeof *q, 0);
+        q = scratch(L, n, sizeof *q);
         for (size_t i = 0; i < n; i++) q[i] = 0;
         lua_pushnil(L);
         while (lua_next(L, t)) {
@@ -781,43 +987,650 @@ static int run_analysis(lua_State *L, analysis which) {
             lua_pop(L, 1);
         }
     }
-
-    Progress pg = {L, 0, 0, 0};
-    if (progress) {
-        lua_getfield(L, opts, "progress");
-        pg.fn = lua_gettop(L);
-        lua_pushnil(L);
-        pg.errslot = lua_gettop(L);
-        lev_params_set_progress(p, progress_cb, &pg);
-    }
-
-    u->busy++;
-    pu->busy = 1;
-    lev_status rc;
-    switch (which) {
-    case A_DEGREE: rc = lev_degree(u->net, p, out); break;
-    case A_STRENGTH: rc = lev_strength(u->net, p, out); break;
-    default: rc = lev_pagerank(u->net, q, p, out); break;
-    }
-    u->busy--;
-    pu->busy = 0;
-    if (progress) lev_params_set_progress(p, NULL, NULL);
-
-    if (rc) {
-        if (pg.failed) lua_pushvalue(L, pg.errslot); /* the progress function's own error */
-        else if (*lev_params_errmsg(p)) lua_pushstring(L, lev_params_errmsg(p));
-        else lua_pushstring(L, lev_strerror(lev_params_errcode(p)));
-        if (owned) free_params(pu);
-        return lua_error(L);
-    }
-    if (owned) free_params(pu);
-    push_results(L, u->net, out, n, array);
+    call_enter(&c);
+    lev_status rc = run_measure(m, u->net, q, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
     return 1;
 }
 
-static int m_degree(lua_State *L) { return run_analysis(L, A_DEGREE); }
-static int m_strength(lua_State *L) { return run_analysis(L, A_STRENGTH); }
-static int m_pagerank(lua_State *L) { return run_analysis(L, A_PAGERANK); }
+static int m_degree(lua_State *L) { return per_actor(L, A_DEGREE); }
+static int m_strength(lua_State *L) { return per_actor(L, A_STRENGTH); }
+static int m_pagerank(lua_State *L) { return per_actor(L, A_PAGERANK); }
+static int m_closeness(lua_State *L) { return per_actor(L, A_CLOSENESS); }
+static int m_harmonic(lua_State *L) { return per_actor(L, A_HARMONIC); }
+static int m_betweenness(lua_State *L) { return per_actor(L, A_BETWEENNESS); }
+static int m_betweenness_approx(lua_State *L) { return per_actor(L, A_BETWEENNESS_APPROX); }
+static int m_katz(lua_State *L) { return per_actor(L, A_KATZ); }
+static int m_eigenvector(lua_State *L) { return per_actor(L, A_EIGENVECTOR); }
+static int m_bonacich(lua_State *L) { return per_actor(L, A_BONACICH); }
+static int m_constraint(lua_State *L) { return per_actor(L, A_CONSTRAINT); }
+static int m_effective_size(lua_State *L) { return per_actor(L, A_EFFECTIVE_SIZE); }
+static int m_efficiency(lua_State *L) { return per_actor(L, A_EFFICIENCY); }
+static int m_burt_hierarchy(lua_State *L) { return per_actor(L, A_BURT_HIERARCHY); }
+static int m_coreness(lua_State *L) { return per_actor(L, A_CORENESS); }
+
+/* net:edge_betweenness(opts) -> array indexed by edge (1-based, the order of net:edge(i)) */
+static int m_edge_betweenness(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "edge_betweenness", NULL);
+    size_t m = lev_edge_count(u->net);
+    double *out = scratch(L, m, sizeof *out);
+    call_enter(&c);
+    lev_status rc = lev_edge_betweenness(u->net, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_array(L, out, m);
+    return 1;
+}
+
+/* net:hits(opts) -> hubs, authorities */
+static int m_hits(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "hits", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *h = scratch(L, n, sizeof *h), *a = scratch(L, n, sizeof *a);
+    call_enter(&c);
+    lev_status rc = lev_hits(u->net, c.p, h, a);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, h, n, c.array);
+    push_results(L, u->net, a, n, c.array);
+    return 2;
+}
+
+/* ---- brokerage ---------------------------------------------------------------------------------- */
+
+/* The columns of lev_brokerage()'s tables (lev_broker_role order). */
+static const char *const broker_roles[LEV_BROKER_ROLES] = {
+    [LEV_BROKER_COORDINATOR] = "coordinator", [LEV_BROKER_ITINERANT] = "itinerant",
+    [LEV_BROKER_REPRESENTATIVE] = "representative", [LEV_BROKER_GATEKEEPER] = "gatekeeper",
+    [LEV_BROKER_LIAISON] = "liaison", [LEV_BROKER_TOTAL] = "total",
+};
+
+/* net:brokerage(opts) -> {raw = {role = {name = v}}, expected = ..., sd = ..., z = ...}; with
+ * array = true each role holds an array by actor index. */
+static int m_brokerage(lua_State *L) {
+    static const char *const tables[4] = {"raw", "expected", "sd", "z"};
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "brokerage", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *t[4];
+    for (int k = 0; k < 4; k++) t[k] = scratch(L, n, LEV_BROKER_ROLES * sizeof(double));
+    call_enter(&c);
+    lev_status rc = lev_brokerage(u->net, c.p, t[0], t[1], t[2], t[3]);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, 0, 4);
+    for (int k = 0; k < 4; k++) {
+        lua_createtable(L, 0, LEV_BROKER_ROLES);
+        for (int r = 0; r < LEV_BROKER_ROLES; r++) {
+            lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : int_size(n));
+            for (size_t i = 0; i < n; i++) {
+                lua_pushnumber(L, t[k][i * LEV_BROKER_ROLES + (size_t)r]);
+                if (c.array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+                else lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+            }
+            lua_setfield(L, -2, broker_roles[r]);
+        }
+        lua_setfield(L, -2, tables[k]);
+    }
+    return 1;
+}
+
+/* ---- cohesion ----------------------------------------------------------------------------------- */
+
+/* net:components(opts) -> {name = component} (1-based ids), count */
+static int m_components(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "components", NULL);
+    size_t n = lev_actor_count(u->net), count = 0;
+    uint32_t *id = scratch(L, n, sizeof *id);
+    call_enter(&c);
+    lev_status rc = lev_components(u->net, c.p, id, &count);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_ids(L, u->net, id, n, c.array);
+    lua_pushinteger(L, (lua_Integer)count);
+    return 2;
+}
+
+/* net:communities(opts) -> {name = community} (1-based ids), count, modularity */
+static int m_communities(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "communities", NULL);
+    size_t n = lev_actor_count(u->net), count = 0;
+    double q = 0;
+    uint32_t *id = scratch(L, n, sizeof *id);
+    call_enter(&c);
+    lev_status rc = lev_communities(u->net, c.p, id, &count, &q);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_ids(L, u->net, id, n, c.array);
+    lua_pushinteger(L, (lua_Integer)count);
+    lua_pushnumber(L, q);
+    return 3;
+}
+
+/* net:modularity(partition, opts) -> Q. partition: {name = label} or {label1, label2, ...}; labels
+ * are any values (equal label, same community); every actor needs one. */
+static int m_modularity(lua_State *L) {
+    Net *u = checknet(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "modularity", NULL);
+    size_t n = lev_actor_count(u->net);
+    uint32_t *id = scratch(L, n, sizeof *id);
+    lua_newtable(L); /* label -> dense id */
+    int ids = lua_gettop(L);
+    uint32_t next = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (get_actor_value(L, 2, u->net, i) == LUA_TNIL)
+            return luaL_error(L, "modularity: no community for actor '%s'", lev_actor_name(u->net, i));
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, ids) == LUA_TNIL) {
+            lua_pop(L, 1);
+            lua_pushinteger(L, next);
+            lua_rawset(L, ids); /* pops the label copy and the id */
+            id[i] = next++;
+        } else {
+            id[i] = (uint32_t)lua_tointeger(L, -1);
+            lua_pop(L, 2);
+        }
+    }
+    double q = 0;
+    call_enter(&c);
+    lev_status rc = lev_modularity(u->net, id, c.p, &q);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, q);
+    return 1;
+}
+
+/* net:core_periphery(opts) -> coreness, fit */
+static int m_core_periphery(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "core_periphery", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *out = scratch(L, n, sizeof *out), fit = 0;
+    call_enter(&c);
+    lev_status rc = lev_core_periphery(u->net, c.p, out, &fit);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    lua_pushnumber(L, fit);
+    return 2;
+}
+
+/* ---- asymmetry and hierarchy -------------------------------------------------------------------- */
+
+/* net:centralization([kind,] opts) -> value; kind "degree" (default) | "betweenness" | "closeness",
+ * or a value of leverage.centralization; also opts.kind */
+static int m_centralization(lua_State *L) {
+    static const char *const kinds[] = {"degree", "betweenness", "closeness", NULL};
+    static const int codes[] = {LEV_CENTRALIZATION_DEGREE, LEV_CENTRALIZATION_BETWEENNESS,
+                                LEV_CENTRALIZATION_CLOSENESS};
+    static const char *const kind_key[] = {"kind", NULL};
+    Net *u = checknet(L, 1);
+    if (lua_istable(L, 2) || luaL_testudata(L, 2, PARAMS_MT)) { /* (opts): no kind */
+        lua_settop(L, 2);
+        lua_pushnil(L);
+        lua_insert(L, 2);
+    }
+    lua_settop(L, 3); /* 2: kind, 3: opts */
+    Call c;
+    call_begin(L, &c, u, 3, "centralization", kind_key);
+    if (lua_isnil(L, 2) && c.opts) lua_getfield(L, c.opts, "kind"), lua_replace(L, 2);
+    int kind = LEV_CENTRALIZATION_DEGREE;
+    if (lua_type(L, 2) == LUA_TNUMBER) kind = (int)luaL_checkinteger(L, 2); /* passed through: the library checks */
+    else if (!lua_isnil(L, 2)) kind = codes[luaL_checkoption(L, 2, NULL, kinds)];
+    double out = 0;
+    call_enter(&c);
+    lev_status rc = lev_centralization(u->net, kind, c.p, &out);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, out);
+    return 1;
+}
+
+/* net:reciprocity(opts) -> arc, weighted */
+static int m_reciprocity(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "reciprocity", NULL);
+    double arc = 0, w = 0;
+    call_enter(&c);
+    lev_status rc = lev_reciprocity(u->net, c.p, &arc, &w);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, arc);
+    lua_pushnumber(L, w);
+    return 2;
+}
+
+/* The dyad and triad census types, in the order of the library's outputs. */
+static const char *const dyad_types[3] = {"mutual", "asymmetric", "null"};
+static const char *const triad_types[16] = {"003",  "012",  "102",  "021D", "021U", "021C", "111D", "111U",
+                                            "030T", "030C", "201",  "120D", "120U", "120C", "210",  "300"};
+
+/* net:dyad_census(opts) -> {mutual =, asymmetric =, null =}; net:triad_census(opts) -> {["003"] =, ...} */
+static int census(lua_State *L, int triads) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, triads ? "triad_census" : "dyad_census", NULL);
+    uint64_t out[16] = {0};
+    int k = triads ? 16 : 3;
+    call_enter(&c);
+    lev_status rc = triads ? lev_triad_census(u->net, c.p, out) : lev_dyad_census(u->net, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, 0, k);
+    for (int i = 0; i < k; i++) {
+        lua_pushinteger(L, (lua_Integer)out[i]);
+        lua_setfield(L, -2, triads ? triad_types[i] : dyad_types[i]);
+    }
+    return 1;
+}
+
+static int m_dyad_census(lua_State *L) { return census(L, 0); }
+static int m_triad_census(lua_State *L) { return census(L, 1); }
+
+/* Push an actor as its name, or its 1-based index with `array`. */
+static void push_actor(lua_State *L, const lev_network *net, uint32_t i, int array) {
+    if (array) lua_pushinteger(L, (lua_Integer)i + 1);
+    else lua_pushstring(L, lev_actor_name(net, i));
+}
+
+/* net:asymmetry(opts) -> {{a, b, gap}, ...} largest gap first; a and b are names (indices with
+ * array = true). The library's cap/len protocol (query, then fill) stays inside. */
+static int m_asymmetry(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "asymmetry", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *a = NULL, *b = NULL;
+    double *gap = NULL;
+    lev_status rc;
+    lev_params *qp = query_params(L, &c);
+    for (;;) {
+        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        call_enter_on(&c, p);
+        rc = lev_asymmetry(u->net, p, cap, a, b, gap, &len);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len; /* allocate only outside the call: a Lua memory error must not leave it busy */
+        a = scratch(L, cap, sizeof *a);
+        b = scratch(L, cap, sizeof *b);
+        gap = scratch(L, cap, sizeof *gap);
+    }
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t k = 0; k < len; k++) {
+        lua_createtable(L, 3, 0);
+        push_actor(L, u->net, a[k], c.array);
+        lua_rawseti(L, -2, 1);
+        push_actor(L, u->net, b[k], c.array);
+        lua_rawseti(L, -2, 2);
+        lua_pushnumber(L, gap[k]);
+        lua_rawseti(L, -2, 3);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
+/* net:krackhardt(opts) -> {connectedness =, hierarchy =, efficiency =, lubness =} */
+static int m_krackhardt(lua_State *L) {
+    static const char *const dims[4] = {[LEV_KRACKHARDT_CONNECTEDNESS] = "connectedness",
+                                        [LEV_KRACKHARDT_HIERARCHY] = "hierarchy",
+                                        [LEV_KRACKHARDT_EFFICIENCY] = "efficiency",
+                                        [LEV_KRACKHARDT_LUBNESS] = "lubness"};
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "krackhardt", NULL);
+    double out[4] = {0};
+    call_enter(&c);
+    lev_status rc = lev_krackhardt(u->net, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, 0, 4);
+    for (int k = 0; k < 4; k++) {
+        lua_pushnumber(L, out[k]);
+        lua_setfield(L, -2, dims[k]);
+    }
+    return 1;
+}
+
+/* net:flow_hierarchy(opts) -> share */
+static int m_flow_hierarchy(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "flow_hierarchy", NULL);
+    double out = 0;
+    call_enter(&c);
+    lev_status rc = lev_flow_hierarchy(u->net, c.p, &out);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, out);
+    return 1;
+}
+
+/* ---- power-dependence --------------------------------------------------------------------------- */
+
+/* The resource argument at 2 (name or index; nil: all, LEV_NONE) and the options after it; a table
+ * or Params at 2 is the options, for all resources. */
+static uint32_t resource_arg(lua_State *L, const lev_network *net) {
+    if (lua_istable(L, 2) || luaL_testudata(L, 2, PARAMS_MT)) {
+        lua_settop(L, 2);
+        lua_pushnil(L);
+        lua_insert(L, 2);
+    }
+    lua_settop(L, 3);
+    return lua_isnil(L, 2) ? LEV_NONE : checkresource(L, net, 2);
+}
+
+/* net:dependence([resource,] opts) -> {{dependent, on, dep, advantage}, ...} largest first */
+static int m_dependence(lua_State *L) {
+    Net *u = checknet(L, 1);
+    uint32_t r = resource_arg(L, u->net);
+    Call c;
+    call_begin(L, &c, u, 3, "dependence", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *a = NULL, *b = NULL;
+    double *dep = NULL, *adv = NULL;
+    lev_status rc;
+    lev_params *qp = query_params(L, &c);
+    for (;;) {
+        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        call_enter_on(&c, p);
+        rc = lev_dependence(u->net, r, p, cap, a, b, dep, adv, &len);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len;
+        a = scratch(L, cap, sizeof *a);
+        b = scratch(L, cap, sizeof *b);
+        dep = scratch(L, cap, sizeof *dep);
+        adv = scratch(L, cap, sizeof *adv);
+    }
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t k = 0; k < len; k++) {
+        lua_createtable(L, 4, 0);
+        push_actor(L, u->net, a[k], c.array);
+        lua_rawseti(L, -2, 1);
+        push_actor(L, u->net, b[k], c.array);
+        lua_rawseti(L, -2, 2);
+        lua_pushnumber(L, dep[k]);
+        lua_rawseti(L, -2, 3);
+        lua_pushnumber(L, adv[k]);
+        lua_rawseti(L, -2, 4);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
+/* net:power_advantage([resource,] opts) -> per_actor, imbalance */
+static int m_power_advantage(lua_State *L) {
+    Net *u = checknet(L, 1);
+    uint32_t r = resource_arg(L, u->net);
+    Call c;
+    call_begin(L, &c, u, 3, "power_advantage", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *out = scratch(L, n, sizeof *out), imb = 0;
+    call_enter(&c);
+    lev_status rc = lev_power_advantage(u->net, r, c.p, out, &imb);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    lua_pushnumber(L, imb);
+    return 2;
+}
+
+/* ---- groups --------------------------------------------------------------------------------------- */
+
+/* net:group_count() -> number of group labels */
+static int m_group_count(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)lev_group_count(checknet(L, 1)->net));
+    return 1;
+}
+
+/* net:groups() -> {label1, label2, ...} in group index order */
+static int m_groups(lua_State *L) {
+    Net *u = checknet(L, 1);
+    size_t G = lev_group_count(u->net);
+    lua_createtable(L, int_size(G), 0);
+    for (size_t g = 0; g < G; g++) {
+        lua_pushstring(L, lev_group_name(u->net, (uint32_t)g));
+        lua_rawseti(L, -2, (lua_Integer)g + 1);
+    }
+    return 1;
+}
+
+/* net:actor_groups([{array = true}]) -> {name = label} (actors without a group absent); with array
+ * = true an array of 1-based group indices, false for none */
+static int m_actor_groups(lua_State *L) {
+    Net *u = checknet(L, 1);
+    int array = opt_array(L, 2, "actor_groups");
+    size_t n = lev_actor_count(u->net);
+    uint32_t *g = scratch(L, n, sizeof *g);
+    lev_status rc = lev_actor_groups(u->net, g);
+    if (rc) return luaL_error(L, "actor_groups: %s", lev_strerror(rc)); /* records nothing on net */
+    lua_createtable(L, array ? int_size(n) : 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (array) {
+            if (g[i] == LEV_NONE) lua_pushboolean(L, 0);
+            else lua_pushinteger(L, (lua_Integer)g[i] + 1);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        } else if (g[i] != LEV_NONE) {
+            lua_pushstring(L, lev_group_name(u->net, g[i]));
+            lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+        }
+    }
+    return 1;
+}
+
+/* net:group_influence(opts) -> matrix, actor_share, influence_share; matrix[from][to] keyed by
+ * labels (array = true: by 1-based group index) */
+static int m_group_influence(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "group_influence", NULL);
+    size_t G = lev_group_count(u->net);
+    if (G && G > SIZE_MAX / G) return luaL_error(L, "group_influence: too many groups");
+    double *m = scratch(L, G * G, sizeof *m), *as = scratch(L, G, sizeof *as), *is = scratch(L, G, sizeof *is);
+    call_enter(&c);
+    lev_status rc = lev_group_influence(u->net, c.p, m, as, is);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(G) : 0, c.array ? 0 : int_size(G));
+    for (size_t g = 0; g < G; g++) {
+        push_groups(L, u->net, m + g * G, G, c.array);
+        if (c.array) lua_rawseti(L, -2, (lua_Integer)g + 1);
+        else lua_setfield(L, -2, lev_group_name(u->net, (uint32_t)g));
+    }
+    push_groups(L, u->net, as, G, c.array);
+    push_groups(L, u->net, is, G, c.array);
+    return 3;
+}
+
+/* net:ei_index(opts) -> per_group, overall */
+static int m_ei_index(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "ei_index", NULL);
+    size_t G = lev_group_count(u->net);
+    double *per = scratch(L, G, sizeof *per), all = 0;
+    call_enter(&c);
+    lev_status rc = lev_ei_index(u->net, c.p, per, &all);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_groups(L, u->net, per, G, c.array);
+    lua_pushnumber(L, all);
+    return 2;
+}
+
+/* net:assortativity_groups(opts) -> r (nan when undefined) */
+static int m_assortativity_groups(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "assortativity_groups", NULL);
+    double r = 0;
+    call_enter(&c);
+    lev_status rc = lev_assortativity_groups(u->net, c.p, &r);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, r);
+    return 1;
+}
+
+/* net:assortativity(score, opts) -> r; score: {name = x} or {x1, x2, ...}, every actor */
+static int m_assortativity(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "assortativity", NULL);
+    double *x = actor_vector(L, 2, u->net, "assortativity", "score"), r = 0;
+    call_enter(&c);
+    lev_status rc = lev_assortativity(u->net, x, c.p, &r);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, r);
+    return 1;
+}
+
+/* net:rich_club(opts) -> raw, normalized: arrays with raw[k + 1] = φ(k); normalized = false in
+ * opts skips the rewiring (the second result is then nil) */
+static int m_rich_club(lua_State *L) {
+    static const char *const norm_key[] = {"normalized", NULL};
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "rich_club", norm_key);
+    int want_norm = opt_bool(L, &c, "normalized", 1);
+    size_t cap = 0, len = 0;
+    double *raw = NULL, *norm = NULL;
+    lev_status rc;
+    lev_params *qp = query_params(L, &c);
+    for (;;) {
+        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        call_enter_on(&c, p);
+        rc = lev_rich_club(u->net, p, cap, raw, norm, &len);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len;
+        raw = scratch(L, cap, sizeof *raw);
+        if (want_norm) norm = scratch(L, cap, sizeof *norm);
+    }
+    call_end(&c, rc);
+    push_array(L, raw, len);
+    if (want_norm) push_array(L, norm, len);
+    else lua_pushnil(L);
+    return 2;
+}
+
+/* net:outsiders(opts) -> share, flags; flags[name] = "outsider" | "incrowd" (absent otherwise);
+ * with array = true the library's codes 1 (outsider), 2 (in-crowd), 0 */
+static int m_outsiders(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "outsiders", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *share = scratch(L, n, sizeof *share);
+    uint32_t *flag = scratch(L, n, sizeof *flag);
+    call_enter(&c);
+    lev_status rc = lev_outsiders(u->net, c.p, share, flag);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, share, n, c.array);
+    lua_createtable(L, c.array ? int_size(n) : 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (c.array) {
+            lua_pushinteger(L, (lua_Integer)flag[i]);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        } else if (flag[i] == 1 || flag[i] == 2) {
+            lua_pushstring(L, flag[i] == 1 ? "outsider" : "incrowd");
+            lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+        }
+    }
+    return 2;
+}
+
+/* ---- inequality: module functions over an array of numbers ------------------------------------ */
+
+typedef enum { I_GINI, I_THEIL, I_HHI, I_PALMA, I_TOP_SHARE, I_LORENZ } inequality;
+
+/* leverage.gini(x, opts) -> g; theil -> t, l; hhi, palma, top_share -> value; lorenz -> xs, ys
+ * (arrays of #x + 1 points). x is an array of numbers. */
+static int inequality_fn(lua_State *L, inequality which) {
+    static const char *const fname[] = {"gini", "theil", "hhi", "palma", "top_share", "lorenz"};
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, NULL, 2, fname[which], NULL);
+    size_t n = (size_t)luaL_len(L, 1);
+    double *x = scratch(L, n, sizeof *x);
+    for (size_t i = 0; i < n; i++) {
+        if (lua_geti(L, 1, (lua_Integer)i + 1) != LUA_TNUMBER)
+            return luaL_error(L, "%s: element %I is a %s, not a number", fname[which], (lua_Integer)i + 1,
+                              luaL_typename(L, -1));
+        x[i] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    double a = 0, b = 0, *px = NULL, *py = NULL;
+    if (which == I_LORENZ) {
+        px = scratch(L, n + 1, sizeof *px);
+        py = scratch(L, n + 1, sizeof *py);
+    }
+    lev_status rc;
+    call_enter(&c);
+    switch (which) {
+    case I_GINI: rc = lev_gini(x, n, c.p, &a); break;
+    case I_THEIL: rc = lev_theil(x, n, c.p, &a, &b); break;
+    case I_HHI: rc = lev_hhi(x, n, c.p, &a); break;
+    case I_PALMA: rc = lev_palma(x, n, c.p, &a); break;
+    case I_TOP_SHARE: rc = lev_top_share(x, n, c.p, &a); break;
+    default: rc = lev_lorenz(x, n, c.p, px, py); break;
+    }
+    call_exit(&c);
+    call_end(&c, rc);
+    if (which == I_LORENZ) {
+        push_array(L, px, n + 1);
+        push_array(L, py, n + 1);
+        return 2;
+    }
+    lua_pushnumber(L, a);
+    if (which == I_THEIL) lua_pushnumber(L, b);
+    return which == I_THEIL ? 2 : 1;
+}
+
+static int l_gini(lua_State *L) { return inequality_fn(L, I_GINI); }
+static int l_theil(lua_State *L) { return inequality_fn(L, I_THEIL); }
+static int l_hhi(lua_State *L) { return inequality_fn(L, I_HHI); }
+static int l_palma(lua_State *L) { return inequality_fn(L, I_PALMA); }
+static int l_top_share(lua_State *L) { return inequality_fn(L, I_TOP_SHARE); }
+static int l_lorenz(lua_State *L) { return inequality_fn(L, I_LORENZ); }
 
 /* leverage.params([opts]) -> Params */
 static int l_params(lua_State *L) {
@@ -866,6 +1679,43 @@ static const luaL_Reg net_methods[] = {
     {"degree", m_degree},
     {"strength", m_strength},
     {"pagerank", m_pagerank},
+    {"closeness", m_closeness},
+    {"harmonic", m_harmonic},
+    {"betweenness", m_betweenness},
+    {"edge_betweenness", m_edge_betweenness},
+    {"betweenness_approx", m_betweenness_approx},
+    {"katz", m_katz},
+    {"eigenvector", m_eigenvector},
+    {"hits", m_hits},
+    {"bonacich", m_bonacich},
+    {"constraint", m_constraint},
+    {"effective_size", m_effective_size},
+    {"efficiency", m_efficiency},
+    {"burt_hierarchy", m_burt_hierarchy},
+    {"brokerage", m_brokerage},
+    {"components", m_components},
+    {"coreness", m_coreness},
+    {"communities", m_communities},
+    {"modularity", m_modularity},
+    {"core_periphery", m_core_periphery},
+    {"centralization", m_centralization},
+    {"reciprocity", m_reciprocity},
+    {"dyad_census", m_dyad_census},
+    {"triad_census", m_triad_census},
+    {"asymmetry", m_asymmetry},
+    {"krackhardt", m_krackhardt},
+    {"flow_hierarchy", m_flow_hierarchy},
+    {"dependence", m_dependence},
+    {"power_advantage", m_power_advantage},
+    {"group_count", m_group_count},
+    {"groups", m_groups},
+    {"actor_groups", m_actor_groups},
+    {"group_influence", m_group_influence},
+    {"ei_index", m_ei_index},
+    {"assortativity_groups", m_assortativity_groups},
+    {"assortativity", m_assortativity},
+    {"rich_club", m_rich_club},
+    {"outsiders", m_outsiders},
     {"close", net_gc},
     {NULL, NULL},
 };
@@ -904,6 +1754,12 @@ static const luaL_Reg funcs[] = {
     {"version", l_version},
     {"strerror", l_strerror},
     {"status_name", l_status_name},
+    {"gini", l_gini},
+    {"theil", l_theil},
+    {"hhi", l_hhi},
+    {"palma", l_palma},
+    {"top_share", l_top_share},
+    {"lorenz", l_lorenz},
     {NULL, NULL},
 };
 
@@ -959,16 +1815,51 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     SETINT("DOUBLE", LEV_TYPE_DOUBLE);
     lua_setfield(L, -2, "type");
 
-    lua_newtable(L);
-    SETINT("SEED", LEV_P_SEED);
-    SETINT("THREADS", LEV_P_THREADS);
-    SETINT("TOLERANCE", LEV_P_TOLERANCE);
-    SETINT("MAX_ITER", LEV_P_MAX_ITER);
-    SETINT("UNDIRECTED", LEV_P_UNDIRECTED);
-    SETINT("WEIGHTED", LEV_P_WEIGHTED);
-    SETINT("DIRECTION", LEV_P_DIRECTION);
-    SETINT("DAMPING", LEV_P_DAMPING);
+    lua_newtable(L); /* option keys, from the library's own list: NAME = key */
+    lev_param key;
+    for (size_t i = 0; lev_param_at(i, &key) == LEV_OK; i++) {
+        const char *name;
+        if (lev_param_info(key, &name, NULL, NULL, NULL, NULL) != LEV_OK) continue;
+        char upper[64];
+        size_t k = 0;
+        for (; name[k] && k < sizeof upper - 1; k++) upper[k] = (char)(name[k] >= 'a' && name[k] <= 'z' ? name[k] - 32 : name[k]);
+        upper[k] = 0;
+        SETINT(upper, key);
+    }
     SETINT("EXPERIMENTAL_BASE", LEV_P_EXPERIMENTAL_BASE);
     lua_setfield(L, -2, "param");
+
+    lua_newtable(L);
+    SETINT("GROUP", LEV_INCROWD_GROUP);
+    SETINT("CORE", LEV_INCROWD_CORE);
+    lua_setfield(L, -2, "incrowd");
+
+    lua_newtable(L);
+    SETINT("ALL", LEV_SCOPE_ALL);
+    SETINT("NEIGHBOURS", LEV_SCOPE_NEIGHBOURS);
+    lua_setfield(L, -2, "scope");
+
+    lua_newtable(L);
+    SETINT("COORDINATOR", LEV_BROKER_COORDINATOR);
+    SETINT("ITINERANT", LEV_BROKER_ITINERANT);
+    SETINT("REPRESENTATIVE", LEV_BROKER_REPRESENTATIVE);
+    SETINT("GATEKEEPER", LEV_BROKER_GATEKEEPER);
+    SETINT("LIAISON", LEV_BROKER_LIAISON);
+    SETINT("TOTAL", LEV_BROKER_TOTAL);
+    lua_setfield(L, -2, "broker_role");
+    SETINT("BROKER_ROLES", LEV_BROKER_ROLES);
+
+    lua_newtable(L);
+    SETINT("DEGREE", LEV_CENTRALIZATION_DEGREE);
+    SETINT("BETWEENNESS", LEV_CENTRALIZATION_BETWEENNESS);
+    SETINT("CLOSENESS", LEV_CENTRALIZATION_CLOSENESS);
+    lua_setfield(L, -2, "centralization");
+
+    lua_newtable(L);
+    SETINT("CONNECTEDNESS", LEV_KRACKHARDT_CONNECTEDNESS);
+    SETINT("HIERARCHY", LEV_KRACKHARDT_HIERARCHY);
+    SETINT("EFFICIENCY", LEV_KRACKHARDT_EFFICIENCY);
+    SETINT("LUBNESS", LEV_KRACKHARDT_LUBNESS);
+    lua_setfield(L, -2, "krackhardt");
     return 1;
 }

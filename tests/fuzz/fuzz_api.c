@@ -124,9 +124,7 @@ static void analysis(const lev_network *net, in *s, lev_params *p, cancel *cc) {
             FUZZ_CHECK(pers, "malloc");
             for (size_t i = 0; i < n; i++) pers[i] = u8(s) & 1 ? num(s) : (double)(u8(s) & 3);
         }
-        if (!use) {
-            /* No params means no progress callback: bound the work by the defaults (1000 iterations). */
-        }
+        /* With NULL params there is no callback: the defaults bound the work (1000 iterations). */
         rc = lev_pagerank(net, pers, use, out);
     }
     FUZZ_CHECK(out[n] == -7.0, "analysis wrote past the end");
@@ -282,8 +280,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 lev_params_get_double(p, k, &v1);
                 FUZZ_CHECK(memcmp(&v1, &v0, sizeof v0) == 0, "a refused option changed");
             }
-            /* Keep every later analysis bounded: the progress callback caps iterations only when
-             * the params are given; NULL params use the default 1000. */
             break;
         }
         case 7:

@@ -1,9 +1,11 @@
 -- Rule 28: the Lua binding is complete. Fails when
 --   * a LEV_API function of include/leverage.h is not called by bindings/lua/leverage.c, or the
 --     binding calls a lev_ function the header does not declare;
---   * an enum constant of the header (status codes, formats, directions, option keys and types)
---     is missing from the module's tables, differs in value, or the module carries one the header
---     lacks.
+--   * an enum constant of the header (status codes, formats, directions, option keys and types,
+--     in-crowds, scopes, broker roles, centralization kinds, Krackhardt dimensions) is missing from
+--     the module's tables, differs in value, or the module carries one the header lacks;
+--   * a numeric #define of the header is neither a field of the module nor listed below as
+--     expressed otherwise.
 -- Usage: lua5.4 api_coverage.lua include/leverage.h bindings/lua/leverage.c
 -- The last line printed is "N passed, N failed".
 local header_path, source_path = arg[1], arg[2]
@@ -48,6 +50,11 @@ local tables = { -- header prefix -> module table
   {prefix = "LEV_DIR_", t = leverage.direction, name = "direction"},
   {prefix = "LEV_P_", t = leverage.param, name = "param"},
   {prefix = "LEV_TYPE_", t = leverage.type, name = "type"},
+  {prefix = "LEV_INCROWD_", t = leverage.incrowd, name = "incrowd"},
+  {prefix = "LEV_SCOPE_", t = leverage.scope, name = "scope"},
+  {prefix = "LEV_BROKER_", t = leverage.broker_role, name = "broker_role"},
+  {prefix = "LEV_CENTRALIZATION_", t = leverage.centralization, name = "centralization"},
+  {prefix = "LEV_KRACKHARDT_", t = leverage.krackhardt, name = "krackhardt"},
   {prefix = "LEV_", t = leverage.status, name = "status"}, -- the rest: enum lev_status_code
 }
 local seen = {}
@@ -81,5 +88,29 @@ for key, value in pairs(leverage.param) do
   end
 end
 print(("%d enum constants"):format(nconst))
+
+-- Numeric #defines: LEV_<NAME> is leverage.<NAME>, unless the module expresses it otherwise.
+local otherwise = {
+  NONE = "an absent index is nil in Lua (e.g. net:dependence() for all resources)",
+  VERSION_MAJOR = "in leverage.VERSION_NUMBER and leverage._VERSION",
+  VERSION_MINOR = "in leverage.VERSION_NUMBER and leverage._VERSION",
+  VERSION_PATCH = "in leverage.VERSION_NUMBER and leverage._VERSION",
+}
+local ndef = 0
+for name, value in header:gmatch("\n#define LEV_([%w_]+)[ \t]+([^\n]+)") do
+  if not name:find("^STATUS_MAP") and name ~= "API" and name ~= "VERSION_STRING" then
+    ndef = ndef + 1
+    if otherwise[name] then
+      check(leverage[name] == nil, "leverage." .. name .. " is absent (" .. otherwise[name] .. ")")
+    else
+      local v = tonumber((value:gsub("u$", "")))
+      check(leverage[name] ~= nil and (v == nil or leverage[name] == v),
+            ("leverage.%s == LEV_%s (%s)"):format(name, name, value))
+    end
+  end
+end
+check(leverage.VERSION_NUMBER // 10000 == tonumber(header:match("#define LEV_VERSION_MAJOR (%d+)")),
+      "VERSION_NUMBER carries the header's major")
+print(("%d numeric #defines"):format(ndef))
 print(("%d passed, %d failed"):format(passed, failed))
 if failed > 0 then os.exit(1) end

@@ -518,6 +518,340 @@ test("peer: Florentine PageRank equals igraph's to 1e-9", function()
   for who, v in pairs(ref) do near(pr[who], v, 1e-9, who) end
 end)
 
+-- ---- analyses past PageRank: peer values of the C suite (tests/ref/ref_*.h, parsed) -----------
+local REF = ROOT .. "/tests/ref/"
+
+local function ref_block(file, name)
+  local text = read_all(REF .. file)
+  return assert(text:match("[^%w_]" .. name .. "%[%] = {\n(.-)\n};"), name .. " not in " .. file)
+end
+
+local function ref(file, name) return (ref_values(REF .. file, name)) end
+
+local function ref_list(file, name) -- {{name, value}, ...} in order
+  local out = {}
+  for who, v in ref_block(file, name):gmatch('{"([^"]+)", ([^}]+)}') do out[#out + 1] = {who, tonumber(v)} end
+  return out
+end
+
+local function ref_rows(file, name) -- {name = {v1, ..., v6}}
+  local out = {}
+  for who, row in ref_block(file, name):gmatch('{"([^"]+)", {([^}]*)}}') do
+    local t = {}
+    for v in row:gmatch("[^,%s]+") do t[#t + 1] = tonumber(v) end
+    out[who] = t
+  end
+  return out
+end
+
+local function ref_edges(file, name) -- {{source, target, value}, ...} in edge order
+  local out = {}
+  for s, t, v in ref_block(file, name):gmatch('{"([^"]*)", "([^"]*)", ([^}]+)}') do out[#out + 1] = {s, t, tonumber(v)} end
+  return out
+end
+
+local function ref_scalar(file, name)
+  return tonumber((assert(read_all(REF .. file):match(name .. " = ([^;]+);"), name .. " not in " .. file)))
+end
+
+local function ref_doubles(file, name)
+  local out = {}
+  for v in ref_block(file, name):gmatch("[^,%s]+") do out[#out + 1] = tonumber(v) end
+  return out
+end
+
+local function close_to(got, want, tol, what)
+  local n = 0
+  for who, v in pairs(want) do
+    near(got[who], v, tol, (what or "") .. " " .. who)
+    n = n + 1
+  end
+  assert(n > 0, "empty reference " .. tostring(what))
+end
+
+local function florentine()
+  local d = ROOT .. "/examples/data/"
+  return leverage.read{actors = d .. "florentine_actors.csv", edges = d .. "florentine_edges.csv",
+                       resources = d .. "florentine_resources.csv"}
+end
+
+local function coleman(groups)
+  local d = ROOT .. "/tests/data/"
+  return leverage.read{actors = d .. (groups and "coleman_groups.csv" or "coleman_actors.csv"),
+                       edges = d .. "coleman_edges.csv"}
+end
+
+local HOPS_U = {undirected = true, weighted = false}
+
+local function with(base, extra) -- a copy of base plus extra
+  local t = {}
+  for k, v in pairs(base) do t[k] = v end
+  for k, v in pairs(extra or {}) do t[k] = v end
+  return t
+end
+
+test("paths: closeness, harmonic, betweenness, edge betweenness (Florentine, exact)", function()
+  local net <close> = florentine()
+  close_to(net:closeness(HOPS_U), ref("ref_paths.h", "ref_florentine16_closeness_h_exact"), 1e-9, "closeness")
+  close_to(net:harmonic(HOPS_U), ref("ref_paths.h", "ref_florentine16_harmonic_h_exact"), 1e-9, "harmonic")
+  close_to(net:betweenness(HOPS_U), ref("ref_paths.h", "ref_florentine16_betweenness_h_exact"), 1e-9, "betweenness")
+  close_to(net:betweenness(with(HOPS_U, {normalized = true})),
+           ref("ref_paths.h", "ref_florentine16_betweenness_norm_h_exact"), 1e-9, "normalized")
+  local eb, want = net:edge_betweenness(HOPS_U), ref_edges("ref_paths.h", "ref_florentine16_edge_betweenness_h_exact")
+  eq(#eb, net:edge_count(), "one value per edge")
+  for k, w in ipairs(want) do
+    local s, t = net:edge(k)
+    eq(net:name(s) .. ">" .. net:name(t), w[1] .. ">" .. w[2], "edge order " .. k)
+    near(eb[k], w[3], 1e-9, "edge " .. k)
+  end
+  local b = net:betweenness(with(HOPS_U, {array = true}))
+  eq(b[net:actor("Medici")], net:betweenness(HOPS_U).Medici, "array")
+end)
+
+test("paths: directed Coleman, sampled betweenness", function()
+  local net <close> = coleman()
+  close_to(net:betweenness{weighted = false}, ref("ref_paths.h", "ref_coleman_betweenness_h_exact"), 1e-9)
+  close_to(net:closeness{weighted = false, direction = "in"}, ref("ref_paths.h", "ref_coleman_closeness_in_h_exact"), 1e-9)
+  local approx = net:betweenness_approx{weighted = false, epsilon = 0.01, seed = 7}
+  close_to(approx, ref("ref_paths.h", "ref_coleman_betweenness_norm_h_exact"), 0.01, "within epsilon")
+  eq(net:betweenness_approx{weighted = false, epsilon = 0.01, seed = 7, threads = 1}.s1, approx.s1, "seeded")
+end)
+
+test("spectral: eigenvector, katz, hits, bonacich (Florentine)", function()
+  local net <close> = florentine()
+  local o = {undirected = true, tolerance = 1e-14, max_iter = 100000}
+  close_to(net:eigenvector(o), ref("ref_spectral.h", "ref_florentine16_eigenvector_nx"), 1e-11, "eigenvector")
+  close_to(net:katz(with(o, {alpha = 0.1, normalized = true})),
+           ref("ref_spectral.h", "ref_florentine16_katz_normalized_nx"), 1e-12, "katz")
+  local hubs, auth = net:hits(o)
+  close_to(hubs, ref("ref_spectral.h", "ref_florentine16_hits_hubs_nx"), 1e-12, "hubs")
+  close_to(auth, ref("ref_spectral.h", "ref_florentine16_hits_authorities_nx"), 1e-12, "authorities")
+  close_to(net:bonacich{beta = -0.5, undirected = true}, ref("ref_spectral.h", "ref_florentine16_bonacich_bm05_sna"),
+           1e-11, "bonacich")
+  raises("is too large", net.katz, net, {alpha = 10, undirected = true}) -- LEV_ENOCONV's message
+  raises("cancelled", net.eigenvector, net, {undirected = true, tolerance = 0, progress = function() return true end})
+end)
+
+test("brokerage: Burt and Gould-Fernandez (Florentine)", function()
+  local net <close> = florentine()
+  close_to(net:constraint(), ref("ref_brokerage.h", "ref_florentine16_constraint_nx"), 1e-12, "constraint")
+  close_to(net:effective_size(), ref("ref_brokerage.h", "ref_florentine16_esize_nx"), 1e-12, "esize")
+  close_to(net:efficiency(), ref("ref_brokerage.h", "ref_florentine16_efficiency_nx"), 1e-12, "efficiency")
+  close_to(net:burt_hierarchy(), ref("ref_brokerage.h", "ref_florentine16_hierarchy_nx"), 1e-12, "hierarchy")
+  local b = net:brokerage{undirected = true}
+  local roles = {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}
+  for tname, arr in pairs{raw = "raw", expected = "exp", sd = "sd", z = "z"} do
+    for who, row in pairs(ref_rows("ref_brokerage.h", "ref_florentine16_brokerage_" .. arr .. "_sna")) do
+      for c, role in ipairs(roles) do
+        near(b[tname][role][who], row[c], 1e-12 * (1 + math.abs(row[c])), tname .. " " .. role .. " " .. who)
+      end
+    end
+  end
+  eq(leverage.broker_role.TOTAL + 1, leverage.BROKER_ROLES, "role constants")
+  local ba = net:brokerage{undirected = true, array = true}
+  eq(ba.raw.total[net:actor("Medici")], b.raw.total.Medici, "array by actor index")
+end)
+
+test("cohesion: components, coreness, communities, modularity, core-periphery", function()
+  local net <close> = florentine()
+  local comp, count = net:components{undirected = true}
+  eq(count, 2, "Pucci is isolated")
+  eq(comp.Medici, 1, "1-based component ids")
+  eq(comp.Pucci, 2, "second component")
+  eq(net:components{undirected = true, array = true}[net:actor("Pucci")], 2, "array")
+  local _, strong = net:components()
+  eq(strong, 16, "strong components of a one-way tie list")
+  local core = net:coreness{undirected = true}
+  for who, member in pairs(ref("ref_groups.h", "ref_florentine_core_members")) do
+    eq(core[who] == 2, member == 1, "2-core member " .. who)
+  end
+  local ids, n, q = net:communities{seed = 3}
+  local seen = {}
+  for _, v in pairs(ids) do seen[v] = true end
+  eq(count_keys(seen), n, "count")
+  assert(seen[1] and not seen[0], "1-based community ids")
+  near(net:modularity(ids), q, 1e-12, "modularity of the returned partition")
+  near(net:modularity((net:communities{seed = 3, array = true})), q, 1e-12, "as an array")
+  local groups = {}
+  for who, g in pairs(net:actor_groups()) do groups[who] = g end
+  groups.Pucci = groups.Pucci or "none"
+  near(net:modularity(groups), (8 + 20) / 40 - (14 / 40) ^ 2 - (26 / 40) ^ 2, 1e-12, "factions, by hand")
+  raises("no community for actor 'Albizzi'", net.modularity, net, {Acciaiuoli = 1})
+  local cp, fit = net:core_periphery()
+  near(cp.Medici, 1, 1e-12, "Medici is the core")
+  assert(fit > 0 and fit <= 1, "fit")
+end)
+
+test("asymmetry: census, Krackhardt, centralization (Florentine)", function()
+  local net <close> = florentine()
+  local r = ref("ref_imbalance.h", "ref_asym_florentine16_sna")
+  local d = net:dyad_census{undirected = true}
+  eq(d.mutual, r.dyad_mut, "mutual")
+  eq(math.type(d.null), "integer", "counts are integers")
+  eq(d.null, r.dyad_null, "null")
+  local t = net:triad_census{undirected = true}
+  for _, k in ipairs{"003", "012", "102", "021D", "021U", "021C", "111D", "111U", "030T", "030C", "201", "120D",
+                     "120U", "120C", "210", "300"} do
+    eq(t[k], r["triad_" .. k], "triad " .. k)
+  end
+  local k = net:krackhardt{undirected = true}
+  for _, dim in ipairs{"connectedness", "hierarchy", "efficiency", "lubness"} do near(k[dim], r[dim], 1e-14, dim) end
+  near(net:centralization{undirected = true}, r.centr_degree, 1e-14, "degree (default kind)")
+  near(net:centralization("betweenness", {undirected = true, weighted = false}), r.centr_betweenness, 1e-12, "betweenness")
+  near(net:centralization{kind = "betweenness", undirected = true, weighted = false}, r.centr_betweenness, 1e-12, "kind=")
+  near(net:centralization(leverage.centralization.CLOSENESS, {undirected = true}),
+       ref("ref_imbalance.h", "ref_asym_florentine16_nx").centr_closeness_wf, 1e-12, "closeness by constant")
+  raises("invalid option 'eigen'", net.centralization, net, "eigen")
+  raises("unknown kind 99", net.centralization, net, 99) -- the library's own check and message
+end)
+
+test("asymmetry: reciprocity, flow hierarchy, asymmetric pairs (Coleman)", function()
+  local net <close> = coleman()
+  local r = ref("ref_imbalance.h", "ref_asym_coleman_sna")
+  local nx = ref("ref_imbalance.h", "ref_asym_coleman_nx")
+  local arc, w = net:reciprocity()
+  near(arc, r.reciprocity_arc, 1e-15, "arc")
+  near(w, ref("ref_imbalance.h", "ref_asym_coleman_own").reciprocity_weighted, 1e-14, "weighted")
+  near(net:flow_hierarchy{weighted = false}, nx.flow_hierarchy, 1e-14, "flow hierarchy")
+  local pairs_ = net:asymmetry()
+  local want = ref_list("ref_imbalance.h", "ref_asym_coleman_pairs")
+  eq(#pairs_, 181, "REF_ASYM_COLEMAN_NPAIRS")
+  for i, w in ipairs(want) do
+    eq(pairs_[i][1] .. ">" .. pairs_[i][2], w[1], "pair " .. i)
+    eq(pairs_[i][3], w[2], "gap " .. i)
+  end
+  local idx = net:asymmetry{array = true}
+  eq(net:name(idx[1][1]), pairs_[1][1], "array: 1-based indices")
+end)
+
+test("asymmetry: the cap/len protocol stays inside the binding", function()
+  local net <close> = coleman()
+  -- with a Params of the caller, the length query (answered with LEV_ERANGE) runs on a copy
+  local p <close> = leverage.params{weighted = false}
+  eq(#net:asymmetry(p), 181, "all pairs")
+  local msg, code = p:last_error()
+  eq(code, "LEV_OK", "no LEV_ERANGE left on the caller's options")
+  eq(msg, "", "no message")
+  eq(#net:asymmetry{params = p, array = true}, 181, "params= too")
+  eq(select(2, p:last_error()), "LEV_OK", "still none")
+  eq(#leverage.network():asymmetry(), 0, "no pair: one call, LEV_OK with length 0")
+  local d = leverage.network()
+  d:add_resource("r")
+  eq(#d:dependence(), 0, "no dependence")
+  raises("unknown option 'cap'", net.asymmetry, net, {cap = 0})
+  -- a real failure of a cap/len call still raises, with the library's message
+  raises("cancelled", net.rich_club, net, {progress = function() return true end})
+  local q <close> = leverage.params()
+  raises("cancelled", net.rich_club, net, {params = q, progress = function() return true end})
+end)
+
+test("dependence: Florentine wealth, exact values", function()
+  local net <close> = florentine()
+  for who, need in pairs(ref("ref_groups.h", "ref_florentine_needs")) do
+    local held = net:get_resource(who, "wealth")
+    net:set_resource(who, "wealth", held, need)
+  end
+  local want, n = ref_values(REF .. "ref_groups.h", "ref_florentine_dep_wealth_all")
+  local deps = net:dependence("wealth")
+  eq(#deps, n, "pairs")
+  for i, d in ipairs(deps) do
+    local key, rev = d[1] .. "|" .. d[2], d[2] .. "|" .. d[1]
+    near(d[3], want[key], 1e-12, key)
+    near(d[4], want[key] - (want[rev] or 0), 1e-12, key .. " advantage")
+    if i > 1 then assert(deps[i - 1][3] >= d[3], "largest first") end
+  end
+  eq(#net:dependence(), n, "nil: all resources (only wealth)")
+  eq(#net:dependence{scope = "all"}, n, "options without a resource")
+  local arr = net:dependence(1, {array = true})
+  eq(net:name(arr[1][1]) .. "|" .. net:name(arr[1][2]), deps[1][1] .. "|" .. deps[1][2], "array: 1-based indices")
+  local nb = net:dependence("wealth", {scope = "neighbours"})
+  local nb_want, nb_n = ref_values(REF .. "ref_groups.h", "ref_florentine_dep_wealth_nb")
+  eq(#nb, nb_n, "neighbours' pairs")
+  for _, d in ipairs(nb) do near(d[3], nb_want[d[1] .. "|" .. d[2]], 1e-12, "neighbours") end
+  local pa, imb = net:power_advantage("wealth")
+  close_to(pa, ref("ref_groups.h", "ref_florentine_pa_wealth_all"), 1e-12, "power advantage")
+  near(imb, ref_scalar("ref_groups.h", "ref_florentine_imbalance_wealth_all"), 1e-12, "imbalance")
+  raises("invalid option 'galaxy'", net.dependence, net, "wealth", {scope = "galaxy"})
+  raises("unknown resource 'gold'", net.power_advantage, net, "gold")
+end)
+
+test("groups: labels, influence, E-I, assortativity, rich club, outsiders (Florentine)", function()
+  local net <close> = florentine()
+  eq(net:group_count(), 2, "group_count")
+  eq(table.concat(net:groups(), ","), "medicean,oligarch", "groups")
+  eq(net:actor_groups().Strozzi, "oligarch", "actor_groups")
+  eq(net:actor_groups{array = true}[net:actor("Strozzi")], 2, "1-based group index")
+  local ei, all = net:ei_index()
+  local er = ref("ref_groups.h", "ref_florentine_ei")
+  near(ei.medicean, er.medicean, 1e-12, "E-I medicean")
+  near(all, er["(overall)"], 1e-12, "E-I overall")
+  local m, as, is = net:group_influence{undirected = true, tolerance = 1e-14}
+  for key, v in pairs(ref("ref_groups.h", "ref_florentine_influence_matrix")) do
+    local g, h = key:match("([^|]+)|(.+)")
+    eq(m[g][h], v, "matrix " .. key)
+  end
+  close_to(as, ref("ref_groups.h", "ref_florentine_actor_share"), 0, "actor share")
+  close_to(is, ref("ref_groups.h", "ref_florentine_influence_share_igraph"), 1e-9, "influence share")
+  eq(net:group_influence{undirected = true, array = true}[2][2], m.oligarch.oligarch, "array matrix")
+  near(net:assortativity_groups{undirected = true, weighted = false},
+       ref_scalar("ref_groups.h", "ref_florentine_assort_groups_nx"), 1e-12, "assortativity by group")
+  near(net:assortativity(ref("ref_groups.h", "ref_florentine_score"), {undirected = true, weighted = false}),
+       ref_scalar("ref_groups.h", "ref_florentine_assort_score_nx"), 1e-12, "assortativity by score")
+  raises("no score for actor", net.assortativity, net, {Medici = 1})
+  raises("not finite", net.assortativity, net, {0 / 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1})
+  local raw, norm = net:rich_club{seed = 5, samples = 4}
+  local rc = ref("ref_groups.h", "ref_florentine_rich_club_nx")
+  for k = 0, 3 do near(raw[k + 1], rc[tostring(k)], 1e-12, "phi(" .. k .. ")") end
+  eq(#norm, #raw, "normalized")
+  local raw2, none = net:rich_club{normalized = false}
+  eq(none, nil, "normalized = false skips the rewiring")
+  eq(raw2[1], raw[1], "same raw")
+  local share, flags = net:outsiders{undirected = true}
+  close_to(share, ref("ref_groups.h", "ref_florentine_outsiders_group"), 1e-12, "outsiders share")
+  eq(flags.Strozzi, "incrowd", "in-crowd member")
+  eq(flags.Acciaiuoli, "outsider", "outsider")
+  eq(flags.Medici, nil, "neither")
+  close_to((net:outsiders{undirected = true, incrowd = "core"}), ref("ref_groups.h", "ref_florentine_outsiders_core"),
+           1e-12, "core in-crowd")
+  eq(leverage.incrowd.CORE, 2, "constants")
+  raises("invalid option 'vip'", net.outsiders, net, {incrowd = "vip"})
+end)
+
+test("inequality: module functions (Florentine wealth, exact values)", function()
+  local x = ref_doubles("ref_imbalance.h", "ineq_x_florentine_wealth")
+  local r = ref("ref_imbalance.h", "ref_ineq_florentine_wealth")
+  near(leverage.gini(x), r.gini, 1e-12, "gini")
+  near(leverage.gini(x, {small_sample = true}), r.gini_small_sample, 1e-12, "small sample")
+  local t, l = leverage.theil(x)
+  near(t, r.theil_t, 1e-12, "theil T")
+  near(l, r.theil_l, 1e-12, "theil L")
+  near(leverage.hhi(x), r.hhi, 1e-12, "hhi")
+  near(leverage.palma(x), r.palma, 1e-12, "palma")
+  near(leverage.top_share(x), r.top_share, 1e-12, "top share")
+  near(leverage.top_share(x, {top_k = 3}), r.top_share_k3, 1e-12, "top 3")
+  local px, py = leverage.lorenz(x)
+  local want = ref_doubles("ref_imbalance.h", "ref_ineq_florentine_wealth_lorenz")
+  eq(#px, #x + 1, "n + 1 points")
+  for i, v in ipairs(want) do near(py[i], v, 1e-12, "lorenz " .. i) end
+  raises("element 2 is a string", leverage.gini, {1, "a"})
+  raises("-2", leverage.gini, {1, -2, 3}) -- the library's message names the value
+  raises("top_fraction", leverage.top_share, x, {top_fraction = 2})
+  raises("table expected", leverage.hhi, 5)
+end)
+
+test("analyses: limits, closed networks, busy networks", function()
+  local rows = {"name"}
+  for i = 1, 20001 do rows[#rows + 1] = "a" .. i end
+  local big <close> = leverage.network():read_string(table.concat(rows, "\n"), "actors")
+  raises("20000", big.bonacich, big) -- LEV_ELIMIT, checked before allocating
+  local net = florentine()
+  raises("cannot change while an analysis", net.katz, net,
+         {undirected = true, tolerance = 0, progress = function() net:add_actor("Z") end})
+  net:close()
+  raises("network is closed", net.betweenness, net)
+  raises("network is closed", net.dependence, net)
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

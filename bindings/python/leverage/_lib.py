@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 import warnings
-from ctypes import CFUNCTYPE, POINTER, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_void_p
+from ctypes import CFUNCTYPE, POINTER, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from ._errors import Error, LibraryError, make_error
@@ -41,13 +41,18 @@ _CODE = ("code", -1)     # the call records nothing: lev_strerror(code)
 
 
 def _P(i: int) -> Tuple[str, int]:
-    """On the lev_params in argument i: lev_params_errcode/lev_params_errmsg."""
+    """On the lev_params in argument i (lev_params_errcode/lev_params_errmsg); when that argument
+    is NULL, on the network in argument 0 if the function takes one (analyses), else nowhere."""
     return ("params", i)
 
 
 _u32p = POINTER(c_uint32)
+_u64p = POINTER(c_uint64)
 _dblp = POINTER(c_double)
+_szp = POINTER(c_size_t)
 _vpp = POINTER(c_void_p)
+# the most common analysis: f(const lev_network *, lev_params *, double *out)
+_NPO = [c_void_p, c_void_p, _dblp]
 
 #: One row per LEV_API function of leverage.h: (name, argtypes, restype, checks status?).
 #: Opaque handles are c_void_p and their out-parameters POINTER(c_void_p); enums are c_int.
@@ -91,6 +96,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_params_get_double", [c_void_p, c_int, _dblp], c_int, _CODE),
     ("lev_param_info", [c_int, POINTER(c_char_p), POINTER(c_int), _dblp, _dblp, _dblp], c_int, _CODE),
     ("lev_param_find", [c_char_p, POINTER(c_int)], c_int, _CODE),
+    ("lev_param_at", [c_size_t, POINTER(c_int)], c_int, _CODE),
     ("lev_params_set_progress", [c_void_p, PROGRESS_FN, c_void_p], c_int, _CODE),
     ("lev_params_errcode", [c_void_p], c_int, False),
     ("lev_params_errmsg", [c_void_p], c_char_p, False),
@@ -103,6 +109,57 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_degree", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
     ("lev_strength", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
     ("lev_pagerank", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
+    # centrality on shortest paths
+    ("lev_closeness", _NPO, c_int, _P(1)),
+    ("lev_harmonic", _NPO, c_int, _P(1)),
+    ("lev_betweenness", _NPO, c_int, _P(1)),
+    ("lev_edge_betweenness", _NPO, c_int, _P(1)),
+    ("lev_betweenness_approx", _NPO, c_int, _P(1)),
+    # centrality from walks
+    ("lev_katz", _NPO, c_int, _P(1)),
+    ("lev_eigenvector", _NPO, c_int, _P(1)),
+    ("lev_hits", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_bonacich", _NPO, c_int, _P(1)),
+    # brokerage
+    ("lev_constraint", _NPO, c_int, _P(1)),
+    ("lev_effective_size", _NPO, c_int, _P(1)),
+    ("lev_efficiency", _NPO, c_int, _P(1)),
+    ("lev_burt_hierarchy", _NPO, c_int, _P(1)),
+    ("lev_brokerage", [c_void_p, c_void_p, _dblp, _dblp, _dblp, _dblp], c_int, _P(1)),
+    # cohesion
+    ("lev_components", [c_void_p, c_void_p, _u32p, _szp], c_int, _P(1)),
+    ("lev_coreness", _NPO, c_int, _P(1)),
+    ("lev_communities", [c_void_p, c_void_p, _u32p, _szp, _dblp], c_int, _P(1)),
+    ("lev_modularity", [c_void_p, _u32p, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_core_periphery", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    # inequality (no network: messages on the params)
+    ("lev_gini", [_dblp, c_size_t, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_theil", [_dblp, c_size_t, c_void_p, _dblp, _dblp], c_int, _P(2)),
+    ("lev_hhi", [_dblp, c_size_t, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_palma", [_dblp, c_size_t, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_top_share", [_dblp, c_size_t, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_lorenz", [_dblp, c_size_t, c_void_p, _dblp, _dblp], c_int, _P(2)),
+    # asymmetry and hierarchy
+    ("lev_centralization", [c_void_p, c_int, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_reciprocity", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_dyad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),
+    ("lev_triad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),
+    ("lev_asymmetry", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _dblp, _szp], c_int, _P(1)),
+    ("lev_krackhardt", _NPO, c_int, _P(1)),
+    ("lev_flow_hierarchy", _NPO, c_int, _P(1)),
+    # power-dependence
+    ("lev_dependence", [c_void_p, c_uint32, c_void_p, c_size_t, _u32p, _u32p, _dblp, _dblp, _szp], c_int, _P(2)),
+    ("lev_power_advantage", [c_void_p, c_uint32, c_void_p, _dblp, _dblp], c_int, _P(2)),
+    # groups
+    ("lev_group_count", [c_void_p], c_size_t, False),
+    ("lev_group_name", [c_void_p, c_uint32], c_char_p, False),
+    ("lev_actor_groups", [c_void_p, _u32p], c_int, _CODE),
+    ("lev_group_influence", [c_void_p, c_void_p, _dblp, _dblp, _dblp], c_int, _P(1)),
+    ("lev_ei_index", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_assortativity_groups", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
+    ("lev_assortativity", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_rich_club", [c_void_p, c_void_p, c_size_t, _dblp, _dblp, _szp], c_int, _P(1)),
+    ("lev_outsiders", [c_void_p, c_void_p, _dblp, _u32p], c_int, _P(1)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------
@@ -139,8 +196,11 @@ def _check_version(path: str, number: int) -> None:
 
 
 def _missing(name: str, path: str) -> Callable[..., Any]:
+    """Stands for a function the loaded library lacks (an older or half-built libleverage): the
+    rest of the package works, and only a call that needs it fails, naming it."""
     def stub(*args: Any) -> Any:
-        raise LibraryError(f"{path} has no {name} (it is older than this package)")
+        raise LibraryError(f"{path} has no {name} (it is older than this package, or built from an "
+                           f"unfinished source tree)")
     stub.__name__ = name
     return stub
 
@@ -168,8 +228,12 @@ def _errcheck_for(where: Tuple[str, int]) -> Callable[..., Any]:
         msg = b""
         if kind == "net" and L.lev_errcode(args[idx]) == rc:
             msg = L.lev_errmsg(args[idx])
-        elif kind == "params" and args[idx] is not None and L.lev_params_errcode(args[idx]) == rc:
-            msg = L.lev_params_errmsg(args[idx])
+        elif kind == "params" and args[idx] is not None:
+            if L.lev_params_errcode(args[idx]) == rc:
+                msg = L.lev_params_errmsg(args[idx])
+        elif kind == "params" and func.argtypes[0] is c_void_p and args[0] is not None:
+            if L.lev_errcode(args[0]) == rc:  # NULL params: an analysis records on its network
+                msg = L.lev_errmsg(args[0])
         text = msg.decode("utf-8", "replace") if msg else f"{func.__name__}: {strerror(rc)}"
         raise make_error(rc, status_name(rc), text)
 

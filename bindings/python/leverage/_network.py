@@ -1,56 +1,29 @@
-"""The Network class and the options of one call (lev_network, lev_params)."""
+"""The Network class: actors, resources, edges, reading and writing, degree, strength and PageRank
+(the other analyses are in _analyses.py)."""
 from __future__ import annotations
 
-import functools
-import numbers
 import operator
 import os
-from ctypes import POINTER, byref, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_void_p, string_at
-from typing import (TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple,
-                    Optional, Sequence, Tuple, Union)
+from ctypes import POINTER, byref, c_char_p, c_double, c_size_t, c_uint32, c_void_p, string_at
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
-from ._errors import Cancelled, Error, NotFound
-from ._lib import ALLOC_FN, LEV_NONE, PROGRESS_FN, WRITE_FN, error, lib
-
-if TYPE_CHECKING:  # pragma: no cover
-    import numpy
+from ._analyses import _Analyses
+from ._errors import Error, NotFound
+from ._lib import ALLOC_FN, WRITE_FN, error, lib
+from ._params import _DIRECTIONS, ParamInfo, _Params, param_info
+from ._util import Array, _dec, _enc, _numpy, _out, _result, _u32
 
 __all__ = ["Network", "ParamInfo", "param_info"]
 
 #: An actor (or resource) named by its name or by its index.
 Ref = Union[str, int]
-#: What as_array=True returns: a NumPy float64 array, or a list when NumPy is not installed.
-Array = Union["numpy.ndarray", List[float]]
 #: Path of a file or text of a CSV document.
 Source = Union[str, bytes, "os.PathLike[str]"]
 #: A Python allocator: (ptr or None, osize, nsize) -> new block address or None (lev_alloc_fn).
 Allocator = Callable[[Optional[int], int, int], Optional[int]]
 
-# lev_format and lev_direction values (leverage.h; tests/test_header.py checks them).
+# lev_format values (leverage.h; tests/test_header.py checks them).
 _FORMATS = {"edges": 1, "actors": 2, "resources": 3}
-_DIRECTIONS = {"out": 1, "in": 2, "all": 3}
-# lev_param_type values
-_TYPE_INT, _TYPE_DOUBLE = 1, 2
-
-
-def _enc(s: str) -> bytes:
-    """A str as the NUL-terminated UTF-8 the C API takes."""
-    b = s.encode("utf-8")
-    if b"\0" in b:
-        raise error("LEV_EINVAL", f"embedded NUL character in {s!r}")
-    return b
-
-
-def _dec(b: Optional[bytes]) -> Optional[str]:
-    return None if b is None else b.decode("utf-8")
-
-
-def _numpy() -> Any:
-    try:
-        import numpy
-    except ImportError:
-        return None
-    return numpy
 
 
 def _format(kind: str) -> int:
@@ -61,133 +34,9 @@ def _format(kind: str) -> int:
                     f"unknown kind {kind!r}: expected one of {', '.join(_FORMATS)}") from None
 
 
-def _u32(i: Any, what: str) -> int:
-    i = operator.index(i)
-    if not 0 <= i < LEV_NONE:
-        raise error("LEV_EINVAL", f"{what} index {i} is out of range")
-    return i
-
-
-# ---- options ------------------------------------------------------------------------------------
-
-class ParamInfo(NamedTuple):
-    """An option key as lev_param_info() describes it."""
-    name: str
-    key: int
-    type: str  # "int" or "double"
-    lo: float
-    hi: float
-    default: float
-
-
-@functools.lru_cache(maxsize=None)
-def param_info(name: str) -> ParamInfo:
-    """Describe the option called ``name`` ("damping", "max_iter"...): its key, type, bounds and
-    default (lev_param_find() and lev_param_info()).
-
-    Raises:
-        NotFound: no option has that name.
-    """
-    L = lib()
-    key = c_int()
-    try:
-        L.lev_param_find(_enc(name), byref(key))
-    except NotFound:
-        raise error("LEV_ENOTFOUND", f"no option named {name!r}") from None
-    cname, typ, lo, hi, dflt = c_char_p(), c_int(), c_double(), c_double(), c_double()
-    L.lev_param_info(key.value, byref(cname), byref(typ), byref(lo), byref(hi), byref(dflt))
-    return ParamInfo(_dec(cname.value) or name, key.value, "int" if typ.value == _TYPE_INT else "double",
-                     lo.value, hi.value, dflt.value)
-
-
-class _Params:
-    """Owns a lev_params: the options, progress callback and error message of one call."""
-
-    def __init__(self, progress: Optional[Callable[[float], Any]] = None, **options: Any):
-        self._as_parameter_ = c_void_p()
-        self._progress: Any = None
-        self.exception: Optional[BaseException] = None  # raised by the progress callback
-        lib().lev_params_new(byref(self._as_parameter_))
-        try:
-            for name, value in options.items():
-                if value is not None:
-                    self.set(name, value)
-            if progress is not None:
-                self.set_progress(progress)
-        except BaseException:
-            self.close()
-            raise
-
-    def set(self, name: str, value: Union[int, float, bool]) -> None:
-        """Set an option by name (lev_params_set_int or lev_params_set_double, by its type)."""
-        info = param_info(name)
-        if (info.type == "int" and isinstance(value, numbers.Integral)
-                and -2**63 <= int(value) < 2**63):
-            lib().lev_params_set_int(self, info.key, int(value))
-        else:
-            lib().lev_params_set_double(self, info.key, float(value))
-
-    def get(self, name: str) -> Union[int, float]:
-        """Current value of an option (lev_params_get_int or lev_params_get_double)."""
-        info = param_info(name)
-        if info.type == "int":
-            i = c_int64()
-            lib().lev_params_get_int(self, info.key, byref(i))
-            return i.value
-        d = c_double()
-        lib().lev_params_get_double(self, info.key, byref(d))
-        return d.value
-
-    def reset(self) -> None:
-        """Every option back to its default; clears the progress callback and message."""
-        lib().lev_params_reset(self)
-        self._progress = None
-
-    def set_progress(self, callback: Callable[[float], Any]) -> None:
-        """Call ``callback(fraction_done)``; a truthy return cancels. An exception it raises
-        cancels too, and is kept in ``self.exception``."""
-        def trampoline(ud: Any, done: float) -> int:
-            try:
-                return 1 if callback(done) else 0
-            except BaseException as e:  # cannot cross the C frames: cancel, re-raise after
-                self.exception = e
-                return 1
-        fn = PROGRESS_FN(trampoline)
-        lib().lev_params_set_progress(self, fn, None)
-        self._progress = fn  # kept alive as long as the params refer to it
-
-    @property
-    def errmsg(self) -> str:
-        """lev_params_errmsg()."""
-        return lib().lev_params_errmsg(self).decode("utf-8", "replace")
-
-    @property
-    def errcode(self) -> int:
-        """lev_params_errcode()."""
-        return lib().lev_params_errcode(self)
-
-    def close(self) -> None:
-        p = self.__dict__.get("_as_parameter_")
-        if p is not None and p.value:
-            lib().lev_params_free(p)
-            p.value = None
-
-    def __enter__(self) -> "_Params":
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
 # ---- the network --------------------------------------------------------------------------------
 
-class Network:
+class Network(_Analyses):
     """A network: actors, resources and influence edges (``lev_network``).
 
     The object owns its C handle: :meth:`close` frees it (idempotent), as does leaving a ``with``
@@ -585,13 +434,7 @@ class Network:
         n = len(self)
         out, ptr = _out(n, as_array)
         with _Params(progress, **options) as p:
-            f = getattr(L, fname)
-            try:
-                f(self, *pre, p, ptr)
-            except Cancelled as e:
-                if p.exception is not None:
-                    raise p.exception from e
-                raise
+            p.call(getattr(L, fname), self, *pre, p, ptr)
         if as_array:
             return _result(out)
         return dict(zip(self.actors, out))
@@ -694,19 +537,3 @@ def _direction(d: str) -> int:
         return _DIRECTIONS[d]
     except (KeyError, TypeError):
         raise error("LEV_EINVAL", f"direction must be 'all', 'in' or 'out' (got {d!r})") from None
-
-
-def _out(n: int, as_array: bool) -> Tuple[Any, Any]:
-    """A caller-owned output of n doubles and the pointer to pass: a NumPy array when as_array
-    and NumPy is there (the library writes into its buffer), else a ctypes array."""
-    if as_array:
-        np = _numpy()
-        if np is not None:
-            arr = np.zeros(n, dtype=np.float64)
-            return arr, arr.ctypes.data_as(POINTER(c_double))
-    buf = (c_double * n)()
-    return buf, buf
-
-
-def _result(out: Any) -> Array:
-    return out if not hasattr(out, "_type_") else list(out)

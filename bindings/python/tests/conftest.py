@@ -4,8 +4,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import re
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
@@ -22,6 +23,75 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found (run from the libleverage source tree)")
     return path
+
+
+# ---- peer values of the C suite (tests/ref/ref_*.h): parsed, not copied -------------------------
+
+def _c_string(s: str) -> str:
+    """A C string literal's body (octal escapes are UTF-8 bytes) as text."""
+    return re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), s.encode()).decode("utf-8")
+
+
+def _array_body(header: str, array: str) -> str:
+    text = need(REF / header).read_text(encoding="utf-8")
+    m = re.search(r"\b" + re.escape(array) + r"\[\]\s*=\s*\{(.*?)\n\};", text, flags=re.S)
+    assert m, f"{array} not in {header}"
+    return m.group(1)
+
+
+_NUM = r"([-+0-9.eE]+|INFINITY|NAN)"
+
+
+def ref_values(header: str, array: str) -> Dict[str, float]:
+    """{name: value} of a ``ref_value`` array of tests/ref/<header> (in the array's order)."""
+    return {_c_string(k): float(v.replace("INFINITY", "inf"))
+            for k, v in re.findall(r'\{"((?:[^"\\]|\\.)*)",\s*' + _NUM + r"\}", _array_body(header, array))}
+
+
+def ref_list(header: str, array: str) -> List[Tuple[str, float]]:
+    """[(name, value), ...] of a ``ref_value`` array, keeping repeated names and order."""
+    return [(_c_string(k), float(v)) for k, v in
+            re.findall(r'\{"((?:[^"\\]|\\.)*)",\s*' + _NUM + r"\}", _array_body(header, array))]
+
+
+def ref_edge_values(header: str, array: str) -> List[Tuple[str, str, float]]:
+    """[(source, target, value), ...] of a ``ref_edge_value`` array (edge order)."""
+    return [(_c_string(s), _c_string(t), float(v)) for s, t, v in
+            re.findall(r'\{"([^"]*)",\s*"([^"]*)",\s*' + _NUM + r"\}", _array_body(header, array))]
+
+
+def ref_rows(header: str, array: str) -> Dict[str, List[float]]:
+    """{name: [v0, v1, ...]} of an array of rows such as ``ref_brokerage_row``."""
+    return {_c_string(k): [float(x) for x in v.split(",")] for k, v in
+            re.findall(r'\{"([^"]*)",\s*\{([^}]*)\}\}', _array_body(header, array))}
+
+
+def ref_doubles(header: str, array: str) -> List[float]:
+    """The values of a plain ``static const double name[]`` array."""
+    return [float(x) for x in _array_body(header, array).replace("\n", " ").split(",") if x.strip()]
+
+
+def ref_scalar(header: str, name: str) -> float:
+    """A ``static const double name = value;`` of tests/ref/<header>."""
+    text = need(REF / header).read_text(encoding="utf-8")
+    m = re.search(r"\b" + re.escape(name) + r"\s*=\s*" + _NUM + ";", text)
+    assert m, f"{name} not in {header}"
+    return float(m.group(1))
+
+
+def ref_define(header: str, name: str) -> int:
+    text = need(REF / header).read_text(encoding="utf-8")
+    m = re.search(r"#define " + re.escape(name) + r" (\d+)", text)
+    assert m, f"{name} not in {header}"
+    return int(m.group(1))
+
+
+@pytest.fixture
+def coleman() -> Iterator[leverage.Network]:
+    """Coleman's high-school friendships (directed, 73 actors, no groups)."""
+    with leverage.Network.from_csv(need(ROOT / "tests" / "data" / "coleman_edges.csv"),
+                                   need(ROOT / "tests" / "data" / "coleman_actors.csv")) as net:
+        yield net
 
 
 @pytest.fixture

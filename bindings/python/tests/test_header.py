@@ -4,16 +4,16 @@ removed from) the header fails here until the binding follows (STYLE rules 25 an
 from __future__ import annotations
 
 import re
-from ctypes import POINTER, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_void_p
+from ctypes import POINTER, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
 from typing import Any, Dict, List, Tuple
 
 
 import leverage
-from leverage import _errors, _lib, _network
+from leverage import _analyses, _errors, _lib, _network, _params
 
 _SCALARS: Dict[str, Any] = {
     "void": None, "lev_status": c_int, "int": c_int, "double": c_double, "uint32_t": c_uint32,
-    "size_t": c_size_t, "int64_t": c_int64, "lev_param": c_int, "lev_format": c_int,
+    "size_t": c_size_t, "int64_t": c_int64, "uint64_t": c_uint64, "lev_param": c_int, "lev_format": c_int,
     "lev_alloc_fn": _lib.ALLOC_FN, "lev_progress_fn": _lib.PROGRESS_FN, "lev_write_fn": _lib.WRITE_FN,
 }
 _HANDLES = {"lev_network", "lev_params", "void"}
@@ -36,6 +36,13 @@ def header_functions(text: str) -> Dict[str, Tuple[str, List[str]]]:
             types.append(re.sub(r"\s*\b\w+$", "", p))  # drop the parameter name
         out[name] = (" ".join(ret.split()), types)
     return out
+
+
+def doc_of(text: str, name: str) -> str:
+    """The documentation comment just before the declaration of ``name``."""
+    m = re.search(r"/\*\*((?:(?!\*/).)*)\*/\s*LEV_API[^;(]*\b" + name + r"\s*\(", text, flags=re.S)
+    assert m, f"no documentation for {name}"
+    return m.group(1)
 
 
 def header_status_names(text: str) -> Dict[str, int]:
@@ -113,9 +120,32 @@ def test_enum_values_used_by_the_binding(header_text: str) -> None:
     dirs = header_enum(header_text, "LEV_DIR_")
     assert {k: dirs["LEV_DIR_" + k.upper()] for k in _network._DIRECTIONS} == _network._DIRECTIONS
     types = header_enum(header_text, "LEV_TYPE_")
-    assert (types["LEV_TYPE_INT"], types["LEV_TYPE_DOUBLE"]) == (_network._TYPE_INT, _network._TYPE_DOUBLE)
+    assert (types["LEV_TYPE_INT"], types["LEV_TYPE_DOUBLE"]) == (_params._TYPE_INT, _params._TYPE_DOUBLE)
     assert re.search(r"#define LEV_NONE (\w+)", header_text).group(1) == "UINT32_MAX"
-    assert _lib.LEV_NONE == 2**32 - 1
+    assert _lib.LEV_NONE == 2**32 - 1 == leverage.NONE
+
+
+def _by_name(header_text: str, prefix: str) -> Dict[str, int]:
+    """{lowercase name without the prefix: value} of an enum of the header."""
+    return {k[len(prefix):].lower(): v for k, v in header_enum(header_text, prefix).items()}
+
+
+def test_new_enums_match_the_header(header_text: str) -> None:
+    assert _by_name(header_text, "LEV_INCROWD_") == _params._INCROWDS
+    assert _by_name(header_text, "LEV_SCOPE_") == _params._SCOPES
+    assert _by_name(header_text, "LEV_DIR_") == _params._DIRECTIONS
+    assert set(_params._ENUM_OPTIONS) == {"direction", "incrowd", "scope"}
+    roles = _by_name(header_text, "LEV_BROKER_")
+    assert roles == {r: i for i, r in enumerate(_analyses.BROKER_ROLES)}
+    n_roles = int(re.search(r"#define LEV_BROKER_ROLES (\d+)", header_text).group(1))
+    assert n_roles == len(leverage.BROKER_ROLES)
+    assert _by_name(header_text, "LEV_CENTRALIZATION_") == _analyses._CENTRALIZATION
+    assert _by_name(header_text, "LEV_KRACKHARDT_") == {d: i for i, d in enumerate(leverage.KRACKHARDT_DIMS)}
+    # the triad types and their order, and the dyad counts' order, from the functions' documentation
+    m = re.search(r"\((003,[^)]*)\)", doc_of(header_text, "lev_triad_census"))
+    assert m, "the MAN order of lev_triad_census not found in its documentation"
+    assert tuple(" ".join(t.replace("*", " ").split()) for t in m.group(1).split(",")) == leverage.TRIAD_TYPES
+    assert ", ".join(leverage.DYAD_TYPES) in doc_of(header_text, "lev_dyad_census")
 
 
 def test_options_named_in_the_header_exist(header_text: str) -> None:
@@ -124,6 +154,11 @@ def test_options_named_in_the_header_exist(header_text: str) -> None:
     for macro, key in keys.items():
         info = leverage.param_info(macro[len("LEV_P_"):].lower())
         assert info.key == key
+    # lev_param_at lists exactly the header's keys, in increasing order
+    listed = leverage.options()
+    assert [o.key for o in listed] == sorted(keys.values())
+    assert {o.name: o.key for o in listed} == {m[len("LEV_P_"):].lower(): k for m, k in keys.items()}
+    assert listed == [leverage.param_info(o.name) for o in listed]
 
 
 def test_binding_written_for_the_header_version(header_text: str) -> None:

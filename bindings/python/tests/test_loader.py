@@ -87,3 +87,25 @@ def test_import_does_not_load_the_library(tmp_path: Path) -> None:
             {"LEVERAGE_LIBRARY": str(tmp_path / "none.so"), "PYTHONPATH": str(PKG.parent)}, tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "True"
+
+
+def test_a_half_built_library_loads_and_names_what_it_lacks(tmp_path: Path) -> None:
+    """A library missing functions (older, or built while they are being written) still loads:
+    the package imports and works up to the first call of a missing function, which raises
+    LibraryError naming it."""
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if not cc:
+        pytest.skip("no C compiler to build a fake library")
+    src = tmp_path / "partial.c"
+    src.write_text("unsigned lev_version(void) { return 100; }\n"
+                   "const char *lev_version_string(void) { return \"0.1.0\"; }\n"
+                   "const char *lev_status_name(int s) { (void)s; return \"LEV_UNKNOWN\"; }\n")
+    lib = tmp_path / "libleverage.so"
+    subprocess.run([cc, "-shared", "-fPIC", "-o", str(lib), str(src)], check=True)
+    r = run("import leverage\nprint(leverage.library_version())\ntry:\n    leverage.gini([1.0, 2.0])\n"
+            "except leverage.LibraryError as e:\n    print(e)",
+            {"LEVERAGE_LIBRARY": str(lib), "PYTHONPATH": str(PKG.parent)}, tmp_path)
+    assert r.returncode == 0, r.stderr
+    version, message = r.stdout.splitlines()
+    assert version == "0.1.0"
+    assert message.startswith(f"{lib} has no lev_") and "unfinished" in message

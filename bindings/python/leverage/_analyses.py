@@ -1,0 +1,589 @@
+"""The analyses of a Network past degree, strength and PageRank: one method per LEV_API function of
+the paths, spectral, brokerage, cohesion, asymmetry, dependence and groups families.
+
+Each method only translates: keyword options become a lev_params (any option of the library, by
+its name: ``leverage.options()``), the C function writes into caller-owned buffers (NumPy arrays
+with ``as_array=True``), and per-actor results are keyed by actor name otherwise. Nothing here
+computes anything the library does not.
+"""
+from __future__ import annotations
+
+from ctypes import byref, c_double, c_size_t, c_uint32, c_uint64
+from typing import (TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple,
+                    Union)
+
+from ._errors import BufferTooSmall
+from ._lib import LEV_NONE, error, lib
+from ._params import _check_options, _Params
+from ._util import Array, _doubles, _out, _result, _rows
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._network import Network
+
+Progress = Optional[Callable[[float], Any]]
+#: An actor or resource: its name or its index.
+Ref = Union[str, int]
+#: Per-actor result: {actor name: value}, or an array in index order with as_array=True.
+PerActor = Union[Dict[str, float], Array]
+
+# Enum values of leverage.h by Python name (tests/test_header.py checks them against the header).
+#: lev_broker_role: the columns of lev_brokerage()'s tables, in column order (LEV_BROKER_ROLES).
+BROKER_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")
+#: lev_centralization_kind
+_CENTRALIZATION = {"degree": 1, "betweenness": 2, "closeness": 3}
+#: lev_krackhardt_dim, in index order
+KRACKHARDT_DIMS = ("connectedness", "hierarchy", "efficiency", "lubness")
+#: lev_triad_census()'s 16 types, in the MAN order of its output
+TRIAD_TYPES = ("003", "012", "102", "021D", "021U", "021C", "111D", "111U", "030T", "030C", "201", "120D",
+               "120U", "120C", "210", "300")
+#: lev_dyad_census()'s 3 counts, in output order
+DYAD_TYPES = ("mutual", "asymmetric", "null")
+#: lev_outsiders()'s flags (1 outsider, 2 in-crowd member, 0 neither) as strings
+_OUTSIDER_FLAGS = {0: None, 1: "outsider", 2: "incrowd"}
+
+
+class Brokerage(NamedTuple):
+    """lev_brokerage(): four tables, each ``{role: {actor: value}}`` (roles: BROKER_ROLES), or with
+    as_array=True an n × 6 array (row = actor, column = role)."""
+    raw: Any
+    expected: Any
+    sd: Any
+    z: Any
+
+
+class Components(NamedTuple):
+    """lev_components(): each actor's component id (0..count−1) and the number of components."""
+    membership: Any
+    count: int
+
+
+class Communities(NamedTuple):
+    """lev_communities(): each actor's community id (0..count−1), their number and the modularity."""
+    membership: Any
+    count: int
+    modularity: float
+
+
+class CorePeriphery(NamedTuple):
+    """lev_core_periphery(): each actor's coreness (maximum 1) and the fit of the model."""
+    coreness: Any
+    fit: float
+
+
+class Reciprocity(NamedTuple):
+    """lev_reciprocity(): arc reciprocity and strength reciprocity."""
+    arc: float
+    weighted: float
+
+
+class PowerAdvantage(NamedTuple):
+    """lev_power_advantage(): each actor's net power advantage, and the network's imbalance index."""
+    per_actor: Any
+    imbalance: float
+
+
+class GroupInfluence(NamedTuple):
+    """lev_group_influence(): ``matrix[g][h]`` the strength from group g to group h (rows and
+    columns in ``Network.groups`` order), and each group's share of actors and of PageRank
+    (``{group: share}``, or arrays with as_array=True)."""
+    matrix: Any
+    actor_share: Any
+    influence_share: Any
+
+
+class EIIndex(NamedTuple):
+    """lev_ei_index(): per group ``{group: index}`` (or an array) and the network's index."""
+    per_group: Any
+    overall: float
+
+
+class RichClub(NamedTuple):
+    """lev_rich_club(): φ(k) for k = 0..len−1 (``raw[k]``), and normalized by degree-preserving
+    rewirings (``None`` when not asked for)."""
+    raw: Any
+    normalized: Any
+
+
+class Outsiders(NamedTuple):
+    """lev_outsiders(): each actor's share of incoming influence from the in-crowd, and its flag:
+    ``"outsider"``, ``"incrowd"`` (a member) or ``None`` (with as_array=True the library's codes
+    1, 2 and 0)."""
+    share: Any
+    flags: Any
+
+
+def _keyword_call(method: str, fname: str, args: Sequence[Any], options: Dict[str, Any],
+                  progress: Progress) -> None:
+    """``fname(*args)`` with the placeholder _P replaced by fresh params holding ``options``."""
+    _check_options(method, options)
+    L = lib()
+    with _Params(progress, **options) as p:
+        p.call(getattr(L, fname), *[p if a is _P else a for a in args])
+
+
+#: Placeholder for the call's lev_params in an argument list of _keyword_call.
+_P = object()
+
+
+class _Analyses:
+    """Mixin of Network: every analysis of leverage.h past degree, strength and PageRank."""
+
+    # -- translation helpers --
+
+    def _call(self: "Network", method: str, fname: str, args: Sequence[Any], options: Dict[str, Any],
+              progress: Progress = None) -> None:
+        self._live()
+        _keyword_call(method, fname, args, options, progress)
+
+    def _keyed(self: "Network", out: Any, as_array: bool, convert: Callable[[Any], Any] = float) -> Any:
+        if as_array:
+            return _result(out)
+        return dict(zip(self.actors, (convert(v) for v in out)))
+
+    def _per_actor(self: "Network", method: str, fname: str, as_array: bool, options: Dict[str, Any],
+                   progress: Progress) -> PerActor:
+        """fname(net, params, out) with out of len(self) doubles."""
+        out, ptr = _out(len(self), as_array)
+        self._call(method, fname, [self, _P, ptr], options, progress)
+        return self._keyed(out, as_array)
+
+    def _sized(self: "Network", method: str, fname: str, pre: Sequence[Any], outs: Sequence[Any],
+               as_array: bool, options: Dict[str, Any], progress: Progress) -> List[Any]:
+        """The cap/len protocol of leverage.h: fname(*pre, params, cap, *outs, &len). Asks for the
+        length with cap 0, then fills outputs of that length; LEV_ERANGE never reaches the caller.
+        ``outs`` holds the ctypes element type of each output, or None for a NULL output."""
+        self._live()
+        _check_options(method, options)
+        f = getattr(lib(), fname)
+        length = c_size_t()
+        with _Params(progress, **options) as p:
+            cap = 0
+            while True:  # twice on an unchanged network: query, then fill
+                bufs = [(None, None) if t is None else _out(cap, as_array, t) for t in outs]
+                try:
+                    p.call(f, *pre, p, cap, *[ptr for _, ptr in bufs], byref(length))
+                except BufferTooSmall:
+                    if length.value <= cap:  # cannot happen: the library reports the length it needs
+                        raise
+                    cap = length.value
+                    continue
+                return [None if b is None else (b[:length.value] if length.value < cap else b) for b, _ in bufs]
+
+    def _resource_or_none(self: "Network", resource: Optional[Ref]) -> int:
+        return LEV_NONE if resource is None else self._resource(resource)
+
+    def _actor_vector(self: "Network", x: Any, what: str) -> Tuple[Any, Any]:
+        """A per-actor input of doubles: a mapping {actor name or index: value} covering every
+        actor, or a sequence / NumPy array of len(self) values in index order."""
+        n = len(self)
+        if isinstance(x, Mapping):
+            buf = (c_double * n)()
+            seen = set()
+            for a, v in x.items():
+                i = self._actor(a)
+                if i >= n:
+                    raise error("LEV_EINVAL", f"{what}: no actor {i} (the network has {n})")
+                buf[i] = v
+                seen.add(i)
+            if len(seen) != n:
+                missing = next(i for i in range(n) if i not in seen)
+                raise error("LEV_EINVAL", f"{what}: no value for actor {missing} ({self.actors[missing]!r})")
+            return buf, buf
+        keep, ptr, _ = _doubles(x, n, what)
+        return keep, ptr
+
+    # -- centrality on shortest paths --
+
+    def closeness(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Closeness centrality of every actor (lev_closeness()): for an actor reaching r − 1
+        others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1); 0 if it reaches nobody.
+
+        Options (keywords, library defaults when left out): ``weighted`` (distances 1/strength;
+        False counts hops), ``undirected``, ``direction`` ("out" default, "in": distances to the
+        actor; "all": undirected), ``threads``. ``progress(fraction)`` as for :meth:`pagerank`.
+
+        Returns:
+            ``{actor name: score}``, or an array in index order with ``as_array=True``.
+        """
+        return self._per_actor("closeness", "lev_closeness", as_array, options, progress)
+
+    def harmonic(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Harmonic centrality (lev_harmonic()): the sum of 1/d(v, u) over the others; with
+        ``normalized=True`` divided by n − 1. Options as :meth:`closeness`, and ``normalized``."""
+        return self._per_actor("harmonic", "lev_harmonic", as_array, options, progress)
+
+    def betweenness(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Betweenness centrality (lev_betweenness(), Brandes): the share of shortest paths
+        between other actors that run through each actor; an undirected view counts each
+        unordered pair once. Options: ``weighted``, ``undirected``, ``normalized``, ``threads``."""
+        return self._per_actor("betweenness", "lev_betweenness", as_array, options, progress)
+
+    def edge_betweenness(self, *, as_array: bool = False, progress: Progress = None,
+                         **options: Any) -> Union[List[float], Array]:
+        """Betweenness of every edge (lev_edge_betweenness()), as a list in edge index order (the
+        order of :meth:`edges`), or an array with ``as_array=True``. Of parallel edges the one that
+        carries the paths gets the score, the others 0. Options as :meth:`betweenness`."""
+        out, ptr = _out(self.edge_count, as_array)
+        self._call("edge_betweenness", "lev_edge_betweenness", [self, _P, ptr], options, progress)
+        return _result(out) if as_array else list(out)
+
+    def betweenness_approx(self, *, as_array: bool = False, progress: Progress = None,
+                           **options: Any) -> PerActor:
+        """Betweenness estimated from sampled shortest paths (lev_betweenness_approx()), on the
+        normalized scale: with probability ≥ 1 − ``delta`` every estimate is within ``epsilon``.
+        Options: ``epsilon``, ``delta``, ``seed`` (same seed, same answer), ``weighted``,
+        ``undirected``, ``threads``."""
+        return self._per_actor("betweenness_approx", "lev_betweenness_approx", as_array, options, progress)
+
+    # -- centrality from walks --
+
+    def katz(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Katz centrality (lev_katz()): x = α·B·x + 1. Options: ``alpha`` (0.1), ``direction``
+        ("all"/"in": in-influence, "out": out-influence), ``undirected``, ``weighted``,
+        ``normalized`` (unit Euclidean length), ``tolerance``, ``max_iter``, ``threads``.
+
+        Raises:
+            NotConverged: α too large for the network (α ≥ 1/λmax), or too few iterations.
+        """
+        return self._per_actor("katz", "lev_katz", as_array, options, progress)
+
+    def eigenvector(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Eigenvector centrality (lev_eigenvector()): unit Euclidean length. Options:
+        ``direction``, ``undirected``, ``weighted``, ``tolerance``, ``max_iter``, ``threads``.
+
+        Raises:
+            NotConverged: e.g. an acyclic directed network, which has none.
+        """
+        return self._per_actor("eigenvector", "lev_eigenvector", as_array, options, progress)
+
+    def hits(self, *, as_array: bool = False, progress: Progress = None,
+             **options: Any) -> Tuple[PerActor, PerActor]:
+        """HITS hub and authority scores (lev_hits()), each summing to 1.
+
+        Returns:
+            ``(hubs, authorities)``, each ``{actor name: score}`` or an array with ``as_array``.
+            Options: ``weighted``, ``undirected``, ``tolerance``, ``max_iter``, ``threads``.
+        """
+        n = len(self)
+        (h, hp), (a, ap) = _out(n, as_array), _out(n, as_array)
+        self._call("hits", "lev_hits", [self, _P, hp, ap], options, progress)
+        return self._keyed(h, as_array), self._keyed(a, as_array)
+
+    def bonacich(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Bonacich power centrality c(α, β) (lev_bonacich(), as R ``sna::bonpow``). Options:
+        ``beta`` (1; negative rewards ties to weak actors), ``direction``, ``undirected``,
+        ``weighted``, ``normalized`` (scores sum to 1), ``threads``.
+
+        Raises:
+            InvalidArgument: I − βB singular. LimitExceeded: more than 20000 actors.
+        """
+        return self._per_actor("bonacich", "lev_bonacich", as_array, options, progress)
+
+    # -- brokerage --
+
+    def constraint(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Burt's constraint of every actor (lev_constraint()). Options: ``weighted``, ``threads``."""
+        return self._per_actor("constraint", "lev_constraint", as_array, options, progress)
+
+    def effective_size(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Burt's effective size of every actor (lev_effective_size()). Options: ``weighted``, ``threads``."""
+        return self._per_actor("effective_size", "lev_effective_size", as_array, options, progress)
+
+    def efficiency(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Burt's efficiency: effective size / number of neighbours (lev_efficiency())."""
+        return self._per_actor("efficiency", "lev_efficiency", as_array, options, progress)
+
+    def burt_hierarchy(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Burt's hierarchy: how much an actor's constraint rests on one contact (lev_burt_hierarchy())."""
+        return self._per_actor("burt_hierarchy", "lev_burt_hierarchy", as_array, options, progress)
+
+    def brokerage(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Brokerage:
+        """Gould–Fernandez brokerage roles by group label (lev_brokerage(), as R ``sna::brokerage``).
+
+        Returns:
+            ``Brokerage(raw, expected, sd, z)``; each ``{role: {actor name: value}}`` with roles
+            ``leverage.BROKER_ROLES`` ("coordinator" … "liaison", "total"), or with ``as_array`` an
+            n × 6 array (columns in that order). Option: ``undirected``.
+        """
+        n, k = len(self), len(BROKER_ROLES)
+        bufs = [_out(n * k, as_array) for _ in range(4)]
+        self._call("brokerage", "lev_brokerage", [self, _P] + [ptr for _, ptr in bufs], options, progress)
+        if as_array:
+            return Brokerage(*(_rows(b, n, k) for b, _ in bufs))
+        names = self.actors
+        return Brokerage(*({role: {names[i]: b[i * k + c] for i in range(n)} for c, role in enumerate(BROKER_ROLES)}
+                           for b, _ in bufs))
+
+    # -- cohesion --
+
+    def components(self, *, as_array: bool = False, **options: Any) -> Components:
+        """Connected components (lev_components()): strong by default, weak with
+        ``undirected=True``. Ids are 0..count−1 in order of each component's first actor.
+
+        Returns:
+            ``Components(membership, count)``: membership ``{actor name: id}``, or with
+            ``as_array`` a uint32 array in index order.
+        """
+        out, ptr = _out(len(self), as_array, c_uint32)
+        count = c_size_t()
+        self._call("components", "lev_components", [self, _P, ptr, byref(count)], options)
+        return Components(self._keyed(out, as_array, int), count.value)
+
+    def coreness(self, *, as_array: bool = False, **options: Any) -> PerActor:
+        """k-core number of every actor (lev_coreness()). Options: ``direction``, ``undirected``."""
+        return self._per_actor("coreness", "lev_coreness", as_array, options, None)
+
+    def communities(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Communities:
+        """Communities maximizing modularity on the undirected view (lev_communities(), Leiden).
+
+        Options: ``resolution``, ``seed`` (same seed, same partition), ``weighted``, ``threads``.
+
+        Returns:
+            ``Communities(membership, count, modularity)``: membership ``{actor name: id}`` with
+            ids 0..count−1, or a uint32 array with ``as_array``.
+        """
+        out, ptr = _out(len(self), as_array, c_uint32)
+        count, q = c_size_t(), c_double()
+        self._call("communities", "lev_communities", [self, _P, ptr, byref(count), byref(q)], options, progress)
+        return Communities(self._keyed(out, as_array, int), count.value, q.value)
+
+    def modularity(self, partition: Any, **options: Any) -> float:
+        """Modularity of a partition on the undirected view (lev_modularity()).
+
+        Args:
+            partition: each actor's community: a mapping ``{actor name or index: label}`` covering
+                every actor, or a sequence / array of len(self) labels in index order. Labels are any
+                hashable values (equal label, same community), e.g. ``communities().membership``.
+            Options: ``resolution``, ``weighted``.
+        """
+        n = len(self)
+        labels: List[Any] = [None] * n
+        if isinstance(partition, Mapping):
+            seen = set()
+            for a, lab in partition.items():
+                i = self._actor(a)
+                if i >= n:
+                    raise error("LEV_EINVAL", f"partition: no actor {i} (the network has {n})")
+                labels[i] = lab
+                seen.add(i)
+            if len(seen) != n:
+                missing = next(i for i in range(n) if i not in seen)
+                raise error("LEV_EINVAL", f"partition: no community for actor {missing} ({self.actors[missing]!r})")
+        else:
+            labels = list(partition.tolist() if hasattr(partition, "tolist") else partition)
+            if len(labels) != n:
+                raise error("LEV_EINVAL", f"partition has {len(labels)} entries; the network has {n} actors")
+        ids: Dict[Any, int] = {}
+        buf = (c_uint32 * n)(*(ids.setdefault(lab, len(ids)) for lab in labels))
+        q = c_double()
+        self._call("modularity", "lev_modularity", [self, buf, _P, byref(q)], options)
+        return q.value
+
+    def core_periphery(self, *, as_array: bool = False, progress: Progress = None,
+                       **options: Any) -> CorePeriphery:
+        """Continuous core–periphery coreness (lev_core_periphery(), Borgatti–Everett).
+
+        Returns:
+            ``CorePeriphery(coreness, fit)``. Options: ``weighted``, ``tolerance``, ``max_iter``.
+        """
+        out, ptr = _out(len(self), as_array)
+        fit = c_double()
+        self._call("core_periphery", "lev_core_periphery", [self, _P, ptr, byref(fit)], options, progress)
+        return CorePeriphery(self._keyed(out, as_array), fit.value)
+
+    # -- asymmetry and hierarchy --
+
+    def centralization(self, kind: str = "degree", *, progress: Progress = None, **options: Any) -> float:
+        """Freeman centralization of ``kind`` — "degree", "betweenness" or "closeness" — in [0, 1]
+        (lev_centralization(), as R ``sna::centralization``). Options: ``undirected``,
+        ``direction``, ``weighted``."""
+        try:
+            k = _CENTRALIZATION[kind]
+        except (KeyError, TypeError):
+            raise error("LEV_EUNSUPPORTED", f"unknown centralization kind {kind!r}: expected "
+                        f"{', '.join(repr(x) for x in _CENTRALIZATION)}") from None
+        out = c_double()
+        self._call("centralization", "lev_centralization", [self, k, _P, byref(out)], options, progress)
+        return out.value
+
+    def reciprocity(self, **options: Any) -> Reciprocity:
+        """``Reciprocity(arc, weighted)`` (lev_reciprocity()): the share of edges returned, and of
+        strength matched by strength back."""
+        arc, w = c_double(), c_double()
+        self._call("reciprocity", "lev_reciprocity", [self, _P, byref(arc), byref(w)], options)
+        return Reciprocity(arc.value, w.value)
+
+    def dyad_census(self, **options: Any) -> Dict[str, int]:
+        """``{"mutual": m, "asymmetric": a, "null": n}`` pair counts (lev_dyad_census())."""
+        out = (c_uint64 * len(DYAD_TYPES))()
+        self._call("dyad_census", "lev_dyad_census", [self, _P, out], options)
+        return dict(zip(DYAD_TYPES, out))
+
+    def triad_census(self, *, progress: Progress = None, **options: Any) -> Dict[str, int]:
+        """Counts of the 16 triad types keyed by MAN name ("003", "012", … "300", in that order)
+        (lev_triad_census()). Option: ``threads``."""
+        out = (c_uint64 * len(TRIAD_TYPES))()
+        self._call("triad_census", "lev_triad_census", [self, _P, out], options, progress)
+        return dict(zip(TRIAD_TYPES, out))
+
+    def asymmetry(self, *, as_array: bool = False, **options: Any) -> Any:
+        """The pairs with an edge either way, by asymmetry of influence |w(a→b) − w(b→a)|, largest
+        first (lev_asymmetry()); ``a`` is the stronger side. Option: ``weighted``.
+
+        Returns:
+            ``[(a name, b name, gap), ...]``, or with ``as_array`` the arrays ``(a, b, gap)`` of
+            actor indices (uint32) and gaps.
+        """
+        a, b, gap = self._sized("asymmetry", "lev_asymmetry", [self], [c_uint32, c_uint32, c_double],
+                                as_array, options, None)
+        if as_array:
+            return _result(a), _result(b), _result(gap)
+        names = self.actors
+        return [(names[x], names[y], float(g)) for x, y, g in zip(a, b, gap)]
+
+    def krackhardt(self, *, progress: Progress = None, **options: Any) -> Dict[str, float]:
+        """Krackhardt's four dimensions of hierarchy (lev_krackhardt()): ``{"connectedness",
+        "hierarchy", "efficiency", "lubness"}``."""
+        out = (c_double * len(KRACKHARDT_DIMS))()
+        self._call("krackhardt", "lev_krackhardt", [self, _P, out], options, progress)
+        return dict(zip(KRACKHARDT_DIMS, out))
+
+    def flow_hierarchy(self, **options: Any) -> float:
+        """Flow hierarchy (lev_flow_hierarchy(), Luo–Magee): the share of edges on no directed
+        cycle. Option: ``weighted`` (strength-weighted share)."""
+        out = c_double()
+        self._call("flow_hierarchy", "lev_flow_hierarchy", [self, _P, byref(out)], options)
+        return out.value
+
+    # -- power-dependence --
+
+    def dependence(self, resource: Optional[Ref] = None, *, as_array: bool = False, progress: Progress = None,
+                   **options: Any) -> Any:
+        """Who depends on whom for ``resource`` (a name or index; None: all resources, summed),
+        largest first (lev_dependence(), Emerson). Option: ``scope`` ("all" or "neighbours"),
+        ``threads``.
+
+        Returns:
+            ``[(dependent, on, dep, advantage), ...]`` with actor names: ``dependent`` depends on
+            ``on`` by ``dep``, and ``advantage`` is ``on``'s power advantage in that dyad; with
+            ``as_array`` the four arrays (indices as uint32).
+        """
+        r = self._resource_or_none(resource)
+        d, o, dep, adv = self._sized("dependence", "lev_dependence", [self, r],
+                                     [c_uint32, c_uint32, c_double, c_double], as_array, options, progress)
+        if as_array:
+            return _result(d), _result(o), _result(dep), _result(adv)
+        names = self.actors
+        return [(names[x], names[y], float(v), float(w)) for x, y, v, w in zip(d, o, dep, adv)]
+
+    def power_advantage(self, resource: Optional[Ref] = None, *, as_array: bool = False,
+                        progress: Progress = None, **options: Any) -> PowerAdvantage:
+        """Each actor's net power advantage and the imbalance index in [0, 1]
+        (lev_power_advantage()); ``resource`` and options as :meth:`dependence`."""
+        r = self._resource_or_none(resource)
+        out, ptr = _out(len(self), as_array)
+        imb = c_double()
+        self._call("power_advantage", "lev_power_advantage", [self, r, _P, ptr, byref(imb)], options, progress)
+        return PowerAdvantage(self._keyed(out, as_array), imb.value)
+
+    # -- groups --
+
+    @property
+    def group_count(self) -> int:
+        """Number of distinct group labels ever used (lev_group_count())."""
+        return int(self._live().lev_group_count(self))  # type: ignore[attr-defined]
+
+    @property
+    def groups(self) -> List[str]:
+        """Group labels in group index order (lev_group_name()); a label keeps its index even
+        when no actor carries it any more."""
+        L = self._live()  # type: ignore[attr-defined]
+        return [L.lev_group_name(self, g).decode("utf-8") for g in range(L.lev_group_count(self))]
+
+    def actor_groups(self, *, as_array: bool = False) -> Any:
+        """Every actor's group (lev_actor_groups()): ``{actor name: group label or None}``, or with
+        ``as_array`` a uint32 array of group indices (``leverage.NONE`` for none)."""
+        L = self._live()  # type: ignore[attr-defined]
+        out, ptr = _out(len(self), as_array, c_uint32)  # type: ignore[arg-type]
+        L.lev_actor_groups(self, ptr)
+        if as_array:
+            return _result(out)
+        groups = self.groups
+        return dict(zip(self.actors, (None if g == LEV_NONE else groups[g] for g in out)))  # type: ignore
+
+    def group_influence(self, *, as_array: bool = False, progress: Progress = None,
+                        **options: Any) -> GroupInfluence:
+        """Influence between groups (lev_group_influence()).
+
+        Returns:
+            ``GroupInfluence(matrix, actor_share, influence_share)``: ``matrix[g][h]`` the summed
+            strength from group g to group h as nested lists in :attr:`groups` order (a G × G
+            array with ``as_array``); the shares ``{group: share}`` (arrays with ``as_array``).
+            Options: ``weighted``, ``undirected``, and PageRank's (``damping``, ``tolerance``…).
+        """
+        G = self.group_count
+        (m, mp), (a, ap), (i, ip) = _out(G * G, as_array), _out(G, as_array), _out(G, as_array)
+        self._call("group_influence", "lev_group_influence", [self, _P, mp, ap, ip], options, progress)
+        if as_array:
+            return GroupInfluence(_rows(m, G, G), _result(a), _result(i))
+        names = self.groups
+        return GroupInfluence(_rows(m, G, G), dict(zip(names, a)), dict(zip(names, i)))
+
+    def ei_index(self, *, as_array: bool = False, **options: Any) -> EIIndex:
+        """Krackhardt–Stern E–I index per group and overall, from −1 (all ties inside) to 1
+        (lev_ei_index()). Option: ``weighted``."""
+        G = self.group_count
+        out, ptr = _out(G, as_array)
+        overall = c_double()
+        self._call("ei_index", "lev_ei_index", [self, _P, ptr, byref(overall)], options)
+        return EIIndex(_result(out) if as_array else dict(zip(self.groups, out)), overall.value)
+
+    def assortativity_groups(self, **options: Any) -> float:
+        """Newman's assortativity by group label (lev_assortativity_groups()); NaN when undefined.
+        Options: ``undirected``, ``weighted`` (False gives NetworkX's and igraph's value)."""
+        r = c_double()
+        self._call("assortativity_groups", "lev_assortativity_groups", [self, _P, byref(r)], options)
+        return r.value
+
+    def assortativity(self, score: Any, **options: Any) -> float:
+        """Assortativity by a numeric score per actor (lev_assortativity()): ``score`` is a mapping
+        ``{actor name or index: value}`` covering every actor, or a sequence / array in index order
+        (e.g. the result of :meth:`pagerank`). Options: ``undirected``, ``weighted``."""
+        keep, ptr = self._actor_vector(score, "score")
+        r = c_double()
+        self._call("assortativity", "lev_assortativity", [self, ptr, _P, byref(r)], options)
+        return r.value
+
+    def rich_club(self, normalized: bool = True, *, as_array: bool = False, progress: Progress = None,
+                  **options: Any) -> RichClub:
+        """Rich-club coefficient φ(k), k = 0..len−1, on the undirected simple view (lev_rich_club()).
+
+        Args:
+            normalized: also compute φ(k) divided by its mean over ``samples`` degree-preserving
+                rewirings (seeded: ``seed``); False skips the rewiring (``normalized`` is then None).
+
+        Returns:
+            ``RichClub(raw, normalized)``: lists indexed by k, or arrays with ``as_array``.
+        """
+        raw, norm = self._sized("rich_club", "lev_rich_club", [self], [c_double, c_double if normalized else None],
+                                as_array, options, progress)
+        conv = _result if as_array else list
+        return RichClub(conv(raw), None if norm is None else conv(norm))
+
+    def outsiders(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Outsiders:
+        """Outsiders: connected actors receiving less than ``threshold`` of their incoming influence
+        from the in-crowd (lev_outsiders()). Options: ``incrowd`` ("group": the label with the most
+        PageRank; "core": the innermost k-core), ``threshold``, ``weighted``, ``undirected``, and
+        PageRank's for the group in-crowd.
+
+        Returns:
+            ``Outsiders(share, flags)``: ``share`` ``{actor name: share}``; ``flags`` ``{actor name:
+            "outsider" | "incrowd" | None}``; with ``as_array`` an array and the uint32 codes
+            (1 outsider, 2 in-crowd, 0 neither).
+        """
+        n = len(self)
+        (s, sp), (f, fp) = _out(n, as_array), _out(n, as_array, c_uint32)
+        self._call("outsiders", "lev_outsiders", [self, _P, sp, fp], options, progress)
+        if as_array:
+            return Outsiders(_result(s), _result(f))
+        return Outsiders(self._keyed(s, False), self._keyed(f, False, lambda v: _OUTSIDER_FLAGS[v]))

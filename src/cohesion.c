@@ -1,0 +1,1160 @@
+/*
+ * Cohesion and groups: connected components, k-cores, communities (Leiden), modularity, and
+ * continuous core–periphery.
+ *
+ * - lev_components: strong components by an iterative Tarjan (no recursion: a cycle of 10^6
+ *   actors needs no C stack), weak ones by union–find whose roots are the smallest index, so
+ *   that ids in order of first actor fall out in place, with no scratch at all.
+ * - lev_coreness: peeling level by level on edge records (parallel edges count one each,
+ *   self-loops are ignored), for in-, out- or all-degree; one random access per edge.
+ * - lev_modularity / lev_communities: the undirected view, pair strength = sum of both
+ *   directions. Leiden (fast local moving, refinement, aggregation), iterated until an
+ *   iteration moves nobody, in up to 16 seeded runs within a budget of iterations; the best
+ *   run wins. Sequential, so the same seed gives the same partition whatever LEV_P_THREADS is
+ *   (only the O(V + E) build of the undirected view runs in parallel, and it is exact).
+ * - lev_core_periphery: minimum-residual fit of c_i·c_j to a_ij (i ≠ j) by exact coordinate
+ *   descent (Gauss–Seidel on c_i = Σ_j a_ij c_j / Σ_{j≠i} c_j²) from the best multiple of the
+ *   strengths, with the Heywood case (no finite minimum, e.g. a star) returned as its limit.
+ *
+ * See docs/cohesion.md for definitions, conventions, peers and validation.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Software prefetch of a row's neighbours' data a few entries ahead (hides L2/L3 latency). */
+#define PREFETCH_AHEAD 8
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+/* ---- scratch: every block through the network's allocator, freed in one place ------------ */
+
+#define SCRATCH_MAX 40
+
+typedef struct scratch {
+    const lev__ctx *c;
+    void *p[SCRATCH_MAX];
+    size_t bytes[SCRATCH_MAX];
+    int k;
+} scratch;
+
+/* A block of count·size bytes (at least one element); NULL on failure or overflow. */
+static void *sc_get(scratch *s, size_t count, size_t size) {
+    if (s->k == SCRATCH_MAX) return NULL;
+    if (count == 0) count = 1;
+    void *q = lev__ctx_alloc(s->c, count, size);
+    if (q) {
+        s->p[s->k] = q;
+        s->bytes[s->k++] = count * size;
+    }
+    return q;
+}
+
+/* Free one block obtained from sc_get (any order). */
+static void sc_put(scratch *s, void *q) {
+    if (!q) return;
+    for (int i = s->k - 1; i >= 0; i--)
+        if (s->p[i] == q) {
+            lev__free(&s->c->net->mem, q, s->bytes[i]);
+            s->p[i] = s->p[s->k - 1];
+            s->bytes[i] = s->bytes[s->k - 1];
+            s->k--;
+            return;
+        }
+}
+
+/* Shrink a block from sc_get to count·size bytes (count ≥ 1); keeps the larger block when the
+ * allocator cannot shrink it, so this never fails. */
+static void *sc_shrink(scratch *s, void *q, size_t count, size_t size) {
+    if (count == 0) count = 1;
+    for (int i = s->k - 1; i >= 0; i--)
+        if (s->p[i] == q) {
+            if (count * size >= s->bytes[i]) return q;
+            const lev__mem *m = &s->c->net->mem;
+            void *r = m->f(m->ud, q, s->bytes[i], count * size);
+            if (!r) return q;
+            s->p[i] = r;
+            s->bytes[i] = count * size;
+            return r;
+        }
+    return q;
+}
+
+static void sc_free_all(scratch *s) {
+    while (s->k > 0) {
+        s->k--;
+        lev__free(&s->c->net->mem, s->p[s->k], s->bytes[s->k]);
+    }
+}
+
+/* ---- a seeded generator: xoshiro256** seeded by splitmix64 ------------------------------- */
+
+typedef struct rng {
+    uint64_t s[4];
+} rng;
+
+static uint64_t splitmix64(uint64_t *x) {
+    uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static void rng_seed(rng *r, uint64_t seed) {
+    uint64_t x = seed;
+    for (int i = 0; i < 4; i++) r->s[i] = splitmix64(&x);
+}
+
+static inline uint64_t rotl64(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+static uint64_t rng_next(rng *r) {
+    uint64_t *s = r->s;
+    uint64_t out = rotl64(s[1] * 5, 7) * 9, t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl64(s[3], 45);
+    return out;
+}
+
+/* Uniform in 0..n-1 (n ≥ 1), by the multiply-shift map of the high 32 bits. */
+static inline uint32_t rng_below(rng *r, uint32_t n) {
+    return (uint32_t)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
+}
+
+/* Uniform in [0, 1). */
+static inline double rng_unit(rng *r) { return (double)(rng_next(r) >> 11) * 0x1.0p-53; }
+
+static void shuffle(uint32_t *a, uint32_t n, rng *r) {
+    for (uint32_t i = n; i > 1; i--) {
+        uint32_t j = rng_below(r, i);
+        uint32_t t = a[i - 1];
+        a[i - 1] = a[j];
+        a[j] = t;
+    }
+}
+
+/* ==== components ============================================================================ */
+
+/* Weak components by union–find, in place in comp[]. parent[x] ≤ x always (a union hangs the
+ * larger root under the smaller, path halving only shortcuts to smaller indices), so after one
+ * compressing pass in increasing order every entry is its root, the smallest actor of its
+ * component, and a second pass numbers components in order of first actor. */
+static size_t weak_components(const lev__csr *g, uint32_t *comp) {
+    uint32_t n = g->n;
+    for (uint32_t v = 0; v < n; v++) comp[v] = v;
+    for (uint32_t v = 0; v < n; v++)
+        for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
+            uint32_t a = v, b = g->out_adj[k];
+            while (comp[a] != a) a = comp[a] = comp[comp[a]];
+            while (comp[b] != b) b = comp[b] = comp[comp[b]];
+            if (a < b) comp[b] = a;
+            else if (b < a) comp[a] = b;
+        }
+    for (uint32_t v = 0; v < n; v++) comp[v] = comp[comp[v]]; /* parent[v] < v is a root already */
+    size_t count = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t r = comp[v];
+        comp[v] = r == v ? (uint32_t)count++ : comp[r]; /* r < v holds r's id by now */
+    }
+    return count;
+}
+
+/* Strong components by Tarjan's algorithm with an explicit call stack. idx[v] is 0 while v is
+ * unvisited, else its visit number + 1; an actor is on Tarjan's stack exactly while it is
+ * visited and comp[v] is still LEV_NONE. Ids are given in order of completion, then renumbered
+ * in order of first actor through map[] (which reuses low[]). */
+static size_t strong_components(const lev__csr *g, uint32_t *comp, uint32_t *idx, uint32_t *low, uint32_t *stk,
+                                uint32_t *calls, size_t *next) {
+    uint32_t n = g->n, counter = 0, sp = 0, scc = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        idx[v] = 0;
+        comp[v] = LEV_NONE;
+    }
+    for (uint32_t root = 0; root < n; root++) {
+        if (idx[root]) continue;
+        uint32_t cp = 0;
+        calls[cp++] = root;
+        idx[root] = low[root] = ++counter;
+        next[root] = g->out_off[root];
+        stk[sp++] = root;
+        while (cp) {
+            uint32_t v = calls[cp - 1];
+            if (next[v] < g->out_off[v + 1]) {
+                uint32_t w = g->out_adj[next[v]++];
+                if (!idx[w]) {
+                    idx[w] = low[w] = ++counter;
+                    next[w] = g->out_off[w];
+                    stk[sp++] = w;
+                    calls[cp++] = w;
+                } else if (comp[w] == LEV_NONE && idx[w] < low[v]) {
+                    low[v] = idx[w];
+                }
+                continue;
+            }
+            cp--;
+            if (low[v] == idx[v]) {
+                uint32_t w;
+                do {
+                    w = stk[--sp];
+                    comp[w] = scc;
+                } while (w != v);
+                scc++;
+            }
+            if (cp) {
+                uint32_t u = calls[cp - 1];
+                if (low[v] < low[u]) low[u] = low[v];
+            }
+        }
+    }
+    uint32_t *map = low;
+    for (uint32_t s = 0; s < scc; s++) map[s] = LEV_NONE;
+    uint32_t count = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t s = comp[v];
+        if (map[s] == LEV_NONE) map[s] = count++;
+        comp[v] = map[s];
+    }
+    return count;
+}
+
+lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *component, size_t *count) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "components", component);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    size_t cnt;
+    if (lev__param(p, LEV_P_UNDIRECTED) != 0) {
+        cnt = weak_components(g, component); /* needs no scratch: cannot fail */
+    } else {
+        scratch s = {&c, {0}, {0}, 0};
+        uint32_t *idx = sc_get(&s, g->n, sizeof *idx), *low = sc_get(&s, g->n, sizeof *low);
+        uint32_t *stk = sc_get(&s, g->n, sizeof *stk), *calls = sc_get(&s, g->n, sizeof *calls);
+        size_t *next = sc_get(&s, g->n, sizeof *next);
+        if (!idx || !low || !stk || !calls || !next) {
+            sc_free_all(&s);
+            return lev__ctx_fail(&c, LEV_ENOMEM, "components: out of memory for %u actors", g->n);
+        }
+        /* Nothing can fail from here on, so component[] may be written directly. */
+        cnt = strong_components(g, component, idx, low, stk, calls, next);
+        sc_free_all(&s);
+    }
+    if (count) *count = cnt;
+    return LEV_OK;
+}
+
+/* ==== coreness ============================================================================== */
+
+/* How many entries of row v (sorted) equal x: two binary searches. */
+static size_t count_in_row(const size_t *off, const uint32_t *adj, uint32_t v, uint32_t x) {
+    size_t lo = off[v], hi = off[v + 1];
+    while (lo < hi) { /* first entry >= x */
+        size_t mid = lo + (hi - lo) / 2;
+        if (adj[mid] < x) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t first = lo;
+    hi = off[v + 1];
+    while (lo < hi) { /* first entry > x */
+        size_t mid = lo + (hi - lo) / 2;
+        if (adj[mid] <= x) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo - first;
+}
+
+/* Remove v at level k: every actor u adjacent through off/adj whose degree is still above k loses
+ * one; one that reaches k joins the stack of level k. */
+static inline void peel_row(const size_t *off, const uint32_t *adj, uint32_t v, uint32_t k, uint32_t *deg,
+                            uint32_t *stack, uint32_t *sp) {
+    size_t k0 = off[v], k1 = off[v + 1];
+    for (size_t e = k0; e < k1; e++) {
+        if (e + PREFETCH_AHEAD < k1) PREFETCH(&deg[adj[e + PREFETCH_AHEAD]]);
+        uint32_t u = adj[e];
+        if (deg[u] > k && --deg[u] == k) stack[(*sp)++] = u;
+    }
+}
+
+/* Core numbers by peeling level by level (the sequential form of Kabir & Madduri's PKC, which
+ * computes the same numbers as Batagelj–Zaveršnik's bucket algorithm). At level k every actor
+ * still present has degree ≥ k; those with exactly k are stacked and removed, and removing one
+ * lowers its neighbours' degrees, stacking those that fall to k. The actors still present are
+ * kept in rem[], compacted at each level; an actor removed at level k keeps degree k, so "degree
+ * > k" also tells a present neighbour from a removed one. Cost O(V + E + Σ core) = O(V + E), and
+ * only one random access per edge, where the bucket algorithm needs about five. */
+lev_status lev_coreness(const lev_network *net, lev_params *p, double *out) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "coreness", out);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    uint32_t n = g->n;
+    if (n == 0) return LEV_OK;
+    int dir = lev__param(p, LEV_P_UNDIRECTED) != 0 ? LEV_DIR_ALL : (int)lev__param(p, LEV_P_DIRECTION);
+    int use_out = (dir & LEV_DIR_OUT) != 0, use_in = (dir & LEV_DIR_IN) != 0;
+    scratch s = {&c, {0}, {0}, 0};
+    uint32_t *deg = sc_get(&s, n, sizeof *deg), *rem = sc_get(&s, n, sizeof *rem);
+    uint32_t *stack = sc_get(&s, n, sizeof *stack);
+    if (!deg || !rem || !stack) {
+        sc_free_all(&s);
+        return lev__ctx_fail(&c, LEV_ENOMEM, "coreness: out of memory for %u actors", n);
+    }
+    /* Degrees without self-loops (rows are sorted, so a row's loops are found by binary search).
+     * A non-loop edge adds at most 1 to an actor's degree. */
+    for (uint32_t v = 0; v < n; v++) {
+        size_t d = 0;
+        if (use_out) d += g->out_off[v + 1] - g->out_off[v] - count_in_row(g->out_off, g->out_adj, v, v);
+        if (use_in) d += g->in_off[v + 1] - g->in_off[v] - count_in_row(g->in_off, g->in_adj, v, v);
+        if (d >= UINT32_MAX) {
+            sc_free_all(&s);
+            return lev__ctx_fail(&c, LEV_ELIMIT, "coreness: actor %u has %zu edges, 2^32 - 1 or more", v, d);
+        }
+        deg[v] = (uint32_t)d;
+        rem[v] = v;
+    }
+    /* Removing v lowers the counted degree of the actors whose counted edges v ends: for
+     * in-degree the targets of v's out-edges, for out-degree the sources of its in-edges. Each
+     * edge record lowers it by one. */
+    uint32_t nrem = n, kmin = UINT32_MAX;
+    for (uint32_t v = 0; v < n; v++)
+        if (deg[v] < kmin) kmin = deg[v];
+    while (nrem) {
+        /* Level k: the smallest degree present. Stack the actors at k, keep the others. */
+        uint32_t k = kmin, sp = 0, keep = 0;
+        for (uint32_t i = 0; i < nrem; i++) {
+            uint32_t v = rem[i];
+            if (deg[v] == k) stack[sp++] = v;
+            else rem[keep++] = v;
+        }
+        nrem = keep;
+        while (sp) {
+            uint32_t v = stack[--sp];
+            if (use_in) peel_row(g->out_off, g->out_adj, v, k, deg, stack, &sp);
+            if (use_out) peel_row(g->in_off, g->in_adj, v, k, deg, stack, &sp);
+        }
+        /* Drop the actors that fell to k during the level; find the next level. */
+        keep = 0;
+        kmin = UINT32_MAX;
+        for (uint32_t i = 0; i < nrem; i++) {
+            uint32_t v = rem[i], d = deg[v];
+            if (d > k) {
+                rem[keep++] = v;
+                if (d < kmin) kmin = d;
+            }
+        }
+        nrem = keep;
+    }
+    for (uint32_t v = 0; v < n; v++) out[v] = (double)deg[v];
+    sc_free_all(&s);
+    return LEV_OK;
+}
+
+/* ==== the undirected view ==================================================================== */
+
+/* A symmetric weighted graph: row v lists each neighbour u ≠ v once with A_vu; self[v] is A_vv
+ * (twice the self-loop strength, so that k[v] = Σ_u A_vu + self[v] is the undirected strength
+ * with a loop counted twice, as modularity wants); k[v] is that strength. */
+typedef struct ugraph {
+    uint32_t n;
+    size_t nnz;
+    size_t *off;
+    uint32_t *adj;
+    double *w;
+    double *self, *k;
+} ugraph;
+
+static void ug_free(scratch *s, ugraph *u) {
+    sc_put(s, u->off);
+    sc_put(s, u->adj);
+    sc_put(s, u->w);
+    sc_put(s, u->self);
+    sc_put(s, u->k);
+    memset(u, 0, sizeof *u);
+}
+
+static lev_status ug_alloc(scratch *s, ugraph *u, uint32_t n, size_t nnz) {
+    memset(u, 0, sizeof *u);
+    u->n = n;
+    u->nnz = nnz;
+    u->off = sc_get(s, (size_t)n + 1, sizeof *u->off);
+    u->adj = sc_get(s, nnz, sizeof *u->adj);
+    u->w = sc_get(s, nnz, sizeof *u->w);
+    u->self = sc_get(s, n, sizeof *u->self);
+    u->k = sc_get(s, n, sizeof *u->k);
+    if (!u->off || !u->adj || !u->w || !u->self || !u->k) {
+        ug_free(s, u);
+        return LEV_ENOMEM;
+    }
+    return LEV_OK;
+}
+
+/* Merge v's out row (sorted by target) and in row (sorted by source): each distinct neighbour
+ * u ≠ v once, with the summed strength both ways. With adj NULL only counts. Returns the number
+ * of neighbours; *loops receives the loop strength summed over both rows (2·w per loop). */
+static size_t merge_rows(const lev__csr *g, uint32_t v, int weighted, uint32_t *adj, double *w, double *loops) {
+    size_t a = g->out_off[v], ae = g->out_off[v + 1], b = g->in_off[v], be = g->in_off[v + 1], cnt = 0;
+    double lp = 0;
+    uint32_t last = LEV_NONE;
+    while (a < ae || b < be) {
+        uint32_t u;
+        double x;
+        if (b >= be || (a < ae && g->out_adj[a] <= g->in_adj[b])) {
+            u = g->out_adj[a];
+            x = weighted ? (double)g->out_w[a] : 1.0;
+            a++;
+        } else {
+            u = g->in_adj[b];
+            x = weighted ? (double)g->in_w[b] : 1.0;
+            b++;
+        }
+        if (u == v) {
+            lp += x;
+            continue;
+        }
+        if (u != last) {
+            if (adj) {
+                adj[cnt] = u;
+                w[cnt] = x;
+            }
+            cnt++;
+            last = u;
+        } else if (adj) {
+            w[cnt - 1] += x;
+        }
+    }
+    *loops = lp;
+    return cnt;
+}
+
+/* Build the undirected view of the compact form. With perm (new id → actor) and inv (actor → new
+ * id) the nodes are renumbered; rows are then in the order of the actors' ids, not the new ones.
+ * Without them, node = actor and rows are sorted by neighbour. */
+static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int threads, const uint32_t *perm,
+                           const uint32_t *inv, ugraph *u) {
+    uint32_t n = g->n;
+    size_t *cnt = sc_get(s, (size_t)n + 1, sizeof *cnt);
+    if (!cnt) return LEV_ENOMEM;
+    (void)threads;
+#pragma omp parallel for schedule(dynamic, 1024) num_threads(threads)
+    for (uint32_t i = 0; i < n; i++) {
+        double lp;
+        cnt[i] = merge_rows(g, perm ? perm[i] : i, weighted, NULL, NULL, &lp);
+    }
+    size_t nnz = 0;
+    for (uint32_t i = 0; i < n; i++) nnz += cnt[i];
+    lev_status rc = ug_alloc(s, u, n, nnz);
+    if (rc) {
+        sc_put(s, cnt);
+        return rc;
+    }
+    size_t sum = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        u->off[i] = sum;
+        sum += cnt[i];
+    }
+    u->off[n] = sum;
+    sc_put(s, cnt);
+#pragma omp parallel for schedule(dynamic, 1024) num_threads(threads)
+    for (uint32_t i = 0; i < n; i++) {
+        double lp, kv = 0;
+        size_t k0 = u->off[i], len = merge_rows(g, perm ? perm[i] : i, weighted, u->adj + k0, u->w + k0, &lp);
+        for (size_t k = 0; k < len; k++) {
+            kv += u->w[k0 + k];
+            if (inv) u->adj[k0 + k] = inv[u->adj[k0 + k]];
+        }
+        u->self[i] = lp;
+        u->k[i] = kv + lp;
+    }
+    return LEV_OK;
+}
+
+/* ==== modularity ============================================================================= */
+
+/* Q = Σ_c [ W_c / m − γ (K_c / 2m)² ] on the undirected view of the compact form, where W_c is
+ * the strength of the edge records inside c (a self-loop once), K_c the summed undirected
+ * strength of c's actors (a loop twice) and m the total strength. lab[v] in 0..nc−1; inw and
+ * kc are scratch of nc entries. 0 when there are no edges. */
+static double modularity_of(const lev__csr *g, const uint32_t *lab, uint32_t nc, double gamma, int weighted,
+                            double *inw, double *kc) {
+    for (uint32_t i = 0; i < nc; i++) inw[i] = kc[i] = 0;
+    double m = 0;
+    for (uint32_t v = 0; v < g->n; v++) {
+        uint32_t cv = lab[v];
+        double sout = 0, sin = 0, inside = 0;
+        for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
+            double x = weighted ? (double)g->out_w[k] : 1.0;
+            sout += x;
+            if (lab[g->out_adj[k]] == cv) inside += x;
+        }
+        if (weighted)
+            for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) sin += (double)g->in_w[k];
+        else
+            sin = (double)(g->in_off[v + 1] - g->in_off[v]);
+        inw[cv] += inside;
+        kc[cv] += sout + sin;
+        m += sout;
+    }
+    if (!(m > 0)) return 0;
+    double q = 0, m2 = 2 * m;
+    for (uint32_t i = 0; i < nc; i++) {
+        double f = kc[i] / m2;
+        q += inw[i] / m - gamma * f * f;
+    }
+    return q;
+}
+
+lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev_params *p, double *q) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "modularity", q);
+    if (rc) return rc;
+    if (!community) return lev__ctx_fail(&c, LEV_EMISUSE, "modularity: the community array is NULL");
+    const lev__csr *g = c.g;
+    uint32_t n = g->n;
+    if (n == 0) {
+        *q = 0;
+        return LEV_OK;
+    }
+    /* Labels are any uint32: number them 0..nc−1 through an open-addressing table. */
+    size_t nslot = 16;
+    while (nslot < 2 * (size_t)n) nslot *= 2;
+    scratch s = {&c, {0}, {0}, 0};
+    uint32_t *slot = sc_get(&s, nslot, sizeof *slot), *keys = sc_get(&s, n, sizeof *keys);
+    uint32_t *lab = sc_get(&s, n, sizeof *lab);
+    double *inw = sc_get(&s, n, sizeof *inw), *kc = sc_get(&s, n, sizeof *kc);
+    if (!slot || !keys || !lab || !inw || !kc) {
+        sc_free_all(&s);
+        return lev__ctx_fail(&c, LEV_ENOMEM, "modularity: out of memory for %u actors", n);
+    }
+    memset(slot, 0, nslot * sizeof *slot);
+    uint32_t nc = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t key = community[v];
+        size_t h = (size_t)((key * 0x9E3779B1u) ^ (key >> 16)) & (nslot - 1);
+        while (slot[h] && keys[slot[h] - 1] != key) h = (h + 1) & (nslot - 1);
+        if (!slot[h]) {
+            keys[nc] = key;
+            slot[h] = ++nc;
+        }
+        lab[v] = slot[h] - 1;
+    }
+    *q = modularity_of(g, lab, nc, lev__param(p, LEV_P_RESOLUTION), lev__param(p, LEV_P_WEIGHTED) != 0, inw, kc);
+    sc_free_all(&s);
+    return LEV_OK;
+}
+
+/* ==== Leiden =================================================================================== */
+
+#define LEIDEN_THETA 0.01      /* randomness of the refinement (Traag et al.'s θ) */
+#define LEIDEN_BUDGET 1048576.0 /* 2^20: Leiden iterations allowed in all = max(2, this / (V + 2E')) */
+#define LEIDEN_MAX_RUNS 16      /* independent runs from singletons at most */
+#define PROGRESS_EVERY 65536   /* node visits between progress reports */
+
+/* Working arrays, each of the original actor count n0 (every level has at most n0 nodes). */
+typedef struct leiden {
+    const lev__ctx *c;
+    scratch *s;
+    rng r;
+    double gres;        /* γ / 2m: the resolution per unit of strength product */
+    uint32_t *comm;     /* community of each node of the current level */
+    uint32_t *csize;    /* nodes per community */
+    double *K;          /* summed strength per community (refinement, aggregation) */
+    double *ak;         /* moving: ak[2c] strength from the current node to c, ak[2c+1] c's strength */
+    uint32_t *empty;    /* stack of empty community ids */
+    uint32_t *queue;    /* circular queue of nodes to visit */
+    unsigned char *flag;/* in queue (moving) / still a singleton (refinement) */
+    double *acc;        /* strength from the current node to each community */
+    uint32_t *touched;  /* communities with acc > 0 */
+    uint32_t *ref;      /* refined community of each node */
+    double *Kr, *ext;   /* refined communities: strength; strength to the rest of their community */
+    uint32_t *map;      /* relabelling */
+    uint32_t *members, *start; /* nodes grouped by refined community (start: n0 + 1) */
+    uint32_t *node_of;  /* original actor → node of the current level */
+    uint32_t *cand;     /* refinement candidates */
+    double *cgain;
+    uint64_t visits;    /* node visits, for progress reports */
+    long round, budget;   /* Leiden iterations so far (all runs) and allowed */
+} leiden;
+
+static lev_status leiden_progress(leiden *L) {
+    double done = (double)L->round / (double)L->budget;
+    if (done > 1) done = 1;
+    return lev__ctx_progress(L->c, done, "communities");
+}
+
+/* Queue-based local moving (Traag et al.'s MoveNodesFast) of the nodes of g, from the partition
+ * in L->comm (ids < g->n). Sets *moved when any node changed community. */
+static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
+    uint32_t n = g->n;
+    uint32_t *comm = L->comm, *csize = L->csize, *empty = L->empty, *queue = L->queue, *touched = L->touched;
+    double *ak = L->ak, gres = L->gres; /* ak[2c]: strength from v to c; ak[2c + 1]: c's strength */
+    unsigned char *inq = L->flag;
+    for (uint32_t i = 0; i < n; i++) {
+        csize[i] = 0;
+        ak[2 * (size_t)i] = ak[2 * (size_t)i + 1] = 0;
+    }
+    for (uint32_t v = 0; v < n; v++) {
+        csize[comm[v]]++;
+        ak[2 * (size_t)comm[v] + 1] += g->k[v];
+    }
+    uint32_t ne = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (csize[i] == 0) empty[ne++] = i;
+    for (uint32_t i = 0; i < n; i++) {
+        queue[i] = i;
+        inq[i] = 1;
+    }
+    shuffle(queue, n, &L->r);
+    uint32_t head = 0, len = n;
+    while (len) {
+        uint32_t v = queue[head];
+        head = head + 1 == n ? 0 : head + 1;
+        len--;
+        inq[v] = 0;
+        if ((++L->visits % PROGRESS_EVERY) == 0) {
+            lev_status rc = leiden_progress(L);
+            if (rc) return rc;
+        }
+        uint32_t cv = comm[v], nt = 0;
+        double kv = g->k[v], gk = gres * kv;
+        size_t e0 = g->off[v], e1 = g->off[v + 1];
+        for (size_t e = e0; e < e1; e++) {
+            if (e + PREFETCH_AHEAD < e1) PREFETCH(&comm[g->adj[e + PREFETCH_AHEAD]]);
+            uint32_t cu = comm[g->adj[e]];
+            double *a = ak + 2 * (size_t)cu;
+            if (a[0] == 0) touched[nt++] = cu;
+            a[0] += g->w[e];
+        }
+        double *acv = ak + 2 * (size_t)cv;
+        acv[1] -= kv;
+        if (--csize[cv] == 0) acv[1] = 0;
+        double stay = acv[0] - gk * acv[1], best_gain = stay;
+        uint32_t best = cv;
+        for (uint32_t i = 0; i < nt; i++) {
+            double *a = ak + 2 * (size_t)touched[i];
+            double gain = a[0] - gk * a[1];
+            a[0] = 0;
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = touched[i];
+            }
+        }
+        acv[0] = 0;
+        /* Alone in an empty community the gain is 0. */
+        if (best_gain < 0 && csize[cv] > 0) {
+            best_gain = 0;
+            best = empty[--ne];
+        }
+        /* Move only on a gain clearly above rounding, so that no two nodes trade places for ever. */
+        if (best != cv && !(best_gain - stay > 1e-12 * kv)) {
+            if (csize[best] == 0) empty[ne++] = best; /* give the empty id back */
+            best = cv;
+        }
+        comm[v] = best;
+        ak[2 * (size_t)best + 1] += kv;
+        csize[best]++;
+        if (best != cv) {
+            *moved = 1;
+            if (csize[cv] == 0) empty[ne++] = cv;
+            for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+                uint32_t u = g->adj[e];
+                if (!inq[u] && comm[u] != best) {
+                    inq[u] = 1;
+                    uint32_t tail = head + len;
+                    if (tail >= n) tail -= n;
+                    queue[tail] = u;
+                    len++;
+                }
+            }
+        }
+    }
+    return LEV_OK;
+}
+
+/* Number labels lab[0..n−1] (each < n) 0.. in order of first node; returns the count. */
+static uint32_t relabel(uint32_t *lab, uint32_t n, uint32_t *map) {
+    for (uint32_t i = 0; i < n; i++) map[i] = LEV_NONE;
+    uint32_t cnt = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t x = lab[v];
+        if (map[x] == LEV_NONE) map[x] = cnt++;
+        lab[v] = map[x];
+    }
+    return cnt;
+}
+
+/* Traag et al.'s refinement (MergeNodesSubset for every community at once): from singletons,
+ * each still-single, well-connected node joins a well-connected refined community of its own
+ * community, drawn with probability ∝ exp(gain/θ) among those with gain ≥ 0 (staying alone has
+ * gain 0). L->comm (ids < n) and L->K are the partition being refined. Writes L->ref, numbered
+ * 0..R−1 in order of first node; returns R. */
+static lev_status refine(leiden *L, const ugraph *g, uint32_t *R) {
+    uint32_t n = g->n;
+    uint32_t *comm = L->comm, *ref = L->ref, *order = L->queue, *touched = L->touched, *cand = L->cand;
+    double *Kr = L->Kr, *ext = L->ext, *acc = L->acc, *K = L->K, *cgain = L->cgain, gres = L->gres;
+    unsigned char *single = L->flag;
+    for (uint32_t v = 0; v < n; v++) {
+        ref[v] = v;
+        Kr[v] = g->k[v];
+        single[v] = 1;
+        double x = 0;
+        for (size_t e = g->off[v]; e < g->off[v + 1]; e++)
+            if (comm[g->adj[e]] == comm[v]) x += g->w[e];
+        ext[v] = x;
+        order[v] = v;
+    }
+    shuffle(order, n, &L->r);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t v = order[i];
+        if ((++L->visits % PROGRESS_EVERY) == 0) {
+            lev_status rc = leiden_progress(L);
+            if (rc) return rc;
+        }
+        if (!single[v]) continue;
+        uint32_t cv = comm[v];
+        double kv = g->k[v], KC = K[cv];
+        if (ext[v] < gres * kv * (KC - kv)) continue; /* not well connected to its community */
+        uint32_t nt = 0;
+        for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+            uint32_t u = g->adj[e];
+            if (comm[u] != cv) continue;
+            uint32_t ru = ref[u];
+            if (acc[ru] == 0) touched[nt++] = ru;
+            acc[ru] += g->w[e];
+        }
+        uint32_t nc = 0;
+        double maxg = 0;
+        for (uint32_t t = 0; t < nt; t++) {
+            uint32_t sct = touched[t];
+            if (ext[sct] < gres * Kr[sct] * (KC - Kr[sct])) continue; /* not well connected */
+            double gain = acc[sct] - gres * kv * Kr[sct];
+            if (gain < 0) continue;
+            cand[nc] = sct;
+            cgain[nc++] = gain;
+            if (gain > maxg) maxg = gain;
+        }
+        if (nc) {
+            /* weights exp((gain − max)/θ); staying alone (gain 0) is the last option */
+            double total = exp(-maxg / LEIDEN_THETA);
+            for (uint32_t t = 0; t < nc; t++) total += (cgain[t] = exp((cgain[t] - maxg) / LEIDEN_THETA));
+            double x = rng_unit(&L->r) * total;
+            uint32_t pick = LEV_NONE;
+            for (uint32_t t = 0; t < nc; t++) {
+                if (x < cgain[t]) {
+                    pick = cand[t];
+                    break;
+                }
+                x -= cgain[t];
+            }
+            if (pick != LEV_NONE) {
+                ref[v] = pick;
+                Kr[pick] += kv;
+                Kr[v] = 0;
+                ext[pick] += ext[v] - 2 * acc[pick];
+                single[pick] = 0;
+                single[v] = 0;
+            }
+        }
+        for (uint32_t t = 0; t < nt; t++) acc[touched[t]] = 0;
+    }
+    *R = relabel(ref, n, L->map);
+    return LEV_OK;
+}
+
+/* The graph of the refined communities: node S has the summed strength of its members, A_SS the
+ * strength inside it (both orders, as self does), and A_ST the strength between S and T. Rows are
+ * written into arrays of g's size (an upper bound), then shrunk to fit. */
+static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
+    uint32_t n = g->n, *ref = L->ref, *members = L->members, *start = L->start, *touched = L->touched;
+    double *acc = L->acc;
+    for (uint32_t i = 0; i <= R; i++) start[i] = 0;
+    for (uint32_t v = 0; v < n; v++) start[ref[v] + 1]++;
+    for (uint32_t i = 0; i < R; i++) start[i + 1] += start[i];
+    for (uint32_t v = 0; v < n; v++) members[start[ref[v]]++] = v;
+    for (uint32_t i = R; i > 0; i--) start[i] = start[i - 1];
+    start[0] = 0;
+    lev_status rc = ug_alloc(L->s, h, R, g->nnz);
+    if (rc) return rc;
+    size_t pos = 0;
+    for (uint32_t S = 0; S < R; S++) {
+        uint32_t nt = 0;
+        double self = 0, k = 0;
+        h->off[S] = pos;
+        for (uint32_t i = start[S]; i < start[S + 1]; i++) {
+            uint32_t v = members[i];
+            self += g->self[v];
+            k += g->k[v];
+            for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+                uint32_t T = ref[g->adj[e]];
+                if (T == S) {
+                    self += g->w[e];
+                    continue;
+                }
+                if (acc[T] == 0) touched[nt++] = T;
+                acc[T] += g->w[e];
+            }
+        }
+        for (uint32_t t = 0; t < nt; t++) {
+            h->adj[pos] = touched[t];
+            h->w[pos++] = acc[touched[t]];
+            acc[touched[t]] = 0;
+        }
+        h->self[S] = self;
+        h->k[S] = k;
+    }
+    h->off[R] = pos;
+    h->nnz = pos;
+    h->adj = sc_shrink(L->s, h->adj, pos, sizeof *h->adj);
+    h->w = sc_shrink(L->s, h->w, pos, sizeof *h->w);
+    return LEV_OK;
+}
+
+/* One Leiden iteration on g0 from the partition memb[] (ids < n0); writes the new partition
+ * back into memb[] (numbered in order of first actor) and sets *moved if it changed. */
+static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int *moved) {
+    uint32_t n0 = g0->n;
+    lev_status rc = LEV_OK;
+    ugraph cur = *g0, next;
+    int own = 0; /* cur was allocated here (not g0) */
+    for (uint32_t v = 0; v < n0; v++) {
+        L->comm[v] = memb[v];
+        L->node_of[v] = v;
+    }
+    for (;;) {
+        rc = move_nodes(L, &cur, moved);
+        if (rc) break;
+        uint32_t nc = relabel(L->comm, cur.n, L->map);
+        if (nc == cur.n) break; /* every node alone: done */
+        /* K per (relabelled) community for the refinement's well-connectedness tests */
+        for (uint32_t i = 0; i < nc; i++) L->K[i] = 0;
+        for (uint32_t v = 0; v < cur.n; v++) L->K[L->comm[v]] += cur.k[v];
+        uint32_t R;
+        rc = refine(L, &cur, &R);
+        if (rc) break;
+        if (R == cur.n) { /* the refinement merged nothing: aggregate by the partition itself */
+            for (uint32_t v = 0; v < cur.n; v++) L->ref[v] = L->comm[v];
+            R = nc;
+        }
+        rc = aggregate(L, &cur, R, &next);
+        if (rc) break;
+        /* The aggregate's start partition: each refined community in its community. */
+        for (uint32_t v = 0; v < cur.n; v++) L->map[L->ref[v]] = L->comm[v];
+        for (uint32_t S = 0; S < R; S++) L->comm[S] = L->map[S];
+        for (uint32_t v = 0; v < n0; v++) L->node_of[v] = L->ref[L->node_of[v]];
+        if (own) ug_free(L->s, &cur);
+        cur = next;
+        own = 1;
+        rc = leiden_progress(L);
+        if (rc) break;
+    }
+    if (rc == LEV_OK) {
+        for (uint32_t v = 0; v < n0; v++) memb[v] = L->comm[L->node_of[v]];
+        relabel(memb, n0, L->map);
+    }
+    if (own) ug_free(L->s, &cur);
+    return rc;
+}
+
+lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *community, size_t *count,
+                           double *modularity) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "communities", community);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    uint32_t n = g->n;
+    if (n == 0) {
+        if (count) *count = 0;
+        if (modularity) *modularity = 0;
+        return LEV_OK;
+    }
+    double gamma = lev__param(p, LEV_P_RESOLUTION);
+    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
+    scratch s = {&c, {0}, {0}, 0};
+    leiden L;
+    memset(&L, 0, sizeof L);
+    L.c = &c;
+    L.s = &s;
+    ugraph g0;
+    memset(&g0, 0, sizeof g0);
+    uint32_t *memb = sc_get(&s, n, sizeof *memb), *best = sc_get(&s, n, sizeof *best);
+    uint32_t *spare = sc_get(&s, n, sizeof *spare);
+    int have_best = 0;
+    L.comm = sc_get(&s, n, sizeof *L.comm);
+    L.csize = sc_get(&s, n, sizeof *L.csize);
+    L.K = sc_get(&s, n, sizeof *L.K);
+    L.empty = sc_get(&s, n, sizeof *L.empty);
+    L.queue = sc_get(&s, n, sizeof *L.queue);
+    L.flag = sc_get(&s, n, sizeof *L.flag);
+    L.acc = sc_get(&s, n, sizeof *L.acc);
+    L.ak = sc_get(&s, 2 * (size_t)n, sizeof *L.ak);
+    L.touched = sc_get(&s, n, sizeof *L.touched);
+    L.ref = sc_get(&s, n, sizeof *L.ref);
+    L.Kr = sc_get(&s, n, sizeof *L.Kr);
+    L.ext = sc_get(&s, n, sizeof *L.ext);
+    L.map = sc_get(&s, n, sizeof *L.map);
+    L.members = sc_get(&s, n, sizeof *L.members);
+    L.start = sc_get(&s, (size_t)n + 1, sizeof *L.start);
+    L.node_of = sc_get(&s, n, sizeof *L.node_of);
+    L.cand = sc_get(&s, n, sizeof *L.cand);
+    L.cgain = sc_get(&s, n, sizeof *L.cgain);
+    if (!memb || !best || !spare || !L.comm || !L.csize || !L.K || !L.empty || !L.queue || !L.flag || !L.acc || !L.ak || !L.touched || !L.ref ||
+        !L.Kr || !L.ext || !L.map || !L.members || !L.start || !L.node_of || !L.cand || !L.cgain)
+        goto nomem;
+    for (uint32_t v = 0; v < n; v++) L.acc[v] = 0; /* refine() and aggregate() keep it zero between uses */
+    /* Nodes are numbered by decreasing number of edge records (ties by actor index): the
+     * communities of the busiest actors, which most rows point to, then share cache lines. */
+    uint32_t *perm = sc_get(&s, n, sizeof *perm), *inv = sc_get(&s, n, sizeof *inv);
+    if (!perm || !inv) goto nomem;
+    {
+        uint32_t *bucket = L.start; /* n + 1 entries: counts by degree capped at n − 1 */
+        for (uint32_t d = 0; d <= n; d++) bucket[d] = 0;
+        for (uint32_t v = 0; v < n; v++) {
+            size_t d = (g->out_off[v + 1] - g->out_off[v]) + (g->in_off[v + 1] - g->in_off[v]);
+            inv[v] = d >= n ? 0 : n - 1 - (uint32_t)d; /* key: 0 for the highest degree */
+            bucket[inv[v] + 1]++;
+        }
+        for (uint32_t d = 0; d < n; d++) bucket[d + 1] += bucket[d];
+        for (uint32_t v = 0; v < n; v++) {
+            uint32_t i = bucket[inv[v]]++;
+            perm[i] = v;
+        }
+        for (uint32_t i = 0; i < n; i++) inv[perm[i]] = i;
+    }
+    if (ug_build(&s, g, weighted, c.threads, perm, inv, &g0)) goto nomem;
+    double m2 = 0;
+    for (uint32_t v = 0; v < n; v++) m2 += g0.k[v];
+    for (uint32_t v = 0; v < n; v++) best[v] = v;
+    uint32_t nc = n;
+    double q = modularity_of(g, best, nc, gamma, weighted, L.Kr, L.ext);
+    if (m2 > 0) {
+        /* Runs from singletons, each of Leiden iterations until one moves nobody, while the
+         * budget of iterations lasts; the first run always gets two. The best run wins (the
+         * earliest on a tie). */
+        double units = (double)n + (double)g0.nnz, budget = floor(LEIDEN_BUDGET / units);
+        L.budget = budget < 2 ? 2 : budget > 1e6 ? 1000000 : (long)budget;
+        L.gres = gamma / m2;
+        uint64_t seed = (uint64_t)lev__param(p, LEV_P_SEED);
+        for (int run = 0; run < LEIDEN_MAX_RUNS && L.round < L.budget; run++) {
+            rng_seed(&L.r, seed + 0xD1B54A32D192ED03ull * (uint64_t)run);
+            for (uint32_t v = 0; v < n; v++) memb[v] = v;
+            int stable = 0;
+            while (L.round < L.budget) {
+                int moved = 0;
+                L.round++;
+                rc = leiden_round(&L, &g0, memb, &moved);
+                if (rc == LEV_ENOMEM) goto nomem;
+                if (rc) goto done;
+                if (!moved) {
+                    stable = 1;
+                    break;
+                }
+            }
+            /* memb is by node; the candidate by actor goes into the spare array */
+            uint32_t *cand_part = have_best ? spare : best;
+            for (uint32_t v = 0; v < n; v++) cand_part[v] = memb[inv[v]];
+            uint32_t k = relabel(cand_part, n, L.map);
+            double qr = modularity_of(g, cand_part, k, gamma, weighted, L.Kr, L.ext);
+            if (!have_best || qr > q) {
+                q = qr;
+                nc = k;
+                if (cand_part != best) {
+                    uint32_t *t = best;
+                    best = spare;
+                    spare = t;
+                }
+                have_best = 1;
+            }
+            if (!stable) break;
+        }
+    }
+    rc = lev__ctx_progress(&c, 1, "communities");
+    if (rc) goto done;
+    memcpy(community, best, (size_t)n * sizeof *community);
+    if (count) *count = nc;
+    if (modularity) *modularity = q;
+    rc = LEV_OK;
+done:
+    sc_free_all(&s);
+    return rc;
+nomem:
+    sc_free_all(&s);
+    return lev__ctx_fail(&c, LEV_ENOMEM, "communities: out of memory for %u actors", n);
+}
+
+/* ==== continuous core–periphery ============================================================ */
+
+/* f(c) = Σ_{i≠j} (a_ij − c_i c_j)² over ordered pairs, from the row sums of the fit. */
+static double cp_residual(const ugraph *u, const double *cv, double suma2) {
+    /* Σ_{i≠j} (a − cc)² = Σ a² − 2 Σ a c_i c_j + Σ_{i≠j} c_i² c_j² */
+    double sac = 0, s2 = 0, s4 = 0;
+    for (uint32_t i = 0; i < u->n; i++) {
+        double ci = cv[i], r = 0;
+        for (size_t e = u->off[i]; e < u->off[i + 1]; e++) r += u->w[e] * cv[u->adj[e]];
+        sac += ci * r;
+        s2 += ci * ci;
+        s4 += ci * ci * ci * ci;
+    }
+    double f = suma2 - 2 * sac + (s2 * s2 - s4);
+    return f > 0 ? f : 0;
+}
+
+/* Pearson correlation over pairs i ≠ j of a_ij and p_ij, where p_ij = c_i c_j (hub == LEV_NONE)
+ * or, in the Heywood limit, p_ij = a_ij on the pairs of the hub and 0 elsewhere. Both sides
+ * constant: 1 when they are positive (the complete network fitted exactly), else 0. One side
+ * constant: 0. */
+static double cp_fit(const ugraph *u, const double *cv, uint32_t hub) {
+    uint32_t n = u->n;
+    double N = (double)n * (double)(n - 1);
+    double sa = 0, sa2 = 0, sp = 0, sp2 = 0, sap = 0;
+    if (hub == LEV_NONE) {
+        double s1 = 0, s2 = 0, s4 = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            double ci = cv[i];
+            s1 += ci;
+            s2 += ci * ci;
+            s4 += ci * ci * ci * ci;
+        }
+        sp = s1 * s1 - s2;
+        sp2 = s2 * s2 - s4;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        for (size_t e = u->off[i]; e < u->off[i + 1]; e++) {
+            uint32_t j = u->adj[e];
+            double a = u->w[e];
+            sa += a;
+            sa2 += a * a;
+            if (hub == LEV_NONE) {
+                sap += a * cv[i] * cv[j];
+            } else if (i == hub || j == hub) {
+                sp += a;
+                sp2 += a * a;
+                sap += a * a;
+            }
+        }
+    double ma = sa / N, mp = sp / N;
+    double va = sa2 / N - ma * ma, vp = sp2 / N - mp * mp, cov = sap / N - ma * mp;
+    /* relative test for "constant": variance lost in rounding */
+    int ca = !(va > 1e-14 * (sa2 / N)), cp = !(vp > 1e-14 * (sp2 / N));
+    if (ca || cp) return ca && cp && ma > 0 && mp > 0 ? 1.0 : 0.0;
+    double r = cov / sqrt(va * vp);
+    return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
+lev_status lev_core_periphery(const lev_network *net, lev_params *p, double *out, double *fit) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "core_periphery", out);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    uint32_t n = g->n;
+    if (n == 0) {
+        if (fit) *fit = 0;
+        return LEV_OK;
+    }
+    double tol = lev__param(p, LEV_P_TOLERANCE);
+    long max_iter = (long)lev__param(p, LEV_P_MAX_ITER);
+    scratch s = {&c, {0}, {0}, 0};
+    ugraph u;
+    memset(&u, 0, sizeof u);
+    double *cv = sc_get(&s, n, sizeof *cv);
+    if (!cv || ug_build(&s, g, lev__param(p, LEV_P_WEIGHTED) != 0, c.threads, NULL, NULL, &u)) {
+        sc_free_all(&s);
+        return lev__ctx_fail(&c, LEV_ENOMEM, "core_periphery: out of memory for %u actors", n);
+    }
+    /* Start: the best multiple α·k of the strengths k_i = Σ_j a_ij (i ≠ j), i.e.
+     * α² = Σ_{i≠j} a_ij k_i k_j / Σ_{i≠j} k_i² k_j²; exact for any regular network. */
+    double suma2 = 0, sakk = 0, sk2 = 0, sk4 = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        double ki = u.k[i] - u.self[i];
+        cv[i] = ki;
+        sk2 += ki * ki;
+        sk4 += ki * ki * ki * ki;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        for (size_t e = u.off[i]; e < u.off[i + 1]; e++) {
+            double a = u.w[e];
+            suma2 += a * a;
+            sakk += a * cv[i] * cv[u.adj[e]];
+        }
+    uint32_t hub = LEV_NONE;
+    long it = 0;
+    if (!(suma2 > 0) || n < 2) {
+        for (uint32_t i = 0; i < n; i++) cv[i] = 0; /* no ties: nothing to fit */
+    } else {
+        double alpha = sqrt(sakk / (sk2 * sk2 - sk4));
+        for (uint32_t i = 0; i < n; i++) cv[i] *= alpha;
+        /* Heywood level: the infimum of f as one actor's value grows without bound (all
+         * others → 0) is Σ a² − 2 Σ_j a_hj², smallest for the hub with the largest Σ_j a_hj². */
+        double best_hub = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            double r = 0;
+            for (size_t e = u.off[i]; e < u.off[i + 1]; e++) r += u.w[e] * u.w[e];
+            if (r > best_hub) best_hub = r;
+        }
+        double f_heywood = suma2 - 2 * best_hub;
+        int converged = 0;
+        for (it = 1; it <= max_iter; it++) {
+            double S = 0, cmax = 0, delta = 0;
+            for (uint32_t i = 0; i < n; i++) S += cv[i] * cv[i];
+            for (uint32_t i = 0; i < n; i++) {
+                double num = 0, old = cv[i], den = S - old * old;
+                for (size_t e = u.off[i]; e < u.off[i + 1]; e++) num += u.w[e] * cv[u.adj[e]];
+                double nw = den > 0 ? num / den : old;
+                S += nw * nw - old * old;
+                cv[i] = nw;
+                double d = fabs(nw - old);
+                if (d > delta) delta = d;
+                if (nw > cmax) cmax = nw;
+            }
+            rc = lev__ctx_progress(&c, (double)it / (double)max_iter, "core_periphery");
+            if (rc) goto done;
+            if (!(cmax > 0) || delta <= tol * cmax) {
+                converged = 1;
+                break;
+            }
+        }
+        if (!converged) {
+            /* Coordinate descent never raises f. If f is still at or above the Heywood level,
+             * the iterates head for it: one actor's value diverges, the rest vanish; return that
+             * limit. Otherwise they converge to a finite point, only too slowly. */
+            double f = cp_residual(&u, cv, suma2);
+            if (f >= f_heywood * (1 - 1e-12)) {
+                for (uint32_t i = 0; i < n; i++)
+                    if (hub == LEV_NONE || cv[i] > cv[hub]) hub = i;
+            } else {
+                double cmax = 0;
+                for (uint32_t i = 0; i < n; i++)
+                    if (cv[i] > cmax) cmax = cv[i];
+                rc = lev__ctx_fail(&c, LEV_ENOCONV,
+                                   "core_periphery: did not converge in %ld sweeps (tolerance %.3g relative to the "
+                                   "largest value %.6g); raise LEV_P_MAX_ITER or LEV_P_TOLERANCE",
+                                   max_iter, tol, cmax);
+                goto done;
+            }
+        }
+    }
+    {
+        double f = 0;
+        if (hub != LEV_NONE) {
+            for (uint32_t i = 0; i < n; i++) cv[i] = i == hub ? 1.0 : 0.0;
+            f = cp_fit(&u, cv, hub);
+        } else {
+            double cmax = 0;
+            for (uint32_t i = 0; i < n; i++)
+                if (cv[i] > cmax) cmax = cv[i];
+            if (cmax > 0) {
+                for (uint32_t i = 0; i < n; i++) cv[i] /= cmax;
+                f = cp_fit(&u, cv, LEV_NONE);
+            }
+        }
+        memcpy(out, cv, (size_t)n * sizeof *out);
+        if (fit) *fit = f;
+    }
+    rc = LEV_OK;
+done:
+    sc_free_all(&s);
+    return rc;
+}

@@ -1,0 +1,1051 @@
+/*
+ * Centrality on shortest paths: closeness, harmonic, betweenness (vertex, edge, sampled).
+ *
+ * Every measure runs on a "view" of the compact form built once per call: a CSR in which each
+ * actor's neighbours are distinct, self-loops are dropped and parallel edges (and, in the
+ * undirected view, the two directions of a pair) are folded to the strongest, whose length is
+ * 1/strength (or 1 hop). Edge betweenness also keeps, per view arc, the index of the edge that
+ * represents it: the strongest, the first added among equals.
+ *
+ * Shortest paths: BFS for hops, Dijkstra with an indexed binary heap for lengths. Two weighted
+ * path lengths a and b are equal when |a − b| ≤ 1e-10 · (a + b) (igraph's rule), so paths that
+ * are equally short in exact arithmetic count as equal although their floating-point sums
+ * differ in the last bits.
+ *
+ * Betweenness is Brandes' accumulation, in "pull" form: after the forward search from s, the
+ * actors are visited in reverse order and each sums coef[w] = (1 + δ(w))/σ(w) over its
+ * successors w on shortest paths, so no predecessor lists are stored. Sources are cut into
+ * fixed-size blocks (independent of the thread count); a thread accumulates a block into its
+ * own partial array, and partials are added to the total in block order (OpenMP `ordered`), so
+ * the floating-point result is bit-identical for any LEV_P_THREADS.
+ *
+ * In the undirected view an actor l with a single neighbour u (of degree ≥ 2) is never a
+ * source: its shortest-path tree is u's plus the edge l–u, so its dependencies equal u's on
+ * every other actor and it gives u exactly (reach(u) − 2). u's search is counted (1 + #leaves)
+ * times instead (exact; Baglioni et al. 2012 prune such leaves the same way).
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#define THREAD_NUM() omp_get_thread_num()
+#else
+#define THREAD_NUM() 0
+#endif
+
+/* Relative tolerance under which two weighted path lengths are equal (igraph's
+ * IGRAPH_SHORTEST_PATH_EPSILON, compared as igraph_cmp_epsilon does: relative to |a| + |b|). */
+#define PATH_EPS 1e-10
+
+static inline int same_len(double a, double b) { return fabs(a - b) <= PATH_EPS * (a + b); }
+
+/* ---- scratch bookkeeping: every block goes back to the allocator at the end ----------------- */
+
+#define SCR_MAX 24
+
+typedef struct scratch {
+    const lev__ctx *c;
+    int k;
+    void *p[SCR_MAX];
+    size_t count[SCR_MAX], size[SCR_MAX];
+} scratch;
+
+static void *scr_alloc(scratch *s, size_t count, size_t size) {
+    if (s->k == SCR_MAX) return NULL; /* LEV_NEVER: the callers need fewer blocks */
+    if (count == 0) count = 1;         /* lev__alloc gives NULL for 0 bytes */
+    void *p = lev__ctx_alloc(s->c, count, size);
+    if (!p) return NULL;
+    s->p[s->k] = p;
+    s->count[s->k] = count;
+    s->size[s->k] = size;
+    s->k++;
+    return p;
+}
+
+/* Free the most recent block (it must be the last one allocated). */
+static void scr_pop(scratch *s) {
+    s->k--;
+    lev__ctx_free(s->c, s->p[s->k], s->count[s->k], s->size[s->k]);
+}
+
+static void scr_free_all(scratch *s) {
+    while (s->k > 0) scr_pop(s);
+}
+
+/* ---- the view --------------------------------------------------------------------------------- */
+
+enum { VIEW_OUT = 1, VIEW_IN = 2, VIEW_BOTH = 3 };
+
+typedef struct view {
+    uint32_t n;
+    size_t m;       /* arcs */
+    size_t *off;    /* n + 1 */
+    uint32_t *adj;  /* m */
+    double *len;    /* m: 1/strength; NULL when counting hops */
+    size_t *eid;    /* m: representative edge; NULL unless asked for */
+} view;
+
+/* Edge index of every position of the compact form's out and in rows. compact.c places edges by
+ * three stable counting sorts (by target, then by source, then by target); repeating them on
+ * the edge list gives each position's edge. */
+static int edge_ids(scratch *s, const lev__csr *g, const lev_network *net, size_t **out_eid, size_t **in_eid) {
+    size_t m = g->m, n = g->n;
+    size_t *oe = scr_alloc(s, m, sizeof *oe), *ie = scr_alloc(s, m, sizeof *ie);
+    size_t *cur = scr_alloc(s, n + 1, sizeof *cur);
+    if (!oe || !ie || !cur) return -1;
+    const uint32_t *src = net->esrc, *tgt = net->etgt;
+    /* Pass 1: by target in edge order (staged in ie). */
+    for (size_t v = 0; v < n; v++) cur[v] = g->in_off[v];
+    for (size_t e = 0; e < m; e++) ie[cur[tgt[e]]++] = e;
+    /* Pass 2: scan by target, place by source. */
+    for (size_t v = 0; v < n; v++) cur[v] = g->out_off[v];
+    for (size_t k = 0; k < m; k++) {
+        size_t e = ie[k];
+        oe[cur[src[e]]++] = e;
+    }
+    /* Pass 3: scan by source, place by target. */
+    for (size_t v = 0; v < n; v++) cur[v] = g->in_off[v];
+    for (size_t j = 0; j < m; j++) {
+        size_t e = oe[j];
+        ie[cur[tgt[e]]++] = e;
+    }
+    scr_pop(s); /* cur */
+    *out_eid = oe;
+    *in_eid = ie;
+    return 0;
+}
+
+/* One folded row: the distinct neighbours of u (≠ u) among the chosen rows, each with the
+ * strongest strength and, when eids are given, the smallest edge index among the strongest.
+ * With fill == 0 only counts. Returns the number of neighbours. */
+static size_t fold_row(const lev__csr *g, uint32_t u, int dir, const size_t *oe, const size_t *ie, int fill,
+                       uint32_t *adj, float *bw, size_t *beid) {
+    size_t i = 0, i1 = 0, j = 0, j1 = 0, cnt = 0;
+    if (dir & VIEW_OUT) {
+        i = g->out_off[u];
+        i1 = g->out_off[u + 1];
+    }
+    if (dir & VIEW_IN) {
+        j = g->in_off[u];
+        j1 = g->in_off[u + 1];
+    }
+    while (i < i1 || j < j1) {
+        uint32_t a = i < i1 ? g->out_adj[i] : UINT32_MAX, b = j < j1 ? g->in_adj[j] : UINT32_MAX;
+        uint32_t v = a < b ? a : b;
+        float best = 0;
+        size_t be = SIZE_MAX;
+        for (; i < i1 && g->out_adj[i] == v; i++)
+            if (g->out_w[i] > best || (oe && g->out_w[i] == best && oe[i] < be)) {
+                best = g->out_w[i];
+                if (oe) be = oe[i];
+            }
+        for (; j < j1 && g->in_adj[j] == v; j++)
+            if (g->in_w[j] > best || (ie && g->in_w[j] == best && ie[j] < be)) {
+                best = g->in_w[j];
+                if (ie) be = ie[j];
+            }
+        if (v == u) continue; /* self-loops are on no shortest path */
+        if (fill) {
+            adj[cnt] = v;
+            bw[cnt] = best;
+            if (beid) beid[cnt] = be;
+        }
+        cnt++;
+    }
+    return cnt;
+}
+
+/* rank[old] = new index, perm[new] = old: actors sorted by decreasing number of distinct
+ * neighbours (either direction), ties by index; a stable counting sort, O(V + E). Hubs get
+ * small, adjacent indices, so the per-actor arrays the searches touch most share cache lines
+ * (1.5× faster on R-MAT graphs). */
+static int relabel_order(scratch *s, const lev__csr *g, uint32_t **rank_out, uint32_t **perm_out) {
+    uint32_t n = g->n;
+    uint32_t *rank = scr_alloc(s, n, sizeof *rank), *perm = scr_alloc(s, n, sizeof *perm);
+    size_t *cnt = scr_alloc(s, (size_t)n + 2, sizeof *cnt); /* degrees are < n */
+    if (!rank || !perm || !cnt) return -1;
+    memset(cnt, 0, ((size_t)n + 2) * sizeof *cnt);
+    for (uint32_t v = 0; v < n; v++) {
+        size_t d = fold_row(g, v, VIEW_BOTH, NULL, NULL, 0, NULL, NULL, NULL);
+        rank[v] = (uint32_t)d; /* staged */
+        cnt[n - d + 1]++;      /* bucket n − d: larger degrees first */
+    }
+    for (size_t b = 1; b <= (size_t)n + 1; b++) cnt[b] += cnt[b - 1];
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t r = (uint32_t)cnt[n - rank[v]]++;
+        rank[v] = r;
+        perm[r] = v;
+    }
+    scr_pop(s); /* cnt */
+    *rank_out = rank;
+    *perm_out = perm;
+    return 0;
+}
+
+/* Build the view (dir: VIEW_OUT, VIEW_IN or VIEW_BOTH) with actors renamed by rank/perm (from
+ * relabel_order): row r is actor perm[r]'s, neighbours given as ranks, in increasing order
+ * (filled by transposition: new actors X in order, each appended to the rows of its
+ * neighbours in the opposite direction). weighted: lengths 1/strength. with_eid: representative
+ * edge per arc. Returns 0, or -1 when out of memory. */
+static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int with_eid, const uint32_t *rank,
+                      const uint32_t *perm, view *vw) {
+    const lev__csr *g = c->g;
+    uint32_t n = g->n;
+    int rdir = dir == VIEW_OUT ? VIEW_IN : dir == VIEW_IN ? VIEW_OUT : VIEW_BOTH;
+    size_t *oe = NULL, *ie = NULL, maxd = 0;
+    memset(vw, 0, sizeof *vw);
+    vw->n = n;
+    vw->off = scr_alloc(s, (size_t)n + 1, sizeof *vw->off);
+    if (!vw->off) return -1;
+    vw->off[0] = 0;
+    for (uint32_t r = 0; r < n; r++) {
+        size_t d = fold_row(g, perm[r], dir, NULL, NULL, 0, NULL, NULL, NULL);
+        vw->off[r + 1] = vw->off[r] + d;
+        size_t d2 = fold_row(g, perm[r], rdir, NULL, NULL, 0, NULL, NULL, NULL);
+        if (d2 > maxd) maxd = d2;
+    }
+    size_t m = vw->m = vw->off[n];
+    vw->adj = scr_alloc(s, m, sizeof *vw->adj);
+    if (!vw->adj) return -1;
+    if (weighted && !(vw->len = scr_alloc(s, m, sizeof *vw->len))) return -1;
+    if (with_eid && !(vw->eid = scr_alloc(s, m, sizeof *vw->eid))) return -1;
+    size_t *cur = scr_alloc(s, n, sizeof *cur);
+    uint32_t *tadj = scr_alloc(s, maxd, sizeof *tadj);
+    float *tw = scr_alloc(s, maxd, sizeof *tw);
+    size_t *te = scr_alloc(s, maxd, sizeof *te);
+    if (!cur || !tadj || !tw || !te) return -1;
+    if (with_eid && edge_ids(s, g, c->net, &oe, &ie)) return -1;
+    memcpy(cur, vw->off, n * sizeof *cur);
+    for (uint32_t x = 0; x < n; x++) {
+        /* Arcs y → perm[x] of the view are the opposite direction's arcs perm[x] → y. */
+        size_t d = fold_row(g, perm[x], rdir, oe, ie, 1, tadj, tw, with_eid ? te : NULL);
+        for (size_t j = 0; j < d; j++) {
+            size_t k = cur[rank[tadj[j]]]++;
+            vw->adj[k] = x;
+            if (vw->len) vw->len[k] = 1.0 / (double)tw[j];
+            if (vw->eid) vw->eid[k] = te[j];
+        }
+    }
+    if (with_eid) {
+        scr_pop(s); /* ie */
+        scr_pop(s); /* oe */
+    }
+    scr_pop(s); /* te */
+    scr_pop(s); /* tw */
+    scr_pop(s); /* tadj */
+    scr_pop(s); /* cur */
+    return 0;
+}
+
+/* ---- per-thread workspace ---------------------------------------------------------------------- */
+
+typedef struct work {
+    uint32_t *order; /* visit (settle) order */
+    int32_t *hops;   /* −1: not reached (BFS) */
+    double *dist;    /* INFINITY: not reached (Dijkstra) */
+    uint32_t *heap, *pos; /* Dijkstra: heap of actors; pos = heap index, or n + rank once settled */
+    double *sigma, *coef;
+    double *part;    /* the block's vertex partial */
+    double *epart;   /* the block's arc partial */
+    uint64_t *count; /* sampled betweenness: internal-vertex counts */
+    uint64_t rng;
+} work;
+
+/* ---- indexed binary heap keyed by dist -------------------------------------------------------- */
+
+static inline void heap_up(work *w, uint32_t i) {
+    uint32_t *h = w->heap, *pos = w->pos, x = h[i];
+    double kx = w->dist[x];
+    while (i > 0) {
+        uint32_t p = (i - 1) >> 1;
+        if (w->dist[h[p]] <= kx) break;
+        h[i] = h[p];
+        pos[h[i]] = i;
+        i = p;
+    }
+    h[i] = x;
+    pos[x] = i;
+}
+
+static inline uint32_t heap_pop(work *w, uint32_t *size) {
+    uint32_t *h = w->heap, *pos = w->pos, top = h[0], sz = --*size;
+    if (sz > 0) {
+        uint32_t x = h[sz], i = 0;
+        double kx = w->dist[x];
+        for (;;) {
+            uint32_t l = 2 * i + 1;
+            if (l >= sz) break;
+            uint32_t r = l + 1, cidx = (r < sz && w->dist[h[r]] < w->dist[h[l]]) ? r : l;
+            if (w->dist[h[cidx]] >= kx) break;
+            h[i] = h[cidx];
+            pos[h[i]] = i;
+            i = cidx;
+        }
+        h[i] = x;
+        pos[x] = i;
+    }
+    return top;
+}
+
+/* ---- forward searches -------------------------------------------------------------------------- */
+
+/* x where cond holds, +0 elsewhere, without a branch (x may be any bit pattern). */
+static inline double masked(double x, int cond) {
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    b &= (uint64_t)0 - (uint64_t)(cond != 0);
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+/* Σ val[x] over the x = adj[k0..k1) with hops[x] == level, in four interleaved sums (so that
+ * the additions do not wait on each other), added in a fixed order. */
+static inline double sum_level(const uint32_t *adj, size_t k0, size_t k1, const int32_t *hops, const double *val,
+                               int32_t level) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t k = k0;
+    for (; k + 4 <= k1; k += 4) {
+        uint32_t a = adj[k], b = adj[k + 1], c = adj[k + 2], d = adj[k + 3];
+        s0 += masked(val[a], hops[a] == level);
+        s1 += masked(val[b], hops[b] == level);
+        s2 += masked(val[c], hops[c] == level);
+        s3 += masked(val[d], hops[d] == level);
+    }
+    for (; k < k1; k++) s0 += masked(val[adj[k]], hops[adj[k]] == level);
+    return (s0 + s1) + (s2 + s3);
+}
+
+/* BFS from s for distances only. Returns the number reached; order holds them by distance. */
+static size_t bfs(const view *g, work *w, uint32_t s) {
+    uint32_t *order = w->order;
+    int32_t *hops = w->hops;
+    size_t head = 0, tail = 1;
+    order[0] = s;
+    hops[s] = 0;
+    while (head < tail) {
+        uint32_t v = order[head++];
+        int32_t dv1 = hops[v] + 1;
+        size_t k1 = g->off[v + 1];
+        for (size_t k = g->off[v]; k < k1; k++) {
+            uint32_t x = g->adj[k];
+            if (hops[x] < 0) {
+                hops[x] = dv1;
+                order[tail++] = x;
+            }
+        }
+    }
+    return tail;
+}
+
+/* BFS from s counting shortest paths σ. σ(v) is pulled from v's predecessors (in-neighbours one
+ * hop nearer, rows of pg) when v is dequeued, when all of them are final; on an undirected view
+ * (pg == g) the pull and the discovery share one scan of the row. Stops once `stop` (≠
+ * UINT32_MAX) is dequeued, its σ final. Returns the number of actors in order (discovered). */
+static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint32_t stop) {
+    uint32_t *order = w->order;
+    int32_t *hops = w->hops;
+    double *sigma = w->sigma;
+    size_t head = 1, tail = 0;
+    order[0] = s;
+    hops[s] = 0;
+    sigma[s] = 1;
+    for (size_t k = g->off[s]; k < g->off[s + 1]; k++) {
+        uint32_t x = g->adj[k];
+        if (hops[x] < 0) {
+            hops[x] = 1;
+            order[head + tail++] = x;
+        }
+    }
+    tail += head;
+    if (s == stop) return tail;
+    while (head < tail) {
+        uint32_t v = order[head++];
+        int32_t hm1 = hops[v] - 1, hp1 = hops[v] + 1;
+        double sum = 0;
+        size_t k1 = g->off[v + 1];
+        if (pg == g) {
+            /* Four sums, so that the additions do not wait on each other. */
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            size_t k = g->off[v];
+#define LEV_DISCOVER_(acc, off)                                                                     \
+    do {                                                                                            \
+        uint32_t x = g->adj[k + (off)];                                                             \
+        int32_t hx = hops[x];                                                                       \
+        if (hx < 0) { /* taken once per actor */                                                    \
+            hops[x] = hp1;                                                                          \
+            order[tail++] = x;                                                                      \
+        }                                                                                           \
+        acc += masked(sigma[x], hx == hm1);                                                         \
+    } while (0)
+            for (; k + 4 <= k1; k += 4) {
+                LEV_DISCOVER_(s0, 0);
+                LEV_DISCOVER_(s1, 1);
+                LEV_DISCOVER_(s2, 2);
+                LEV_DISCOVER_(s3, 3);
+            }
+            for (; k < k1; k++) LEV_DISCOVER_(s0, 0);
+#undef LEV_DISCOVER_
+            sum = (s0 + s1) + (s2 + s3);
+        } else {
+            sum = sum_level(pg->adj, pg->off[v], pg->off[v + 1], hops, sigma, hm1);
+            for (size_t k = g->off[v]; k < k1; k++) {
+                uint32_t x = g->adj[k];
+                if (hops[x] < 0) {
+                    hops[x] = hp1;
+                    order[tail++] = x;
+                }
+            }
+        }
+        sigma[v] = sum;
+        if (v == stop) break;
+    }
+    return tail;
+}
+
+static void bfs_reset(work *w, size_t reached) {
+    for (size_t i = 0; i < reached; i++) w->hops[w->order[i]] = -1;
+}
+
+/* Dijkstra from s counting shortest paths (sigma may be NULL); ties within PATH_EPS. Returns
+ * the number settled (in order, by distance). Stops after settling `stop` (≠ UINT32_MAX);
+ * *left receives how many actors remain in the heap (to reset them). */
+static size_t dijkstra(const view *g, work *w, uint32_t s, int count_paths, uint32_t stop, uint32_t *left) {
+    uint32_t n = g->n, hsize = 1, settled = 0;
+    double *dist = w->dist, *sigma = w->sigma;
+    uint32_t *pos = w->pos;
+    dist[s] = 0;
+    if (count_paths) sigma[s] = 1;
+    w->heap[0] = s;
+    pos[s] = 0;
+    while (hsize > 0) {
+        uint32_t v = heap_pop(w, &hsize);
+        pos[v] = n + settled;
+        w->order[settled++] = v;
+        if (v == stop) break;
+        double dv = dist[v], sv = count_paths ? sigma[v] : 0;
+        size_t k1 = g->off[v + 1];
+        for (size_t k = g->off[v]; k < k1; k++) {
+            uint32_t x = g->adj[k];
+            double alt = dv + g->len[k], dx = dist[x];
+            if (dx == INFINITY) {
+                dist[x] = alt;
+                if (count_paths) sigma[x] = sv;
+                w->heap[hsize] = x;
+                heap_up(w, hsize++);
+            } else if (pos[x] >= n) {
+                continue; /* settled: no shorter or equal path can come through v */
+            } else if (count_paths && same_len(alt, dx)) {
+                sigma[x] += sv;
+            } else if (alt < dx) {
+                dist[x] = alt;
+                if (count_paths) sigma[x] = sv;
+                heap_up(w, pos[x]);
+            }
+        }
+    }
+    *left = hsize;
+    return settled;
+}
+
+static void dijkstra_reset(work *w, size_t settled, uint32_t left) {
+    for (size_t i = 0; i < settled; i++) w->dist[w->order[i]] = INFINITY;
+    for (uint32_t i = 0; i < left; i++) w->dist[w->heap[i]] = INFINITY;
+}
+
+/* ---- closeness and harmonic ------------------------------------------------------------------- */
+
+enum { K_CLOSENESS, K_HARMONIC, K_BETWEENNESS, K_EDGE, K_APPROX };
+
+typedef struct job {
+    int kind;
+    const view *g;   /* forward view */
+    const view *rg;  /* the reverse view (in-neighbours); g itself when undirected */
+    int weighted;
+    size_t bsize;    /* sources (or samples) per block */
+    size_t nitems;   /* sources (or samples) */
+    const double *mult; /* betweenness: how many sources each search stands for (NULL: 1) */
+    double *res;     /* closeness, harmonic: one value per source */
+    double *total;   /* betweenness: vertex totals */
+    double *etotal;  /* edge betweenness: arc totals */
+    /* sampled betweenness */
+    uint64_t seed;
+    const uint32_t *rank;
+} job;
+
+static void close_block(const job *J, work *w, size_t b) {
+    const view *g = J->g;
+    size_t s0 = b * J->bsize, s1 = s0 + J->bsize < J->nitems ? s0 + J->bsize : J->nitems;
+    double n1 = (double)g->n - 1;
+    for (size_t s = s0; s < s1; s++) {
+        double sum = 0, harm = 0;
+        size_t reached;
+        if (J->weighted) {
+            uint32_t left;
+            reached = dijkstra(g, w, (uint32_t)s, 0, UINT32_MAX, &left);
+            for (size_t i = 1; i < reached; i++) {
+                double d = w->dist[w->order[i]];
+                sum += d;
+                harm += 1.0 / d;
+            }
+            dijkstra_reset(w, reached, left);
+        } else {
+            reached = bfs(g, w, (uint32_t)s);
+            uint64_t hs = 0;
+            for (size_t i = 1; i < reached; i++) {
+                int32_t d = w->hops[w->order[i]];
+                hs += (uint64_t)d;
+                harm += 1.0 / d;
+            }
+            sum = (double)hs;
+            bfs_reset(w, reached);
+        }
+        double r1 = (double)(reached - 1);
+        if (J->kind == K_HARMONIC)
+            J->res[s] = harm;
+        else
+            J->res[s] = sum > 0 ? (r1 / sum) * (r1 / n1) : 0;
+    }
+}
+
+/* ---- exact betweenness ------------------------------------------------------------------------ */
+
+/* Backward accumulation from the forward search of s, in pull form; adds mult·δ_s(v) to part
+ * (vertex) and the arc shares to epart (edge). */
+static void accumulate(const job *J, work *w, size_t reached, double mult) {
+    const view *g = J->g;
+    const uint32_t *order = w->order;
+    const double *sigma = w->sigma;
+    double *coef = w->coef, *part = w->part, *epart = J->kind == K_EDGE ? w->epart : NULL;
+    size_t last = J->kind == K_EDGE ? 0 : 1; /* edge betweenness also needs the source's arcs */
+    if (!J->weighted) {
+        const int32_t *hops = w->hops;
+        int32_t maxh = hops[order[reached - 1]];
+        for (size_t i = reached; i-- > last;) {
+            uint32_t v = order[i];
+            int32_t dv1 = hops[v] + 1;
+            double sum = 0;
+            if (hops[v] < maxh) {
+                size_t k1 = g->off[v + 1];
+                if (epart) {
+                    double sv = sigma[v];
+                    for (size_t k = g->off[v]; k < k1; k++) {
+                        uint32_t x = g->adj[k];
+                        if (hops[x] == dv1) {
+                            sum += coef[x];
+                            epart[k] += sv * coef[x];
+                        }
+                    }
+                } else {
+                    sum = sum_level(g->adj, g->off[v], k1, hops, coef, dv1);
+                }
+            }
+            double d = sigma[v] * sum;
+            coef[v] = (1 + d) / sigma[v];
+            if (i > 0 && part) part[v] += mult * d;
+        }
+    } else {
+        const double *dist = w->dist;
+        const uint32_t *pos = w->pos;
+        for (size_t i = reached; i-- > last;) {
+            uint32_t v = order[i];
+            uint32_t rv = pos[v];
+            double dv = dist[v], sum = 0, sv = sigma[v];
+            size_t k1 = g->off[v + 1];
+            for (size_t k = g->off[v]; k < k1; k++) {
+                uint32_t x = g->adj[k];
+                /* a successor: settled after v (every reached actor is settled) on a shortest path */
+                if (dist[x] != INFINITY && pos[x] > rv && same_len(dv + g->len[k], dist[x])) {
+                    sum += coef[x];
+                    if (epart) epart[k] += sv * coef[x];
+                }
+            }
+            double d = sv * sum;
+            coef[v] = (1 + d) / sv;
+            if (i > 0 && part) part[v] += mult * d;
+        }
+    }
+}
+
+static void betw_block(const job *J, work *w, size_t b) {
+    const view *g = J->g;
+    size_t s0 = b * J->bsize, s1 = s0 + J->bsize < J->nitems ? s0 + J->bsize : J->nitems;
+    for (size_t s = s0; s < s1; s++) {
+        double mult = J->mult ? J->mult[s] : 1;
+        if (mult == 0) continue; /* a leaf: counted with its neighbour */
+        size_t reached;
+        uint32_t left = 0;
+        if (J->weighted)
+            reached = dijkstra(g, w, (uint32_t)s, 1, UINT32_MAX, &left);
+        else
+            reached = bfs_paths(g, J->rg, w, (uint32_t)s, UINT32_MAX);
+        if (reached > 1) accumulate(J, w, reached, mult);
+        /* The leaves of s, as sources, each reach every actor s reaches but themselves and s. */
+        if (mult > 1 && w->part) w->part[s] += (mult - 1) * (double)(reached - 2);
+        if (J->weighted)
+            dijkstra_reset(w, reached, left);
+        else
+            bfs_reset(w, reached);
+    }
+}
+
+/* Add a thread's block partial into the totals, clearing it (called in block order). */
+static void betw_merge(const job *J, work *w) {
+    if (J->total) {
+        size_t n = J->g->n;
+        for (size_t v = 0; v < n; v++) {
+            J->total[v] += w->part[v];
+            w->part[v] = 0;
+        }
+    }
+    if (J->etotal) {
+        size_t m = J->g->m;
+        for (size_t k = 0; k < m; k++) {
+            J->etotal[k] += w->epart[k];
+            w->epart[k] = 0;
+        }
+    }
+}
+
+/* ---- sampled betweenness (Riondato–Kornaropoulos) ---------------------------------------------- */
+
+static inline uint64_t mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+/* splitmix64: the stream of sample i is seeded from (seed, i) alone. */
+static inline uint64_t rng_next(uint64_t *st) {
+    *st += 0x9e3779b97f4a7c15ULL;
+    return mix64(*st);
+}
+
+static inline uint64_t rng_below(uint64_t *st, uint64_t bound) {
+    uint64_t lim = UINT64_MAX - UINT64_MAX % bound, x;
+    do x = rng_next(st);
+    while (x >= lim);
+    return x % bound;
+}
+
+static inline double rng_unit(uint64_t *st) { return (double)(rng_next(st) >> 11) * 0x1.0p-53; }
+
+static void approx_block(const job *J, work *w, size_t b) {
+    const view *g = J->g, *rg = J->rg;
+    uint32_t n = g->n;
+    size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
+    for (size_t i = i0; i < i1; i++) {
+        uint64_t st = mix64(J->seed * 0x9e3779b97f4a7c15ULL + mix64((uint64_t)i + 0x632be59bd9b4e019ULL));
+        uint32_t u = (uint32_t)rng_below(&st, n), t = (uint32_t)rng_below(&st, n - 1);
+        if (t >= u) t++;
+        u = J->rank[u]; /* the pair is drawn by actor index, searched in the relabelled view */
+        t = J->rank[t];
+        size_t reached;
+        uint32_t left = 0;
+        int found;
+        if (J->weighted) {
+            reached = dijkstra(g, w, u, 1, t, &left);
+            found = w->dist[t] != INFINITY && w->pos[t] >= n;
+        } else {
+            reached = bfs_paths(g, rg, w, u, t);
+            found = w->hops[t] >= 0;
+        }
+        if (found) {
+            /* Walk back from t, choosing each predecessor p of x with probability σ(p)/σ(x). */
+            uint32_t x = t;
+            while (x != u) {
+                double pick = rng_unit(&st) * w->sigma[x], acc = 0;
+                uint32_t chosen = UINT32_MAX;
+                size_t k1 = rg->off[x + 1];
+                for (size_t k = rg->off[x]; k < k1; k++) {
+                    uint32_t p = rg->adj[k];
+                    int pred = J->weighted ? (w->dist[p] != INFINITY && w->pos[p] >= n && w->pos[p] < w->pos[x] &&
+                                              same_len(w->dist[p] + rg->len[k], w->dist[x]))
+                                           : (w->hops[p] >= 0 && w->hops[p] == w->hops[x] - 1);
+                    if (!pred) continue;
+                    chosen = p;
+                    acc += w->sigma[p];
+                    if (pick < acc) break;
+                }
+                x = chosen; /* the last predecessor if rounding left pick ≥ the sum */
+                if (x != u) w->count[x]++;
+            }
+        }
+        if (J->weighted)
+            dijkstra_reset(w, reached, left);
+        else
+            bfs_reset(w, reached);
+    }
+}
+
+/* ---- the parallel driver ------------------------------------------------------------------------ */
+
+typedef void (*block_fn)(const job *J, work *w, size_t b);
+typedef void (*merge_fn)(const job *J, work *w);
+
+/* Run f on blocks 0..nblocks−1 over `threads` threads; merge (if any) runs in block order. The
+ * calling thread reports progress after each of its blocks; a cancel stops the others at their
+ * next block. */
+static lev_status run_blocks(const lev__ctx *c, const job *J, work *ws, int threads, size_t nblocks, block_fn f,
+                             merge_fn merge, const char *what) {
+    lev_status rc = LEV_OK;
+    atomic_int stop = 0;
+    atomic_size_t done = 0;
+    (void)threads;
+    if (nblocks == 0) return lev__ctx_progress(c, 1, what);
+    if (merge) {
+#pragma omp parallel num_threads(threads)
+        {
+            work *w = &ws[THREAD_NUM()];
+#pragma omp for schedule(dynamic, 1) ordered
+            for (size_t b = 0; b < nblocks; b++) {
+                int skip = atomic_load_explicit(&stop, memory_order_relaxed);
+                if (!skip) f(J, w, b);
+#pragma omp ordered
+                {
+                    if (!skip && !atomic_load_explicit(&stop, memory_order_relaxed)) merge(J, w);
+                }
+                size_t d = atomic_fetch_add(&done, 1) + 1;
+                if (THREAD_NUM() == 0 && !skip && lev__ctx_progress(c, (double)d / (double)nblocks, what)) {
+                    rc = LEV_ECANCELLED;
+                    atomic_store(&stop, 1);
+                }
+            }
+        }
+    } else {
+#pragma omp parallel num_threads(threads)
+        {
+            work *w = &ws[THREAD_NUM()];
+#pragma omp for schedule(dynamic, 1)
+            for (size_t b = 0; b < nblocks; b++) {
+                if (atomic_load_explicit(&stop, memory_order_relaxed)) continue;
+                f(J, w, b);
+                size_t d = atomic_fetch_add(&done, 1) + 1;
+                if (THREAD_NUM() == 0 && lev__ctx_progress(c, (double)d / (double)nblocks, what)) {
+                    rc = LEV_ECANCELLED;
+                    atomic_store(&stop, 1);
+                }
+            }
+        }
+    }
+    /* A last report, on the calling thread, whoever did the last block. */
+    if (rc == LEV_OK) rc = lev__ctx_progress(c, 1, what);
+    return rc;
+}
+
+/* Threads to use: no more than blocks, and one for small jobs (same result either way). */
+static int pick_threads(const lev__ctx *c, size_t nblocks, double work_units) {
+    int t = c->threads;
+    if ((size_t)t > nblocks) t = (int)nblocks;
+    if (work_units < 2e5) t = 1;
+    return t < 1 ? 1 : t;
+}
+
+/* Per-thread workspaces: what each kind needs, n entries each (m for arc partials). */
+static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind, int weighted) {
+    size_t n = g->n, T = (size_t)threads;
+    uint32_t *order = scr_alloc(s, T * n, sizeof *order);
+    if (!order) return -1;
+    int32_t *hops = NULL;
+    double *dist = NULL, *sigma = NULL, *coef = NULL, *part = NULL, *epart = NULL;
+    uint32_t *heap = NULL, *pos = NULL;
+    uint64_t *count = NULL;
+    if (weighted) {
+        if (!(dist = scr_alloc(s, T * n, sizeof *dist)) || !(heap = scr_alloc(s, T * n, sizeof *heap)) ||
+            !(pos = scr_alloc(s, T * n, sizeof *pos)))
+            return -1;
+    } else if (!(hops = scr_alloc(s, T * n, sizeof *hops))) {
+        return -1;
+    }
+    if (kind != K_CLOSENESS && kind != K_HARMONIC && !(sigma = scr_alloc(s, T * n, sizeof *sigma))) return -1;
+    if ((kind == K_BETWEENNESS || kind == K_EDGE) && !(coef = scr_alloc(s, T * n, sizeof *coef))) return -1;
+    if (kind == K_BETWEENNESS && !(part = scr_alloc(s, T * n, sizeof *part))) return -1;
+    if (kind == K_EDGE && !(epart = scr_alloc(s, T * g->m, sizeof *epart))) return -1;
+    if (kind == K_APPROX && !(count = scr_alloc(s, T * n, sizeof *count))) return -1;
+    for (size_t t = 0; t < T; t++) {
+        work *w = &ws[t];
+        memset(w, 0, sizeof *w);
+        w->order = order + t * n;
+        if (weighted) {
+            w->dist = dist + t * n;
+            w->heap = heap + t * n;
+            w->pos = pos + t * n;
+            for (size_t v = 0; v < n; v++) w->dist[v] = INFINITY;
+        } else {
+            w->hops = hops + t * n;
+            for (size_t v = 0; v < n; v++) w->hops[v] = -1;
+        }
+        if (sigma) {
+            w->sigma = sigma + t * n;
+            memset(w->sigma, 0, n * sizeof *w->sigma); /* read under a mask before written */
+        }
+        if (coef) {
+            w->coef = coef + t * n;
+            memset(w->coef, 0, n * sizeof *w->coef);
+        }
+        if (part) {
+            w->part = part + t * n;
+            memset(w->part, 0, n * sizeof *w->part);
+        }
+        if (epart) {
+            w->epart = epart + t * g->m;
+            memset(w->epart, 0, g->m * sizeof *w->epart);
+        }
+        if (count) {
+            w->count = count + t * n;
+            memset(w->count, 0, n * sizeof *w->count);
+        }
+    }
+    return 0;
+}
+
+/* ---- options ----------------------------------------------------------------------------------- */
+
+/* Closeness and harmonic: out (the default, LEV_DIR_ALL included), in, or both ways. */
+static int dist_dir(const lev_params *p) {
+    if (lev__param(p, LEV_P_UNDIRECTED) != 0) return VIEW_BOTH;
+    return (int)lev__param(p, LEV_P_DIRECTION) == LEV_DIR_IN ? VIEW_IN : VIEW_OUT;
+}
+
+static lev_status oom(const lev__ctx *c, scratch *s, const char *what, size_t n, size_t m) {
+    scr_free_all(s);
+    return lev__ctx_fail(c, LEV_ENOMEM, "%s: out of memory for %zu actors and %zu edges", what, n, m);
+}
+
+/* ---- public entry points ---------------------------------------------------------------------- */
+
+static lev_status distance_measure(const lev_network *net, lev_params *p, double *out, int kind, const char *what) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, what, out);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    size_t n = g->n;
+    if (n == 0) return LEV_OK;
+    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
+    scratch s = {.c = &c};
+    view vw;
+    uint32_t *rank, *perm;
+    if (relabel_order(&s, g, &rank, &perm) || view_build(&s, &c, dist_dir(p), weighted, 0, rank, perm, &vw))
+        return oom(&c, &s, what, n, g->m);
+    size_t bsize = n >= 4096 ? 64 : 8, nblocks = (n + bsize - 1) / bsize;
+    int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
+    work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
+    double *res = scr_alloc(&s, n, sizeof *res);
+    if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted)) return oom(&c, &s, what, n, g->m);
+    job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n, .res = res};
+    rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, what);
+    if (rc == LEV_OK) {
+        double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
+        for (size_t v = 0; v < n; v++) out[v] = res[rank[v]] * scale;
+    }
+    scr_free_all(&s);
+    return rc;
+}
+
+lev_status lev_closeness(const lev_network *net, lev_params *p, double *out) {
+    return distance_measure(net, p, out, K_CLOSENESS, "closeness");
+}
+
+lev_status lev_harmonic(const lev_network *net, lev_params *p, double *out) {
+    return distance_measure(net, p, out, K_HARMONIC, "harmonic");
+}
+
+/* Sources per block: fixed by n alone, so the summation order is the same for any thread count. */
+static size_t betw_block_size(size_t n) {
+    size_t b = n / 256;
+    return b < 1 ? 1 : b > 32 ? 32 : b;
+}
+
+static lev_status betweenness_common(const lev_network *net, lev_params *p, double *out, int kind,
+                                     const char *what) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, what, out);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    size_t n = g->n, m = g->m;
+    if (kind == K_EDGE ? m == 0 : n == 0) return LEV_OK;
+    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0, undirected = lev__param(p, LEV_P_UNDIRECTED) != 0;
+    int normalized = lev__param(p, LEV_P_NORMALIZED) != 0;
+    scratch s = {.c = &c};
+    view vw, rvw;
+    uint32_t *rank, *perm;
+    if (relabel_order(&s, g, &rank, &perm) ||
+        view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, weighted, kind == K_EDGE, rank, perm, &vw))
+        return oom(&c, &s, what, n, m);
+    /* Hop counts pull σ from in-neighbours: a directed network needs the reverse view. */
+    if (undirected || weighted)
+        rvw = vw;
+    else if (view_build(&s, &c, VIEW_IN, 0, 0, rank, perm, &rvw))
+        return oom(&c, &s, what, n, m);
+    double *total = NULL, *etotal = NULL, *mult = NULL;
+    if (kind == K_BETWEENNESS) {
+        if (!(total = scr_alloc(&s, n, sizeof *total))) return oom(&c, &s, what, n, m);
+        memset(total, 0, n * sizeof *total);
+        if (undirected) {
+            /* Leaves (one neighbour, itself of degree ≥ 2) ride on their neighbour's search. */
+            if (!(mult = scr_alloc(&s, n, sizeof *mult))) return oom(&c, &s, what, n, m);
+            for (size_t v = 0; v < n; v++) mult[v] = 1;
+            for (size_t v = 0; v < n; v++)
+                if (vw.off[v + 1] - vw.off[v] == 1) {
+                    uint32_t u = vw.adj[vw.off[v]];
+                    if (vw.off[u + 1] - vw.off[u] >= 2) {
+                        mult[v] = 0;
+                        mult[u] += 1;
+                    }
+                }
+        }
+    } else {
+        if (!(etotal = scr_alloc(&s, vw.m, sizeof *etotal))) return oom(&c, &s, what, n, m);
+        memset(etotal, 0, vw.m * sizeof *etotal);
+    }
+    size_t bsize = betw_block_size(n), nblocks = (n + bsize - 1) / bsize;
+    int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
+    work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
+    if (!ws || alloc_work(&s, ws, threads, &vw, kind, weighted)) return oom(&c, &s, what, n, m);
+    job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : &rvw, .weighted = weighted, .bsize = bsize,
+             .nitems = n, .mult = mult, .total = total, .etotal = etotal};
+    rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, betw_merge, what);
+    if (rc == LEV_OK) {
+        double dn = (double)n;
+        if (kind == K_BETWEENNESS) {
+            /* Ordered pairs; undirected: each unordered pair once. Normalized: share of the
+             * (n − 1)(n − 2) ordered pairs of others (the same for both). */
+            double scale = normalized ? (n > 2 ? 1.0 / ((dn - 1) * (dn - 2)) : 0) : undirected ? 0.5 : 1;
+            for (size_t v = 0; v < n; v++) out[v] = total[rank[v]] * scale;
+        } else {
+            double *eout = scr_alloc(&s, m, sizeof *eout);
+            if (!eout) return oom(&c, &s, what, n, m);
+            memset(eout, 0, m * sizeof *eout);
+            for (size_t k = 0; k < vw.m; k++) eout[vw.eid[k]] += etotal[k];
+            double scale = normalized ? (n > 1 ? 1.0 / (dn * (dn - 1)) : 0) : undirected ? 0.5 : 1;
+            for (size_t e = 0; e < m; e++) out[e] = eout[e] * scale;
+        }
+    }
+    scr_free_all(&s);
+    return rc;
+}
+
+lev_status lev_betweenness(const lev_network *net, lev_params *p, double *out) {
+    return betweenness_common(net, p, out, K_BETWEENNESS, "betweenness");
+}
+
+lev_status lev_edge_betweenness(const lev_network *net, lev_params *p, double *out) {
+    return betweenness_common(net, p, out, K_EDGE, "edge betweenness");
+}
+
+/* An upper bound of the vertex diameter (actors on a longest shortest path), per RK 2016 §5:
+ * undirected, per component from its first actor x: hops 2·ecc(x) + 1; lengths
+ * min(|C|, ⌊2·ecc(x)/ℓmin⌋ + 1) with ℓmin the shortest arc; directed: the largest weakly
+ * connected component's size. Uses ws[0]. */
+static uint64_t vertex_diameter_bound(const view *g, const view *rg, work *w, int undirected, int weighted,
+                                      uint32_t *comp) {
+    uint32_t n = g->n;
+    uint64_t best = 0;
+    for (uint32_t v = 0; v < n; v++) comp[v] = UINT32_MAX;
+    if (!undirected) {
+        /* Weak components by BFS over both directions; w->order is the queue. */
+        for (uint32_t x = 0; x < n; x++) {
+            if (comp[x] != UINT32_MAX) continue;
+            size_t head = 0, tail = 0;
+            w->order[tail++] = x;
+            comp[x] = x;
+            while (head < tail) {
+                uint32_t v = w->order[head++];
+                for (int d = 0; d < 2; d++) {
+                    const view *h = d ? rg : g;
+                    for (size_t k = h->off[v]; k < h->off[v + 1]; k++)
+                        if (comp[h->adj[k]] == UINT32_MAX) {
+                            comp[h->adj[k]] = x;
+                            w->order[tail++] = h->adj[k];
+                        }
+                }
+            }
+            if (tail > best) best = tail;
+        }
+        return best;
+    }
+    double lmin = INFINITY;
+    if (weighted)
+        for (size_t k = 0; k < g->m; k++)
+            if (g->len[k] < lmin) lmin = g->len[k];
+    /* Undirected: one search per component, from its first actor x. */
+    for (uint32_t x = 0; x < n; x++) {
+        if (comp[x] != UINT32_MAX) continue;
+        size_t reached;
+        uint64_t bound;
+        if (weighted) {
+            uint32_t left;
+            reached = dijkstra(g, w, x, 0, UINT32_MAX, &left);
+            double ecc = w->dist[w->order[reached - 1]];
+            double hopsb = floor(2 * ecc / lmin * (1 + 1e-9)) + 1;
+            bound = reached;
+            if (hopsb < (double)reached) bound = (uint64_t)hopsb;
+            for (size_t i = 0; i < reached; i++) comp[w->order[i]] = x;
+            dijkstra_reset(w, reached, left);
+        } else {
+            reached = bfs(g, w, x);
+            uint64_t ecc = (uint64_t)w->hops[w->order[reached - 1]];
+            bound = 2 * ecc + 1 < reached ? 2 * ecc + 1 : reached;
+            for (size_t i = 0; i < reached; i++) comp[w->order[i]] = x;
+            bfs_reset(w, reached);
+        }
+        if (bound > best) best = bound;
+    }
+    return best;
+}
+
+lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double *out) {
+    const char *what = "sampled betweenness";
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, what, out);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    size_t n = g->n, m = g->m;
+    if (n == 0) return LEV_OK;
+    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0, undirected = lev__param(p, LEV_P_UNDIRECTED) != 0;
+    double eps = lev__param(p, LEV_P_EPSILON), delta = lev__param(p, LEV_P_DELTA);
+    uint64_t seed = (uint64_t)lev__param(p, LEV_P_SEED);
+    scratch s = {.c = &c};
+    view vw, rvw;
+    uint32_t *rank, *perm;
+    if (relabel_order(&s, g, &rank, &perm) ||
+        view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, weighted, 0, rank, perm, &vw))
+        return oom(&c, &s, what, n, m);
+    if (undirected)
+        rvw = vw;
+    else if (view_build(&s, &c, VIEW_IN, weighted, 0, rank, perm, &rvw))
+        return oom(&c, &s, what, n, m);
+    double *res = scr_alloc(&s, n, sizeof *res);
+    uint32_t *comp = scr_alloc(&s, n, sizeof *comp);
+    work w0;
+    if (!res || !comp || alloc_work(&s, &w0, 1, &vw, K_APPROX, weighted)) return oom(&c, &s, what, n, m);
+    memset(res, 0, n * sizeof *res);
+    uint64_t vd = n > 2 ? vertex_diameter_bound(&vw, &rvw, &w0, undirected, weighted, comp) : 0;
+    if (vd >= 3) {
+        /* RK's bound is on Σ/(n(n − 1)); ours divides by (n − 1)(n − 2), n/(n − 2) times more,
+         * so sample for ε' = ε(n − 2)/n. c = 0.5 (RK §4.1). */
+        double e2 = eps * ((double)n - 2) / (double)n;
+        double r = ceil(0.5 / (e2 * e2) * (floor(log2((double)(vd - 2))) + 1 + log(1 / delta)));
+        size_t nsamp = (size_t)r;
+        size_t bsize = 256, nblocks = (nsamp + bsize - 1) / bsize;
+        int threads = pick_threads(&c, nblocks, r * (double)(n + vw.m));
+        work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
+        if (!ws || alloc_work(&s, ws, threads, &vw, K_APPROX, weighted)) return oom(&c, &s, what, n, m);
+        job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = bsize, .nitems = nsamp,
+                 .seed = seed, .rank = rank};
+        rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, what);
+        if (rc == LEV_OK) {
+            double scale = (double)n / (((double)n - 2) * r);
+            for (size_t v = 0; v < n; v++) {
+                uint64_t cnt = 0;
+                for (int t = 0; t < threads; t++) cnt += ws[t].count[rank[v]];
+                res[v] = (double)cnt * scale;
+            }
+        }
+    }
+    if (rc == LEV_OK) memcpy(out, res, n * sizeof *out);
+    scr_free_all(&s);
+    return rc;
+}

@@ -1,0 +1,564 @@
+/*
+ * Bad input, one test per row of docs/bad-input.md: each call fails with the code and the exact
+ * message the table gives, records it where the API says (the network, or the params it was
+ * given, or nowhere), and leaves the network exactly as it was. Rows whose code and full message
+ * test_csv.c, test_model.c, test_params.c, test_centrality.c or test_limits.c already check are
+ * not repeated here; the table names those tests.
+ */
+#include "helpers.h"
+
+static lev_network *fixture(void) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    cr_assert_eq(lev_actor_add(net, "A", "red", NULL), LEV_OK);
+    cr_assert_eq(lev_actor_add(net, "B", NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_actor_add(net, "C", "blue", NULL), LEV_OK);
+    cr_assert_eq(lev_edge_add(net, 0, 1, 2.0, "money", NULL), LEV_OK);
+    cr_assert_eq(lev_edge_add(net, 1, 2, 0.5, NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_resource_add(net, "land", NULL), LEV_OK);
+    cr_assert_eq(lev_actor_set_resource(net, 0, 0, 5, 1), LEV_OK);
+    return net;
+}
+
+static int refuse(void *ud, const char *data, size_t len) {
+    (void)ud;
+    (void)data;
+    (void)len;
+    return 1;
+}
+
+/* lev_read_buffer on a string literal (which may hold NUL bytes), named "t.csv" in messages. */
+#define RD(fmt, lit) lev_read_buffer(net, fmt, lit, sizeof(lit) - 1, "t.csv", NULL)
+
+/* Check rc, where the failure was recorded and its exact message; "none" = recorded nowhere. */
+static void expect(const lev_network *net, const lev_params *p, lev_status rc, lev_status want, const char *where,
+                   const char *msg) {
+    cr_assert_eq(rc, want, "got %s, want %s", lev_status_name(rc), lev_status_name(want));
+    if (strcmp(where, "net") == 0) {
+        cr_assert_eq(lev_errcode(net), want, "not recorded on the network");
+        cr_assert_str_eq(lev_errmsg(net), msg);
+        cr_assert_eq(lev_params_errcode(p), LEV_OK, "also recorded on the params");
+    } else if (strcmp(where, "p") == 0) {
+        cr_assert_eq(lev_params_errcode(p), want, "not recorded on the params");
+        cr_assert_str_eq(lev_params_errmsg(p), msg);
+        cr_assert_eq(lev_errcode(net), LEV_OK, "also recorded on the network: %s", lev_errmsg(net));
+    } else {
+        cr_assert_eq(lev_errcode(net), LEV_OK, "recorded on the network: %s", lev_errmsg(net));
+        cr_assert_str_eq(lev_errmsg(net), "");
+        cr_assert_eq(lev_params_errcode(p), LEV_OK, "recorded on the params: %s", lev_params_errmsg(p));
+    }
+}
+
+#define ROW(id, want, where, msg, ...)                                                          \
+    Test(badinput, id) {                                                                          \
+        lev_network *net = fixture();                                                             \
+        lev_params *p;                                                                            \
+        cr_assert_eq(lev_params_new(&p), LEV_OK);                                                 \
+        char *before = dump_network(net);                                                         \
+        lev_status rc;                                                                            \
+        __VA_ARGS__                                                                               \
+        expect(net, p, rc, want, where, msg);                                                     \
+        char *after = dump_network(net);                                                          \
+        cr_assert_str_eq(after, before, "the failed call changed the network");                   \
+        free(before);                                                                             \
+        free(after);                                                                              \
+        lev_params_free(p);                                                                       \
+        lev_network_free(net);                                                                    \
+    }
+
+
+/* ---- CSV readers (lev_read_buffer, lev_read_file) ------------------------------------------ */
+
+/* row 1: Empty input: no header row */
+ROW(csv_empty, LEV_EPARSE, "net",
+    "t.csv:1:1: empty file: a header row `source,target,weight[,channel]` is required",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "");)
+
+/* row 2: Only a BOM and blank lines */
+ROW(csv_blank_only, LEV_EPARSE, "net",
+    "t.csv:1:1: empty file: a header row `source,target,weight[,channel]` is required",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "\xEF\xBB\xBF\r\n \t\n");)
+
+/* row 3: Header lacks a required column (edges) */
+ROW(csv_missing_column_edges, LEV_EPARSE, "net",
+    "t.csv:1:1: the header lacks column \"weight\" (expected source,target,weight[,channel])",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "from,to\nA,B\n");)
+
+/* row 4: Header lacks a required column (actors) */
+ROW(csv_missing_column_actors, LEV_EPARSE, "net",
+    "t.csv:1:1: the header lacks column \"name\" (expected name[,group])",
+    rc = RD(LEV_FORMAT_ACTORS_CSV, "group\nx\n");)
+
+/* row 5: Header lacks a required column (resources) */
+ROW(csv_missing_column_resources, LEV_EPARSE, "net",
+    "t.csv:1:1: the header lacks column \"holds\" (expected actor,resource,holds,needs)",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "name,resource,needs\n");)
+
+/* row 6: Unknown header column */
+ROW(csv_unknown_column, LEV_EPARSE, "net",
+    "t.csv:1:22: unknown column \"notes\" in the header (expected source,target,weight[,channel])",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight,notes\n");)
+
+/* row 7: Header column twice (also through an alias) */
+ROW(csv_duplicate_column, LEV_EPARSE, "net",
+    "t.csv:1:20: column \"source\" appears twice in the header",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "from,target,weight,source\n");)
+
+/* row 8: More than 8 fields in the header */
+ROW(csv_header_too_many_fields, LEV_EPARSE, "net",
+    "t.csv:1:17: too many fields (at most 8)",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "a,b,c,d,e,f,g,h,i\n");)
+
+/* row 9: More than 8 fields in a record */
+ROW(csv_record_too_many_fields, LEV_EPARSE, "net",
+    "t.csv:2:17: too many fields (at most 8)",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nA,B,1,x,x,x,x,x,x\n");)
+
+/* row 13: Text after a closing quote */
+ROW(csv_after_quote, LEV_EPARSE, "net",
+    "t.csv:2:7: unexpected character after a closing quote (write \"\" for a quote inside a quoted field)",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nA,\"B\" x,1\n");)
+
+/* row 14: Quote inside an unquoted field */
+ROW(csv_quote_inside, LEV_EPARSE, "net",
+    "t.csv:2:4: quote inside an unquoted field (quote the whole field)",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nA,B\"x\",1\n");)
+
+/* row 17: Actor name of spaces only (trimmed to empty) */
+ROW(csv_blank_name, LEV_EINVAL, "net",
+    "t.csv:2:4: actor name is empty",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\n   ,B,1\n");)
+
+/* row 20: Actor name with a UTF-16 surrogate (U+D800) */
+ROW(csv_surrogate_name, LEV_EINVAL, "net",
+    "t.csv:2:3: actor name is not valid UTF-8",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nA,\xED\xA0\x80,1\n");)
+
+/* row 21: Actor name with an overlong form */
+ROW(csv_overlong_name, LEV_EINVAL, "net",
+    "t.csv:2:3: actor name is not valid UTF-8",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nA,\xC0\xAF,1\n");)
+
+/* row 22: NUL byte inside a name */
+ROW(csv_nul_in_name, LEV_EINVAL, "net",
+    "t.csv:2:3: actor name is not valid UTF-8",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nA,B\x00\x43,1\n");)
+
+/* row 24: Group label not UTF-8 */
+ROW(csv_bad_utf8_group, LEV_EINVAL, "net",
+    "t.csv:2:3: group label is not valid UTF-8",
+    rc = RD(LEV_FORMAT_ACTORS_CSV, "name,group\nD,\xe2\x82\n");)
+
+/* row 25: Resource name not UTF-8 */
+ROW(csv_bad_utf8_resource, LEV_EINVAL, "net",
+    "t.csv:2:3: resource name is not valid UTF-8",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,\xff,1,1\n");)
+
+/* row 27: NaN amount */
+ROW(csv_nan_amount, LEV_EINVAL, "net",
+    "t.csv:2:10: amount needed must be a finite decimal number (got \"NaN\")",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,gold,1,NaN\n");)
+
+/* row 28: Infinite strength */
+ROW(csv_inf_strength, LEV_EINVAL, "net",
+    "t.csv:2:7: strength must be a finite decimal number (got \"inf\")",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,inf\n");)
+
+/* row 29: Infinite amount */
+ROW(csv_infinity_amount, LEV_EINVAL, "net",
+    "t.csv:2:8: amount held must be a finite decimal number (got \"Infinity\")",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,gold,Infinity,0\n");)
+
+/* row 31: Negative zero strength */
+ROW(csv_negative_zero_strength, LEV_EINVAL, "net",
+    "t.csv:2:7: strength must be finite and > 0 (got \"-0\")",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,-0\n");)
+
+/* row 32: Negative strength */
+ROW(csv_negative_strength, LEV_EINVAL, "net",
+    "t.csv:2:7: strength must be finite and > 0 (got \"-2\")",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,-2\n");)
+
+/* row 33: Negative amount */
+ROW(csv_negative_amount, LEV_EINVAL, "net",
+    "t.csv:2:8: amount held must be >= 0 (got \"-1\")",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,gold,-1,0\n");)
+
+/* row 34: Strength past the double range */
+ROW(csv_strength_overflow, LEV_EINVAL, "net",
+    "t.csv:2:7: strength is out of range (got \"1e999\")",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,1e999\n");)
+
+/* row 35: Amount past the double range */
+ROW(csv_amount_overflow, LEV_EINVAL, "net",
+    "t.csv:2:8: amount held is out of range (got \"1e400\")",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,gold,1e400,0\n");)
+
+/* row 36: Strength past single precision (> FLT_MAX) */
+ROW(csv_strength_above_float, LEV_EINVAL, "net",
+    "t.csv:2:7: strength 1e+39 is outside the single-precision range the algorithms read",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,1e39\n");)
+
+/* row 37: Strength below single precision's normal range (< FLT_MIN) */
+ROW(csv_strength_below_float, LEV_EINVAL, "net",
+    "t.csv:2:7: strength 1e-40 is outside the single-precision range the algorithms read",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,1e-40\n");)
+
+/* row 38: Hexadecimal number */
+ROW(csv_hex, LEV_EINVAL, "net",
+    "t.csv:2:7: strength must be a finite decimal number (got \"0x10\")",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,0x10\n");)
+
+/* row 39: Malformed decimal (`1.2.3`, `1e`, `1,5` splits into two fields) */
+ROW(csv_malformed_number, LEV_EINVAL, "net",
+    "t.csv:2:7: strength must be a finite decimal number (got \"1.2.3\")",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nN1,N2,1.2.3\n");)
+
+/* row 40: Number of 128 characters or more (even a valid one) */
+ROW(csv_long_number, LEV_EINVAL, "net",
+    "t.csv:2:5: strength must be a finite decimal number (got \"11111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111\")",
+    rc = RD(LEV_FORMAT_EDGES_CSV, "source,target,weight\nA,B,11111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111\n");)
+
+/* row 42: Empty amount */
+ROW(csv_missing_amount, LEV_EPARSE, "net",
+    "t.csv:2:8: amount held is missing",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,gold,,1\n");)
+
+/* row 44: Actor and resource twice in one resources file */
+ROW(csv_resource_row_twice, LEV_EEXIST, "net",
+    "t.csv:4:1: actor \"A\" and resource \"gold\" are given twice (first on line 2)",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nA,gold,1,0\nB,gold,1,0\nA,gold,2,0\n");)
+
+/* row 45: Unknown actor in a resources file */
+ROW(csv_unknown_actor, LEV_ENOTFOUND, "net",
+    "t.csv:2:1: unknown actor \"Nobody\" (actors come from the edges or actors file, read first)",
+    rc = RD(LEV_FORMAT_RESOURCES_CSV, "actor,resource,holds,needs\nNobody,land,1,0\n");)
+
+/* row 50: Unknown format */
+ROW(csv_unknown_format, LEV_EUNSUPPORTED, "net",
+    "t.csv: unknown format 77",
+    rc = lev_read_buffer(net, (lev_format)77, "x", 1, "t.csv", NULL);)
+
+/* row 51: NULL data with len > 0 */
+ROW(csv_null_data, LEV_EMISUSE, "net",
+    "<buffer>: data is NULL",
+    rc = lev_read_buffer(net, LEV_FORMAT_EDGES_CSV, NULL, 5, NULL, NULL);)
+
+/* row 53: No such file */
+ROW(file_not_found, LEV_ENOTFOUND, "net",
+    "/nonexistent/edges.csv: cannot open: No such file or directory",
+    rc = lev_read_file(net, LEV_FORMAT_EDGES_CSV, "/nonexistent/edges.csv", NULL);)
+
+/* row 54: A directory, not a file */
+ROW(file_directory, LEV_EIO, "net",
+    "/: read error",
+    rc = lev_read_file(net, LEV_FORMAT_EDGES_CSV, "/", NULL);)
+
+/* row 55: NULL path */
+ROW(file_null_path, LEV_EMISUSE, "net",
+    "lev_read_file: path is NULL",
+    rc = lev_read_file(net, LEV_FORMAT_EDGES_CSV, NULL, NULL);)
+
+
+/* ---- Model calls ------------------------------------------------------------------------------- */
+
+/* row 57: NULL name */
+ROW(api_null_actor_name, LEV_EMISUSE, "net",
+    "lev_actor_add: name is NULL",
+    rc = lev_actor_add(net, NULL, NULL, NULL);)
+
+/* row 58: NULL resource name */
+ROW(api_null_resource_name, LEV_EMISUSE, "net",
+    "lev_resource_add: name is NULL",
+    rc = lev_resource_add(net, NULL, NULL);)
+
+/* row 59: NULL actor name in an edge */
+ROW(api_null_edge_name, LEV_EMISUSE, "net",
+    "lev_edge_add_by_name: a name is NULL",
+    rc = lev_edge_add_by_name(net, NULL, "B", 1, NULL, NULL);)
+
+/* row 60: NULL name to look up */
+ROW(api_null_find_name, LEV_EMISUSE, "net",
+    "lev_actor_find: name is NULL",
+    uint32_t i; rc = lev_actor_find(net, NULL, &i);)
+
+/* row 61: Empty actor name */
+ROW(api_empty_actor_name, LEV_EINVAL, "net",
+    "cannot add actor: actor name is empty",
+    rc = lev_actor_add(net, "", NULL, NULL);)
+
+/* row 62: Empty resource name */
+ROW(api_empty_resource_name, LEV_EINVAL, "net",
+    "cannot add resource: resource name is empty",
+    rc = lev_resource_add(net, "", NULL);)
+
+/* row 63: Actor name not UTF-8 */
+ROW(api_bad_utf8_actor, LEV_EINVAL, "net",
+    "cannot add actor: actor name is not valid UTF-8",
+    rc = lev_actor_add(net, "\xc3\x28", NULL, NULL);)
+
+/* row 64: Group label not UTF-8 */
+ROW(api_bad_utf8_group, LEV_EINVAL, "net",
+    "cannot add actor: group label is not valid UTF-8",
+    rc = lev_actor_add(net, "D", "\xe2\x82", NULL);)
+
+/* row 65: Group label not UTF-8 (set) */
+ROW(api_bad_utf8_set_group, LEV_EINVAL, "net",
+    "cannot set group of \"A\": group label is not valid UTF-8",
+    rc = lev_actor_set_group(net, 0, "\xff");)
+
+/* row 66: Channel label not UTF-8 */
+ROW(api_bad_utf8_channel, LEV_EINVAL, "net",
+    "cannot add edge: channel label is not valid UTF-8",
+    rc = lev_edge_add(net, 0, 1, 1, "\x80", NULL);)
+
+/* row 67: Resource name past U+10FFFF */
+ROW(api_bad_utf8_resource, LEV_EINVAL, "net",
+    "cannot add resource: resource name is not valid UTF-8",
+    rc = lev_resource_add(net, "\xf4\x90\x80\x80", NULL);)
+
+/* row 68: Actor name taken */
+ROW(api_duplicate_actor, LEV_EEXIST, "net",
+    "cannot add actor: actor \"A\" already exists",
+    rc = lev_actor_add(net, "A", NULL, NULL);)
+
+/* row 69: Resource name taken */
+ROW(api_duplicate_resource, LEV_EEXIST, "net",
+    "cannot add resource: \"land\" already exists",
+    rc = lev_resource_add(net, "land", NULL);)
+
+/* row 75: Actor index out of range (set group) */
+ROW(api_set_group_bad_index, LEV_EINVAL, "net",
+    "cannot set group: no actor 7 (the network has 3)",
+    rc = lev_actor_set_group(net, 7, "g");)
+
+/* row 76: Actor index out of range (edge; LEV_NONE) */
+ROW(api_edge_bad_index, LEV_EINVAL, "net",
+    "cannot add edge: no actor 4294967295 (the network has 3)",
+    rc = lev_edge_add(net, 0, LEV_NONE, 1, NULL, NULL);)
+
+/* row 77: Actor index out of range (set amount) */
+ROW(api_set_resource_bad_actor, LEV_EINVAL, "net",
+    "cannot set resource: no actor 3 (the network has 3)",
+    rc = lev_actor_set_resource(net, 3, 0, 1, 1);)
+
+/* row 78: Resource index out of range (set amount) */
+ROW(api_set_resource_bad_resource, LEV_EINVAL, "net",
+    "cannot set resource: no resource 1 (the network has 1)",
+    rc = lev_actor_set_resource(net, 0, 1, 1, 1);)
+
+/* row 79: Index out of range (get amount) */
+ROW(api_get_resource_bad_index, LEV_EINVAL, "net",
+    "lev_actor_get_resource: no actor 9 (the network has 3)",
+    double h = -1, n = -1; rc = lev_actor_get_resource(net, 9, 0, &h, &n); cr_assert(h == -1 && n == -1, "outputs written");)
+
+/* row 80: Resource index out of range (all amounts) */
+ROW(api_resource_amounts_bad_index, LEV_EINVAL, "net",
+    "lev_resource_amounts: no resource 5 (the network has 1)",
+    double h[3] = {-1, -1, -1}, n[3] = {-1, -1, -1}; rc = lev_resource_amounts(net, 5, h, n); cr_assert(h[0] == -1 && n[0] == -1, "outputs written");)
+
+/* row 81: Edge index out of range */
+ROW(api_edge_get_bad_index, LEV_EINVAL, "net",
+    "lev_edge_get: no edge 9 (the network has 2)",
+    uint32_t s = 7; rc = lev_edge_get(net, 9, &s, NULL, NULL, NULL); cr_assert_eq(s, 7, "output written");)
+
+/* row 82: Index out of range (names) */
+ROW(api_name_bad_index, LEV_OK, "none",
+    "",
+    rc = lev_actor_name(net, 3) == NULL && lev_actor_group(net, 3) == NULL && lev_resource_name(net, 1) == NULL ? LEV_OK : LEV_EINVAL;)
+
+/* row 83: NaN strength */
+ROW(api_strength_nan, LEV_EINVAL, "net",
+    "cannot add edge: strength must be finite and > 0 (got nan)",
+    rc = lev_edge_add(net, 0, 1, NAN, NULL, NULL);)
+
+/* row 84: Infinite strength */
+ROW(api_strength_inf, LEV_EINVAL, "net",
+    "cannot add edge: strength must be finite and > 0 (got inf)",
+    rc = lev_edge_add(net, 0, 1, INFINITY, NULL, NULL);)
+
+/* row 85: Zero strength */
+ROW(api_strength_zero, LEV_EINVAL, "net",
+    "cannot add edge: strength must be finite and > 0 (got 0)",
+    rc = lev_edge_add(net, 0, 1, 0, NULL, NULL);)
+
+/* row 86: Negative strength */
+ROW(api_strength_negative, LEV_EINVAL, "net",
+    "cannot add edge: strength must be finite and > 0 (got -1)",
+    rc = lev_edge_add(net, 0, 1, -1, NULL, NULL);)
+
+/* row 87: Strength past single precision */
+ROW(api_strength_above_float, LEV_EINVAL, "net",
+    "cannot add edge: strength 1e+300 is outside the single-precision range the algorithms read",
+    rc = lev_edge_add(net, 0, 1, 1e300, NULL, NULL);)
+
+/* row 88: Strength below FLT_MIN */
+ROW(api_strength_below_float, LEV_EINVAL, "net",
+    "cannot add edge: strength 1e-40 is outside the single-precision range the algorithms read",
+    rc = lev_edge_add(net, 0, 1, 1e-40, NULL, NULL);)
+
+/* row 89: Bad edge by name (neither actor is added) */
+ROW(api_edge_by_name_bad, LEV_EINVAL, "net",
+    "cannot add edge \"D\" -> \"E\": strength must be finite and > 0 (got nan)",
+    rc = lev_edge_add_by_name(net, "D", "E", NAN, "x", NULL);)
+
+/* row 90: Negative amount */
+ROW(api_amount_negative, LEV_EINVAL, "net",
+    "amount held must be finite and >= 0 (got -1)",
+    rc = lev_actor_set_resource(net, 0, 0, -1, 0);)
+
+/* row 91: NaN amount */
+ROW(api_amount_nan, LEV_EINVAL, "net",
+    "amount needed must be finite and >= 0 (got nan)",
+    rc = lev_actor_set_resource(net, 0, 0, 1, NAN);)
+
+/* row 92: Infinite amount */
+ROW(api_amount_inf, LEV_EINVAL, "net",
+    "amount held must be finite and >= 0 (got inf)",
+    rc = lev_actor_set_resource(net, 0, 0, INFINITY, 0);)
+
+/* row 93: Unknown actor name */
+ROW(api_find_unknown, LEV_ENOTFOUND, "net",
+    "no actor named \"Z\"",
+    uint32_t i = 0; rc = lev_actor_find(net, "Z", &i); cr_assert_eq(i, LEV_NONE);)
+
+/* row 94: Unknown resource name */
+ROW(api_resource_find_unknown, LEV_ENOTFOUND, "net",
+    "no resource named \"gold\"",
+    uint32_t r = 0; rc = lev_resource_find(net, "gold", &r); cr_assert_eq(r, LEV_NONE);)
+
+
+/* ---- Options (lev_params_*) ------------------------------------------------------------------ */
+
+/* row 96: Unknown option key */
+ROW(opt_unknown_key, LEV_EUNSUPPORTED, "p",
+    "unknown option key 999",
+    rc = lev_params_set_int(p, (lev_param)999, 1);)
+
+/* row 97: Experimental key (none in 0.1) */
+ROW(opt_experimental_key, LEV_EUNSUPPORTED, "p",
+    "unknown option key 10000",
+    rc = lev_params_set_int(p, LEV_P_EXPERIMENTAL_BASE, 1);)
+
+/* row 98: Int setter on a double option */
+ROW(opt_wrong_type, LEV_EINVAL, "p",
+    "option damping takes a double: use lev_params_set_double",
+    rc = lev_params_set_int(p, LEV_P_DAMPING, 1);)
+
+/* row 99: NaN value */
+ROW(opt_nan, LEV_EINVAL, "p",
+    "option damping: value is NaN",
+    rc = lev_params_set_double(p, LEV_P_DAMPING, NAN);)
+
+/* row 100: Value out of bounds (never clamped) */
+ROW(opt_out_of_bounds, LEV_EINVAL, "p",
+    "option damping must be in [0, 1] (got 1.5)",
+    rc = lev_params_set_double(p, LEV_P_DAMPING, 1.5);)
+
+/* row 101: Infinite value */
+ROW(opt_infinite, LEV_EINVAL, "p",
+    "option tolerance must be in [0, 1] (got inf)",
+    rc = lev_params_set_double(p, LEV_P_TOLERANCE, INFINITY);)
+
+/* row 102: Fraction for an int option */
+ROW(opt_not_whole, LEV_EINVAL, "p",
+    "option max_iter takes a whole number (got 2.5)",
+    rc = lev_params_set_double(p, LEV_P_MAX_ITER, 2.5);)
+
+/* row 103: Int out of bounds */
+ROW(opt_int_out_of_bounds, LEV_EINVAL, "p",
+    "option threads must be in [0, 1024] (got 1025)",
+    rc = lev_params_set_int(p, LEV_P_THREADS, 1025);)
+
+/* row 104: Enum value out of range */
+ROW(opt_enum_out_of_range, LEV_EINVAL, "p",
+    "option direction must be in [1, 3] (got 4)",
+    rc = lev_params_set_int(p, LEV_P_DIRECTION, 4);)
+
+/* row 105: Seed past 2^53 (not exact as a double) */
+ROW(opt_seed_past_2p53, LEV_EINVAL, "p",
+    "option 100: 9007199254740993 is out of bounds",
+    rc = lev_params_set_int(p, LEV_P_SEED, 9007199254740993LL);)
+
+/* row 108: Unknown option name */
+ROW(opt_find_unknown, LEV_ENOTFOUND, "none",
+    "",
+    lev_param k = LEV_P_SEED; rc = lev_param_find("dampening", &k); cr_assert_eq(k, LEV_P_SEED);)
+
+/* row 109: Unknown key to lev_param_info */
+ROW(opt_info_unknown, LEV_EUNSUPPORTED, "none",
+    "",
+    const char *nm = "x"; rc = lev_param_info((lev_param)999, &nm, NULL, NULL, NULL, NULL); cr_assert_str_eq(nm, "x");)
+
+
+/* ---- Analyses and writers ---------------------------------------------------------------------- */
+
+/* row 110: NULL output array */
+ROW(an_null_out, LEV_EMISUSE, "p",
+    "pagerank: the output array is NULL",
+    rc = lev_pagerank(net, NULL, p, NULL);)
+
+/* row 111: NULL output array, NULL params */
+ROW(an_null_out_no_params, LEV_EMISUSE, "net",
+    "degree: the output array is NULL",
+    rc = lev_degree(net, NULL, NULL);)
+
+/* row 112: NULL network, with params */
+ROW(an_null_net_params, LEV_EMISUSE, "p",
+    "strength: the network is NULL",
+    double out[3]; rc = lev_strength(NULL, p, out);)
+
+/* row 114: Negative personalization entry */
+ROW(an_pers_negative, LEV_EINVAL, "p",
+    "pagerank: personalization of actor 1 (\"B\") must be finite and >= 0 (got -1)",
+    double q[3] = {1, -1, 1}, out[3] = {-1, -1, -1}; rc = lev_pagerank(net, q, p, out); cr_assert(out[0] == -1, "output written");)
+
+/* row 115: NaN personalization entry */
+ROW(an_pers_nan, LEV_EINVAL, "p",
+    "pagerank: personalization of actor 0 (\"A\") must be finite and >= 0 (got nan)",
+    double q[3] = {NAN, 1, 1}, out[3]; rc = lev_pagerank(net, q, p, out);)
+
+/* row 116: Personalization summing to 0 */
+ROW(an_pers_zero_sum, LEV_EINVAL, "p",
+    "pagerank: personalization must have a finite, positive sum (got 0)",
+    double q[3] = {0, 0, 0}, out[3]; rc = lev_pagerank(net, q, p, out);)
+
+/* row 117: Personalization whose sum overflows */
+ROW(an_pers_sum_overflow, LEV_EINVAL, "p",
+    "pagerank: personalization must have a finite, positive sum (got inf)",
+    double q[3] = {1e308, 1e308, 1e308}, out[3]; rc = lev_pagerank(net, q, p, out);)
+
+/* row 118: Iteration limit too small to converge */
+ROW(an_no_convergence, LEV_ENOCONV, "p",
+    "pagerank: did not converge in 1 iterations (L1 change 0.378, tolerance 1e-10); raise LEV_P_MAX_ITER or LEV_P_TOLERANCE",
+    double out[3] = {-1, -1, -1}; cr_assert_eq(lev_params_set_int(p, LEV_P_MAX_ITER, 1), LEV_OK); rc = lev_pagerank(net, NULL, p, out); cr_assert(out[0] == -1, "output written");)
+
+/* row 119: Unknown format to a writer */
+ROW(wr_unknown_format, LEV_EUNSUPPORTED, "net",
+    "lev_write: unknown format 0",
+    rc = lev_write(net, (lev_format)0, refuse, NULL);)
+
+/* row 120: NULL sink */
+ROW(wr_null_sink, LEV_EMISUSE, "net",
+    "lev_write: fn is NULL",
+    rc = lev_write(net, LEV_FORMAT_EDGES_CSV, NULL, NULL);)
+
+/* row 121: Sink returns non-zero */
+ROW(wr_sink_refuses, LEV_EIO, "net",
+    "lev_write: the sink stopped the write",
+    rc = lev_write(net, LEV_FORMAT_EDGES_CSV, refuse, NULL);)
+
+/* row 122: File cannot be created */
+ROW(wr_file_cannot_open, LEV_EIO, "net",
+    "/nonexistent/dir/out.csv: cannot open for writing: No such file or directory",
+    rc = lev_write_file(net, LEV_FORMAT_EDGES_CSV, "/nonexistent/dir/out.csv");)
+
+/* row 123: NULL path to lev_write_file */
+ROW(wr_file_null_path, LEV_EMISUSE, "net",
+    "lev_write_file: path is NULL",
+    rc = lev_write_file(net, LEV_FORMAT_EDGES_CSV, NULL);)
+
+/* row 124: Unknown format to lev_write_file (checked before the file is made) */
+ROW(wr_file_unknown_format, LEV_EUNSUPPORTED, "net",
+    "/nonexistent/x.csv: unknown format 9",
+    rc = lev_write_file(net, (lev_format)9, "/nonexistent/x.csv");)
