@@ -637,33 +637,37 @@ LEV_API lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *sour
  * @since 0.1
  */
 typedef enum lev_param {
-    /** int, 0..2^53, default 1: seed of every randomized algorithm (same seed, same answer).
-     *  No 0.1 algorithm is randomized, so none reads it yet. */
+    /** int, 0..2^53, default 1: seed of every randomized algorithm (same seed, same answer, for
+     *  any LEV_P_THREADS). Read by lev_betweenness_approx(), lev_communities(), lev_rich_club(). */
     LEV_P_SEED = 100,
     /** int, 0..1024, default 0: worker threads; 0 means as many as OpenMP offers (1 in a build
-     *  without OpenMP). Results do not depend on it. Read by lev_pagerank(). */
+     *  without OpenMP). Results do not depend on it. Read by every parallel analysis (each
+     *  function's documentation names it). */
     LEV_P_THREADS = 101,
     /** double, [0, 1], default 1e-10: convergence threshold of iterative algorithms (each documents
      *  its norm; lev_pagerank() stops when the L1 change is at most it, so 0 asks for an exact
      *  fixed point). */
     LEV_P_TOLERANCE = 102,
     /** int, 1..10^9, default 1000: iteration limit of iterative algorithms; past it they fail with
-     *  LEV_ENOCONV. Read by lev_pagerank(). */
+     *  LEV_ENOCONV. Read by the iterative functions (lev_pagerank(), the spectral family,
+     *  lev_core_periphery()). */
     LEV_P_MAX_ITER = 103,
     /** int, 0 or 1, default 0: 1 treats each edge a → b as a tie both ways (a → b and b → a).
-     *  Read by lev_degree(), lev_strength(), lev_pagerank(). */
+     *  Read by every analysis of a network whose documentation names it. */
     LEV_P_UNDIRECTED = 104,
     /** int, 0 or 1, default 1: 0 ignores strengths (every edge counts 1; path measures count hops).
-     *  Read by lev_strength(), lev_pagerank(). */
+     *  Read by every analysis that uses strengths (each function's documentation names it). */
     LEV_P_WEIGHTED = 105,
     /** int, 1..3, default LEV_DIR_ALL: which edges of an actor a per-actor measure counts
-     *  (lev_direction). Read by lev_degree(), lev_strength(); ignored when LEV_P_UNDIRECTED is 1. */
+     *  (lev_direction): by lev_degree(), lev_strength(), lev_coreness() as named; the path and
+     *  spectral measures read LEV_DIR_ALL (the default) as their own default direction, which
+     *  their documentation states. Ignored when LEV_P_UNDIRECTED is 1. */
     LEV_P_DIRECTION = 106,
     /** double, [0, 1], default 0.85: PageRank's damping factor (probability of following an edge).
      *  Read by lev_pagerank(). */
     LEV_P_DAMPING = 200,
     /** int, 0 or 1, default 0: 1 scales scores to the normalized form each measure documents.
-     *  Read by lev_closeness(), lev_harmonic(), lev_betweenness(), lev_edge_betweenness(),
+     *  Read by lev_harmonic(), lev_betweenness(), lev_edge_betweenness(),
      *  lev_katz(), lev_bonacich(). @since 0.1 */
     LEV_P_NORMALIZED = 201,
     /** double, [0, 1e6], default 0.1: Katz attenuation α, the weight of each further step of
@@ -1670,9 +1674,9 @@ LEV_API lev_status lev_brokerage(const lev_network *net, lev_params *p, double *
  * the tie strength of actors a ≠ b is the sum of the strengths of their edges both ways
  * (parallel edges add up; 1 per edge record with LEV_P_WEIGHTED 0), so a mutual pair counts
  * twice. Component and community ids are 0..count−1 in order of each group's first actor.
- * Every function here is read-only, writes its outputs only on LEV_OK, and returns LEV_OK
- * with nothing written for an empty network. See @ref guide_cohesion for definitions, peers
- * and validation.
+ * Every function here is read-only and writes its outputs only on LEV_OK; on an empty network
+ * it returns LEV_OK, writes no array, and reports 0 for any count or scalar. See
+ * @ref guide_cohesion for definitions, peers and validation.
  * @{
  */
 
@@ -1809,11 +1813,12 @@ LEV_API lev_status lev_modularity(const lev_network *net, const uint32_t *commun
  * residual. The result is a stationary point reached from that start (where several exist,
  * e.g. by symmetry, this one). Actors without ties get 0. Closed forms: a complete network
  * with equal strengths gives every actor 1 and fit 1; a single tie gives both ends 1 and fit 1.
- * When no finite minimum exists (a star: the residual falls towards 0 as the centre's value
- * grows without bound), the limit is returned: the hub 1, every other actor 0, and the fit of
- * that limit (1 for a star). This is detected after LEV_P_MAX_ITER sweeps: the residual has
- * not fallen below the limit's. The fit is 0 when a_ij or c_i·c_j is the same for every pair
- * but not both (a cycle: every actor 1, fit 0), and 0 when there are no ties; never NaN.
+ * When no finite minimum exists (the Heywood case, e.g. a star: the residual falls towards 0
+ * as the centre's value grows without bound), the limit is returned: the hub 1, every other
+ * actor 0, and the fit of that limit (1 for a star). This is detected after LEV_P_MAX_ITER
+ * sweeps: the residual has not fallen below the limit's. The fit is 0 when a_ij or c_i·c_j is
+ * the same for every pair but not both (a cycle: every actor 1, fit 0), and 0 when there are
+ * no ties; never NaN.
  * @param[in]  net The network; not changed.
  * @param[in]  p   Options or NULL: LEV_P_WEIGHTED, LEV_P_TOLERANCE (relative change per sweep;
  *   the default 1e-10 gives values within about 1e-8 of the exact fixed point, 1e-14 within
@@ -1997,7 +2002,7 @@ LEV_API lev_status lev_lorenz(const double *x, size_t n, lev_params *p, double *
 typedef enum lev_centralization_kind {
     LEV_CENTRALIZATION_DEGREE = 1,      /**< distinct neighbours (LEV_P_DIRECTION; LEV_DIR_ALL = in + out) */
     LEV_CENTRALIZATION_BETWEENNESS = 2, /**< lev_betweenness(), unnormalized */
-    LEV_CENTRALIZATION_CLOSENESS = 3    /**< lev_closeness() (LEV_P_DIRECTION; LEV_DIR_ALL = undirected) */
+    LEV_CENTRALIZATION_CLOSENESS = 3    /**< lev_closeness(): distances from the actor (to it with LEV_DIR_IN) */
 } lev_centralization_kind;
 
 /**
@@ -2006,8 +2011,9 @@ typedef enum lev_centralization_kind {
  *
  * Maxima (sna's constants): degree (n − 1)(n − 2) undirected, (n − 1)² for LEV_DIR_OUT or
  * LEV_DIR_IN, (n − 1)(2n − 4) for LEV_DIR_ALL (sna's "freeman"); betweenness (n − 1)²(n − 2),
- * halved undirected; closeness (n − 1)(1 − 1/n) for LEV_DIR_OUT (distances from i, sna's
- * "directed") and LEV_DIR_IN (to i), (n − 1)(n − 2)/(2n − 3) for LEV_DIR_ALL or LEV_P_UNDIRECTED 1.
+ * halved undirected; closeness (n − 1)(1 − 1/n) directed — distances from i (sna's "directed";
+ * LEV_DIR_OUT and the default LEV_DIR_ALL, as lev_closeness() reads them) or to i (LEV_DIR_IN) —
+ * and (n − 1)(n − 2)/(2n − 3) with LEV_P_UNDIRECTED 1 (sna's "undirected").
  * Degree counts distinct neighbours (LEV_P_WEIGHTED ignored). Betweenness and closeness come from
  * lev_betweenness() and lev_closeness() with the caller's options (LEV_P_NORMALIZED ignored;
  * LEV_P_WEIGHTED 1, the default, uses distances 1/strength where sna counts hops: set it to 0 to

@@ -144,7 +144,7 @@ lev_status lev_centralization(const lev_network *net, int kind, lev_params *p, d
         tmax = (nn - 1) * (nn - 1) * (nn - 2);
         if (undirected) tmax /= 2;
     } else {
-        if (undirected || dir == LEV_DIR_ALL) tmax = n >= 2 ? (nn - 2) * (nn - 1) / (2 * nn - 3) : 0;
+        if (undirected) tmax = n >= 2 ? (nn - 2) * (nn - 1) / (2 * nn - 3) : 0;
         else tmax = n >= 1 ? (nn - 1) * (1 - 1 / nn) : 0;
     }
     if (n == 0 || !(tmax > 0)) {
@@ -169,12 +169,8 @@ lev_status lev_centralization(const lev_network *net, int kind, lev_params *p, d
         q.errmsg[0] = 0;
         q.v[lev__param_slot(LEV_P_NORMALIZED)] = 0;
         if (kind == LEV_CENTRALIZATION_CLOSENESS) {
-            if (undirected || dir == LEV_DIR_ALL) {
-                q.v[lev__param_slot(LEV_P_UNDIRECTED)] = 1;
-                q.v[lev__param_slot(LEV_P_DIRECTION)] = LEV_DIR_ALL;
-            } else {
-                q.v[lev__param_slot(LEV_P_DIRECTION)] = dir;
-            }
+            /* as lev_closeness(): LEV_DIR_IN distances to the actor, otherwise from it */
+            q.v[lev__param_slot(LEV_P_DIRECTION)] = dir == LEV_DIR_IN ? LEV_DIR_IN : LEV_DIR_OUT;
             rc = lev_closeness(net, &q, sc);
         } else {
             rc = lev_betweenness(net, &q, sc);

@@ -44,7 +44,7 @@ static inline int same_len(double a, double b) { return fabs(a - b) <= PATH_EPS 
 
 /* ---- scratch bookkeeping: every block goes back to the allocator at the end ----------------- */
 
-#define SCR_MAX 24
+#define SCR_MAX 32 /* the most any call holds at once is 23 (sampled, directed, weighted) */
 
 typedef struct scratch {
     const lev__ctx *c;
@@ -54,7 +54,7 @@ typedef struct scratch {
 } scratch;
 
 static void *scr_alloc(scratch *s, size_t count, size_t size) {
-    if (s->k == SCR_MAX) return NULL; /* LEV_NEVER: the callers need fewer blocks */
+    if (s->k == SCR_MAX) return NULL; /* never: see SCR_MAX */
     if (count == 0) count = 1;         /* lev__alloc gives NULL for 0 bytes */
     void *p = lev__ctx_alloc(s->c, count, size);
     if (!p) return NULL;
@@ -88,41 +88,9 @@ typedef struct view {
     size_t *eid;    /* m: representative edge; NULL unless asked for */
 } view;
 
-/* Edge index of every position of the compact form's out and in rows. compact.c places edges by
- * three stable counting sorts (by target, then by source, then by target); repeating them on
- * the edge list gives each position's edge. */
-static int edge_ids(scratch *s, const lev__csr *g, const lev_network *net, size_t **out_eid, size_t **in_eid) {
-    size_t m = g->m, n = g->n;
-    size_t *oe = scr_alloc(s, m, sizeof *oe), *ie = scr_alloc(s, m, sizeof *ie);
-    size_t *cur = scr_alloc(s, n + 1, sizeof *cur);
-    if (!oe || !ie || !cur) return -1;
-    const uint32_t *src = net->esrc, *tgt = net->etgt;
-    /* Pass 1: by target in edge order (staged in ie). */
-    for (size_t v = 0; v < n; v++) cur[v] = g->in_off[v];
-    for (size_t e = 0; e < m; e++) ie[cur[tgt[e]]++] = e;
-    /* Pass 2: scan by target, place by source. */
-    for (size_t v = 0; v < n; v++) cur[v] = g->out_off[v];
-    for (size_t k = 0; k < m; k++) {
-        size_t e = ie[k];
-        oe[cur[src[e]]++] = e;
-    }
-    /* Pass 3: scan by source, place by target. */
-    for (size_t v = 0; v < n; v++) cur[v] = g->in_off[v];
-    for (size_t j = 0; j < m; j++) {
-        size_t e = oe[j];
-        ie[cur[tgt[e]]++] = e;
-    }
-    scr_pop(s); /* cur */
-    *out_eid = oe;
-    *in_eid = ie;
-    return 0;
-}
-
 /* One folded row: the distinct neighbours of u (≠ u) among the chosen rows, each with the
- * strongest strength and, when eids are given, the smallest edge index among the strongest.
- * With fill == 0 only counts. Returns the number of neighbours. */
-static size_t fold_row(const lev__csr *g, uint32_t u, int dir, const size_t *oe, const size_t *ie, int fill,
-                       uint32_t *adj, float *bw, size_t *beid) {
+ * strongest strength. With fill == 0 only counts. Returns the number of neighbours. */
+static size_t fold_row(const lev__csr *g, uint32_t u, int dir, int fill, uint32_t *adj, float *bw) {
     size_t i = 0, i1 = 0, j = 0, j1 = 0, cnt = 0;
     if (dir & VIEW_OUT) {
         i = g->out_off[u];
@@ -136,26 +104,57 @@ static size_t fold_row(const lev__csr *g, uint32_t u, int dir, const size_t *oe,
         uint32_t a = i < i1 ? g->out_adj[i] : UINT32_MAX, b = j < j1 ? g->in_adj[j] : UINT32_MAX;
         uint32_t v = a < b ? a : b;
         float best = 0;
-        size_t be = SIZE_MAX;
         for (; i < i1 && g->out_adj[i] == v; i++)
-            if (g->out_w[i] > best || (oe && g->out_w[i] == best && oe[i] < be)) {
-                best = g->out_w[i];
-                if (oe) be = oe[i];
-            }
+            if (g->out_w[i] > best) best = g->out_w[i];
         for (; j < j1 && g->in_adj[j] == v; j++)
-            if (g->in_w[j] > best || (ie && g->in_w[j] == best && ie[j] < be)) {
-                best = g->in_w[j];
-                if (ie) be = ie[j];
-            }
+            if (g->in_w[j] > best) best = g->in_w[j];
         if (v == u) continue; /* self-loops are on no shortest path */
         if (fill) {
             adj[cnt] = v;
             bw[cnt] = best;
-            if (beid) beid[cnt] = be;
         }
         cnt++;
     }
     return cnt;
+}
+
+/* Position of neighbour x in row r of the view (rows are sorted; x is there). */
+static size_t arc_find(const view *vw, uint32_t r, uint32_t x) {
+    size_t lo = vw->off[r], hi = vw->off[r + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (vw->adj[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The representative edge of every arc: of the edges it folds, the strongest (as float32, what
+ * the compact form holds), the first added among equals. Edges are scanned in order, so a later
+ * edge replaces the current one only when strictly stronger. */
+static int assign_eids(scratch *s, const lev_network *net, int dir, const uint32_t *rank, view *vw) {
+    float *best = scr_alloc(s, vw->m, sizeof *best);
+    if (!best) return -1;
+    for (size_t k = 0; k < vw->m; k++) best[k] = 0, vw->eid[k] = SIZE_MAX;
+    for (size_t e = 0; e < net->m; e++) {
+        uint32_t a = net->esrc[e], b = net->etgt[e];
+        if (a == b) continue;
+        float w = (float)net->ew[e];
+        for (int side = 0; side < 2; side++) {
+            /* the arc a → b lies in row a of an out view, row b of an in view, both of a both-ways view */
+            uint32_t from = side ? b : a, to = side ? a : b;
+            if (!(dir == VIEW_BOTH || (dir == VIEW_OUT) == (side == 0))) continue;
+            size_t k = arc_find(vw, rank[from], rank[to]);
+            if (w > best[k]) {
+                best[k] = w;
+                vw->eid[k] = e;
+            }
+        }
+    }
+    scr_pop(s); /* best */
+    return 0;
 }
 
 /* rank[old] = new index, perm[new] = old: actors sorted by decreasing number of distinct
@@ -169,7 +168,7 @@ static int relabel_order(scratch *s, const lev__csr *g, uint32_t **rank_out, uin
     if (!rank || !perm || !cnt) return -1;
     memset(cnt, 0, ((size_t)n + 2) * sizeof *cnt);
     for (uint32_t v = 0; v < n; v++) {
-        size_t d = fold_row(g, v, VIEW_BOTH, NULL, NULL, 0, NULL, NULL, NULL);
+        size_t d = fold_row(g, v, VIEW_BOTH, 0, NULL, NULL);
         rank[v] = (uint32_t)d; /* staged */
         cnt[n - d + 1]++;      /* bucket n − d: larger degrees first */
     }
@@ -195,16 +194,15 @@ static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int 
     const lev__csr *g = c->g;
     uint32_t n = g->n;
     int rdir = dir == VIEW_OUT ? VIEW_IN : dir == VIEW_IN ? VIEW_OUT : VIEW_BOTH;
-    size_t *oe = NULL, *ie = NULL, maxd = 0;
+    size_t maxd = 0;
     memset(vw, 0, sizeof *vw);
     vw->n = n;
     vw->off = scr_alloc(s, (size_t)n + 1, sizeof *vw->off);
     if (!vw->off) return -1;
     vw->off[0] = 0;
     for (uint32_t r = 0; r < n; r++) {
-        size_t d = fold_row(g, perm[r], dir, NULL, NULL, 0, NULL, NULL, NULL);
-        vw->off[r + 1] = vw->off[r] + d;
-        size_t d2 = fold_row(g, perm[r], rdir, NULL, NULL, 0, NULL, NULL, NULL);
+        vw->off[r + 1] = vw->off[r] + fold_row(g, perm[r], dir, 0, NULL, NULL);
+        size_t d2 = fold_row(g, perm[r], rdir, 0, NULL, NULL);
         if (d2 > maxd) maxd = d2;
     }
     size_t m = vw->m = vw->off[n];
@@ -215,28 +213,21 @@ static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int 
     size_t *cur = scr_alloc(s, n, sizeof *cur);
     uint32_t *tadj = scr_alloc(s, maxd, sizeof *tadj);
     float *tw = scr_alloc(s, maxd, sizeof *tw);
-    size_t *te = scr_alloc(s, maxd, sizeof *te);
-    if (!cur || !tadj || !tw || !te) return -1;
-    if (with_eid && edge_ids(s, g, c->net, &oe, &ie)) return -1;
+    if (!cur || !tadj || !tw) return -1;
     memcpy(cur, vw->off, n * sizeof *cur);
     for (uint32_t x = 0; x < n; x++) {
         /* Arcs y → perm[x] of the view are the opposite direction's arcs perm[x] → y. */
-        size_t d = fold_row(g, perm[x], rdir, oe, ie, 1, tadj, tw, with_eid ? te : NULL);
+        size_t d = fold_row(g, perm[x], rdir, 1, tadj, tw);
         for (size_t j = 0; j < d; j++) {
             size_t k = cur[rank[tadj[j]]]++;
             vw->adj[k] = x;
             if (vw->len) vw->len[k] = 1.0 / (double)tw[j];
-            if (vw->eid) vw->eid[k] = te[j];
         }
     }
-    if (with_eid) {
-        scr_pop(s); /* ie */
-        scr_pop(s); /* oe */
-    }
-    scr_pop(s); /* te */
     scr_pop(s); /* tw */
     scr_pop(s); /* tadj */
     scr_pop(s); /* cur */
+    if (with_eid && assign_eids(s, c->net, dir, rank, vw)) return -1;
     return 0;
 }
 

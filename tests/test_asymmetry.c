@@ -152,12 +152,16 @@ static void check_set(const dset *d) {
         cr_assert(against(d, "centr_outdegree", centr(d, LEV_CENTRALIZATION_DEGREE, 1, LEV_DIR_OUT), 1e-14));
         cr_assert(against(d, "centr_betweenness", centr(d, LEV_CENTRALIZATION_BETWEENNESS, 0, 0), 1e-12));
         cr_assert(against(d, "centr_betweenness_weighted", centr(d, LEV_CENTRALIZATION_BETWEENNESS, 1, 0), 1e-9));
-        const char *dn[3] = {"out", "in", "all"};
-        int dv[3] = {LEV_DIR_OUT, LEV_DIR_IN, LEV_DIR_ALL};
-        for (int k = 0; k < 3; k++)
+        /* closeness: LEV_DIR_OUT and LEV_DIR_ALL (the default) from the actor, LEV_DIR_IN to it,
+         * LEV_P_UNDIRECTED 1 on the undirected view */
+        const char *dn[4] = {"out", "in", "out", "all"};
+        int dv[4] = {LEV_DIR_OUT, LEV_DIR_IN, LEV_DIR_ALL, LEV_DIR_ALL};
+        for (int k = 0; k < 4; k++)
             for (int w = 0; w < 2; w++) {
                 snprintf(key, sizeof key, "centr_closeness_wf_%s%s", dn[k], w ? "_weighted" : "");
-                cr_assert(against(d, key, centr(d, LEV_CENTRALIZATION_CLOSENESS, w, dv[k]), 1e-12), "%s", key);
+                dset u = *d;
+                u.undirected = k == 3;
+                cr_assert(against(d, key, centr(&u, LEV_CENTRALIZATION_CLOSENESS, w, dv[k]), 1e-12), "%s", key);
             }
         /* reciprocity */
         lev_params *p = params(0, 1, 0);

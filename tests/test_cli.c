@@ -5,8 +5,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ref/ref_brokerage.h"
 #include "ref/ref_dangling.h"
 #include "ref/ref_florentine.h"
+#include "ref/ref_paths.h"
 
 /* Run a shell command; return its exit status and (malloc'ed) stdout. */
 static int run(const char *cmd, char **out) {
@@ -139,4 +141,75 @@ Test(cli, exit_statuses_and_errors) {
     cr_assert_str_eq(out, want);
     free(out);
     remove(path);
+}
+
+/* The measures of the later families reach the CLI with the values the library tests pin. */
+Test(cli, rank_paths_and_brokerage_measures) {
+    char *out;
+    const char *files = " --undirected --unweighted --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s rank --measure betweenness%s", LEV_CLI, files);
+    cr_assert_eq(run(cmd, &out), 0);
+    check_rank_csv(out, ref_florentine16_betweenness_h_exact, REF_FLORENTINE16_N, 1e-9);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s rank --measure constraint --undirected --actors %s %s", LEV_CLI,
+             SRC(REF_FLORENTINE_ACTORS_CSV), SRC(REF_FLORENTINE_EDGES_CSV));
+    cr_assert_eq(run(cmd, &out), 0);
+    check_rank_csv(out, ref_florentine16_constraint_igraph, REF_FLORENTINE16_N, 1e-9);
+    free(out);
+    /* Edge scores: one row per edge, in file order. */
+    snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --edges%s", LEV_CLI, files);
+    cr_assert_eq(run(cmd, &out), 0);
+    const char *head = "source,target,score\nAcciaiuoli,Medici,";
+    cr_assert(strncmp(out, head, strlen(head)) == 0, "%s", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --edges %s 2>/dev/null", LEV_CLI, SRC(REF_FLORENTINE_EDGES_CSV));
+    cr_assert_eq(run(cmd, NULL), 2);
+    /* Every measure in the help runs on a directed network. */
+    cr_assert_eq(run(LEV_CLI " rank --help", &out), 0);
+    const char *names[] = {"katz", "eigenvector", "hub", "authority", "bonacich", "closeness", "harmonic",
+                           "betweenness-approx", "effective-size", "efficiency", "burt-hierarchy",
+                           "brokerage-total", "coreness", "in-coreness", "core-periphery"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        cr_assert(strstr(out, names[k]), "rank --help lacks %s", names[k]);
+        snprintf(cmd, sizeof cmd, "%s rank --measure %s --undirected --alpha 0.05 --beta 0.1 %s >/dev/null",
+                 LEV_CLI, names[k], SRC("tests/data/karate_edges.csv"));
+        cr_assert_eq(run(cmd, NULL), 0, "%s failed", names[k]);
+    }
+    free(out);
+}
+
+Test(cli, groups_and_imbalance_commands) {
+    char *out;
+    cr_assert_eq(run(LEV_CLI " groups --undirected --seed 7 " SRC("tests/data/karate_edges.csv"), &out), 0);
+    const char *head = "actor,community\n1,0\n"; /* ids in order of first actor */
+    cr_assert(strncmp(out, head, strlen(head)) == 0, "%s", out);
+    char *again;
+    cr_assert_eq(run(LEV_CLI " groups --undirected --seed 7 " SRC("tests/data/karate_edges.csv"), &again), 0);
+    cr_assert_str_eq(out, again, "same seed, same partition");
+    free(out);
+    free(again);
+    cr_assert_eq(run(LEV_CLI " groups --format json " SRC("tests/data/karate_edges.csv"), &out), 0);
+    cr_assert(strstr(out, "\"modularity\":0.4"), "%s", out);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " imbalance " SRC("tests/data/coleman_edges.csv") " --actors " SRC("tests/data/coleman_actors.csv"), &out), 0);
+    cr_assert(strstr(out, "73 actors, 243 influence ties (directed)"), "%s", out);
+    cr_assert(strstr(out, "Reciprocity:"), "%s", out);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " imbalance --format json " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
+    cr_assert(strstr(out, "\"triad_census\":{\"003\":"), "%s", out);
+    cr_assert(strstr(out, "\"lorenz\":[[0,0],"), "%s", out);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " imbalance 2>/dev/null", NULL), 2);
+    cr_assert_eq(run(LEV_CLI " groups --alpha 1 x.csv 2>/dev/null", NULL), 2); /* not a groups option */
+    /* The bundled report carries the families' sections. */
+    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert(strstr(out, "Medici is the top broker"), "%s", out);
+    cr_assert(strstr(out, "Communities ("), "%s", out);
+    cr_assert(strstr(out, "How unequal is the power?"), "%s", out);
+    cr_assert(strstr(out, "Outsiders"), "%s", out);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " analyze --format json", &out), 0);
+    cr_assert(strstr(out, "\"imbalance\":{\"pagerank\":{\"gini\":"), "%s", out);
+    free(out);
 }

@@ -6,6 +6,8 @@
  */
 #include "helpers.h"
 
+#include <pthread.h>
+
 #include "ref/ref_paths.h"
 
 #define TOL 1e-9
@@ -641,6 +643,48 @@ Test(paths, misuse) {
         cr_assert(strstr(lev_params_errmsg(p), "NULL"), "%s", lev_params_errmsg(p));
     }
     lev_params_free(p);
+    lev_network_free(net);
+}
+
+/* doc: read-only calls on one network are safe from many threads at once. */
+typedef struct conc {
+    const lev_network *net;
+    int kind;
+    double *out;
+    lev_status rc;
+} conc;
+
+static void *conc_run(void *arg) {
+    conc *c = arg;
+    lev_params *p;
+    if (lev_params_new(&p) != LEV_OK) return NULL;
+    lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
+    lev_params_set_int(p, LEV_P_THREADS, 2);
+    lev_params_set_double(p, LEV_P_EPSILON, 0.05);
+    c->rc = run(c->kind, c->net, p, c->out);
+    lev_params_free(p);
+    return NULL;
+}
+
+Test(paths, concurrent_calls_on_one_network) {
+    lev_network *net = random_net(NULL); /* compact form not built yet: the calls race to build it */
+    size_t n = lev_actor_count(net), m = lev_edge_count(net);
+    enum { T = 5 };
+    pthread_t th[T];
+    conc c[T];
+    for (int i = 0; i < T; i++) {
+        c[i] = (conc){net, i, malloc((i == EDGE ? m : n) * sizeof(double)), LEV_EMISUSE};
+        cr_assert_eq(pthread_create(&th[i], NULL, conc_run, &c[i]), 0);
+    }
+    for (int i = 0; i < T; i++) cr_assert_eq(pthread_join(th[i], NULL), 0);
+    for (int i = 0; i < T; i++) {
+        cr_assert_eq(c[i].rc, LEV_OK, "measure %d", i);
+        opts o = {1, 1, 0, 0, 1, 0.05};
+        double *alone = compute(net, i, o);
+        cr_assert_arr_eq(alone, c[i].out, (i == EDGE ? m : n) * sizeof(double), "measure %d", i);
+        free(alone);
+        free(c[i].out);
+    }
     lev_network_free(net);
 }
 

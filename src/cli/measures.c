@@ -1,0 +1,148 @@
+/*
+ * The measures `leverage rank --measure NAME` knows, each a name, a title for people, and a
+ * runner that fills one score per actor (or per edge) through the public API.
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static lev_status with_direction(lev_params *p, int dir) {
+    return dir ? lev_params_set_int(p, LEV_P_DIRECTION, dir) : LEV_OK;
+}
+
+static lev_status run_degree(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    lev_status rc = with_direction(p, m->arg);
+    return rc ? rc : lev_degree(net, p, out);
+}
+static lev_status run_strength(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    lev_status rc = with_direction(p, m->arg);
+    return rc ? rc : lev_strength(net, p, out);
+}
+static lev_status run_pagerank(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_pagerank(net, NULL, p, out);
+}
+static lev_status run_katz(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_katz(net, p, out);
+}
+static lev_status run_eigenvector(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_eigenvector(net, p, out);
+}
+static lev_status run_hub(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_hits(net, p, out, NULL);
+}
+static lev_status run_authority(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_hits(net, p, NULL, out);
+}
+static lev_status run_bonacich(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_bonacich(net, p, out);
+}
+static lev_status run_closeness(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_closeness(net, p, out);
+}
+static lev_status run_harmonic(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_harmonic(net, p, out);
+}
+static lev_status run_betweenness(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_betweenness(net, p, out);
+}
+static lev_status run_betweenness_approx(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_betweenness_approx(net, p, out);
+}
+static lev_status run_constraint(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_constraint(net, p, out);
+}
+static lev_status run_effective_size(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_effective_size(net, p, out);
+}
+static lev_status run_efficiency(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_efficiency(net, p, out);
+}
+static lev_status run_burt_hierarchy(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_burt_hierarchy(net, p, out);
+}
+/* One column of the Gould–Fernandez raw counts; m->arg holds the lev_broker_role. */
+static lev_status run_brokerage(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    size_t n = lev_actor_count(net);
+    double *raw = malloc((n ? n : 1) * LEV_BROKER_ROLES * sizeof *raw);
+    if (!raw) return LEV_ENOMEM;
+    lev_status rc = lev_brokerage(net, p, raw, NULL, NULL, NULL);
+    if (rc == LEV_OK)
+        for (size_t i = 0; i < n; i++) out[i] = raw[i * LEV_BROKER_ROLES + (size_t)m->arg];
+    free(raw);
+    return rc;
+}
+static lev_status run_coreness(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    lev_status rc = with_direction(p, m->arg);
+    return rc ? rc : lev_coreness(net, p, out);
+}
+static lev_status run_core_periphery(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_core_periphery(net, p, out, NULL);
+}
+
+const measure cli_measures[] = {
+    {"degree", "Degree (number of ties)", run_degree, LEV_DIR_ALL},
+    {"in-degree", "In-degree (ties received)", run_degree, LEV_DIR_IN},
+    {"out-degree", "Out-degree (ties sent)", run_degree, LEV_DIR_OUT},
+    {"strength", "Strength (total tie strength)", run_strength, LEV_DIR_ALL},
+    {"in-strength", "In-strength (influence received)", run_strength, LEV_DIR_IN},
+    {"out-strength", "Out-strength (influence exerted)", run_strength, LEV_DIR_OUT},
+    {"pagerank", "PageRank (influence that flows along ties)", run_pagerank, 0},
+    {"katz", "Katz (influence along walks of every length)", run_katz, 0},
+    {"eigenvector", "Eigenvector (ties to well-tied actors)", run_eigenvector, 0},
+    {"hub", "HITS hub (points to authorities)", run_hub, 0},
+    {"authority", "HITS authority (pointed to by hubs)", run_authority, 0},
+    {"bonacich", "Bonacich power", run_bonacich, 0},
+    {"closeness", "Closeness (near to everyone it reaches)", run_closeness, 0},
+    {"harmonic", "Harmonic closeness", run_harmonic, 0},
+    {"betweenness", "Betweenness (brokers shortest paths)", run_betweenness, 0},
+    {"betweenness-approx", "Betweenness, sampled estimate", run_betweenness_approx, 0},
+    {"constraint", "Burt's constraint (low = spans structural holes)", run_constraint, 0},
+    {"effective-size", "Burt's effective size (non-redundant contacts)", run_effective_size, 0},
+    {"efficiency", "Burt's efficiency", run_efficiency, 0},
+    {"burt-hierarchy", "Burt's hierarchy", run_burt_hierarchy, 0},
+    {"brokerage-coordinator", "Brokerage: coordinator", run_brokerage, LEV_BROKER_COORDINATOR},
+    {"brokerage-itinerant", "Brokerage: itinerant", run_brokerage, LEV_BROKER_ITINERANT},
+    {"brokerage-representative", "Brokerage: representative", run_brokerage, LEV_BROKER_REPRESENTATIVE},
+    {"brokerage-gatekeeper", "Brokerage: gatekeeper", run_brokerage, LEV_BROKER_GATEKEEPER},
+    {"brokerage-liaison", "Brokerage: liaison", run_brokerage, LEV_BROKER_LIAISON},
+    {"brokerage-total", "Brokerage: all roles", run_brokerage, LEV_BROKER_TOTAL},
+    {"coreness", "k-core number", run_coreness, LEV_DIR_ALL},
+    {"in-coreness", "k-core number (in-degree)", run_coreness, LEV_DIR_IN},
+    {"out-coreness", "k-core number (out-degree)", run_coreness, LEV_DIR_OUT},
+    {"core-periphery", "Core–periphery coreness", run_core_periphery, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+const measure *cli_measure_find(const char *name) {
+    for (const measure *m = cli_measures; m->name; m++)
+        if (strcmp(m->name, name) == 0) return m;
+    return NULL;
+}
+
+lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    int64_t dir = LEV_DIR_ALL;
+    lev_params_get_int(p, LEV_P_DIRECTION, &dir);
+    lev_status rc = m->run(m, net, p, out);
+    lev_params_set_int(p, LEV_P_DIRECTION, dir); /* the degree-like runners set their own */
+    if (rc) {
+        const char *msg = lev_params_errcode(p) == rc ? lev_params_errmsg(p) : lev_strerror(rc);
+        fprintf(stderr, "leverage: %s: %s\n", m->name, msg);
+    }
+    return rc;
+}
