@@ -39,7 +39,7 @@
  * through it otherwise. */
 #define SCAN_RATIO 16
 /* Work (in list entries visited, roughly) between two progress reports. */
-#define CHUNK_WORK ((uint64_t)1 << 22)
+#define CHUNK_WORK ((uint64_t)1 << 24)
 /* Below this many actors (or units of work in a chunk) loops run on the calling thread alone:
  * waking a team costs more than the work. */
 #define SMALL 4096

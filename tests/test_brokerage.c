@@ -697,6 +697,29 @@ Test(brokerage, cancelled_calls_leave_outputs_untouched) {
     rgraph_free(&g);
 }
 
+Test(brokerage, progress_is_reported_between_chunks) {
+    /* doc: progress at least every ~100 ms of work; cancelling in the middle leaves out untouched */
+    rgraph g = random_graph(20000, 60, 40000, 11);
+    lev_network *net = rgraph_net(&g, NULL, NULL);
+    double *out = malloc(g.n * LEV_BROKER_ROLES * sizeof *out);
+    lev_params *p = params(1, 0, 2);
+    int calls = 0;
+    calls_until_cancel = 1 << 30;
+    cr_assert_eq(lev_params_set_progress(p, cancel_cb, &calls), LEV_OK);
+    cr_assert_eq(lev_constraint(net, p, out), LEV_OK);
+    cr_log_info("constraint on %zu actors: %d progress reports", g.n, calls);
+    cr_assert(calls >= 2, "%d progress reports", calls);
+    calls = 0;
+    calls_until_cancel = 1;
+    for (size_t i = 0; i < g.n; i++) out[i] = -7;
+    cr_assert_eq(lev_constraint(net, p, out), LEV_ECANCELLED);
+    for (size_t i = 0; i < g.n; i++) cr_assert_eq(out[i], -7);
+    free(out);
+    lev_params_free(p);
+    lev_network_free(net);
+    rgraph_free(&g);
+}
+
 /* ---- allocation failure at every site ------------------------------------------------------------- */
 
 typedef lev_status (*op_fn)(lev_network *net, double *out);
