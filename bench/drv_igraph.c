@@ -196,14 +196,20 @@ static int a_betweenness(bench_ctx *c, bench_out *o) {
     return 0;
 }
 
-/* Incoming hop distances (NetworkX's convention for digraphs), reachable vertices only:
- * r / Σ d over the r vertices that reach v; 0 when none does (igraph says NaN). */
+/* Incoming hop distances (NetworkX's convention for digraphs), Wasserman–Faust form: with r
+ * vertices reaching v at total distance S, (r / S) · r / (n − 1); 0 when none does (igraph's
+ * normalized closeness is r / S, NaN there; it also returns r). */
 static int a_closeness(bench_ctx *c, bench_out *o) {
     igraph_vector_t v;
+    igraph_vector_int_t r;
     igraph_vector_init(&v, 0);
-    IGC(o, igraph_closeness(G(c), &v, NULL, NULL, igraph_vss_all(), IGRAPH_IN, NULL, 1));
+    igraph_vector_int_init(&r, 0);
+    IGC(o, igraph_closeness(G(c), &v, &r, NULL, igraph_vss_all(), IGRAPH_IN, NULL, 1));
     copy_vec(o, &v, c->n, 1);
+    for (size_t i = 0; i < c->n; i++)
+        o->scores[i] = c->n > 1 ? o->scores[i] * (double)VECTOR(r)[i] / (double)(c->n - 1) : 0.0;
     igraph_vector_destroy(&v);
+    igraph_vector_int_destroy(&r);
     return 0;
 }
 

@@ -143,8 +143,8 @@ def a_betweenness(ctx):
 
 
 def a_closeness(ctx):
-    # incoming distances on a digraph; wf_improved=False gives r / sum(d), as igraph's normalized
-    return by_id(ctx, nx.closeness_centrality(ctx.G, wf_improved=False)), {}
+    # incoming distances on a digraph, Wasserman-Faust form (the default wf_improved=True)
+    return by_id(ctx, nx.closeness_centrality(ctx.G, wf_improved=True)), {}
 
 
 def a_harmonic(ctx):
