@@ -12,14 +12,17 @@
 
 #define NT 8
 
-typedef struct job { const lev_network *net; double *pr, *deg; int ok; } job;
+typedef struct job { const lev_network *net; double *pr, *deg, *bet, *clo, *con; uint64_t tri[16]; int ok; } job;
 
 static void *worker(void *arg) {
     job *j = arg;
     lev_params *p;
     if (lev_params_new(&p)) return NULL;
     lev_params_set_int(p, LEV_P_THREADS, 2);
-    j->ok = lev_pagerank(j->net, NULL, p, j->pr) == LEV_OK && lev_degree(j->net, NULL, j->deg) == LEV_OK;
+    /* Every parallel family: walks, paths, brokerage, census. */
+    j->ok = lev_pagerank(j->net, NULL, p, j->pr) == LEV_OK && lev_degree(j->net, NULL, j->deg) == LEV_OK &&
+            lev_betweenness(j->net, p, j->bet) == LEV_OK && lev_closeness(j->net, p, j->clo) == LEV_OK &&
+            lev_constraint(j->net, p, j->con) == LEV_OK && lev_triad_census(j->net, p, j->tri) == LEV_OK;
     lev_params_free(p);
     return NULL;
 }
@@ -43,6 +46,9 @@ int main(int argc, char **argv) {
             jobs[k].net = net;
             jobs[k].pr = calloc(n, sizeof(double));
             jobs[k].deg = calloc(n, sizeof(double));
+            jobs[k].bet = calloc(n, sizeof(double));
+            jobs[k].clo = calloc(n, sizeof(double));
+            jobs[k].con = calloc(n, sizeof(double));
             jobs[k].ok = 0;
         }
         for (int k = 0; k < NT; k++) pthread_create(&th[k], NULL, worker, &jobs[k]);
@@ -50,11 +56,21 @@ int main(int argc, char **argv) {
         worker(&jobs[NT]);
         for (int k = 0; k < NT; k++) {
             int same = jobs[k].ok && jobs[NT].ok && !memcmp(jobs[k].pr, jobs[NT].pr, n * sizeof(double)) &&
-                       !memcmp(jobs[k].deg, jobs[NT].deg, n * sizeof(double));
+                       !memcmp(jobs[k].deg, jobs[NT].deg, n * sizeof(double)) &&
+                       !memcmp(jobs[k].bet, jobs[NT].bet, n * sizeof(double)) &&
+                       !memcmp(jobs[k].clo, jobs[NT].clo, n * sizeof(double)) &&
+                       !memcmp(jobs[k].con, jobs[NT].con, n * sizeof(double)) &&
+                       !memcmp(jobs[k].tri, jobs[NT].tri, sizeof jobs[k].tri);
             if (same) passed++;
             else { failed++; fprintf(stderr, "round %d thread %d differs\n", round, k); }
         }
-        for (int k = 0; k <= NT; k++) { free(jobs[k].pr); free(jobs[k].deg); }
+        for (int k = 0; k <= NT; k++) {
+            free(jobs[k].pr);
+            free(jobs[k].deg);
+            free(jobs[k].bet);
+            free(jobs[k].clo);
+            free(jobs[k].con);
+        }
     }
     lev_network_free(net);
     printf("%d passed, %d failed\n", passed, failed);
