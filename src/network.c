@@ -5,6 +5,9 @@
  * changes nothing. Multi-step mutations (readers, add-by-name) take a lev__mark and roll back
  * to it on failure.
  */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE /* madvise's MADV_HUGEPAGE under -std=c11 */
+#endif
 #include "internal.h"
 
 #include <float.h>
@@ -13,6 +16,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+/* Large blocks (edge arrays, the compact form, per-actor scratch of big networks) are read by
+ * random gathers: with 4 KiB pages nearly every gather also misses the TLB. Ask for transparent
+ * huge pages on the 2 MiB-aligned inside of such blocks (a hint: nothing changes where THP is
+ * off, and a host allocator keeps full control). Measured 1.4–1.6x on PageRank and on building
+ * the compact form at R-MAT scale 20 (bench/README.md). */
+#define HUGE_MIN ((size_t)4 << 20)
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+static void advise_huge(void *p, size_t n) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1), e = ((uintptr_t)p + n) & ~(HUGE_PAGE - 1);
+    if (e > a) (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     (void)ud;
     (void)osize;
@@ -20,7 +45,9 @@ static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         free(ptr);
         return NULL;
     }
-    return realloc(ptr, nsize);
+    void *q = realloc(ptr, nsize);
+    if (q && nsize >= HUGE_MIN) advise_huge(q, nsize);
+    return q;
 }
 
 lev_status lev_network_new(lev_network **out) {
