@@ -63,13 +63,34 @@ static lev_status buf_put(csv *c, char ch) {
     return LEV_OK;
 }
 
+/* Room for n more bytes in the record buffer. */
+static lev_status buf_need(csv *c, size_t n) {
+    if (n <= c->bcap - c->blen) return LEV_OK;
+    if (n > SIZE_MAX - c->blen) return LEV_ENOMEM;
+    void *b = c->buf;
+    lev_status rc = lev__grow(c->mem, &b, &c->bcap, c->blen + n, 1);
+    c->buf = b;
+    return rc;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define CSV_SWAR 1
+/* High bit set in the bytes of x equal to b; exact up to the first match (enough for ctz). */
+static inline uint64_t has_byte(uint64_t x, unsigned char b) {
+    uint64_t y = x ^ (0x0101010101010101ull * b);
+    return (y - 0x0101010101010101ull) & ~y & 0x8080808080808080ull;
+}
+#else
+#define CSV_SWAR 0
+#endif
+
 static int is_blank(char ch) { return ch == ' ' || ch == '\t'; }
 
-/* Read the next record into c->f. Returns LEV_OK with nf = 0 at end of input. Blank lines skip. */
-static lev_status csv_next(csv *c) {
+/* Read the next record into c->f, its fields appended to the record buffer. Returns LEV_OK with
+ * nf = 0 at end of input. Blank lines skip. */
+static lev_status csv_record(csv *c) {
     lev_status rc;
     c->nf = 0;
-    c->blen = 0;
     /* skip blank lines */
     for (;;) {
         size_t p = c->pos;
@@ -117,17 +138,36 @@ static lev_status csv_next(csv *c) {
                 return csv_error(c, c->line, c->pos - c->line_start + 1, LEV_EPARSE,
                                  "unexpected character after a closing quote (write \"\" for a quote inside a quoted field)");
         } else {
-            size_t start = c->pos;
-            while (c->pos < c->len && c->s[c->pos] != ',' && c->s[c->pos] != '\n' && c->s[c->pos] != '\r') {
-                if (c->s[c->pos] == '"')
-                    return csv_error(c, c->line, c->pos - c->line_start + 1, LEV_EPARSE,
-                                     "quote inside an unquoted field (quote the whole field)");
-                c->pos++;
+            const char *s = c->s;
+            size_t start = c->pos, p = start, n = c->len;
+#if CSV_SWAR
+            while (p + 8 <= n) { /* 8 bytes at a time to the first of , \n \r " */
+                uint64_t x, m;
+                memcpy(&x, s + p, 8);
+                m = has_byte(x, ',') | has_byte(x, '\n') | has_byte(x, '\r') | has_byte(x, '"');
+                if (m) {
+                    p += (size_t)__builtin_ctzll(m) >> 3;
+                    goto found;
+                }
+                p += 8;
             }
-            size_t end = c->pos;
-            while (end > start && is_blank(c->s[end - 1])) end--;
-            for (size_t i = start; i < end; i++)
-                if ((rc = buf_put(c, c->s[i]))) return rc;
+#endif
+            while (p < n && s[p] != ',' && s[p] != '\n' && s[p] != '\r' && s[p] != '"') p++;
+#if CSV_SWAR
+        found:
+#endif
+            if (p < n && s[p] == '"')
+                return csv_error(c, c->line, p - c->line_start + 1, LEV_EPARSE,
+                                 "quote inside an unquoted field (quote the whole field)");
+            c->pos = p;
+            while (p > start && is_blank(s[p - 1])) p--;
+            size_t fl = p - start;
+            if ((rc = buf_need(c, fl + 9))) return rc;
+            if (fl <= 8 && start + 8 <= n) /* one 8-byte move for a short field */
+                memcpy(c->buf + c->blen, s + start, 8);
+            else
+                memcpy(c->buf + c->blen, s + start, fl);
+            c->blen += fl;
         }
         f->len = c->blen - f->off;
         if ((rc = buf_put(c, 0))) return rc;
@@ -146,7 +186,14 @@ static lev_status csv_next(csv *c) {
     }
 }
 
+/* The next record, alone in the record buffer. */
+static lev_status csv_next(csv *c) {
+    c->blen = 0;
+    return csv_record(c);
+}
+
 static const char *fstr(const csv *c, int i) { return c->buf + c->f[i].off; }
+static const char *fs(const csv *c, const field *f) { return c->buf + f->off; }
 
 /* ---- header ------------------------------------------------------------------------------------ */
 
@@ -195,16 +242,15 @@ static lev_status read_header(csv *c, const colname *names, const int *required,
     return LEV_OK;
 }
 
-static lev_status check_count(csv *c, int want) {
-    if (c->nf != want)
-        return csv_error(c, c->rec_line, 1, LEV_EPARSE, "expected %d field%s as in the header, got %d", want,
-                         want == 1 ? "" : "s", c->nf);
+static lev_status check_count(csv *c, int nf, int want, size_t line) {
+    if (nf != want)
+        return csv_error(c, line, 1, LEV_EPARSE, "expected %d field%s as in the header, got %d", want,
+                         want == 1 ? "" : "s", nf);
     return LEV_OK;
 }
 
-static lev_status field_number(csv *c, int i, const char *what, int positive, double *out) {
-    const field *f = &c->f[i];
-    const char *s = fstr(c, i);
+static lev_status field_number(csv *c, const field *f, const char *what, int positive, double *out) {
+    const char *s = fs(c, f);
     int r = lev__parse_double(s, f->len, c->dp, out);
     if (r == -2) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is out of range (got \"%s\")", what, s);
     if (r != 0) {
@@ -219,38 +265,51 @@ static lev_status field_number(csv *c, int i, const char *what, int positive, do
 }
 
 /* A name field that must be non-empty valid UTF-8. */
-static lev_status field_name(csv *c, int i, const char *what) {
-    const field *f = &c->f[i];
+static lev_status field_name(csv *c, const field *f, const char *what) {
     if (f->len == 0) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is empty", what);
     if (f->len >= UINT32_MAX) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is longer than 4 GiB", what);
-    if (!lev__utf8_valid(fstr(c, i), f->len))
+    if (!lev__utf8_valid(fs(c, f), f->len))
         return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is not valid UTF-8", what);
     return LEV_OK;
 }
 
-/* Find or add actor named by field i. */
-static lev_status field_actor(csv *c, lev_network *net, int i, uint32_t *idx) {
-    lev_status rc = field_name(c, i, "actor name");
-    if (rc) return rc;
-    *idx = lev__strtab_find(&net->actors, fstr(c, i), c->f[i].len);
+/* Find or add the actor named by field f, whose lev__strtab_tag is tag. A name found is valid (the
+ * lookup is exact and every actor's name was checked), so only a new one is checked. */
+static lev_status field_actor(csv *c, lev_network *net, const field *f, uint32_t tag, uint32_t *idx) {
+    *idx = lev__strtab_find_tag(&net->actors, fs(c, f), f->len, tag);
     if (*idx != LEV_NONE) return LEV_OK;
+    lev_status rc = field_name(c, f, "actor name");
+    if (rc) return rc;
     char why[LEV_MSG_MAX];
-    rc = lev__actor_add(net, fstr(c, i), LEV_NONE, idx, why);
-    if (rc) return csv_error(c, c->f[i].line, c->f[i].col, rc, "%s", why);
+    rc = lev__actor_add(net, fs(c, f), LEV_NONE, idx, why);
+    if (rc) return csv_error(c, f->line, f->col, rc, "%s", why);
     return LEV_OK;
 }
 
-static lev_status field_label(csv *c, lev_network *net, lev__strtab *t, int i, const char *what, uint32_t *id) {
+static lev_status field_label(csv *c, lev_network *net, lev__strtab *t, const field *f, const char *what,
+                              uint32_t *id) {
     *id = LEV_NONE;
-    if (i < 0 || c->f[i].len == 0) return LEV_OK;
-    lev_status rc = field_name(c, i, what);
+    if (!f || f->len == 0) return LEV_OK;
+    lev_status rc = field_name(c, f, what);
     if (rc) return rc;
-    rc = lev__strtab_intern(&net->mem, t, fstr(c, i), id);
-    if (rc) return csv_error(c, c->f[i].line, c->f[i].col, rc, "%s", lev_strerror(rc));
+    rc = lev__strtab_intern(&net->mem, t, fs(c, f), id);
+    if (rc) return csv_error(c, f->line, f->col, rc, "%s", lev_strerror(rc));
     return LEV_OK;
 }
 
 /* ---- the three readers ------------------------------------------------------------------------- */
+
+/* Edges are read in batches of rows: the rows are tokenized and their actor names hashed first, the
+ * hash slots they will probe are prefetched, and only then are the rows resolved and added, one by
+ * one in order as before, so the cache misses of a batch overlap instead of following each other. */
+#define BATCH 64
+
+typedef struct erow {
+    int nf;
+    size_t line;
+    field f[4];      /* source, target, weight, channel (if that column exists) */
+    uint32_t tag[2]; /* of source and target */
+} erow;
 
 static lev_status read_edges(csv *c, lev_network *net) {
     static const colname names[] = {{"source", COL_SOURCE}, {"from", COL_SOURCE}, {"target", COL_TARGET},
@@ -260,20 +319,40 @@ static lev_status read_edges(csv *c, lev_network *net) {
     int pos[NCOL];
     lev_status rc = read_header(c, names, req, 3, pos, "source,target,weight[,channel]");
     int ncols = c->nf;
-    while (!rc) {
-        if ((rc = csv_next(c)) || c->nf == 0) break;
-        if ((rc = check_count(c, ncols))) break;
-        uint32_t s, t, chan;
-        double w;
-        if ((rc = field_actor(c, net, pos[COL_SOURCE], &s)) || (rc = field_actor(c, net, pos[COL_TARGET], &t)) ||
-            (rc = field_number(c, pos[COL_WEIGHT], "strength", 1, &w)) ||
-            (rc = field_label(c, net, &net->channels, pos[COL_CHANNEL], "channel label", &chan)))
-            break;
-        char why[LEV_MSG_MAX];
-        if ((rc = lev__edge_add(net, s, t, w, chan, why))) {
-            const field *f = &c->f[pos[COL_WEIGHT]];
-            rc = csv_error(c, f->line, f->col, rc, "%s", why);
+    erow rows[BATCH];
+    int eof = 0;
+    while (!rc && !eof) {
+        int n = 0;
+        lev_status trc = LEV_OK; /* the tokenizer's error, reported after the rows before it */
+        c->blen = 0;
+        while (n < BATCH) {
+            if ((trc = csv_record(c))) break;
+            if (c->nf == 0) { eof = 1; break; }
+            erow *r = &rows[n++];
+            r->nf = c->nf;
+            r->line = c->rec_line;
+            if (c->nf != ncols) continue; /* an error when its turn comes */
+            for (int k = 0; k < 4; k++)
+                if (pos[COL_SOURCE + k] >= 0) r->f[k] = c->f[pos[COL_SOURCE + k]];
+            for (int k = 0; k < 2; k++) {
+                r->tag[k] = lev__strtab_tag(fs(c, &r->f[k]), r->f[k].len);
+                lev__strtab_prefetch(&net->actors, r->tag[k]);
+            }
         }
+        for (int k = 0; k < n && !rc; k++) {
+            const erow *r = &rows[k];
+            uint32_t s, t, chan;
+            double w;
+            if ((rc = check_count(c, r->nf, ncols, r->line)) || (rc = field_actor(c, net, &r->f[0], r->tag[0], &s)) ||
+                (rc = field_actor(c, net, &r->f[1], r->tag[1], &t)) ||
+                (rc = field_number(c, &r->f[2], "strength", 1, &w)) ||
+                (rc = field_label(c, net, &net->channels, pos[COL_CHANNEL] >= 0 ? &r->f[3] : NULL, "channel label",
+                                  &chan)))
+                break;
+            char why[LEV_MSG_MAX];
+            if ((rc = lev__edge_add(net, s, t, w, chan, why))) rc = csv_error(c, r->f[2].line, r->f[2].col, rc, "%s", why);
+        }
+        if (!rc) rc = trc;
     }
     return rc;
 }
@@ -292,11 +371,13 @@ static lev_status read_actors(csv *c, lev_network *net, uint32_t first_new) {
     int ncols = c->nf;
     while (!rc) {
         if ((rc = csv_next(c)) || c->nf == 0) break;
-        if ((rc = check_count(c, ncols))) break;
+        if ((rc = check_count(c, c->nf, ncols, c->rec_line))) break;
         const field *nf = &c->f[pos[COL_NAME]];
-        if ((rc = field_name(c, pos[COL_NAME], "actor name"))) break;
+        if ((rc = field_name(c, nf, "actor name"))) break;
         uint32_t gid;
-        if ((rc = field_label(c, net, &net->groups, pos[COL_GROUP], "group label", &gid))) break;
+        if ((rc = field_label(c, net, &net->groups, pos[COL_GROUP] >= 0 ? &c->f[pos[COL_GROUP]] : NULL,
+                              "group label", &gid)))
+            break;
         uint32_t i = lev__strtab_find(&net->actors, fstr(c, pos[COL_NAME]), nf->len);
         if (i != LEV_NONE && i >= first_new) {
             rc = csv_error(c, nf->line, nf->col, LEV_EEXIST, "actor \"%s\" is listed twice", fstr(c, pos[COL_NAME]));
@@ -355,10 +436,9 @@ static lev_status read_resources(csv *c, lev_network *net) {
     int ncols = c->nf;
     while (!rc) {
         if ((rc = csv_next(c)) || c->nf == 0) break;
-        if ((rc = check_count(c, ncols))) break;
+        if ((rc = check_count(c, c->nf, ncols, c->rec_line))) break;
         const field *af = &c->f[pos[COL_ACTOR]], *rf = &c->f[pos[COL_RESOURCE]];
-        if ((rc = field_name(c, pos[COL_ACTOR], "actor name")) ||
-            (rc = field_name(c, pos[COL_RESOURCE], "resource name")))
+        if ((rc = field_name(c, af, "actor name")) || (rc = field_name(c, rf, "resource name")))
             break;
         holding h;
         h.actor = lev__strtab_find(&net->actors, fstr(c, pos[COL_ACTOR]), af->len);
@@ -368,8 +448,8 @@ static lev_status read_resources(csv *c, lev_network *net) {
                            fstr(c, pos[COL_ACTOR]));
             break;
         }
-        if ((rc = field_number(c, pos[COL_HOLDS], "amount held", 0, &h.holds)) ||
-            (rc = field_number(c, pos[COL_NEEDS], "amount needed", 0, &h.needs)))
+        if ((rc = field_number(c, &c->f[pos[COL_HOLDS]], "amount held", 0, &h.holds)) ||
+            (rc = field_number(c, &c->f[pos[COL_NEEDS]], "amount needed", 0, &h.needs)))
             break;
         h.line = af->line;
         h.col = af->col;
@@ -450,10 +530,29 @@ lev_status lev_read_file(lev_network *net, lev_format fmt, const char *path, con
     char *buf = NULL;
     size_t len = 0, cap = 0;
     lev_status rc = LEV_OK;
-    for (;;) {
-        void *b = buf;
-        if ((rc = lev__grow(&net->mem, &b, &cap, len + 65536, 1))) { buf = b; break; }
-        buf = b;
+    /* The file's size, when it can seek, so that after a first full block the buffer takes the
+     * rest in one step instead of doubling (each doubling may copy). */
+    size_t hint = 0;
+    if (fseek(f, 0, SEEK_END) == 0) {
+        long size = ftell(f);
+        if (size > 0 && (unsigned long)size < SIZE_MAX / 2) hint = (size_t)size + 1; /* + 1: to see the end */
+        if (fseek(f, 0, SEEK_SET) != 0) rc = LEV_EIO;
+    }
+    clearerr(f);
+    while (!rc) {
+        if (len == cap) {
+            if (cap && hint > cap + 65536) {
+                void *b = net->mem.f(net->mem.ud, buf, cap, hint);
+                if (!b) { rc = LEV_ENOMEM; break; }
+                buf = b;
+                cap = hint;
+            } else {
+                void *b = buf;
+                rc = lev__grow(&net->mem, &b, &cap, len + 65536, 1);
+                buf = b;
+                if (rc) break;
+            }
+        }
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
         if (got == 0) {

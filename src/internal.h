@@ -45,19 +45,41 @@ int lev__utf8_valid(const char *s, size_t len);
 
 /* An interning table: strings numbered 0..count-1 in order of insertion, with a hash index. */
 typedef struct lev__strent {
-    char *s;        /* owned copy, NUL-terminated */
+    char *s;        /* owned copy, NUL-terminated; never moves while the string is in the table */
     uint32_t len;   /* bytes, without the NUL */
 } lev__strent;
+
+/* One slot of the index. A string of at most 7 bytes is held in the slot itself, so that looking
+ * it up reads one cache line; a longer one is compared only when its 32-bit hash tag matches.
+ * Lookups are exact for any bytes: a string found is equal to the one looked up. */
+typedef struct lev__strslot {
+    uint32_t i1;    /* index + 1, 0 = empty */
+    uint32_t tag;   /* lev__strtab_tag of the string */
+    uint64_t key;   /* up to 7 bytes: the bytes, little-endian, zero-padded, length in the top
+                     * byte; longer: the address of the entry's copy */
+} lev__strslot;
 
 typedef struct lev__strtab {
     lev__strent *e;
     uint32_t count, cap;
-    uint32_t *slot; /* open addressing, linear probing; holds index + 1, 0 = empty */
-    size_t nslot;   /* power of two, > 2 * count (past 2^32 for more than 2^31 strings) */
+    lev__strslot *slot; /* open addressing, linear probing from the tag's home slot */
+    size_t nslot;       /* power of two, > count * 4 / 3 */
 } lev__strtab;
 
 void lev__strtab_free(const lev__mem *m, lev__strtab *t);
+/* The hash tag of a string (bit 0 set for strings longer than 7 bytes). */
+uint32_t lev__strtab_tag(const char *s, size_t len);
 uint32_t lev__strtab_find(const lev__strtab *t, const char *s, size_t len); /* LEV_NONE if absent */
+/* lev__strtab_find with tag = lev__strtab_tag(s, len) already computed. */
+uint32_t lev__strtab_find_tag(const lev__strtab *t, const char *s, size_t len, uint32_t tag);
+/* Ask the cache for the slot where a lookup of tag starts (a hint; does nothing without slots). */
+static inline void lev__strtab_prefetch(const lev__strtab *t, uint32_t tag) {
+#if defined(__GNUC__)
+    if (t->nslot) __builtin_prefetch(&t->slot[(tag >> 1) & (t->nslot - 1)]);
+#else
+    (void)t, (void)tag;
+#endif
+}
 /* Make room for `extra` more strings so that lev__strtab_push cannot fail for them. */
 lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra);
 /* Insert an owned copy (after reserve). Cannot fail. Returns the new index. */

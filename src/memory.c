@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <ctype.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -71,34 +72,96 @@ int lev__utf8_valid(const char *str, size_t len) {
 
 /* ---- interning table ------------------------------------------------------------------------ */
 
-static size_t hash_bytes(const char *s, size_t len) {
-    uint64_t h = 14695981039346656037ull; /* FNV-1a, 64-bit */
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return (size_t)(h ^ (h >> 29));
+/* Little-endian loads, byte by byte (compilers turn each into one load). */
+static uint32_t rd32(const unsigned char *p) {
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t rd64(const unsigned char *p) { return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32; }
+
+/* A string of at most 7 bytes as a number: its bytes, little-endian and zero-padded, with the
+ * length in the top byte. Two short strings are equal exactly when their keys are. */
+#define SHORT_MAX 7
+static uint64_t short_key(const char *str, size_t len) {
+    const unsigned char *s = (const unsigned char *)str;
+    uint64_t k = (uint64_t)len << 56;
+    if (len >= 4) return k | rd32(s) | (uint64_t)rd32(s + len - 4) << (8 * (len - 4)); /* overlapping */
+    if (len == 0) return k;
+    return k | s[0] | (uint64_t)s[len >> 1] << (8 * (len >> 1)) | (uint64_t)s[len - 1] << (8 * (len - 1));
+}
+
+static uint64_t mix64(uint64_t x) { /* a bijective finaliser (moremur) */
+    x ^= x >> 27;
+    x *= 0x3C79AC492BA7B653ull;
+    x ^= x >> 33;
+    x *= 0x1C69B3F74AC4AE35ull;
+    return x ^ (x >> 27);
+}
+
+/* 8 bytes at a time; the last 8 bytes are read once more, overlapping, instead of a byte tail. */
+uint32_t lev__strtab_tag(const char *str, size_t len) {
+    uint64_t h;
+    if (len <= SHORT_MAX) {
+        h = mix64(short_key(str, len));
+    } else if (len == 8) {
+        h = mix64(rd64((const unsigned char *)str) ^ 0x9E3779B97F4A7C15ull) ^ 8;
+    } else {
+        const unsigned char *s = (const unsigned char *)str;
+        h = (uint64_t)len * 0x9E3779B97F4A7C15ull;
+        for (size_t i = 0; i + 8 < len; i += 8) {
+            h = (h ^ rd64(s + i)) * 0xFF51AFD7ED558CCDull;
+            h ^= h >> 32;
+        }
+        h = mix64(h ^ rd64(s + len - 8));
+    }
+    return ((uint32_t)(h >> 32) & ~1u) | (len > SHORT_MAX);
 }
 
 void lev__strtab_free(const lev__mem *m, lev__strtab *t) {
     for (uint32_t i = 0; i < t->count; i++) lev__free(m, t->e[i].s, (size_t)t->e[i].len + 1);
     lev__free(m, t->e, (size_t)t->cap * sizeof *t->e);
-    lev__free(m, t->slot, (size_t)t->nslot * sizeof *t->slot);
+    lev__free(m, t->slot, t->nslot * sizeof *t->slot);
     memset(t, 0, sizeof *t);
 }
 
-uint32_t lev__strtab_find(const lev__strtab *t, const char *s, size_t len) {
+uint32_t lev__strtab_find_tag(const lev__strtab *t, const char *s, size_t len, uint32_t tag) {
     if (!t->nslot) return LEV_NONE;
     size_t mask = t->nslot - 1;
-    for (size_t h = hash_bytes(s, len) & mask;; h = (h + 1) & mask) {
-        uint32_t e = t->slot[h];
-        if (!e) return LEV_NONE;
-        if (t->e[e - 1].len == len && memcmp(t->e[e - 1].s, s, len) == 0) return e - 1;
+    const lev__strslot *sl = t->slot;
+    if (len <= SHORT_MAX) {
+        uint64_t key = short_key(s, len);
+        for (size_t h = (tag >> 1) & mask;; h = (h + 1) & mask) {
+            if (!sl[h].i1) return LEV_NONE;
+            if (sl[h].key == key && sl[h].tag == tag) return sl[h].i1 - 1;
+        }
+    }
+    for (size_t h = (tag >> 1) & mask;; h = (h + 1) & mask) {
+        if (!sl[h].i1) return LEV_NONE;
+        /* The name is read through the slot, so its load does not wait for the entry's. */
+        if (sl[h].tag == tag && t->e[sl[h].i1 - 1].len == len &&
+            memcmp((const char *)(uintptr_t)sl[h].key, s, len) == 0)
+            return sl[h].i1 - 1;
     }
 }
 
-static void index_insert(lev__strtab *t, uint32_t i) {
+uint32_t lev__strtab_find(const lev__strtab *t, const char *s, size_t len) {
+    return t->nslot ? lev__strtab_find_tag(t, s, len, lev__strtab_tag(s, len)) : LEV_NONE;
+}
+
+static void slot_put(lev__strtab *t, lev__strslot v) {
     size_t mask = t->nslot - 1;
-    size_t h = hash_bytes(t->e[i].s, t->e[i].len) & mask;
-    while (t->slot[h]) h = (h + 1) & mask;
-    t->slot[h] = i + 1;
+    size_t h = (v.tag >> 1) & mask;
+    while (t->slot[h].i1) h = (h + 1) & mask;
+    t->slot[h] = v;
+}
+
+static void index_insert(lev__strtab *t, uint32_t i) {
+    const lev__strent *e = &t->e[i];
+    lev__strslot v;
+    v.i1 = i + 1;
+    v.tag = lev__strtab_tag(e->s, e->len);
+    v.key = e->len <= SHORT_MAX ? short_key(e->s, e->len) : (uint64_t)(uintptr_t)e->s;
+    slot_put(t, v);
 }
 
 lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra) {
@@ -113,16 +176,18 @@ lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra) 
         t->e = e;
         t->cap = (uint32_t)ncap;
     }
-    if (need * 2 >= t->nslot) {
+    if (need >= t->nslot / 4 * 3) { /* load below 3/4: at 4 slots a line, probes stay short */
         size_t ns = t->nslot ? t->nslot : 16;
-        while (need * 2 >= ns) ns *= 2;
-        uint32_t *slot = lev__alloc_array(m, ns, sizeof *slot);
+        while (need >= ns / 4 * 3) ns *= 2;
+        lev__strslot *slot = lev__alloc_array(m, ns, sizeof *slot), *old = t->slot;
         if (!slot) return LEV_ENOMEM;
         memset(slot, 0, ns * sizeof *slot);
-        lev__free(m, t->slot, (size_t)t->nslot * sizeof *t->slot);
+        size_t nold = t->nslot;
         t->slot = slot;
         t->nslot = ns;
-        for (uint32_t i = 0; i < t->count; i++) index_insert(t, i);
+        for (size_t h = 0; h < nold; h++) /* slots carry their tag: no string is read */
+            if (old[h].i1) slot_put(t, old[h]);
+        lev__free(m, old, nold * sizeof *old);
     }
     return LEV_OK;
 }
@@ -139,8 +204,19 @@ void lev__strtab_truncate(const lev__mem *m, lev__strtab *t, uint32_t count) {
     if (count >= t->count) return;
     for (uint32_t i = count; i < t->count; i++) lev__free(m, t->e[i].s, (size_t)t->e[i].len + 1);
     t->count = count;
-    memset(t->slot, 0, (size_t)t->nslot * sizeof *t->slot);
-    for (uint32_t i = 0; i < count; i++) index_insert(t, i);
+    /* Empty the slots of dropped strings, then re-seat every other slot in probe order from an
+     * empty one, so that each is again reachable from its home: one pass, no string read. */
+    size_t mask = t->nslot - 1, start = 0;
+    for (size_t h = 0; h < t->nslot; h++)
+        if (t->slot[h].i1 > count) t->slot[h].i1 = 0;
+    while (t->slot[start].i1) start++; /* there is an empty slot: count < nslot * 3 / 4 */
+    for (size_t k = 1; k <= mask; k++) {
+        size_t h = (start + k) & mask;
+        if (!t->slot[h].i1) continue;
+        lev__strslot v = t->slot[h];
+        t->slot[h].i1 = 0;
+        slot_put(t, v);
+    }
 }
 
 lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, uint32_t *idx) {
@@ -167,6 +243,35 @@ int lev__parse_double(const char *s, size_t len, const char *dp, double *out) {
     char buf[128];
     size_t i = 0, digits = 0;
     if (len == 0 || len >= sizeof buf) return -1;
+#if FLT_EVAL_METHOD == 0
+    {
+        /* Fast path: [+-] digits [. digits] with at most 15 digits. The mantissa (< 10^15 < 2^53)
+         * and 10^k (k <= 15 < 23) are exact doubles, so one correctly rounded division gives the
+         * correctly rounded value, bit for bit what strtod returns. */
+        static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        size_t j = 0, nd = 0, frac = 0;
+        int neg = 0, dot = 0;
+        uint64_t u = 0;
+        if (s[0] == '+' || s[0] == '-') neg = s[j++] == '-';
+        for (; j < len; j++) {
+            unsigned d = (unsigned)(unsigned char)s[j] - '0';
+            if (d < 10) {
+                if (++nd > 15) break;
+                u = u * 10 + d;
+                frac += (size_t)dot;
+            } else if (s[j] == '.' && !dot) {
+                dot = 1;
+            } else {
+                break;
+            }
+        }
+        if (j == len && nd) {
+            double v = frac ? (double)u / p10[frac] : (double)u;
+            *out = neg ? -v : v;
+            return 0;
+        }
+    }
+#endif
     if (s[i] == '+' || s[i] == '-') i++;
     while (i < len && isdigit((unsigned char)s[i])) i++, digits++;
     if (i < len && s[i] == '.') {
