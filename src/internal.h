@@ -181,7 +181,8 @@ lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what);
 void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size);
 void lev__ctx_free(const lev__ctx *c, void *ptr, size_t count, size_t size);
 
-lev_status lev__csr_build(const lev__mem *m, const lev_network *net, lev__csr *g);
+/* threads: how many may build it (the result is the same for any number). */
+lev_status lev__csr_build(const lev__mem *m, const lev_network *net, lev__csr *g, int threads);
 void lev__csr_free(const lev__mem *m, lev__csr *g);
 
 /* ---- numbers -------------------------------------------------------------------------------- */

@@ -406,22 +406,61 @@ lev_status lev_resource_amounts(const lev_network *net, uint32_t r, double *hold
 
 /* ---- edges ----------------------------------------------------------------------------------- */
 
+/* Grow *arr to hold `need` items: to twice the capacity, or to exactly `need` when that is more
+ * (so one bulk addition to an empty network leaves no slack). */
+static lev_status grow_edges(const lev__mem *m, void **arr, size_t *cap, size_t need, size_t size) {
+    if (need <= *cap) return LEV_OK;
+    size_t ncap = *cap > SIZE_MAX / 2 ? need : 2 * *cap;
+    if (ncap < need) ncap = need;
+    if (ncap < 8) ncap = 8;
+    if (ncap > SIZE_MAX / size) return LEV_ELIMIT;
+    void *p = m->f(m->ud, *arr, *cap * size, ncap * size);
+    if (!p) return LEV_ENOMEM;
+    *arr = p;
+    *cap = ncap;
+    return LEV_OK;
+}
+
 lev_status lev__edges_reserve(lev_network *net, size_t extra) {
     if (extra > SIZE_MAX / 2 - net->m) return LEV_ELIMIT;
     size_t need = net->m + extra;
     const lev__mem *m = &net->mem;
     void *p;
     lev_status rc;
-    p = net->esrc; rc = lev__grow(m, &p, &net->scap, need, sizeof(uint32_t)); net->esrc = p;
+    p = net->esrc; rc = grow_edges(m, &p, &net->scap, need, sizeof(uint32_t)); net->esrc = p;
     if (rc) return rc;
-    p = net->etgt; rc = lev__grow(m, &p, &net->tcap, need, sizeof(uint32_t)); net->etgt = p;
+    p = net->etgt; rc = grow_edges(m, &p, &net->tcap, need, sizeof(uint32_t)); net->etgt = p;
     if (rc) return rc;
-    p = net->ew; rc = lev__grow(m, &p, &net->wcap, need, sizeof(double)); net->ew = p;
+    p = net->ew; rc = grow_edges(m, &p, &net->wcap, need, sizeof(double)); net->ew = p;
     if (rc) return rc;
     if (net->echan) {
-        p = net->echan; rc = lev__grow(m, &p, &net->ccap, need, sizeof(uint32_t)); net->echan = p;
+        p = net->echan; rc = grow_edges(m, &p, &net->ccap, need, sizeof(uint32_t)); net->echan = p;
     }
     return rc;
+}
+
+static int check_strength(double w, char *why) {
+    if (!isfinite(w) || w <= 0) {
+        snprintf(why, LEV_MSG_MAX, "strength must be finite and > 0 (got %g)", w);
+        return -1;
+    }
+    if (w > FLT_MAX || w < FLT_MIN) {
+        snprintf(why, LEV_MSG_MAX, "strength %g is outside the single-precision range the algorithms read", w);
+        return -1;
+    }
+    return 0;
+}
+
+/* The first edge with a channel: give every earlier edge none. */
+static lev_status start_channels(lev_network *net) {
+    void *p = NULL;
+    size_t cap = 0;
+    lev_status rc = grow_edges(&net->mem, &p, &cap, net->scap, sizeof(uint32_t));
+    if (rc) return rc;
+    net->echan = p;
+    net->ccap = cap;
+    for (size_t e = 0; e < net->m; e++) net->echan[e] = LEV_NONE;
+    return LEV_OK;
 }
 
 /* Edge with an already interned channel (LEV_NONE for none). */
@@ -431,26 +470,9 @@ lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uin
                  (unsigned)net->actors.count);
         return LEV_EINVAL;
     }
-    if (!isfinite(w) || w <= 0) {
-        snprintf(why, LEV_MSG_MAX, "strength must be finite and > 0 (got %g)", w);
-        return LEV_EINVAL;
-    }
-    if (w > FLT_MAX || w < FLT_MIN) {
-        snprintf(why, LEV_MSG_MAX, "strength %g is outside the single-precision range the algorithms read", w);
-        return LEV_EINVAL;
-    }
+    if (check_strength(w, why)) return LEV_EINVAL;
     lev_status rc = lev__edges_reserve(net, 1);
-    if (!rc && chan != LEV_NONE && !net->echan) {
-        /* The first edge with a channel: every earlier edge had none. */
-        void *p = NULL;
-        size_t cap = 0;
-        rc = lev__grow(&net->mem, &p, &cap, net->scap, sizeof(uint32_t));
-        if (!rc) {
-            net->echan = p;
-            net->ccap = cap;
-            for (size_t e = 0; e < net->m; e++) net->echan[e] = LEV_NONE;
-        }
-    }
+    if (!rc && chan != LEV_NONE && !net->echan) rc = start_channels(net);
     if (rc) {
         snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
         return rc;
@@ -477,6 +499,53 @@ lev_status lev_edge_add(lev_network *net, uint32_t source, uint32_t target, doub
         return lev__fail(net, rc, "cannot add edge: %s", why);
     }
     if (idx) *idx = net->m - 1;
+    return LEV_OK;
+}
+
+lev_status lev_edges_add(lev_network *net, size_t count, const uint32_t *sources, const uint32_t *targets,
+                         const double *strengths, const char *channel, size_t *first) {
+    if (!net) return LEV_EMISUSE;
+    if (count && (!sources || !targets))
+        return lev__fail(net, LEV_EMISUSE, "lev_edges_add: %s is NULL", sources ? "targets" : "sources");
+    if (count == 0) {
+        if (first) *first = net->m;
+        return LEV_OK;
+    }
+    char why[LEV_MSG_MAX];
+    /* Validate everything first: a bad edge changes nothing. */
+    uint32_t n = net->actors.count;
+    for (size_t i = 0; i < count; i++) {
+        uint32_t s = sources[i], t = targets[i];
+        if (s >= n || t >= n)
+            return lev__fail(net, LEV_EINVAL, "cannot add edges: edge %zu of %zu: no actor %u (the network has %u)", i,
+                             count, (unsigned)(s >= n ? s : t), (unsigned)n);
+        if (strengths && check_strength(strengths[i], why))
+            return lev__fail(net, LEV_EINVAL, "cannot add edges: edge %zu of %zu: %s", i, count, why);
+    }
+    lev__mark mk = lev__mark_get(net);
+    uint32_t chan;
+    lev_status rc = intern_label(net, &net->channels, channel, "channel label", &chan, why);
+    if (!rc) {
+        rc = lev__edges_reserve(net, count);
+        if (!rc && chan != LEV_NONE && !net->echan) rc = start_channels(net);
+        if (rc) snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
+    }
+    if (rc) {
+        lev__rollback(net, mk);
+        return lev__fail(net, rc, "cannot add %zu edges: %s", count, why);
+    }
+    size_t m0 = net->m;
+    memcpy(net->esrc + m0, sources, count * sizeof *sources);
+    memcpy(net->etgt + m0, targets, count * sizeof *targets);
+    if (strengths)
+        memcpy(net->ew + m0, strengths, count * sizeof *strengths);
+    else
+        for (size_t i = 0; i < count; i++) net->ew[m0 + i] = 1.0;
+    if (net->echan)
+        for (size_t i = 0; i < count; i++) net->echan[m0 + i] = chan;
+    net->m = m0 + count;
+    lev__invalidate(net);
+    if (first) *first = m0;
     return LEV_OK;
 }
 

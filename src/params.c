@@ -193,18 +193,6 @@ lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, co
     c->threads = 1;
     if (!net) return p ? lev__ctx_fail(c, LEV_EMISUSE, "%s: the network is NULL", what) : LEV_EMISUSE;
     if (!out) return lev__ctx_fail(c, LEV_EMISUSE, "%s: the output array is NULL", what);
-    if (!atomic_load_explicit(&net->csr_ready, memory_order_acquire)) {
-        lev_network *w = (lev_network *)net; /* the compact form is a cache, built under the lock */
-        lev_status rc = LEV_OK;
-        pthread_mutex_lock(&w->lock);
-        if (!atomic_load_explicit(&w->csr_ready, memory_order_relaxed)) {
-            rc = lev__csr_build(&w->mem, w, &w->csr);
-            if (rc == LEV_OK) atomic_store_explicit(&w->csr_ready, 1, memory_order_release);
-        }
-        pthread_mutex_unlock(&w->lock);
-        if (rc) return lev__ctx_fail(c, rc, "%s: cannot build the compact form: %s", what, lev_strerror(rc));
-    }
-    c->g = &net->csr;
     int t = (int)lev__param(p, LEV_P_THREADS);
 #ifdef _OPENMP
     if (t == 0) t = omp_get_max_threads();
@@ -212,6 +200,18 @@ lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, co
     t = 1;
 #endif
     c->threads = t < 1 ? 1 : t;
+    if (!atomic_load_explicit(&net->csr_ready, memory_order_acquire)) {
+        lev_network *w = (lev_network *)net; /* the compact form is a cache, built under the lock */
+        lev_status rc = LEV_OK;
+        pthread_mutex_lock(&w->lock);
+        if (!atomic_load_explicit(&w->csr_ready, memory_order_relaxed)) {
+            rc = lev__csr_build(&w->mem, w, &w->csr, c->threads);
+            if (rc == LEV_OK) atomic_store_explicit(&w->csr_ready, 1, memory_order_release);
+        }
+        pthread_mutex_unlock(&w->lock);
+        if (rc) return lev__ctx_fail(c, rc, "%s: cannot build the compact form: %s", what, lev_strerror(rc));
+    }
+    c->g = &net->csr;
     return LEV_OK;
 }
 

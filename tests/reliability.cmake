@@ -24,6 +24,14 @@ if(TARGET PkgConfig::CRITERION)
   add_test(NAME limits COMMAND test_limits --jobs 2)
   set_tests_properties(limits PROPERTIES TIMEOUT 300)
 
+  # test_compact checks the compact form's arrays themselves (src/internal.h, static library).
+  add_executable(test_compact ${CMAKE_CURRENT_LIST_DIR}/test_compact.c)
+  target_include_directories(test_compact PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/src)
+  target_compile_definitions(test_compact PRIVATE LEV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  target_compile_options(test_compact PRIVATE ${LEV_WARNINGS})
+  target_link_libraries(test_compact PRIVATE leverage_static PkgConfig::CRITERION m Threads::Threads)
+  add_test(NAME compact COMMAND test_compact --jobs 2)
+
   add_executable(test_badinput ${CMAKE_CURRENT_LIST_DIR}/test_badinput.c)
   target_include_directories(test_badinput PRIVATE ${CMAKE_CURRENT_LIST_DIR})
   target_compile_definitions(test_badinput PRIVATE LEV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -562,3 +562,28 @@ ROW(wr_file_null_path, LEV_EMISUSE, "net",
 ROW(wr_file_unknown_format, LEV_EUNSUPPORTED, "net",
     "/nonexistent/x.csv: unknown format 9",
     rc = lev_write_file(net, (lev_format)9, "/nonexistent/x.csv");)
+
+/* ---- bulk edges (lev_edges_add) --------------------------------------------------------------- */
+
+static const uint32_t bulk_src[] = {0, 1, 2}, bulk_tgt[] = {1, 2, 0}, bulk_bad_tgt[] = {1, 2, 3};
+static const double bulk_w[] = {1, 2, 3}, bulk_bad_w[] = {1, 0, 3};
+
+/* row 125: Actor index out of range in a bulk add (the position is named) */
+ROW(api_edges_bad_index, LEV_EINVAL, "net",
+    "cannot add edges: edge 2 of 3: no actor 3 (the network has 3)",
+    rc = lev_edges_add(net, 3, bulk_src, bulk_bad_tgt, bulk_w, NULL, NULL);)
+
+/* row 126: Bad strength in a bulk add (none of the edges is added) */
+ROW(api_edges_bad_strength, LEV_EINVAL, "net",
+    "cannot add edges: edge 1 of 3: strength must be finite and > 0 (got 0)",
+    rc = lev_edges_add(net, 3, bulk_src, bulk_tgt, bulk_bad_w, "new-channel", NULL);)
+
+/* row 127: NULL index array in a bulk add */
+ROW(api_edges_null_sources, LEV_EMISUSE, "net",
+    "lev_edges_add: sources is NULL",
+    rc = lev_edges_add(net, 3, NULL, bulk_tgt, bulk_w, NULL, NULL);)
+
+/* row 128: Channel not UTF-8 in a bulk add */
+ROW(api_edges_bad_channel, LEV_EINVAL, "net",
+    "cannot add 3 edges: channel label is not valid UTF-8",
+    rc = lev_edges_add(net, 3, bulk_src, bulk_tgt, bulk_w, "\x80", NULL);)

@@ -203,6 +203,80 @@ Test(model, edges_read_back_exactly) {
     lev_network_free(net);
 }
 
+/* doc: lev_edges_add is count calls of lev_edge_add, all or nothing. */
+Test(model, edges_add_in_bulk) {
+    lev_network *a, *b;
+    lev_network_new(&a);
+    lev_network_new(&b);
+    const char *names[] = {"A", "B", "C", "D"};
+    for (int i = 0; i < 4; i++) {
+        lev_actor_add(a, names[i], NULL, NULL);
+        lev_actor_add(b, names[i], NULL, NULL);
+    }
+    uint32_t src[] = {0, 1, 2, 3, 3, 0}, tgt[] = {1, 2, 3, 3, 0, 1};
+    double w[] = {0.1, 2, 3.5, 1, 1e-3, 7};
+    size_t first = 99;
+    cr_assert_eq(lev_edge_add(a, 2, 0, 4, NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_edge_add(b, 2, 0, 4, NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_edges_add(a, 6, src, tgt, w, "money", &first), LEV_OK);
+    cr_assert_eq(first, 1);
+    for (int i = 0; i < 6; i++) cr_assert_eq(lev_edge_add(b, src[i], tgt[i], w[i], "money", NULL), LEV_OK);
+    /* Strength 1 when strengths is NULL; no channel. */
+    cr_assert_eq(lev_edges_add(a, 2, src, tgt, NULL, NULL, &first), LEV_OK);
+    cr_assert_eq(first, 7);
+    for (int i = 0; i < 2; i++) cr_assert_eq(lev_edge_add(b, src[i], tgt[i], 1, NULL, NULL), LEV_OK);
+    /* Nothing to add: fine, even with NULL arrays. */
+    cr_assert_eq(lev_edges_add(a, 0, NULL, NULL, NULL, "unused", &first), LEV_OK);
+    cr_assert_eq(first, 9);
+    char *da = dump_network(a), *db = dump_network(b);
+    cr_assert_str_eq(da, db);
+    free(da);
+    free(db);
+    double w0;
+    cr_assert_eq(lev_edge_get(a, 1, NULL, NULL, &w0, NULL), LEV_OK);
+    cr_assert_eq(w0, 0.1); /* exact */
+    /* Analyses see the same network. */
+    double pa[4], pb[4];
+    cr_assert_eq(lev_pagerank(a, NULL, NULL, pa), LEV_OK);
+    cr_assert_eq(lev_pagerank(b, NULL, NULL, pb), LEV_OK);
+    cr_assert_eq(memcmp(pa, pb, sizeof pa), 0);
+    lev_network_free(a);
+    lev_network_free(b);
+}
+
+Test(model, bad_bulk_edges_change_nothing) {
+    lev_network *net;
+    lev_network_new(&net);
+    lev_edge_add_by_name(net, "A", "B", 1, "money", NULL);
+    double pr[2];
+    cr_assert_eq(lev_pagerank(net, NULL, NULL, pr), LEV_OK); /* the compact form is built */
+    char *before = dump_network(net);
+    uint32_t s[] = {0, 1, 0, 1}, t[] = {1, 0, 1, 0};
+    uint32_t bad_t[] = {1, 0, 2, 0};
+    double w[] = {1, 2, 3, 4}, bad_w[] = {1, 2, NAN, 4}, tiny_w[] = {1, 2, 3, 1e-40};
+    cr_assert_eq(lev_edges_add(net, 4, s, bad_t, w, NULL, NULL), LEV_EINVAL);
+    cr_assert(strstr(lev_errmsg(net), "edge 2 of 4: no actor 2"), "%s", lev_errmsg(net));
+    cr_assert_eq(lev_edges_add(net, 4, s, t, bad_w, "fresh", NULL), LEV_EINVAL);
+    cr_assert(strstr(lev_errmsg(net), "edge 2 of 4: strength"), "%s", lev_errmsg(net));
+    cr_assert_eq(lev_edges_add(net, 4, s, t, tiny_w, NULL, NULL), LEV_EINVAL);
+    cr_assert(strstr(lev_errmsg(net), "edge 3 of 4: strength"), "%s", lev_errmsg(net));
+    cr_assert_eq(lev_edges_add(net, 4, s, t, w, "\x80", NULL), LEV_EINVAL);
+    cr_assert(strstr(lev_errmsg(net), "channel"), "%s", lev_errmsg(net));
+    cr_assert_eq(lev_edges_add(net, 4, NULL, t, w, NULL, NULL), LEV_EMISUSE);
+    cr_assert(strstr(lev_errmsg(net), "sources is NULL"), "%s", lev_errmsg(net));
+    cr_assert_eq(lev_edges_add(net, 4, s, NULL, w, NULL, NULL), LEV_EMISUSE);
+    cr_assert_eq(lev_edges_add(NULL, 4, s, t, w, NULL, NULL), LEV_EMISUSE);
+    char *after = dump_network(net);
+    cr_assert_str_eq(after, before);
+    free(after);
+    free(before);
+    /* And the compact form still matches the model. */
+    double pr2[2];
+    cr_assert_eq(lev_pagerank(net, NULL, NULL, pr2), LEV_OK);
+    cr_assert_eq(memcmp(pr, pr2, sizeof pr), 0);
+    lev_network_free(net);
+}
+
 /* doc: lev_edge_add, strength finite and > 0, known actors; failures change nothing. */
 Test(model, bad_edges_change_nothing) {
     lev_network *net;

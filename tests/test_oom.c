@@ -75,6 +75,19 @@ static lev_status op_edge_add(lev_network *net, void *arg) {
     (void)arg;
     return lev_edge_add(net, 0, 5, 2.5, "brand-new-channel", NULL);
 }
+static lev_status op_edges_add(lev_network *net, void *arg) {
+    (void)arg;
+    /* More edges than the fixture's capacity holds, with a first channel column for some. */
+    enum { K = 300 };
+    uint32_t s[K], t[K];
+    double w[K];
+    for (int i = 0; i < K; i++) {
+        s[i] = (uint32_t)(i % 15);
+        t[i] = (uint32_t)((i * 7 + 3) % 15);
+        w[i] = 1 + i % 5;
+    }
+    return lev_edges_add(net, K, s, t, w, "bulk-channel", NULL);
+}
 static lev_status op_edge_add_by_name(lev_network *net, void *arg) {
     (void)arg;
     return lev_edge_add_by_name(net, "Newcomer", "Other newcomer", 1, "fresh", NULL);
@@ -120,6 +133,7 @@ Test(oom, mutations) {
     sweep("lev_resource_add", op_resource_add, NULL, 0);
     sweep("lev_edge_add", op_edge_add, NULL, 0);
     sweep("lev_edge_add_by_name", op_edge_add_by_name, NULL, 0);
+    sweep("lev_edges_add", op_edges_add, NULL, 0);
 }
 
 Test(oom, set_resource) {

@@ -381,6 +381,60 @@ static int m_add_edge(lua_State *L) {
     return 1;
 }
 
+/* Entry k (1-based) of the table at i as an actor: a 1-based index or a name. */
+static uint32_t table_actor(lua_State *L, int i, lua_Integer k, size_t n, const char *what) {
+    uint32_t idx = 0;
+    int ok = 0;
+    lua_geti(L, i, k);
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        int isint;
+        lua_Integer a = lua_tointegerx(L, -1, &isint);
+        if (isint && a >= 1 && (lua_Unsigned)a <= n) idx = (uint32_t)(a - 1), ok = 1;
+    } else if (lua_type(L, -1) == LUA_TSTRING) {
+        ok = lev_actor_find(((Net *)lua_touserdata(L, 1))->net, lua_tostring(L, -1), &idx) == LEV_OK;
+    }
+    if (!ok)
+        luaL_error(L, "add_edges: %s[%I] is not an actor index in 1..%I or a known actor name", what, k,
+                   (lua_Integer)n);
+    lua_pop(L, 1);
+    return idx;
+}
+
+/* net:add_edges(sources, targets [, strengths [, channel]]) -> index of the first new edge.
+ * sources, targets: sequences of actor indices or names; strengths: a sequence, or nil for 1. */
+static int m_add_edges(lua_State *L) {
+    Net *u = checknet_mut(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    int weighted = !lua_isnoneornil(L, 4);
+    if (weighted) luaL_checktype(L, 4, LUA_TTABLE);
+    const char *chan = optname(L, 5);
+    lua_Unsigned count = lua_rawlen(L, 2);
+    if (lua_rawlen(L, 3) != count || (weighted && lua_rawlen(L, 4) != count))
+        return luaL_error(L, "add_edges: sources, targets and strengths must have the same length");
+    size_t n = lev_actor_count(u->net);
+    /* GC-owned scratch: a Lua error below frees it. */
+    uint32_t *src = lua_newuserdatauv(L, (count ? count : 1) * sizeof *src, 0);
+    uint32_t *tgt = lua_newuserdatauv(L, (count ? count : 1) * sizeof *tgt, 0);
+    double *w = weighted ? lua_newuserdatauv(L, (count ? count : 1) * sizeof *w, 0) : NULL;
+    for (lua_Unsigned k = 1; k <= count; k++) {
+        src[k - 1] = table_actor(L, 2, (lua_Integer)k, n, "sources");
+        tgt[k - 1] = table_actor(L, 3, (lua_Integer)k, n, "targets");
+        if (weighted) {
+            lua_geti(L, 4, (lua_Integer)k);
+            int isnum;
+            w[k - 1] = lua_tonumberx(L, -1, &isnum);
+            if (!isnum) return luaL_error(L, "add_edges: strengths[%I] is not a number", (lua_Integer)k);
+            lua_pop(L, 1);
+        }
+    }
+    size_t first;
+    lev_status rc = lev_edges_add(u->net, (size_t)count, src, tgt, w, chan, &first);
+    if (rc) return net_error(L, u->net, rc);
+    lua_pushinteger(L, (lua_Integer)first + 1);
+    return 1;
+}
+
 static int m_edge_count(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)lev_edge_count(checknet(L, 1)->net));
     return 1;
@@ -1669,6 +1723,7 @@ static const luaL_Reg net_methods[] = {
     {"get_resource", m_get_resource},
     {"amounts", m_amounts},
     {"add_edge", m_add_edge},
+    {"add_edges", m_add_edges},
     {"edge", m_edge},
     {"edge_count", m_edge_count},
     {"read", m_read},

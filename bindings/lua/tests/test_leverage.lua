@@ -215,6 +215,25 @@ local EDGES = "source,target,weight,channel\nA,B,2,kin\nB,C,1,\n\"C, Jr\",A,0.5,
 local ACTORS = "name,group\nA,red\nB,blue\n"
 local RESOURCES = "actor,resource,holds,needs\nA,money,10,0\nB,money,0,3\n"
 
+test("edges: add_edges in bulk, all or nothing", function()
+  local net = leverage.network()
+  for _, a in ipairs({"A", "B", "C"}) do net:add_actor(a) end
+  eq(net:add_edges({1, "B", 3}, {2, 3, "A"}, {0.5, 2, 3}, "kin"), 1, "first new edge")
+  eq(net:edge_count(), 3, "three edges")
+  local s, t, w, c = net:edge(3)
+  eq(s * 10 + t, 31, "third edge C -> A")
+  eq(w, 3, "strength")
+  eq(c, "kin", "channel")
+  eq(net:add_edges({1}, {1}), 4, "strength 1 by default")
+  eq(select(3, net:edge(4)), 1, "default strength")
+  eq(net:add_edges({}, {}), 5, "nothing to add")
+  raises("targets[2]", net.add_edges, net, {1, 2}, {2, 9})
+  raises("sources[1]", net.add_edges, net, {"nobody"}, {2})
+  raises("edge 1 of 2: strength", net.add_edges, net, {1, 2}, {2, 3}, {1, -1})
+  raises("same length", net.add_edges, net, {1, 2}, {2})
+  eq(net:edge_count(), 4, "failures add nothing")
+end)
+
 test("io: read_string, write, round trip", function()
   local net = leverage.network()
   eq(net:read_string(ACTORS, "actors"), net, "returns the network")

@@ -82,6 +82,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_actor_get_resource", [c_void_p, c_uint32, c_uint32, _dblp, _dblp], c_int, _CODE),
     ("lev_resource_amounts", [c_void_p, c_uint32, _dblp, _dblp], c_int, _CODE),
     ("lev_edge_add", [c_void_p, c_uint32, c_uint32, c_double, c_char_p, POINTER(c_size_t)], c_int, _NET),
+    ("lev_edges_add", [c_void_p, c_size_t, _u32p, _u32p, _dblp, c_char_p, _szp], c_int, _NET),
     ("lev_edge_add_by_name", [c_void_p, c_char_p, c_char_p, c_double, c_char_p, POINTER(c_size_t)], c_int,
      _NET),
     ("lev_edge_count", [c_void_p], c_size_t, False),

@@ -11,7 +11,7 @@ from ._analyses import _Analyses
 from ._errors import Error, NotFound
 from ._lib import ALLOC_FN, WRITE_FN, error, lib
 from ._params import _DIRECTIONS, ParamInfo, _Params, param_info
-from ._util import Array, _dec, _enc, _numpy, _out, _result, _u32
+from ._util import Array, _dec, _enc, _doubles, _indices, _numpy, _out, _result, _u32
 
 __all__ = ["Network", "ParamInfo", "param_info"]
 
@@ -283,6 +283,42 @@ class Network(_Analyses):
         else:
             L.lev_edge_add(self, self._actor(source), self._actor(target), strength, ch, byref(idx))
         return idx.value
+
+    def add_edges(self, sources: Any, targets: Any, strengths: Any = None,
+                  channel: Optional[str] = None) -> int:
+        """Add many influence edges at once, ``sources[i] → targets[i]``, and return the index of
+        the first (the others follow in order) (lev_edges_add()).
+
+        All or nothing, one validation pass and one reservation: the fast way to load edges that
+        are already in arrays. ``sources`` and ``targets`` are NumPy integer arrays (uint32 ones
+        are passed without a copy) or sequences of actor indices or names of existing actors.
+
+        Args:
+            strengths: a sequence or NumPy array of strengths (each as for :meth:`add_edge`), or
+                ``None`` for strength 1 on every edge.
+            channel: one channel label for all of them, or ``None``/``""`` for none.
+
+        Raises:
+            InvalidArgument: lengths differ, an unknown actor index (the message gives the
+                position), a bad strength.
+            NotFound: a name that is not an actor.
+            LimitExceeded, OutOfMemory. On failure nothing changes.
+        """
+        L = self._live()
+        s_keep, s_ptr, n = _indices(sources, "sources", self._actor)
+        t_keep, t_ptr, nt = _indices(targets, "targets", self._actor)
+        w_keep, w_ptr = None, None
+        nw = n
+        if strengths is not None:
+            w_keep, w_ptr, nw = _doubles(strengths, None, "strengths")
+        if nt != n or nw != n:
+            raise error("LEV_EINVAL", f"sources, targets and strengths have {n}, {nt} and {nw} entries "
+                        "(they must be the same length)")
+        first = c_size_t()
+        ch = None if channel is None else _enc(channel)
+        L.lev_edges_add(self, n, s_ptr, t_ptr, w_ptr, ch, byref(first))
+        del s_keep, t_keep, w_keep
+        return first.value
 
     @property
     def edge_count(self) -> int:

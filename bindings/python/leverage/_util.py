@@ -86,3 +86,23 @@ def _doubles(x: Any, n: Optional[int], what: str) -> Tuple[Any, Any, int]:
         raise error("LEV_EINVAL", f"{what} has {len(seq)} entries; the network has {n} actors")
     buf = (c_double * len(seq))(*seq)
     return buf, buf, len(seq)
+
+
+def _indices(x: Any, what: str, resolve: Any) -> Tuple[Any, Any, int]:
+    """An input vector of actor indices as uint32: (keep-alive object, pointer, length). ``x`` is
+    a NumPy integer array (passed without a copy when already contiguous uint32; range-checked
+    otherwise) or any sequence whose entries ``resolve`` turns into indices (names or ints)."""
+    np = _numpy()
+    if np is not None and isinstance(x, np.ndarray):
+        if x.ndim != 1:
+            raise error("LEV_EINVAL", f"{what} has shape {x.shape} (expected one dimension)")
+        if x.dtype != np.uint32:
+            if x.dtype.kind not in "iu":
+                raise error("LEV_EINVAL", f"{what} must hold actor indices (got dtype {x.dtype})")
+            if x.size and (int(x.min()) < 0 or int(x.max()) >= LEV_NONE):
+                raise error("LEV_EINVAL", f"{what} holds an actor index out of range")
+        arr = np.ascontiguousarray(x, dtype=np.uint32)
+        return arr, arr.ctypes.data_as(POINTER(c_uint32)), int(arr.shape[0])
+    seq = [resolve(a) for a in x]
+    buf = (c_uint32 * len(seq))(*seq)
+    return buf, buf, len(seq)

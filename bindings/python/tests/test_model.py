@@ -202,6 +202,54 @@ def test_edges_by_name_and_index() -> None:
             ("c", "a", 3.0, None), ("b", "b", 1e-30, None), ("a", "b", 1.0, "kinship")]
 
 
+def test_add_edges_in_bulk() -> None:
+    with Network() as net:
+        for a in "abcd":
+            net.add_actor(a)
+        assert net.add_edges([0, "b", 2], ["b", 2, "a"], [0.5, 2.0, 3.0], "kin") == 0
+        assert net.add_edges((3,), (3,)) == 3  # strength 1 by default, no channel
+        assert net.add_edges([], []) == 4  # nothing to add
+        assert list(net.edges()) == [
+            ("a", "b", 0.5, "kin"), ("b", "c", 2.0, "kin"), ("c", "a", 3.0, "kin"), ("d", "d", 1.0, None)]
+
+
+def test_add_edges_from_numpy_arrays() -> None:
+    np = pytest.importorskip("numpy")
+    with Network() as a, Network() as b:
+        for net in (a, b):
+            for i in range(50):
+                net.add_actor(f"v{i}")
+        rng = np.random.default_rng(7)
+        src = rng.integers(0, 50, 400)  # int64: converted with a range check
+        tgt = rng.integers(0, 50, 400).astype(np.uint32)  # passed without a copy
+        w = rng.integers(1, 9, 400).astype(np.float64)
+        assert a.add_edges(src, tgt, w) == 0
+        for s, t, x in zip(src, tgt, w):
+            b.add_edge(int(s), int(t), float(x))
+        assert list(a.edges()) == list(b.edges())
+        assert a.pagerank() == b.pagerank()
+
+
+def test_add_edges_errors_change_nothing() -> None:
+    np = pytest.importorskip("numpy")
+    with Network() as net:
+        net.add_edge("a", "b")
+        before = list(net.edges())
+        with pytest.raises(leverage.InvalidArgument, match="edge 1 of 2: no actor 5"):
+            net.add_edges([0, 1], [1, 5])
+        with pytest.raises(leverage.InvalidArgument, match="edge 0 of 2: strength"):
+            net.add_edges([0, 1], [1, 0], [-1.0, 1.0])
+        with pytest.raises(leverage.InvalidArgument, match="same length"):
+            net.add_edges([0, 1], [1])
+        with pytest.raises(leverage.InvalidArgument, match="out of range"):
+            net.add_edges(np.array([0, -1]), np.array([1, 0]))
+        with pytest.raises(leverage.InvalidArgument, match="dtype"):
+            net.add_edges(np.array([0.0, 1.0]), np.array([1, 0]))
+        with pytest.raises(leverage.NotFound):
+            net.add_edges(["a", "nobody"], ["b", "a"])
+        assert list(net.edges()) == before
+
+
 def test_edge_errors_leave_the_network_unchanged() -> None:
     with Network() as net:
         net.add_edge("a", "b")
