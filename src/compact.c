@@ -177,7 +177,6 @@ lev_status lev__csr_build(const lev__mem *mem, const lev_network *net, lev__csr 
         return LEV_ENOMEM;
     }
     const uint32_t *src = net->esrc, *tgt = net->etgt;
-    const double *w = net->ew;
 
     /* Pass 1: edges in order, placed by source: out rows hold targets in edge order. */
 #pragma omp parallel num_threads(T)
@@ -193,7 +192,7 @@ lev_status lev__csr_build(const lev__mem *mem, const lev_network *net, lev__csr 
         for (size_t e = lo; e < hi; e++) {
             size_t k = c[src[e]]++;
             h.out_adj[k] = tgt[e];
-            h.out_w[k] = (float)w[e];
+            h.out_w[k] = (float)lev__edge_w(net, e);
         }
     }
     /* Pass 2: sort each out row by target, stably, with the in arrays as scratch. */

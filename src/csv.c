@@ -687,7 +687,7 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
             out_put(o, ",", 1);
             out_field(o, A->e[net->etgt[e]].s);
             out_put(o, ",", 1);
-            out_num(o, net->ew[e]);
+            out_num(o, lev__edge_w(net, e));
             if (net->echan) {
                 out_put(o, ",", 1);
                 if (net->echan[e] != LEV_NONE) out_field(o, net->channels.e[net->echan[e]].s);

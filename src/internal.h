@@ -117,7 +117,11 @@ struct lev_network {
     size_t acap;
     size_t m;                   /* edges */
     uint32_t *esrc, *etgt;      /* capacities scap, tcap */
-    double *ew;                 /* capacity wcap */
+    /* Strengths, exactly as given: in single precision while every one is exactly a float
+     * (integers to 2^24, halves, ...: 4 bytes per edge), in double from the first one that is
+     * not. Exactly one of the two is non-NULL once there is an edge; capacity wcap. */
+    float *ewf;
+    double *ew;
     uint32_t *echan;            /* NULL until the first edge with a channel; capacity ccap */
     size_t scap, tcap, wcap, ccap, gcap;
     lev_status errcode;
@@ -126,6 +130,11 @@ struct lev_network {
     atomic_int csr_ready;       /* 1 when csr matches the model */
     lev__csr csr;
 };
+
+/* Strength of edge e, exactly as added. */
+static inline double lev__edge_w(const lev_network *net, size_t e) {
+    return net->ew ? net->ew[e] : (double)net->ewf[e];
+}
 
 /* A mark of the network's sizes; rolling back to it undoes additions made since. */
 typedef struct lev__mark {

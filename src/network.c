@@ -83,6 +83,7 @@ void lev_network_free(lev_network *net) {
     lev__free(m, net->esrc, net->scap * sizeof *net->esrc);
     lev__free(m, net->etgt, net->tcap * sizeof *net->etgt);
     lev__free(m, net->ew, net->wcap * sizeof *net->ew);
+    lev__free(m, net->ewf, net->wcap * sizeof *net->ewf);
     lev__free(m, net->echan, net->ccap * sizeof *net->echan);
     lev__strtab_free(m, &net->actors);
     lev__strtab_free(m, &net->groups);
@@ -431,7 +432,11 @@ lev_status lev__edges_reserve(lev_network *net, size_t extra) {
     if (rc) return rc;
     p = net->etgt; rc = grow_edges(m, &p, &net->tcap, need, sizeof(uint32_t)); net->etgt = p;
     if (rc) return rc;
-    p = net->ew; rc = grow_edges(m, &p, &net->wcap, need, sizeof(double)); net->ew = p;
+    if (net->ew) {
+        p = net->ew; rc = grow_edges(m, &p, &net->wcap, need, sizeof(double)); net->ew = p;
+    } else {
+        p = net->ewf; rc = grow_edges(m, &p, &net->wcap, need, sizeof(float)); net->ewf = p;
+    }
     if (rc) return rc;
     if (net->echan) {
         p = net->echan; rc = grow_edges(m, &p, &net->ccap, need, sizeof(uint32_t)); net->echan = p;
@@ -449,6 +454,24 @@ static int check_strength(double w, char *why) {
         return -1;
     }
     return 0;
+}
+
+static inline int float_exact(double w) { return (double)(float)w == w; }
+
+/* The first strength that is not exactly a float: move the strengths to double (after
+ * lev__edges_reserve, so the capacity is there). On failure nothing changed. */
+static lev_status widen_strengths(lev_network *net) {
+    if (net->ew) return LEV_OK;
+    size_t cap = net->wcap ? net->wcap : 8;
+    if (cap > SIZE_MAX / sizeof(double)) return LEV_ELIMIT;
+    double *d = lev__alloc(&net->mem, cap * sizeof *d);
+    if (!d) return LEV_ENOMEM;
+    for (size_t e = 0; e < net->m; e++) d[e] = net->ewf[e];
+    lev__free(&net->mem, net->ewf, net->wcap * sizeof *net->ewf);
+    net->ewf = NULL;
+    net->ew = d;
+    net->wcap = cap;
+    return LEV_OK;
 }
 
 /* The first edge with a channel: give every earlier edge none. */
@@ -472,6 +495,7 @@ lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uin
     }
     if (check_strength(w, why)) return LEV_EINVAL;
     lev_status rc = lev__edges_reserve(net, 1);
+    if (!rc && !float_exact(w)) rc = widen_strengths(net);
     if (!rc && chan != LEV_NONE && !net->echan) rc = start_channels(net);
     if (rc) {
         snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
@@ -480,7 +504,10 @@ lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uin
     size_t e = net->m++;
     net->esrc[e] = s;
     net->etgt[e] = t;
-    net->ew[e] = w;
+    if (net->ew)
+        net->ew[e] = w;
+    else
+        net->ewf[e] = (float)w;
     if (net->echan) net->echan[e] = chan;
     lev__invalidate(net);
     return LEV_OK;
@@ -514,6 +541,7 @@ lev_status lev_edges_add(lev_network *net, size_t count, const uint32_t *sources
     char why[LEV_MSG_MAX];
     /* Validate everything first: a bad edge changes nothing. */
     uint32_t n = net->actors.count;
+    int exact = 1;
     for (size_t i = 0; i < count; i++) {
         uint32_t s = sources[i], t = targets[i];
         if (s >= n || t >= n)
@@ -521,12 +549,14 @@ lev_status lev_edges_add(lev_network *net, size_t count, const uint32_t *sources
                              count, (unsigned)(s >= n ? s : t), (unsigned)n);
         if (strengths && check_strength(strengths[i], why))
             return lev__fail(net, LEV_EINVAL, "cannot add edges: edge %zu of %zu: %s", i, count, why);
+        if (strengths) exact &= float_exact(strengths[i]);
     }
     lev__mark mk = lev__mark_get(net);
     uint32_t chan;
     lev_status rc = intern_label(net, &net->channels, channel, "channel label", &chan, why);
     if (!rc) {
         rc = lev__edges_reserve(net, count);
+        if (!rc && !exact) rc = widen_strengths(net);
         if (!rc && chan != LEV_NONE && !net->echan) rc = start_channels(net);
         if (rc) snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
     }
@@ -537,10 +567,14 @@ lev_status lev_edges_add(lev_network *net, size_t count, const uint32_t *sources
     size_t m0 = net->m;
     memcpy(net->esrc + m0, sources, count * sizeof *sources);
     memcpy(net->etgt + m0, targets, count * sizeof *targets);
-    if (strengths)
+    if (net->ew && strengths)
         memcpy(net->ew + m0, strengths, count * sizeof *strengths);
-    else
+    else if (net->ew)
         for (size_t i = 0; i < count; i++) net->ew[m0 + i] = 1.0;
+    else if (strengths)
+        for (size_t i = 0; i < count; i++) net->ewf[m0 + i] = (float)strengths[i];
+    else
+        for (size_t i = 0; i < count; i++) net->ewf[m0 + i] = 1.0f;
     if (net->echan)
         for (size_t i = 0; i < count; i++) net->echan[m0 + i] = chan;
     net->m = m0 + count;
@@ -579,7 +613,7 @@ lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *source, uint
     if (i >= net->m) return fail_ro(net, LEV_EINVAL, "lev_edge_get: no edge %zu (the network has %zu)", i, net->m);
     if (source) *source = net->esrc[i];
     if (target) *target = net->etgt[i];
-    if (strength) *strength = net->ew[i];
+    if (strength) *strength = lev__edge_w(net, i);
     if (channel) {
         uint32_t c = net->echan ? net->echan[i] : LEV_NONE;
         *channel = c == LEV_NONE ? NULL : net->channels.e[c].s;

@@ -141,7 +141,7 @@ static int assign_eids(scratch *s, const lev_network *net, int dir, const uint32
     for (size_t e = 0; e < net->m; e++) {
         uint32_t a = net->esrc[e], b = net->etgt[e];
         if (a == b) continue;
-        float w = (float)net->ew[e];
+        float w = (float)lev__edge_w(net, e);
         for (int side = 0; side < 2; side++) {
             /* the arc a → b lies in row a of an out view, row b of an in view, both of a both-ways view */
             uint32_t from = side ? b : a, to = side ? a : b;

@@ -64,7 +64,7 @@ static void check_direction(const lev_network *net, const size_t *off, const uin
         a[e].row = out ? net->esrc[e] : net->etgt[e];
         a[e].col = out ? net->etgt[e] : net->esrc[e];
         a[e].id = e;
-        a[e].w = (float)net->ew[e];
+        a[e].w = (float)lev__edge_w(net, e);
     }
     qsort(a, M, sizeof *a, by_row_col_id);
     cr_assert_eq(off[0], 0);

@@ -203,6 +203,44 @@ Test(model, edges_read_back_exactly) {
     lev_network_free(net);
 }
 
+/* Strengths are kept in single precision while each is exactly a float, and move to double at the
+ * first that is not: every one reads back exactly either way. */
+Test(model, strengths_exact_across_the_switch_to_double) {
+    lev_network *net;
+    lev_network_new(&net);
+    lev_actor_add(net, "A", NULL, NULL);
+    lev_actor_add(net, "B", NULL, NULL);
+    double w[] = {1, 2.5, 0x1.fffffep+127, 0x1p-126, 3e6, 0.1, 1 + 0x1p-30, 7};
+    size_t k = sizeof w / sizeof w[0];
+    for (size_t i = 0; i < 5; i++) cr_assert_eq(lev_edge_add(net, 0, 1, w[i], NULL, NULL), LEV_OK);
+    uint32_t s[] = {1, 0, 1}, t[] = {0, 0, 1};
+    cr_assert_eq(lev_edges_add(net, 3, s, t, w + 5, NULL, NULL), LEV_OK); /* 0.1: the switch */
+    for (size_t i = 0; i < k; i++) {
+        double x;
+        cr_assert_eq(lev_edge_get(net, i, NULL, NULL, &x, NULL), LEV_OK);
+        cr_assert_eq(x, w[i], "edge %zu: %a, expected %a", i, x, w[i]);
+    }
+    /* The same edges added in the other order (double from the start) analyse the same. */
+    lev_network *b;
+    lev_network_new(&b);
+    lev_actor_add(b, "A", NULL, NULL);
+    lev_actor_add(b, "B", NULL, NULL);
+    cr_assert_eq(lev_edge_add(b, 0, 1, 0.1, NULL, NULL), LEV_OK);
+    double pa[2], pb[2];
+    cr_assert_eq(lev_edge_add(net, 0, 1, 0.1, NULL, NULL), LEV_OK);
+    for (size_t i = 0; i < 5; i++) cr_assert_eq(lev_edge_add(b, 0, 1, w[i], NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_edges_add(b, 3, s, t, w + 5, NULL, NULL), LEV_OK);
+    cr_assert_eq(lev_strength(net, NULL, pa), LEV_OK);
+    cr_assert_eq(lev_strength(b, NULL, pb), LEV_OK);
+    cr_assert_eq(memcmp(pa, pb, sizeof pa), 0);
+    char *da = dump_network(net), *db = dump_network(b);
+    cr_assert_str_neq(da, db); /* edge order differs */
+    free(da);
+    free(db);
+    lev_network_free(net);
+    lev_network_free(b);
+}
+
 /* doc: lev_edges_add is count calls of lev_edge_add, all or nothing. */
 Test(model, edges_add_in_bulk) {
     lev_network *a, *b;
