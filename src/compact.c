@@ -71,6 +71,19 @@ static void cursors(size_t *cnt, size_t *off, uint32_t n, int T) {
     off[n] = sum;
 }
 
+/* Inside a parallel region of T threads: thread t counts the keys key[lo..hi) per row, then
+ * (after a barrier, by one thread) the counts become each thread's cursors and off[] the row
+ * offsets. On return every thread's cursors, cnt + t·(n + 1), are ready. */
+static void count_rows(const uint32_t *key, size_t lo, size_t hi, size_t *cnt, int t, size_t *off, uint32_t n,
+                       int T) {
+    size_t n1 = (size_t)n + 1, *c = cnt + (size_t)t * n1;
+    memset(c, 0, n1 * sizeof *c);
+    for (size_t k = lo; k < hi; k++) c[key[k]]++;
+#pragma omp barrier
+#pragma omp single
+    cursors(cnt, off, n, T);
+}
+
 /* Pass 2 or 3: scan the rows of (soff, sadj, sw) in order, place each entry (row r, key sadj[k])
  * at the key's cursor in (dadj, dw), writing r. The T threads scan contiguous position ranges;
  * doff receives the destination offsets. */
@@ -82,11 +95,7 @@ static void transpose(const size_t *soff, const uint32_t *sadj, const float *sw,
         int t = THREAD_NUM();
         size_t lo = share(m, T, t), hi = share(m, T, t + 1);
         size_t *c = cnt + (size_t)t * n1;
-        memset(c, 0, n1 * sizeof *c);
-        for (size_t k = lo; k < hi; k++) c[sadj[k]]++;
-#pragma omp barrier
-#pragma omp single
-        cursors(cnt, doff, n, T);
+        count_rows(sadj, lo, hi, cnt, t, doff, n, T);
         if (lo < hi) {
             uint32_t r = row_of(soff, n, lo);
             size_t end = soff[r + 1];
@@ -184,11 +193,7 @@ lev_status lev__csr_build(const lev__mem *mem, const lev_network *net, lev__csr 
         int t = THREAD_NUM();
         size_t lo = share(m, T, t), hi = share(m, T, t + 1);
         size_t *c = cnt + (size_t)t * n1;
-        memset(c, 0, n1 * sizeof *c);
-        for (size_t e = lo; e < hi; e++) c[src[e]]++;
-#pragma omp barrier
-#pragma omp single
-        cursors(cnt, h.out_off, n, T);
+        count_rows(src, lo, hi, cnt, t, h.out_off, n, T);
         for (size_t e = lo; e < hi; e++) {
             size_t k = c[src[e]]++;
             h.out_adj[k] = tgt[e];

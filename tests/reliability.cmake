@@ -15,22 +15,17 @@ endforeach()
 # Criterion tests (tests/CMakeLists.txt returns before this file is included when Criterion is
 # missing, so PkgConfig::CRITERION exists here).
 if(TARGET PkgConfig::CRITERION)
-  # test_limits reads src/internal.h and sets counts to the limits, so it links the static library.
-  add_executable(test_limits ${CMAKE_CURRENT_LIST_DIR}/test_limits.c)
-  target_include_directories(test_limits PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/src)
-  target_compile_definitions(test_limits PRIVATE LEV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-  target_compile_options(test_limits PRIVATE ${LEV_WARNINGS})
-  target_link_libraries(test_limits PRIVATE leverage_static PkgConfig::CRITERION m Threads::Threads)
-  add_test(NAME limits COMMAND test_limits --jobs 2)
+  # test_limits and test_compact read src/internal.h (test_limits sets counts to the limits,
+  # test_compact checks the compact form's arrays), so they link the static library.
+  foreach(t limits compact)
+    add_executable(test_${t} ${CMAKE_CURRENT_LIST_DIR}/test_${t}.c)
+    target_include_directories(test_${t} PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/src)
+    target_compile_definitions(test_${t} PRIVATE LEV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    target_compile_options(test_${t} PRIVATE ${LEV_WARNINGS})
+    target_link_libraries(test_${t} PRIVATE leverage_static PkgConfig::CRITERION m Threads::Threads)
+    add_test(NAME ${t} COMMAND test_${t} --jobs 2)
+  endforeach()
   set_tests_properties(limits PROPERTIES TIMEOUT 300)
-
-  # test_compact checks the compact form's arrays themselves (src/internal.h, static library).
-  add_executable(test_compact ${CMAKE_CURRENT_LIST_DIR}/test_compact.c)
-  target_include_directories(test_compact PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/src)
-  target_compile_definitions(test_compact PRIVATE LEV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-  target_compile_options(test_compact PRIVATE ${LEV_WARNINGS})
-  target_link_libraries(test_compact PRIVATE leverage_static PkgConfig::CRITERION m Threads::Threads)
-  add_test(NAME compact COMMAND test_compact --jobs 2)
 
   add_executable(test_badinput ${CMAKE_CURRENT_LIST_DIR}/test_badinput.c)
   target_include_directories(test_badinput PRIVATE ${CMAKE_CURRENT_LIST_DIR})
