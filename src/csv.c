@@ -250,7 +250,14 @@ static lev_status check_count(csv *c, int nf, int want, size_t line) {
 
 static lev_status field_number(csv *c, const field *f, const char *what, int positive, double *out) {
     const char *s = fs(c, f);
-    int r = lev__parse_double(s, f->len, c->dp, out);
+    int r = -1;
+    if (f->len && f->len <= 15) { /* digits only: exact, as lev__parse_double would give it */
+        uint64_t u = 0;
+        size_t i = 0;
+        for (unsigned d; i < f->len && (d = (unsigned)(unsigned char)s[i] - '0') < 10; i++) u = u * 10 + d;
+        if (i == f->len) *out = (double)u, r = 0;
+    }
+    if (r) r = lev__parse_double(s, f->len, c->dp, out);
     if (r == -2) return csv_error(c, f->line, f->col, LEV_EINVAL, "%s is out of range (got \"%s\")", what, s);
     if (r != 0) {
         if (f->len == 0) return csv_error(c, f->line, f->col, LEV_EPARSE, "%s is missing", what);
