@@ -2,7 +2,7 @@
  * libFuzzer target: a byte-driven sequence of API calls on one network.
  *
  * Each step takes an opcode byte and its operands from the input: add actors, resources and
- * edges (by index and by name) with fuzzer-chosen names, strengths and labels; set groups and
+ * edges (by index, by name and in bulk) with fuzzer-chosen names, strengths and labels; set groups and
  * holdings; set options (in and out of bounds, unknown keys, wrong types); run degree, strength
  * and PageRank (with a personalization vector and a progress callback that may cancel); write
  * through a sink that may refuse; read small CSV snippets; look things up with indices in and
@@ -167,7 +167,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *before = fz_dump(net);
     while (s.n && steps++ < 64) {
         size_t na = lev_actor_count(net), ne = lev_edge_count(net), nr = lev_resource_count(net);
-        unsigned op = u8(&s) % 14;
+        unsigned op = u8(&s) % 15;
         lev_status rc = LEV_OK;
         int mutating = 1;
         const char *what = "?";
@@ -363,6 +363,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             FUZZ_CHECK(lev_read_buffer(net, (lev_format)(4 + u8(&s)), "x", 1, NULL, NULL) == LEV_EUNSUPPORTED,
                        "read bad format");
             FUZZ_CHECK(lev_write(net, LEV_FORMAT_EDGES_CSV, NULL, NULL) == LEV_EMISUSE, "write NULL sink");
+            break;
+        }
+        case 14: { /* lev_edges_add: 0..7 edges from arrays, strengths or NULL (all 1) */
+            unsigned k = u8(&s) % 8;
+            uint32_t src[8], tgt[8];
+            double w[8];
+            for (unsigned j = 0; j < k; j++) {
+                src[j] = index_of(&s, na);
+                tgt[j] = index_of(&s, na);
+                w[j] = num(&s);
+            }
+            int unit = u8(&s) & 1;
+            const char *ch = str(&s, b1);
+            size_t first = 12345;
+            what = "lev_edges_add";
+            rc = lev_edges_add(net, k, src, tgt, unit ? NULL : w, ch, &first);
+            if (rc == LEV_OK) {
+                FUZZ_CHECK(first == ne && lev_edge_count(net) == ne + k, "edges_add counts");
+                for (unsigned j = 0; j < k; j++) {
+                    uint32_t es, et;
+                    double ew;
+                    lev_edge_get(net, ne + j, &es, &et, &ew, NULL);
+                    FUZZ_CHECK(es == src[j] && et == tgt[j] && ew == (unit ? 1.0 : w[j]), "edges_add edge %u", j);
+                }
+            } else {
+                FUZZ_CHECK(first == 12345, "first written on failure");
+            }
             break;
         }
         default: { /* many actors at once, to grow the tables past a few resizes */

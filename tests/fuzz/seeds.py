@@ -182,6 +182,13 @@ def write(fmt, limit=None):
     return b'\x09' + (b'\x01' + bytes([limit]) if limit is not None else b'\x00') + bytes([fmt])
 
 
+def edges(triples, unit=False, ch=b'\x00'):   # lev_edges_add: [(a, t, w)], strengths or NULL
+    b = b'\x0e' + bytes([len(triples)])
+    for a, t, w in triples:
+        b += (a if isinstance(a, bytes) else idx(a)) + idx(t) + w
+    return b + (b'\x01' if unit else b'\x00') + (ch if isinstance(ch, bytes) else s(ch))
+
+
 def lookup():
     return b'\x0a' + idx(0) + idx(0) + b'\x00\x00' + s('A')
 
@@ -203,6 +210,9 @@ API = {
     read(2, 2, b'Nobody,gold,1,2\n') + read(0, 0, b'A,B,-1,\n') + read(0, 3, b'') + write(0, 10) + write(4),
     'float-edges': actor('A') + actor('B') + edge(0, 1, n(8)) + edge(0, 1, n(10)) + edge(1, 0, n(12)) +
     edge(1, 0, raw(1e-40)) + analysis(2, 0) + analysis(1, 0),
+    'edges-bulk': actor('A') + actor('B') + actor('C') + edges([(0, 1, n(5)), (1, 2, n(24)), (2, 2, n(20))], ch='kin') +
+    edges([(0, 1, n(0))], unit=True) + analysis(2, 1) + edges([(0, 1, n(5)), (1, 0, n(15))]) +
+    edges([(0, 1, n(5)), (OUT_OF_RANGE, 0, n(5))]) + edges([], ch=b'\xc5') + write(0),
     'bulk': b'\x0d\x3f' + b'\x0d\x3f' + edge(5, 70, n(2)) + analysis(2, 1) + b'\x0c\x00' + lookup(),
 }
 
