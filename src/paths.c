@@ -15,9 +15,9 @@
  * Betweenness is Brandes' accumulation, in "pull" form: after the forward search from s, the
  * actors are visited in reverse order and each sums coef[w] = (1 + δ(w))/σ(w) over its
  * successors w on shortest paths, so no predecessor lists are stored. Sources are cut into
- * fixed-size blocks (independent of the thread count); a thread accumulates a block into its
- * own partial array, and partials are added to the total in block order (OpenMP `ordered`), so
- * the floating-point result is bit-identical for any LEV_P_THREADS.
+ * fixed-size blocks (independent of the thread count); a thread accumulates a block into one of
+ * its partial slots, and a reorder buffer adds the partials to the total in block order (see
+ * run_blocks), so the floating-point result is bit-identical for any LEV_P_THREADS.
  *
  * In the undirected view an actor l with a single neighbour u (of degree ≥ 2) is never a
  * source: its shortest-path tree is u's plus the edge l–u, so its dependencies equal u's on
@@ -27,6 +27,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <sched.h>
 #include <string.h>
 
 #ifdef _OPENMP
@@ -676,51 +677,92 @@ static void approx_block(const job *J, work *w, size_t b) {
 typedef void (*block_fn)(const job *J, work *w, size_t b);
 typedef void (*merge_fn)(const job *J, work *w);
 
-/* Run f on blocks 0..nblocks−1 over `threads` threads; merge (if any) runs in block order. The
- * calling thread reports progress after each of its blocks; a cancel stops the others at their
- * next block. */
+/* Blocks whose partials are added to the totals in block order go through a reorder buffer:
+ * each thread owns K partial slots; a finished block leaves its partial in a slot and marks the
+ * block ready, and whoever holds the lock adds the ready blocks at the head, in order, freeing
+ * their slots. A thread waits only when all K of its slots hold blocks that are still waiting
+ * for an earlier one, so a descheduled thread stalls the others K blocks later instead of at
+ * once (an OpenMP `ordered` region did the latter). The sums are the same as a sequential run:
+ * bit-identical for any thread count. */
+typedef struct rob {
+    int K;                 /* slots per thread */
+    size_t vlen, elen;     /* doubles per vertex slot (n or 0), per arc slot (m or 0) */
+    double *vbuf, *ebuf;   /* T·K slots each, thread t's slots at t·K .. t·K + K − 1 */
+    atomic_int *ready;     /* per block: 1 + its slot once the partial is there, else 0 */
+    atomic_int *busy;      /* per slot: 1 while it holds a partial not yet added */
+    size_t nblocks, next;  /* next: the first block not yet added (under lock) */
+    pthread_mutex_t lock;
+} rob;
+
+/* Add the ready blocks at the head, in order. wait = 0: give up if another thread is at it. */
+static void rob_drain(rob *r, const job *J, merge_fn merge, int wait) {
+    if (wait)
+        pthread_mutex_lock(&r->lock);
+    else if (pthread_mutex_trylock(&r->lock) != 0)
+        return;
+    while (r->next < r->nblocks) {
+        int slot = atomic_load_explicit(&r->ready[r->next], memory_order_acquire);
+        if (!slot) break;
+        work tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.part = r->vlen ? r->vbuf + (size_t)(slot - 1) * r->vlen : NULL;
+        tmp.epart = r->elen ? r->ebuf + (size_t)(slot - 1) * r->elen : NULL;
+        merge(J, &tmp); /* adds and zeroes the slot */
+        atomic_store_explicit(&r->busy[slot - 1], 0, memory_order_release);
+        r->next++;
+    }
+    pthread_mutex_unlock(&r->lock);
+}
+
+/* Point w at one of thread t's free slots, draining (and yielding) until one is free. */
+static int rob_slot(rob *r, const job *J, merge_fn merge, work *w, int t) {
+    for (;;) {
+        for (int j = 0; j < r->K; j++) {
+            int slot = t * r->K + j;
+            if (!atomic_load_explicit(&r->busy[slot], memory_order_acquire)) {
+                atomic_store_explicit(&r->busy[slot], 1, memory_order_relaxed);
+                w->part = r->vlen ? r->vbuf + (size_t)slot * r->vlen : NULL;
+                w->epart = r->elen ? r->ebuf + (size_t)slot * r->elen : NULL;
+                return slot;
+            }
+        }
+        rob_drain(r, J, merge, 0);
+        sched_yield();
+    }
+}
+
+/* Run f on blocks 0..nblocks−1 over `threads` threads. With r, each block's partial goes
+ * through the reorder buffer and merge adds them in block order. The calling thread reports
+ * progress after each of its blocks; a cancel stops the others at their next block. */
 static lev_status run_blocks(const lev__ctx *c, const job *J, work *ws, int threads, size_t nblocks, block_fn f,
-                             merge_fn merge, const char *what) {
+                             merge_fn merge, rob *r, const char *what) {
     lev_status rc = LEV_OK;
     atomic_int stop = 0;
     atomic_size_t done = 0;
     (void)threads;
     if (nblocks == 0) return lev__ctx_progress(c, 1, what);
-    if (merge) {
 #pragma omp parallel num_threads(threads)
-        {
-            work *w = &ws[THREAD_NUM()];
-#pragma omp for schedule(dynamic, 1) ordered
-            for (size_t b = 0; b < nblocks; b++) {
-                int skip = atomic_load_explicit(&stop, memory_order_relaxed);
-                if (!skip) f(J, w, b);
-#pragma omp ordered
-                {
-                    if (!skip && !atomic_load_explicit(&stop, memory_order_relaxed)) merge(J, w);
-                }
-                size_t d = atomic_fetch_add(&done, 1) + 1;
-                if (THREAD_NUM() == 0 && !skip && lev__ctx_progress(c, (double)d / (double)nblocks, what)) {
-                    rc = LEV_ECANCELLED;
-                    atomic_store(&stop, 1);
-                }
-            }
-        }
-    } else {
-#pragma omp parallel num_threads(threads)
-        {
-            work *w = &ws[THREAD_NUM()];
+    {
+        int t = THREAD_NUM();
+        work *w = &ws[t];
 #pragma omp for schedule(dynamic, 1)
-            for (size_t b = 0; b < nblocks; b++) {
-                if (atomic_load_explicit(&stop, memory_order_relaxed)) continue;
-                f(J, w, b);
-                size_t d = atomic_fetch_add(&done, 1) + 1;
-                if (THREAD_NUM() == 0 && lev__ctx_progress(c, (double)d / (double)nblocks, what)) {
-                    rc = LEV_ECANCELLED;
-                    atomic_store(&stop, 1);
-                }
+        for (size_t b = 0; b < nblocks; b++) {
+            if (atomic_load_explicit(&stop, memory_order_relaxed)) continue;
+            int slot = r ? rob_slot(r, J, merge, w, t) : 0;
+            f(J, w, b);
+            if (r) {
+                atomic_store_explicit(&r->ready[b], slot + 1, memory_order_release);
+                rob_drain(r, J, merge, 0);
+            }
+            size_t d = atomic_fetch_add(&done, 1) + 1;
+            if (t == 0 && lev__ctx_progress(c, (double)d / (double)nblocks, what)) {
+                rc = LEV_ECANCELLED;
+                atomic_store(&stop, 1);
             }
         }
     }
+    /* Whatever is still waiting (all blocks are done unless cancelled). */
+    if (r && rc == LEV_OK) rob_drain(r, J, merge, 1);
     /* A last report, on the calling thread, whoever did the last block. */
     if (rc == LEV_OK) rc = lev__ctx_progress(c, 1, what);
     return rc;
@@ -735,8 +777,8 @@ static int pick_threads(const lev__ctx *c, size_t nblocks, double work_units) {
 }
 
 /* Per-thread workspaces: what each kind needs, n entries each (m for arc partials). */
-static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind, int weighted) {
-    size_t n = g->n, T = (size_t)threads;
+static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind, int weighted, int slots) {
+    size_t n = g->n, T = (size_t)threads, K = slots < 1 ? 1 : (size_t)slots;
     uint32_t *order = scr_alloc(s, T * n, sizeof *order);
     if (!order) return -1;
     int32_t *hops = NULL;
@@ -752,8 +794,8 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
     }
     if (kind != K_CLOSENESS && kind != K_HARMONIC && !(sigma = scr_alloc(s, T * n, sizeof *sigma))) return -1;
     if ((kind == K_BETWEENNESS || kind == K_EDGE) && !(coef = scr_alloc(s, T * n, sizeof *coef))) return -1;
-    if (kind == K_BETWEENNESS && !(part = scr_alloc(s, T * n, sizeof *part))) return -1;
-    if (kind == K_EDGE && !(epart = scr_alloc(s, T * g->m, sizeof *epart))) return -1;
+    if (kind == K_BETWEENNESS && !(part = scr_alloc(s, T * K * n, sizeof *part))) return -1;
+    if (kind == K_EDGE && !(epart = scr_alloc(s, T * K * g->m, sizeof *epart))) return -1;
     if (kind == K_APPROX && !(count = scr_alloc(s, T * n, sizeof *count))) return -1;
     for (size_t t = 0; t < T; t++) {
         work *w = &ws[t];
@@ -776,13 +818,13 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
             w->coef = coef + t * n;
             memset(w->coef, 0, n * sizeof *w->coef);
         }
-        if (part) {
-            w->part = part + t * n;
-            memset(w->part, 0, n * sizeof *w->part);
+        if (part) { /* K slots per thread, zero; w->part points at the first */
+            w->part = part + t * K * n;
+            memset(w->part, 0, K * n * sizeof *w->part);
         }
         if (epart) {
-            w->epart = epart + t * g->m;
-            memset(w->epart, 0, g->m * sizeof *w->epart);
+            w->epart = epart + t * K * g->m;
+            memset(w->epart, 0, K * g->m * sizeof *w->epart);
         }
         if (count) {
             w->count = count + t * n;
@@ -824,9 +866,9 @@ static lev_status distance_measure(const lev_network *net, lev_params *p, double
     int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
     double *res = scr_alloc(&s, n, sizeof *res);
-    if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted)) return oom(&c, &s, what, n, g->m);
+    if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted, 1)) return oom(&c, &s, what, n, g->m);
     job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n, .res = res};
-    rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, what);
+    rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, NULL, what);
     if (rc == LEV_OK) {
         double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
         for (size_t v = 0; v < n; v++) out[v] = res[rank[v]] * scale;
@@ -893,11 +935,23 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     }
     size_t bsize = betw_block_size(n), nblocks = (n + bsize - 1) / bsize;
     int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
+    /* Reorder-buffer slots per thread: 3 (n doubles each) for actors; for arcs 2 while a slot is
+     * at most 32 MB, else 1 (then a thread waits for the block before its own, as in order). */
+    int slots = threads == 1 ? 1 : kind == K_EDGE ? (vw.m <= ((size_t)1 << 22) ? 2 : 1) : 3;
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
-    if (!ws || alloc_work(&s, ws, threads, &vw, kind, weighted)) return oom(&c, &s, what, n, m);
+    atomic_int *ready = scr_alloc(&s, nblocks, sizeof *ready);
+    atomic_int *busy = scr_alloc(&s, (size_t)threads * (size_t)slots, sizeof *busy);
+    if (!ws || !ready || !busy || alloc_work(&s, ws, threads, &vw, kind, weighted, slots))
+        return oom(&c, &s, what, n, m);
+    for (size_t b = 0; b < nblocks; b++) atomic_init(&ready[b], 0);
+    for (size_t k = 0; k < (size_t)threads * (size_t)slots; k++) atomic_init(&busy[k], 0);
+    rob r = {.K = slots, .vlen = kind == K_BETWEENNESS ? n : 0, .elen = kind == K_EDGE ? vw.m : 0,
+             .vbuf = ws[0].part, .ebuf = ws[0].epart, .ready = ready, .busy = busy, .nblocks = nblocks, .next = 0};
+    if (pthread_mutex_init(&r.lock, NULL) != 0) return oom(&c, &s, what, n, m);
     job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : &rvw, .weighted = weighted, .bsize = bsize,
              .nitems = n, .mult = mult, .total = total, .etotal = etotal};
-    rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, betw_merge, what);
+    rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, betw_merge, &r, what);
+    pthread_mutex_destroy(&r.lock);
     if (rc == LEV_OK) {
         double dn = (double)n;
         if (kind == K_BETWEENNESS) {
@@ -1011,7 +1065,7 @@ lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double 
     double *res = scr_alloc(&s, n, sizeof *res);
     uint32_t *comp = scr_alloc(&s, n, sizeof *comp);
     work w0;
-    if (!res || !comp || alloc_work(&s, &w0, 1, &vw, K_APPROX, weighted)) return oom(&c, &s, what, n, m);
+    if (!res || !comp || alloc_work(&s, &w0, 1, &vw, K_APPROX, weighted, 1)) return oom(&c, &s, what, n, m);
     memset(res, 0, n * sizeof *res);
     uint64_t vd = n > 2 ? vertex_diameter_bound(&vw, &rvw, &w0, undirected, weighted, comp) : 0;
     if (vd >= 3) {
@@ -1023,10 +1077,10 @@ lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double 
         size_t bsize = 256, nblocks = (nsamp + bsize - 1) / bsize;
         int threads = pick_threads(&c, nblocks, r * (double)(n + vw.m));
         work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
-        if (!ws || alloc_work(&s, ws, threads, &vw, K_APPROX, weighted)) return oom(&c, &s, what, n, m);
+        if (!ws || alloc_work(&s, ws, threads, &vw, K_APPROX, weighted, 1)) return oom(&c, &s, what, n, m);
         job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = bsize, .nitems = nsamp,
                  .seed = seed, .rank = rank};
-        rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, what);
+        rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, NULL, what);
         if (rc == LEV_OK) {
             double scale = (double)n / (((double)n - 2) * r);
             for (size_t v = 0; v < n; v++) {
