@@ -714,9 +714,11 @@ static void rob_drain(rob *r, const job *J, merge_fn merge, int wait) {
     pthread_mutex_unlock(&r->lock);
 }
 
-/* Point w at one of thread t's free slots, draining (and yielding) until one is free. */
-static int rob_slot(rob *r, const job *J, merge_fn merge, work *w, int t) {
+/* Point w at one of thread t's free slots, draining (and yielding) until one is free; −1 if
+ * the run is stopped meanwhile (a cancel: the block is skipped like any after it). */
+static int rob_slot(rob *r, const job *J, merge_fn merge, work *w, int t, atomic_int *stop) {
     for (;;) {
+        if (atomic_load_explicit(stop, memory_order_relaxed)) return -1;
         for (int j = 0; j < r->K; j++) {
             int slot = t * r->K + j;
             if (!atomic_load_explicit(&r->busy[slot], memory_order_acquire)) {
@@ -748,7 +750,8 @@ static lev_status run_blocks(const lev__ctx *c, const job *J, work *ws, int thre
 #pragma omp for schedule(dynamic, 1)
         for (size_t b = 0; b < nblocks; b++) {
             if (atomic_load_explicit(&stop, memory_order_relaxed)) continue;
-            int slot = r ? rob_slot(r, J, merge, w, t) : 0;
+            int slot = r ? rob_slot(r, J, merge, w, t, &stop) : 0;
+            if (slot < 0) continue;
             f(J, w, b);
             if (r) {
                 atomic_store_explicit(&r->ready[b], slot + 1, memory_order_release);
