@@ -27,6 +27,18 @@ if(TARGET PkgConfig::CRITERION)
   endforeach()
   set_tests_properties(limits PROPERTIES TIMEOUT 300)
 
+  # test_malloc_fail makes the C library's malloc fail inside the static library (--wrap=malloc):
+  # the calls without a network allocator (inequality measures, lev_params_new).
+  if(CMAKE_C_COMPILER_ID MATCHES "GNU|Clang" AND NOT APPLE)
+    add_executable(test_malloc_fail ${CMAKE_CURRENT_LIST_DIR}/test_malloc_fail.c)
+    target_include_directories(test_malloc_fail PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+    target_compile_definitions(test_malloc_fail PRIVATE LEV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+    target_compile_options(test_malloc_fail PRIVATE ${LEV_WARNINGS})
+    target_link_libraries(test_malloc_fail PRIVATE leverage_static PkgConfig::CRITERION m Threads::Threads
+      -Wl,--wrap=malloc)
+    add_test(NAME malloc_fail COMMAND test_malloc_fail --jobs 2)
+  endif()
+
   add_executable(test_badinput ${CMAKE_CURRENT_LIST_DIR}/test_badinput.c)
   target_include_directories(test_badinput PRIVATE ${CMAKE_CURRENT_LIST_DIR})
   target_compile_definitions(test_badinput PRIVATE LEV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
