@@ -24,9 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 /* Set to 0 to build without lev_betweenness()/lev_closeness() (their kinds then give
  * LEV_EUNSUPPORTED). */

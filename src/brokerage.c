@@ -31,9 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 /* Gould–Fernandez: scan out(a) when it is at most this many times longer than out(b); gallop
  * through it otherwise. */
@@ -46,13 +43,6 @@
 /* Dynamic scheduling grain inside a chunk. */
 #define GRAIN 16
 
-static int thread_id(void) {
-#ifdef _OPENMP
-    return omp_get_thread_num();
-#else
-    return 0;
-#endif
-}
 
 /* First position in adj[lo..hi) whose id is >= key, searching from lo by doubling steps. */
 static inline size_t gallop(const uint32_t *adj, size_t lo, size_t hi, uint32_t key) {
@@ -166,7 +156,7 @@ static lev_status view_build(const lev__ctx *c, int kind, int weighted, int sums
 
 /* Run body(i) for actors lo..hi-1 in parallel, in chunks of about CHUNK_WORK work (work[i]),
  * reporting progress after each chunk. The body is a function so that it can use per-thread
- * scratch picked by thread_id(). */
+ * scratch picked by lev__thread_num(). */
 typedef void (*actor_fn)(void *st, size_t i, int tid);
 
 static lev_status run_chunks(const lev__ctx *c, const uint64_t *work, size_t n, actor_fn body, void *st,
@@ -183,7 +173,7 @@ static lev_status run_chunks(const lev__ctx *c, const uint64_t *work, size_t n, 
         while (hi < n && (hi == lo || acc < CHUNK_WORK)) acc += work[hi++];
 #pragma omp parallel num_threads(threads) if (acc >= SMALL)
         {
-            int tid = thread_id();
+            int tid = lev__thread_num();
 #pragma omp for schedule(dynamic, GRAIN)
             for (size_t i = lo; i < hi; i++) body(st, i, tid);
         }

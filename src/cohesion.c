@@ -25,11 +25,6 @@
 
 /* Software prefetch of a row's neighbours' data a few entries ahead (hides L2/L3 latency). */
 #define PREFETCH_AHEAD 8
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)0)
-#endif
 
 /* ---- scratch: every block through the network's allocator, freed in one place ------------ */
 
@@ -275,7 +270,7 @@ static inline void peel_row(const size_t *off, const uint32_t *adj, uint32_t v, 
                             uint32_t *stack, uint32_t *sp) {
     size_t k0 = off[v], k1 = off[v + 1];
     for (size_t e = k0; e < k1; e++) {
-        if (e + PREFETCH_AHEAD < k1) PREFETCH(&deg[adj[e + PREFETCH_AHEAD]]);
+        if (e + PREFETCH_AHEAD < k1) LEV__PREFETCH(&deg[adj[e + PREFETCH_AHEAD]]);
         uint32_t u = adj[e];
         if (deg[u] > k && --deg[u] == k) stack[(*sp)++] = u;
     }
@@ -623,7 +618,7 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
         double kv = g->k[v], gk = gres * kv;
         size_t e0 = g->off[v], e1 = g->off[v + 1];
         for (size_t e = e0; e < e1; e++) {
-            if (e + PREFETCH_AHEAD < e1) PREFETCH(&comm[g->adj[e + PREFETCH_AHEAD]]);
+            if (e + PREFETCH_AHEAD < e1) LEV__PREFETCH(&comm[g->adj[e + PREFETCH_AHEAD]]);
             uint32_t cu = comm[g->adj[e]];
             double *a = ak + 2 * (size_t)cu;
             if (a[0] == 0) touched[nt++] = cu;

@@ -20,12 +20,6 @@
 
 #include <string.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#define THREAD_NUM() omp_get_thread_num()
-#else
-#define THREAD_NUM() 0
-#endif
 
 void lev__csr_free(const lev__mem *m, lev__csr *g) {
     size_t n1 = (size_t)g->n + 1;
@@ -92,7 +86,7 @@ static void transpose(const size_t *soff, const uint32_t *sadj, const float *sw,
     size_t n1 = (size_t)n + 1;
 #pragma omp parallel num_threads(T)
     {
-        int t = THREAD_NUM();
+        int t = lev__thread_num();
         size_t lo = share(m, T, t), hi = share(m, T, t + 1);
         size_t *c = cnt + (size_t)t * n1;
         count_rows(sadj, lo, hi, cnt, t, doff, n, T);
@@ -190,7 +184,7 @@ lev_status lev__csr_build(const lev__mem *mem, const lev_network *net, lev__csr 
     /* Pass 1: edges in order, placed by source: out rows hold targets in edge order. */
 #pragma omp parallel num_threads(T)
     {
-        int t = THREAD_NUM();
+        int t = lev__thread_num();
         size_t lo = share(m, T, t), hi = share(m, T, t + 1);
         size_t *c = cnt + (size_t)t * n1;
         count_rows(src, lo, hi, cnt, t, h.out_off, n, T);

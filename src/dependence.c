@@ -30,9 +30,6 @@
 #include <math.h>
 #include <string.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 #define BLK 256        /* actors per block */
 #define ROUND_BLOCKS 16 /* blocks between progress reports (scope neighbours): 4096 actors */
@@ -375,13 +372,6 @@ oom:
                          (unsigned)R);
 }
 
-static inline int thread_id(void) {
-#ifdef _OPENMP
-    return omp_get_thread_num();
-#else
-    return 0;
-#endif
-}
 
 /*
  * One sweep over the blocks: counts/sums (pairs NULL) or the fill (pairs and offsets given).
@@ -402,7 +392,7 @@ static lev_status dep_sweep(dep_work *w, double *pa, dep_pair *pairs, const size
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
         for (size_t b = b0; b < b1; b++) {
             dep_block tmp;
-            dep_block_run(m, b, thread_id(), pairs ? &tmp : &blocks[b], pa, pairs ? pairs + offs[b] : NULL);
+            dep_block_run(m, b, lev__thread_num(), pairs ? &tmp : &blocks[b], pa, pairs ? pairs + offs[b] : NULL);
         }
         lev_status rc = lev__ctx_progress(&w->c, p0 + (p1 - p0) * (double)b1 / (double)w->nblocks, what);
         if (rc) return rc;

@@ -14,9 +14,6 @@
 #include <math.h>
 #include <string.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 static inline double ew(const float *w, size_t k, int weighted) { return weighted ? (double)w[k] : 1.0; }
 
@@ -345,10 +342,8 @@ static void rc_sample(rc_job *job, long t, uint32_t *ed, size_t *hs, uint64_t *s
         uint64_t coin = rng_next(&st);
         ni = rng_below(&st, E);
         nj = rng_below(&st, E);
-#if defined(__GNUC__)
-        __builtin_prefetch(&ed[2 * ni]);
-        __builtin_prefetch(&ed[2 * nj]);
-#endif
+        LEV__PREFETCH(&ed[2 * ni]);
+        LEV__PREFETCH(&ed[2 * nj]);
         if (i == j) continue;
         uint32_t a = ed[2 * i], b = ed[2 * i + 1], c = ed[2 * j], d = ed[2 * j + 1];
         if (coin & 1) {

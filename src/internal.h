@@ -15,6 +15,27 @@
 #include <stdint.h>
 #include <pthread.h>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+/* The calling OpenMP thread's number in its team (0 outside a parallel region or without
+ * OpenMP). */
+static inline int lev__thread_num(void) {
+#ifdef _OPENMP
+    return omp_get_thread_num();
+#else
+    return 0;
+#endif
+}
+
+/* Ask the cache for the line holding *p (a hint; nothing without GCC/Clang builtins). */
+#if defined(__GNUC__)
+#  define LEV__PREFETCH(p) __builtin_prefetch(p)
+#else
+#  define LEV__PREFETCH(p) ((void)0)
+#endif
+
 #define LEV_TRY(e) do { if ((rc = (e)) != LEV_OK) goto fail; } while (0)
 
 #if defined(__GNUC__)
@@ -74,11 +95,7 @@ uint32_t lev__strtab_find(const lev__strtab *t, const char *s, size_t len); /* L
 uint32_t lev__strtab_find_tag(const lev__strtab *t, const char *s, size_t len, uint32_t tag);
 /* Ask the cache for the slot where a lookup of tag starts (a hint; does nothing without slots). */
 static inline void lev__strtab_prefetch(const lev__strtab *t, uint32_t tag) {
-#if defined(__GNUC__)
-    if (t->nslot) __builtin_prefetch(&t->slot[(tag >> 1) & (t->nslot - 1)]);
-#else
-    (void)t, (void)tag;
-#endif
+    if (t->nslot) LEV__PREFETCH(&t->slot[(tag >> 1) & (t->nslot - 1)]);
 }
 /* Make room for `extra` more strings so that lev__strtab_push cannot fail for them. */
 lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra);

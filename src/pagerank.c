@@ -12,20 +12,12 @@
 
 #include <math.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 #define BLOCK 2048
 /* The gathers y[adj[k]] miss the cache (y is 8 MB at R-MAT scale 20). Prefetching the entry
  * PF_DIST arcs ahead keeps several misses in flight: 1.5x on one core at scale 20 (distances
  * 16–192 tried; 64–96 were best on the test machine, bench/README.md). */
 #define PF_DIST 64
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)0)
-#endif
 
 typedef struct pr_state {
     const lev__csr *g;
@@ -46,12 +38,12 @@ static inline double pull(const uint32_t *adj, const float *w, size_t k0, size_t
     double s = 0;
     if (weighted)
         for (size_t k = k0; k < k1; k++) {
-            if (k + PF_DIST < m) PREFETCH(&y[adj[k + PF_DIST]]);
+            if (k + PF_DIST < m) LEV__PREFETCH(&y[adj[k + PF_DIST]]);
             s += (double)w[k] * y[adj[k]];
         }
     else
         for (size_t k = k0; k < k1; k++) {
-            if (k + PF_DIST < m) PREFETCH(&y[adj[k + PF_DIST]]);
+            if (k + PF_DIST < m) LEV__PREFETCH(&y[adj[k + PF_DIST]]);
             s += y[adj[k]];
         }
     return s;

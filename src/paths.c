@@ -30,12 +30,6 @@
 #include <sched.h>
 #include <string.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#define THREAD_NUM() omp_get_thread_num()
-#else
-#define THREAD_NUM() 0
-#endif
 
 /* Relative tolerance under which two weighted path lengths are equal (igraph's
  * IGRAPH_SHORTEST_PATH_EPSILON, compared as igraph_cmp_epsilon does: relative to |a| + |b|). */
@@ -583,20 +577,20 @@ static void betw_block(const job *J, work *w, size_t b) {
     }
 }
 
-/* Add a thread's block partial into the totals, clearing it (called in block order). */
-static void betw_merge(const job *J, work *w) {
+/* Add a block's partials into the totals, clearing them (called in block order). */
+static void betw_merge(const job *J, double *part, double *epart) {
     if (J->total) {
         size_t n = J->g->n;
         for (size_t v = 0; v < n; v++) {
-            J->total[v] += w->part[v];
-            w->part[v] = 0;
+            J->total[v] += part[v];
+            part[v] = 0;
         }
     }
     if (J->etotal) {
         size_t m = J->g->m;
         for (size_t k = 0; k < m; k++) {
-            J->etotal[k] += w->epart[k];
-            w->epart[k] = 0;
+            J->etotal[k] += epart[k];
+            epart[k] = 0;
         }
     }
 }
@@ -675,9 +669,7 @@ static void approx_block(const job *J, work *w, size_t b) {
 /* ---- the parallel driver ------------------------------------------------------------------------ */
 
 typedef void (*block_fn)(const job *J, work *w, size_t b);
-typedef void (*merge_fn)(const job *J, work *w);
-
-/* Blocks whose partials are added to the totals in block order go through a reorder buffer:
+/* Betweenness blocks, whose partials are added to the totals in block order go through a reorder buffer:
  * each thread owns K partial slots; a finished block leaves its partial in a slot and marks the
  * block ready, and whoever holds the lock adds the ready blocks at the head, in order, freeing
  * their slots. A thread waits only when all K of its slots hold blocks that are still waiting
@@ -695,7 +687,7 @@ typedef struct rob {
 } rob;
 
 /* Add the ready blocks at the head, in order. wait = 0: give up if another thread is at it. */
-static void rob_drain(rob *r, const job *J, merge_fn merge, int wait) {
+static void rob_drain(rob *r, const job *J, int wait) {
     if (wait)
         pthread_mutex_lock(&r->lock);
     else if (pthread_mutex_trylock(&r->lock) != 0)
@@ -703,11 +695,8 @@ static void rob_drain(rob *r, const job *J, merge_fn merge, int wait) {
     while (r->next < r->nblocks) {
         int slot = atomic_load_explicit(&r->ready[r->next], memory_order_acquire);
         if (!slot) break;
-        work tmp;
-        memset(&tmp, 0, sizeof tmp);
-        tmp.part = r->vlen ? r->vbuf + (size_t)(slot - 1) * r->vlen : NULL;
-        tmp.epart = r->elen ? r->ebuf + (size_t)(slot - 1) * r->elen : NULL;
-        merge(J, &tmp); /* adds and zeroes the slot */
+        betw_merge(J, r->vlen ? r->vbuf + (size_t)(slot - 1) * r->vlen : NULL,
+                   r->elen ? r->ebuf + (size_t)(slot - 1) * r->elen : NULL); /* zeroes the slot */
         atomic_store_explicit(&r->busy[slot - 1], 0, memory_order_release);
         r->next++;
     }
@@ -716,7 +705,7 @@ static void rob_drain(rob *r, const job *J, merge_fn merge, int wait) {
 
 /* Point w at one of thread t's free slots, draining (and yielding) until one is free; −1 if
  * the run is stopped meanwhile (a cancel: the block is skipped like any after it). */
-static int rob_slot(rob *r, const job *J, merge_fn merge, work *w, int t, atomic_int *stop) {
+static int rob_slot(rob *r, const job *J, work *w, int t, atomic_int *stop) {
     for (;;) {
         if (atomic_load_explicit(stop, memory_order_relaxed)) return -1;
         for (int j = 0; j < r->K; j++) {
@@ -728,16 +717,16 @@ static int rob_slot(rob *r, const job *J, merge_fn merge, work *w, int t, atomic
                 return slot;
             }
         }
-        rob_drain(r, J, merge, 0);
+        rob_drain(r, J, 0);
         sched_yield();
     }
 }
 
-/* Run f on blocks 0..nblocks−1 over `threads` threads. With r, each block's partial goes
- * through the reorder buffer and merge adds them in block order. The calling thread reports
+/* Run f on blocks 0..nblocks−1 over `threads` threads. With r (betweenness), each block's
+ * partials go through the reorder buffer, which adds them to the totals in block order. The calling thread reports
  * progress after each of its blocks; a cancel stops the others at their next block. */
 static lev_status run_blocks(const lev__ctx *c, const job *J, work *ws, int threads, size_t nblocks, block_fn f,
-                             merge_fn merge, rob *r, const char *what) {
+                             rob *r, const char *what) {
     lev_status rc = LEV_OK;
     atomic_int stop = 0;
     atomic_size_t done = 0;
@@ -745,17 +734,17 @@ static lev_status run_blocks(const lev__ctx *c, const job *J, work *ws, int thre
     if (nblocks == 0) return lev__ctx_progress(c, 1, what);
 #pragma omp parallel num_threads(threads)
     {
-        int t = THREAD_NUM();
+        int t = lev__thread_num();
         work *w = &ws[t];
 #pragma omp for schedule(dynamic, 1)
         for (size_t b = 0; b < nblocks; b++) {
             if (atomic_load_explicit(&stop, memory_order_relaxed)) continue;
-            int slot = r ? rob_slot(r, J, merge, w, t, &stop) : 0;
+            int slot = r ? rob_slot(r, J, w, t, &stop) : 0;
             if (slot < 0) continue;
             f(J, w, b);
             if (r) {
                 atomic_store_explicit(&r->ready[b], slot + 1, memory_order_release);
-                rob_drain(r, J, merge, 0);
+                rob_drain(r, J, 0);
             }
             size_t d = atomic_fetch_add(&done, 1) + 1;
             if (t == 0 && lev__ctx_progress(c, (double)d / (double)nblocks, what)) {
@@ -765,7 +754,7 @@ static lev_status run_blocks(const lev__ctx *c, const job *J, work *ws, int thre
         }
     }
     /* Whatever is still waiting (all blocks are done unless cancelled). */
-    if (r && rc == LEV_OK) rob_drain(r, J, merge, 1);
+    if (r && rc == LEV_OK) rob_drain(r, J, 1);
     /* A last report, on the calling thread, whoever did the last block. */
     if (rc == LEV_OK) rc = lev__ctx_progress(c, 1, what);
     return rc;
@@ -871,7 +860,7 @@ static lev_status distance_measure(const lev_network *net, lev_params *p, double
     double *res = scr_alloc(&s, n, sizeof *res);
     if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted, 1)) return oom(&c, &s, what, n, g->m);
     job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n, .res = res};
-    rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, NULL, what);
+    rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, what);
     if (rc == LEV_OK) {
         double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
         for (size_t v = 0; v < n; v++) out[v] = res[rank[v]] * scale;
@@ -953,7 +942,7 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     if (pthread_mutex_init(&r.lock, NULL) != 0) return oom(&c, &s, what, n, m);
     job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : &rvw, .weighted = weighted, .bsize = bsize,
              .nitems = n, .mult = mult, .total = total, .etotal = etotal};
-    rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, betw_merge, &r, what);
+    rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, &r, what);
     pthread_mutex_destroy(&r.lock);
     if (rc == LEV_OK) {
         double dn = (double)n;
@@ -1083,7 +1072,7 @@ lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double 
         if (!ws || alloc_work(&s, ws, threads, &vw, K_APPROX, weighted, 1)) return oom(&c, &s, what, n, m);
         job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = bsize, .nitems = nsamp,
                  .seed = seed, .rank = rank};
-        rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, NULL, what);
+        rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, what);
         if (rc == LEV_OK) {
             double scale = (double)n / (((double)n - 2) * r);
             for (size_t v = 0; v < n; v++) {
