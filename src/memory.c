@@ -24,11 +24,12 @@ void lev__free(const lev__mem *m, void *p, size_t n) {
 
 lev_status lev__grow(const lev__mem *m, void **arr, size_t *cap, size_t need, size_t size) {
     if (need <= *cap) return LEV_OK;
-    size_t ncap = *cap ? *cap : 8;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2) return LEV_ELIMIT;
-        ncap *= 2;
-    }
+    if (need > SIZE_MAX / 2) return LEV_ELIMIT; /* no capacity past what doubling can name */
+    /* Twice the capacity (amortized O(1) appends), or exactly `need` when that is more: one
+     * bulk reservation then leaves no slack. */
+    size_t ncap = *cap > SIZE_MAX / 2 ? need : 2 * *cap;
+    if (ncap < need) ncap = need;
+    if (ncap < 8) ncap = 8;
     if (ncap > SIZE_MAX / size) return LEV_ELIMIT;
     void *p = m->f(m->ud, *arr, *cap * size, ncap * size);
     if (!p) return LEV_ENOMEM;

@@ -407,39 +407,24 @@ lev_status lev_resource_amounts(const lev_network *net, uint32_t r, double *hold
 
 /* ---- edges ----------------------------------------------------------------------------------- */
 
-/* Grow *arr to hold `need` items: to twice the capacity, or to exactly `need` when that is more
- * (so one bulk addition to an empty network leaves no slack). */
-static lev_status grow_edges(const lev__mem *m, void **arr, size_t *cap, size_t need, size_t size) {
-    if (need <= *cap) return LEV_OK;
-    size_t ncap = *cap > SIZE_MAX / 2 ? need : 2 * *cap;
-    if (ncap < need) ncap = need;
-    if (ncap < 8) ncap = 8;
-    if (ncap > SIZE_MAX / size) return LEV_ELIMIT;
-    void *p = m->f(m->ud, *arr, *cap * size, ncap * size);
-    if (!p) return LEV_ENOMEM;
-    *arr = p;
-    *cap = ncap;
-    return LEV_OK;
-}
-
 lev_status lev__edges_reserve(lev_network *net, size_t extra) {
     if (extra > SIZE_MAX / 2 - net->m) return LEV_ELIMIT;
     size_t need = net->m + extra;
     const lev__mem *m = &net->mem;
     void *p;
     lev_status rc;
-    p = net->esrc; rc = grow_edges(m, &p, &net->scap, need, sizeof(uint32_t)); net->esrc = p;
+    p = net->esrc; rc = lev__grow(m, &p, &net->scap, need, sizeof(uint32_t)); net->esrc = p;
     if (rc) return rc;
-    p = net->etgt; rc = grow_edges(m, &p, &net->tcap, need, sizeof(uint32_t)); net->etgt = p;
+    p = net->etgt; rc = lev__grow(m, &p, &net->tcap, need, sizeof(uint32_t)); net->etgt = p;
     if (rc) return rc;
     if (net->ew) {
-        p = net->ew; rc = grow_edges(m, &p, &net->wcap, need, sizeof(double)); net->ew = p;
+        p = net->ew; rc = lev__grow(m, &p, &net->wcap, need, sizeof(double)); net->ew = p;
     } else {
-        p = net->ewf; rc = grow_edges(m, &p, &net->wcap, need, sizeof(float)); net->ewf = p;
+        p = net->ewf; rc = lev__grow(m, &p, &net->wcap, need, sizeof(float)); net->ewf = p;
     }
     if (rc) return rc;
     if (net->echan) {
-        p = net->echan; rc = grow_edges(m, &p, &net->ccap, need, sizeof(uint32_t)); net->echan = p;
+        p = net->echan; rc = lev__grow(m, &p, &net->ccap, need, sizeof(uint32_t)); net->echan = p;
     }
     return rc;
 }
@@ -478,7 +463,7 @@ static lev_status widen_strengths(lev_network *net) {
 static lev_status start_channels(lev_network *net) {
     void *p = NULL;
     size_t cap = 0;
-    lev_status rc = grow_edges(&net->mem, &p, &cap, net->scap, sizeof(uint32_t));
+    lev_status rc = lev__grow(&net->mem, &p, &cap, net->scap, sizeof(uint32_t));
     if (rc) return rc;
     net->echan = p;
     net->ccap = cap;
