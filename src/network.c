@@ -471,6 +471,35 @@ static lev_status start_channels(lev_network *net) {
     return LEV_OK;
 }
 
+/* Append count validated edges with an already interned channel (LEV_NONE for none) and
+ * strengths w (NULL: all 1); exact: every strength is exactly a float. On failure nothing is
+ * appended (reserved capacity may stay) and why says so. */
+static lev_status append_edges(lev_network *net, size_t count, const uint32_t *src, const uint32_t *tgt,
+                               const double *w, uint32_t chan, int exact, char *why) {
+    lev_status rc = lev__edges_reserve(net, count);
+    if (!rc && !exact) rc = widen_strengths(net);
+    if (!rc && chan != LEV_NONE && !net->echan) rc = start_channels(net);
+    if (rc) {
+        snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
+        return rc;
+    }
+    size_t m0 = net->m;
+    memcpy(net->esrc + m0, src, count * sizeof *src);
+    memcpy(net->etgt + m0, tgt, count * sizeof *tgt);
+    if (net->ew && w)
+        memcpy(net->ew + m0, w, count * sizeof *w);
+    else
+        for (size_t i = 0; i < count; i++) {
+            if (net->ew) net->ew[m0 + i] = 1.0;
+            else net->ewf[m0 + i] = w ? (float)w[i] : 1.0f;
+        }
+    if (net->echan)
+        for (size_t i = 0; i < count; i++) net->echan[m0 + i] = chan;
+    net->m = m0 + count;
+    lev__invalidate(net);
+    return LEV_OK;
+}
+
 /* Edge with an already interned channel (LEV_NONE for none). */
 lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uint32_t chan, char *why) {
     if (s >= net->actors.count || t >= net->actors.count) {
@@ -479,23 +508,7 @@ lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uin
         return LEV_EINVAL;
     }
     if (check_strength(w, why)) return LEV_EINVAL;
-    lev_status rc = lev__edges_reserve(net, 1);
-    if (!rc && !float_exact(w)) rc = widen_strengths(net);
-    if (!rc && chan != LEV_NONE && !net->echan) rc = start_channels(net);
-    if (rc) {
-        snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
-        return rc;
-    }
-    size_t e = net->m++;
-    net->esrc[e] = s;
-    net->etgt[e] = t;
-    if (net->ew)
-        net->ew[e] = w;
-    else
-        net->ewf[e] = (float)w;
-    if (net->echan) net->echan[e] = chan;
-    lev__invalidate(net);
-    return LEV_OK;
+    return append_edges(net, 1, &s, &t, &w, chan, float_exact(w), why);
 }
 
 lev_status lev_edge_add(lev_network *net, uint32_t source, uint32_t target, double strength,
@@ -538,32 +551,13 @@ lev_status lev_edges_add(lev_network *net, size_t count, const uint32_t *sources
     }
     lev__mark mk = lev__mark_get(net);
     uint32_t chan;
+    size_t m0 = net->m;
     lev_status rc = intern_label(net, &net->channels, channel, "channel label", &chan, why);
-    if (!rc) {
-        rc = lev__edges_reserve(net, count);
-        if (!rc && !exact) rc = widen_strengths(net);
-        if (!rc && chan != LEV_NONE && !net->echan) rc = start_channels(net);
-        if (rc) snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
-    }
+    if (!rc) rc = append_edges(net, count, sources, targets, strengths, chan, exact, why);
     if (rc) {
         lev__rollback(net, mk);
         return lev__fail(net, rc, "cannot add %zu edges: %s", count, why);
     }
-    size_t m0 = net->m;
-    memcpy(net->esrc + m0, sources, count * sizeof *sources);
-    memcpy(net->etgt + m0, targets, count * sizeof *targets);
-    if (net->ew && strengths)
-        memcpy(net->ew + m0, strengths, count * sizeof *strengths);
-    else if (net->ew)
-        for (size_t i = 0; i < count; i++) net->ew[m0 + i] = 1.0;
-    else if (strengths)
-        for (size_t i = 0; i < count; i++) net->ewf[m0 + i] = (float)strengths[i];
-    else
-        for (size_t i = 0; i < count; i++) net->ewf[m0 + i] = 1.0f;
-    if (net->echan)
-        for (size_t i = 0; i < count; i++) net->echan[m0 + i] = chan;
-    net->m = m0 + count;
-    lev__invalidate(net);
     if (first) *first = m0;
     return LEV_OK;
 }
