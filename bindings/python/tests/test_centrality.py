@@ -57,6 +57,7 @@ def test_degree_and_strength_match_networkx(florentine: Network) -> None:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # networkx 2.8's pagerank -> pagerank_scipy
 def test_directed_measures_match_networkx(triangle: Network) -> None:
     nx = pytest.importorskip("networkx")
+    pytest.importorskip("scipy")  # networkx 2.8's pagerank needs it; Debian's networkx does not pull it in
     g = nx.MultiDiGraph()
     g.add_nodes_from(triangle.actors)
     for s, t, w, _ in triangle.edges():
