@@ -172,10 +172,27 @@ Test(cli, rank_paths_and_brokerage_measures) {
                            "brokerage-total", "coreness", "in-coreness", "core-periphery"};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         cr_assert(strstr(out, names[k]), "rank --help lacks %s", names[k]);
-        snprintf(cmd, sizeof cmd, "%s rank --measure %s --undirected --alpha 0.05 --beta 0.1 %s >/dev/null",
-                 LEV_CLI, names[k], SRC("tests/data/karate_edges.csv"));
+        const char *extra = strcmp(names[k], "katz") == 0 ? " --alpha 0.05"
+                          : strcmp(names[k], "bonacich") == 0 ? " --beta 0.1" : "";
+        snprintf(cmd, sizeof cmd, "%s rank --measure %s --undirected%s %s >/dev/null",
+                 LEV_CLI, names[k], extra, SRC("tests/data/karate_edges.csv"));
         cr_assert_eq(run(cmd, NULL), 0, "%s failed", names[k]);
     }
+    free(out);
+    /* An option the measure does not read is a usage error naming the measure (issue 25). */
+    snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --alpha 0.05 %s 2>&1 >/dev/null", LEV_CLI,
+             SRC("tests/data/karate_edges.csv"));
+    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert(strstr(out, "measure pagerank does not read --alpha"), "%s", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --direction out %s 2>&1 >/dev/null", LEV_CLI,
+             SRC("tests/data/karate_edges.csv"));
+    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert(strstr(out, "measure betweenness does not read --direction"), "%s", out);
+    free(out);
+    /* Range errors quote the library's own message. */
+    cr_assert_eq(run(LEV_CLI " analyze --damping 2 2>&1 >/dev/null", &out), 2);
+    cr_assert(strstr(out, "--damping 2: option damping must be in [0, 1] (got 2)"), "%s", out);
     free(out);
 }
 
@@ -212,4 +229,39 @@ Test(cli, groups_and_imbalance_commands) {
     cr_assert_eq(run(LEV_CLI " analyze --format json", &out), 0);
     cr_assert(strstr(out, "\"imbalance\":{\"pagerank\":{\"gini\":"), "%s", out);
     free(out);
+}
+
+/* docs/cli.md's option tables are the tool's own (`leverage help --markdown COMMAND`, which
+ * docs/tools/cli-options.sh writes into the page): they cannot drift from the code. */
+Test(cli, docs_option_tables_match_the_tool) {
+    FILE *f = fopen(SRC("docs/cli.md"), "rb");
+    cr_assert_not_null(f);
+    sbuf doc = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&doc, buf, n);
+    fclose(f);
+    const char *cmds[] = {"analyze", "rank", "groups", "imbalance"};
+    for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++) {
+        char marker[64], cmd[256], *table;
+        snprintf(marker, sizeof marker, "<!-- options: %s -->\n", cmds[k]);
+        const char *start = strstr(doc.s, marker);
+        cr_assert_not_null(start, "docs/cli.md lacks %s", marker);
+        start += strlen(marker);
+        const char *end = strstr(start, "<!-- /options -->");
+        cr_assert_not_null(end);
+        snprintf(cmd, sizeof cmd, "%s help --markdown %s", LEV_CLI, cmds[k]);
+        cr_assert_eq(run(cmd, &table), 0);
+        cr_assert(strlen(table) == (size_t)(end - start) && strncmp(table, start, strlen(table)) == 0,
+                  "docs/cli.md's %s table differs from `leverage help --markdown %s` "
+                  "(run docs/tools/cli-options.sh):\n%s", cmds[k], cmds[k], table);
+        free(table);
+        /* --help lists every option of the table, with its range. */
+        snprintf(cmd, sizeof cmd, "%s %s --help", LEV_CLI, cmds[k]);
+        char *help;
+        cr_assert_eq(run(cmd, &help), 0);
+        cr_assert(strstr(help, "--threads N") && strstr(help, "whole number in [0, 1024]; default 0"), "%s", help);
+        free(help);
+    }
+    free(doc.s);
 }

@@ -1,9 +1,20 @@
-/* The leverage command-line tool: shared declarations. Built only on the public header. */
+/*
+ * The leverage command-line tool: what the command files share. Built only on the public header.
+ *
+ * Each command is one file (analyze.c, rank.c, groups.c, imbalance.c) that declares a
+ * cli_command: its name, its help text and a table of its options next to its code. An option
+ * that is a library option (a lev_param key) is spelled from the key's registry name, and its
+ * value is checked by the library (lev_params_set_*), whose message a usage error quotes; only
+ * what is the tool's own (file paths, --format, --top, --measure) is written here. main.c only
+ * dispatches; opts.c parses and prints help; util.c reads networks and writes numbers, CSV and
+ * JSON; sections.c holds the report sections that more than one command prints.
+ */
 #ifndef LEV_CLI_H
 #define LEV_CLI_H
 
 #include "leverage.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses. */
@@ -13,13 +24,95 @@ enum { EXIT_OKAY = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 extern const char lev_example_edges[], lev_example_actors[], lev_example_resources[];
 extern const size_t lev_example_edges_len, lev_example_actors_len, lev_example_resources_len;
 
-/* A measure `leverage rank --measure NAME` knows. */
+/* ---- options ---------------------------------------------------------------------------------- */
+
+typedef enum cli_kind {
+    CLI_END = 0, /* ends a table */
+    CLI_VALUE,   /* a library key; its value is a number the library checks */
+    CLI_FLAG,    /* a library key set to `value` by the bare option (--undirected, --unweighted) */
+    CLI_WORDS,   /* a library key whose values are words: choices "out=1|in=2" */
+    CLI_PATH,    /* the tool's own: a file, into a const char * field */
+    CLI_CHOICE,  /* the tool's own: one word of choices "csv|json", into a const char * field */
+    CLI_COUNT,   /* the tool's own: a whole number in [lo, hi], into a long long field */
+    CLI_SWITCH,  /* the tool's own: a bare flag, into an int field */
+    CLI_NAME     /* the tool's own: a name checked by the command (--measure), into a const char * */
+} cli_kind;
+
+typedef struct cli_option {
+    const char *name;    /* without "--"; NULL: the key's registry name, '_' written '-' */
+    cli_kind kind;
+    lev_param key;       /* CLI_VALUE, CLI_FLAG, CLI_WORDS */
+    double value;        /* CLI_FLAG: the value the key takes */
+    const char *choices; /* CLI_WORDS: "out=1|in=2"; CLI_CHOICE: "csv|json" */
+    size_t field;        /* the tool's own: offsetof(cli_args, field) */
+    double lo, hi;       /* CLI_COUNT */
+    const char *meta;    /* the value's placeholder in help: "D", "F" */
+    const char *help;    /* one line for people; the range and default are added from the registry */
+} cli_option;
+
+/* The command line as parsed. Library options go straight into p, checked by the library. */
+#define CLI_MAX_GIVEN 32
+typedef struct cli_args {
+    const struct cli_command *cmd;
+    const char *edges; /* the positional file */
+    const char *actors, *resources, *format, *measure;
+    long long top;
+    int edge_scores, strict;
+    lev_params *p;                    /* every library option given (the rest at its default) */
+    lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
+    char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
+    size_t ngiven;
+} cli_args;
+
+typedef struct cli_command {
+    const char *name;     /* "rank" */
+    const char *summary;  /* one line for `leverage --help` */
+    const char *synopsis; /* after "usage: leverage NAME " */
+    const char *about;    /* what it does, for --help */
+    const char *format;   /* the default --format */
+    const cli_option *options[3]; /* the command's own table, then shared ones; NULL-ended */
+    int (*run)(cli_args *a);
+    void (*more_help)(FILE *f); /* extra help (rank's measures); may be NULL */
+} cli_command;
+
+extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
+extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
+
+/* Options most commands take: --actors, --undirected, --unweighted, --threads. */
+extern const cli_option cli_common_options[];
+
+/* Parse argv (after the command's name) into a. Returns -1 when the command should run, else the
+ * exit status (0 after --help, 2 after a usage error, 1 out of memory). On -1 a->p is set and
+ * the caller frees it with cli_args_free. */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a);
+void cli_args_free(cli_args *a);
+/* Whether key was given on the command line, and how it was spelled (NULL if not). */
+const char *cli_given(const cli_args *a, lev_param key);
+double cli_get(const cli_args *a, lev_param key); /* the value in a->p (the default if not given) */
+
+/* `leverage COMMAND --help` and the Markdown table of docs/cli.md. */
+void cli_print_help(const cli_command *cmd, FILE *f);
+void cli_print_markdown(const cli_command *cmd, FILE *f);
+/* The option's spelling ("--max-iter") into b. */
+const char *cli_option_name(const cli_option *o, char *b, size_t cap);
+
+/* A usage error: prints `leverage: MESSAGE` and the hint; returns EXIT_USAGE. */
+int cli_usage(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* ---- measures of `leverage rank` -------------------------------------------------------------- */
+
+#define CLI_MAX_READS 10
 typedef struct measure measure;
 struct measure {
     const char *name;
-    const char *title; /* for people: "PageRank (influence that flows along ties)" */
+    const char *title; /* for people, saying which question it answers */
     lev_status (*run)(const measure *m, const lev_network *net, lev_params *p, double *out);
     int arg;           /* lev_direction for degree-like measures, lev_broker_role for brokerage */
+    lev_param reads[CLI_MAX_READS]; /* the library options it reads besides LEV_P_THREADS; 0-ended */
 };
 
 extern const measure cli_measures[];
@@ -27,36 +120,26 @@ const measure *cli_measure_find(const char *name);
 /* Compute a measure into out (length lev_actor_count). Prints the error; returns a status.
  * Leaves p's LEV_P_DIRECTION as it found it. */
 lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params *p, double *out);
+/* Whether m reads key (LEV_P_THREADS: every measure). */
+int cli_measure_reads(const measure *m, lev_param key);
 
-/* Output helpers. */
-void cli_print_number(FILE *f, double v);        /* shortest text that reads back as v */
-void cli_json_string(FILE *f, const char *s);    /* a JSON string literal, escaped */
-void cli_csv_field(FILE *f, const char *s);      /* a CSV field, quoted when needed */
+/* ---- input and output ------------------------------------------------------------------------- */
 
-/* Options shared by the analysis commands. */
-typedef struct cli_opts {
-    const char *edges, *actors, *resources;
-    const char *format;  /* "text", "json", "csv" */
-    const char *measure;
-    int top;
-    int undirected, unweighted, normalized, edge_scores;
-    int direction;       /* 0: each measure's default */
-    double damping, alpha, beta, resolution;
-    int have_alpha, have_beta, have_resolution;
-    long long seed;
-    int have_seed;
-    int threads;
-} cli_opts;
+/* Read the files of a into net (actors, then edges, then resources); prints the error. */
+int cli_load(const cli_args *a, lev_network *net);
+int cli_load_bundled(lev_network *net);
+int cli_finish_output(void); /* flush stdout; EXIT_FAILED with a message if it failed */
 
-/* Options for the library from the command line; NULL when out of memory. */
-lev_params *cli_params(const cli_opts *o);
+void cli_print_number(FILE *f, double v);     /* shortest text that reads back as v */
+void cli_json_string(FILE *f, const char *s); /* a JSON string literal, escaped */
+void cli_csv_field(FILE *f, const char *s);   /* a CSV field, quoted when needed */
 
-/* Sorting helpers for reports: actors by descending score, ties by index. */
-uint32_t *cli_rank_order(const double *score, size_t n);
+/* Actors by descending score (sign 1) or ascending (sign -1), ties by index; NULL when out of memory. */
+uint32_t *cli_order(const double *score, size_t n, int sign);
 
-int cli_analyze(const cli_opts *o, lev_network *net, int bundled);
-int cli_imbalance(const cli_opts *o, lev_network *net, const char *source);
+/* ---- report sections -------------------------------------------------------------------------- */
+
 /* The imbalance figures, written as a report section (text) or a JSON member (json). */
-int cli_imbalance_section(const cli_opts *o, lev_network *net, lev_params *p, int json, FILE *f);
+int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f);
 
 #endif

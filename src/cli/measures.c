@@ -95,39 +95,62 @@ static lev_status run_core_periphery(const measure *m, const lev_network *net, l
     return lev_core_periphery(net, p, out, NULL);
 }
 
+#define U LEV_P_UNDIRECTED
+#define W LEV_P_WEIGHTED
+#define D LEV_P_DIRECTION
+#define N LEV_P_NORMALIZED
+#define IT LEV_P_TOLERANCE, LEV_P_MAX_ITER
+
+/* Titles say which question each measure answers: influence an actor exerts (its ties out) or
+ * receives (its ties in). Each row lists the library options the measure reads; Burt's measures
+ * and core–periphery list --undirected because they read every tie both ways already (the library documents that
+ * LEV_P_UNDIRECTED leaves them unchanged), so asking for it is answered, not ignored. */
 const measure cli_measures[] = {
-    {"degree", "Degree (number of ties)", run_degree, LEV_DIR_ALL},
-    {"in-degree", "In-degree (ties received)", run_degree, LEV_DIR_IN},
-    {"out-degree", "Out-degree (ties sent)", run_degree, LEV_DIR_OUT},
-    {"strength", "Strength (total tie strength)", run_strength, LEV_DIR_ALL},
-    {"in-strength", "In-strength (influence received)", run_strength, LEV_DIR_IN},
-    {"out-strength", "Out-strength (influence exerted)", run_strength, LEV_DIR_OUT},
-    {"pagerank", "PageRank (influence that flows along ties)", run_pagerank, 0},
-    {"katz", "Katz (influence along walks of every length)", run_katz, 0},
-    {"eigenvector", "Eigenvector (ties to well-tied actors)", run_eigenvector, 0},
-    {"hub", "HITS hub (points to authorities)", run_hub, 0},
-    {"authority", "HITS authority (pointed to by hubs)", run_authority, 0},
-    {"bonacich", "Bonacich power", run_bonacich, 0},
-    {"closeness", "Closeness (near to everyone it reaches)", run_closeness, 0},
-    {"harmonic", "Harmonic closeness", run_harmonic, 0},
-    {"betweenness", "Betweenness (brokers shortest paths)", run_betweenness, 0},
-    {"betweenness-approx", "Betweenness, sampled estimate", run_betweenness_approx, 0},
-    {"constraint", "Burt's constraint (low = spans structural holes)", run_constraint, 0},
-    {"effective-size", "Burt's effective size (non-redundant contacts)", run_effective_size, 0},
-    {"efficiency", "Burt's efficiency", run_efficiency, 0},
-    {"burt-hierarchy", "Burt's hierarchy", run_burt_hierarchy, 0},
-    {"brokerage-coordinator", "Brokerage: coordinator", run_brokerage, LEV_BROKER_COORDINATOR},
-    {"brokerage-itinerant", "Brokerage: itinerant", run_brokerage, LEV_BROKER_ITINERANT},
-    {"brokerage-representative", "Brokerage: representative", run_brokerage, LEV_BROKER_REPRESENTATIVE},
-    {"brokerage-gatekeeper", "Brokerage: gatekeeper", run_brokerage, LEV_BROKER_GATEKEEPER},
-    {"brokerage-liaison", "Brokerage: liaison", run_brokerage, LEV_BROKER_LIAISON},
-    {"brokerage-total", "Brokerage: all roles", run_brokerage, LEV_BROKER_TOTAL},
-    {"coreness", "k-core number", run_coreness, LEV_DIR_ALL},
-    {"in-coreness", "k-core number (in-degree)", run_coreness, LEV_DIR_IN},
-    {"out-coreness", "k-core number (out-degree)", run_coreness, LEV_DIR_OUT},
-    {"core-periphery", "Core–periphery coreness", run_core_periphery, 0},
-    {NULL, NULL, NULL, 0},
+    {"degree", "Degree: ties sent and received", run_degree, LEV_DIR_ALL, {U}},
+    {"in-degree", "In-degree: ties received (who is targeted)", run_degree, LEV_DIR_IN, {U}},
+    {"out-degree", "Out-degree: ties sent (who reaches out)", run_degree, LEV_DIR_OUT, {U}},
+    {"strength", "Strength: total tie strength, sent and received", run_strength, LEV_DIR_ALL, {U, W}},
+    {"in-strength", "In-strength: influence received", run_strength, LEV_DIR_IN, {U, W}},
+    {"out-strength", "Out-strength: influence exerted", run_strength, LEV_DIR_OUT, {U, W}},
+    {"pagerank", "PageRank: influence received along walks (--direction out: influence exerted)", run_pagerank, 0,
+     {LEV_P_DAMPING, D, U, W, IT}},
+    {"katz", "Katz: influence received along walks of every length (--direction out: exerted)", run_katz, 0,
+     {LEV_P_ALPHA, D, U, W, N, IT}},
+    {"eigenvector", "Eigenvector: ties received from well-tied actors (--direction out: sent to)", run_eigenvector,
+     0, {D, U, W, IT}},
+    {"hub", "HITS hub: points to authorities (influence exerted)", run_hub, 0, {U, W, IT}},
+    {"authority", "HITS authority: pointed to by hubs (influence received)", run_authority, 0, {U, W, IT}},
+    {"bonacich", "Bonacich power: influence received (--direction out: exerted)", run_bonacich, 0,
+     {LEV_P_BETA, D, U, W, N}},
+    {"closeness", "Closeness: how near the actor is to those it reaches (--direction in: who reach it)",
+     run_closeness, 0, {D, U, W}},
+    {"harmonic", "Harmonic closeness: reach, near ties counting most (--direction in: being reached)", run_harmonic,
+     0, {D, U, W, N}},
+    {"betweenness", "Betweenness: brokers shortest paths", run_betweenness, 0, {U, W, N}},
+    {"betweenness-approx", "Betweenness, sampled estimate (±epsilon with probability 1 - delta)",
+     run_betweenness_approx, 0, {LEV_P_EPSILON, LEV_P_DELTA, LEV_P_SEED, U, W}},
+    {"constraint", "Burt's constraint (low = spans structural holes)", run_constraint, 0, {W, U}},
+    {"effective-size", "Burt's effective size (non-redundant contacts)", run_effective_size, 0, {W, U}},
+    {"efficiency", "Burt's efficiency", run_efficiency, 0, {W, U}},
+    {"burt-hierarchy", "Burt's hierarchy", run_burt_hierarchy, 0, {W, U}},
+    {"brokerage-coordinator", "Brokerage: coordinator", run_brokerage, LEV_BROKER_COORDINATOR, {U}},
+    {"brokerage-itinerant", "Brokerage: itinerant", run_brokerage, LEV_BROKER_ITINERANT, {U}},
+    {"brokerage-representative", "Brokerage: representative", run_brokerage, LEV_BROKER_REPRESENTATIVE, {U}},
+    {"brokerage-gatekeeper", "Brokerage: gatekeeper", run_brokerage, LEV_BROKER_GATEKEEPER, {U}},
+    {"brokerage-liaison", "Brokerage: liaison", run_brokerage, LEV_BROKER_LIAISON, {U}},
+    {"brokerage-total", "Brokerage: all roles", run_brokerage, LEV_BROKER_TOTAL, {U}},
+    {"coreness", "k-core number", run_coreness, LEV_DIR_ALL, {U}},
+    {"in-coreness", "k-core number (in-degree)", run_coreness, LEV_DIR_IN, {U}},
+    {"out-coreness", "k-core number (out-degree)", run_coreness, LEV_DIR_OUT, {U}},
+    {"core-periphery", "Core–periphery coreness", run_core_periphery, 0, {W, IT, U}},
+    {NULL, NULL, NULL, 0, {0}},
 };
+
+#undef U
+#undef W
+#undef D
+#undef N
+#undef IT
 
 const measure *cli_measure_find(const char *name) {
     for (const measure *m = cli_measures; m->name; m++)
@@ -145,4 +168,11 @@ lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params 
         fprintf(stderr, "leverage: %s: %s\n", m->name, msg);
     }
     return rc;
+}
+
+int cli_measure_reads(const measure *m, lev_param key) {
+    if (key == LEV_P_THREADS) return 1;
+    for (int k = 0; k < CLI_MAX_READS && m->reads[k]; k++)
+        if (m->reads[k] == key) return 1;
+    return 0;
 }

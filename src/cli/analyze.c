@@ -4,7 +4,7 @@
  * Headlines first (the top leverage point, how concentrated influence is, where wealth and
  * influence part ways, the top broker, the core, the communities), then the leaders under each
  * measure, the brokers, the core and the communities, the holders of each resource, and the
- * imbalance figures (imbalance.c).
+ * imbalance figures (sections.c).
  */
 #include "cli.h"
 
@@ -19,26 +19,7 @@ typedef struct scored {
     int ascending;   /* shown lowest first (constraint: low means a broker) */
 } scored;
 
-static const double *sort_key;
-static int sort_sign;
-
-static int by_score(const void *a, const void *b) {
-    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
-    if (sort_key[i] != sort_key[j]) return (sort_key[i] > sort_key[j] ? -1 : 1) * sort_sign;
-    return i < j ? -1 : i > j;
-}
-
-static uint32_t *order_by(const double *score, size_t n, int sign) {
-    uint32_t *o = malloc((n ? n : 1) * sizeof *o);
-    if (!o) return NULL;
-    for (size_t i = 0; i < n; i++) o[i] = (uint32_t)i;
-    sort_key = score; /* the CLI is single-threaded */
-    sort_sign = sign;
-    qsort(o, n, sizeof *o, by_score);
-    return o;
-}
-
-uint32_t *cli_rank_order(const double *score, size_t n) { return order_by(score, n, 1); }
+static uint32_t *order_by(const double *score, size_t n, int sign) { return cli_order(score, n, sign); }
 
 static double sum(const double *x, size_t n) {
     double s = 0;
@@ -130,10 +111,12 @@ static void text_top(const lev_network *net, const scored *s, size_t top, const 
     }
 }
 
-int cli_analyze(const cli_opts *o, lev_network *net, int bundled) {
+static int report(const cli_args *cfg, lev_network *net, int bundled) {
     size_t n = lev_actor_count(net), m = lev_edge_count(net), nres = lev_resource_count(net);
-    int json = strcmp(o->format, "json") == 0;
-    size_t top = (size_t)o->top < n ? (size_t)o->top : n;
+    int json = strcmp(cfg->format, "json") == 0;
+    size_t top = (size_t)cfg->top < n ? (size_t)cfg->top : n;
+    int undirected = cli_get(cfg, LEV_P_UNDIRECTED) != 0, unweighted = cli_get(cfg, LEV_P_WEIGHTED) == 0;
+    double damping = cli_get(cfg, LEV_P_DAMPING);
     int status = EXIT_FAILED;
     lev_params *p = NULL;
     scored s[NMEASURES];
@@ -142,11 +125,11 @@ int cli_analyze(const cli_opts *o, lev_network *net, int bundled) {
     uint32_t *horder = NULL, *comm = NULL;
     size_t ncomm = 0;
     double modularity = 0;
-    if (!(p = cli_params(o))) goto oom;
+    p = cfg->p;
 
     /* Strength is shown only when strengths differ from 1 (otherwise it repeats degree). */
     int weighted = 0;
-    for (size_t e = 0; e < m && !o->unweighted; e++) {
+    for (size_t e = 0; e < m && !unweighted; e++) {
         double w;
         lev_edge_get(net, e, NULL, NULL, &w, NULL);
         if (w != 1) weighted = 1;
@@ -211,8 +194,8 @@ int cli_analyze(const cli_opts *o, lev_network *net, int bundled) {
     int have_gini = n > 1 && lev_gini(pr, n, NULL, &gini) == LEV_OK;
 
     const char *source = bundled ? "Padgett's Florentine families: marriage ties of the 1430s (bundled example)"
-                                 : o->edges;
-    const char *how = o->undirected ? "read as two-way" : "directed";
+                                 : cfg->edges;
+    const char *how = undirected ? "read as two-way" : "directed";
 
     /* Headlines: sentences a person can take away. */
     char head[NHEAD][512];
@@ -285,8 +268,8 @@ int cli_analyze(const cli_opts *o, lev_network *net, int bundled) {
         printf(",\"source\":");
         cli_json_string(stdout, source);
         printf(",\"actors\":%zu,\"edges\":%zu,\"undirected\":%s,\"weighted\":%s,\"damping\":", n, m,
-               o->undirected ? "true" : "false", o->unweighted ? "false" : "true");
-        cli_print_number(stdout, o->damping);
+               undirected ? "true" : "false", unweighted ? "false" : "true");
+        cli_print_number(stdout, damping);
         printf(",\"headlines\":[");
         for (size_t h = 0; h < nh; h++) {
             if (h) putchar(',');
@@ -342,7 +325,7 @@ int cli_analyze(const cli_opts *o, lev_network *net, int bundled) {
             putchar('}');
         }
         printf("],\"imbalance\":");
-        if (cli_imbalance_section(o, net, p, 1, stdout) != EXIT_OKAY) goto done;
+        if (cli_imbalance_section(cfg, net, p, 1, stdout) != EXIT_OKAY) goto done;
         printf("}\n");
     } else {
         printf("Leverage report: %s\n", source);
@@ -394,11 +377,11 @@ int cli_analyze(const cli_opts *o, lev_network *net, int bundled) {
             }
             printf("\n== How unequal is the power? ==\n");
             fflush(stdout);
-            if (cli_imbalance_section(o, net, p, 0, stdout) != EXIT_OKAY) goto done;
+            if (cli_imbalance_section(cfg, net, p, 0, stdout) != EXIT_OKAY) goto done;
         }
         printf("\nPageRank: damping %.2f, ties %s, %s. Scores sum to 1. Paths use distance 1/strength%s.\n",
-               o->damping, how, o->unweighted ? "strengths ignored" : "weighted by strength",
-               o->unweighted ? " (hops, as strengths are ignored)" : "");
+               damping, how, unweighted ? "strengths ignored" : "weighted by strength",
+               unweighted ? " (hops, as strengths are ignored)" : "");
     }
     status = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OKAY : EXIT_FAILED;
     if (status) fprintf(stderr, "leverage: cannot write the output\n");
@@ -414,6 +397,48 @@ done:
     free(horder);
     free(core);
     free(comm);
-    lev_params_free(p);
     return status;
 }
+
+static const cli_option options[] = {
+    {.name = "resources", .kind = CLI_PATH, .field = offsetof(cli_args, resources), .meta = "F",
+     .help = "resources file, header actor,resource,holds,needs"},
+    {.name = "format", .kind = CLI_CHOICE, .choices = "text|json", .field = offsetof(cli_args, format),
+     .meta = "FMT", .help = "output format"},
+    {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 1000000, .field = offsetof(cli_args, top), .meta = "K",
+     .help = "how many actors to name under each measure"},
+    {.kind = CLI_VALUE, .key = LEV_P_DAMPING, .meta = "D", .help = "PageRank's damping factor"},
+    {.kind = CLI_VALUE, .key = LEV_P_SEED, .meta = "S", .help = "seed of the randomized parts (communities, rich club)"},
+    {.kind = CLI_END},
+};
+
+static int run(cli_args *a) {
+    int bundled = !a->edges;
+    if (bundled && (a->actors || a->resources)) return cli_usage("--actors and --resources need an edges file");
+    lev_network *net = NULL;
+    if (lev_network_new(&net) != LEV_OK) {
+        fprintf(stderr, "leverage: out of memory\n");
+        return EXIT_FAILED;
+    }
+    int status = bundled ? cli_load_bundled(net) : cli_load(a, net);
+    if (bundled) lev_params_set_int(a->p, LEV_P_UNDIRECTED, 1); /* marriage ties run both ways */
+    if (status == EXIT_OKAY) status = report(a, net, bundled);
+    lev_network_free(net);
+    return status;
+}
+
+const cli_command cli_analyze = {
+    .name = "analyze",
+    .summary = "a report of who holds leverage and how unequal power is\n"
+               "              (runs on a bundled example without a file)",
+    .synopsis = "[EDGES.csv] [OPTIONS]",
+    .about = "A report of the network's leverage points and power imbalances: who is most central, who\n"
+             "brokers, the core and the communities, how concentrated influence and resources are, the\n"
+             "most one-sided ties and dependences, and the in-crowd with its outsiders.\n"
+             "Without EDGES.csv it analyzes a bundled example: Padgett's Florentine families (marriage\n"
+             "ties, treated as two-way), with each family's wealth in 1427 and its faction.\n"
+             "EDGES.csv has the header source,target,weight[,channel]: one influence tie per row.",
+    .format = "text",
+    .options = {options, cli_common_options, NULL},
+    .run = run,
+};

@@ -1,0 +1,171 @@
+/* `leverage rank`: one score per actor (or per edge) under one measure, as CSV or JSON. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const cli_option options[] = {
+    {.name = "measure", .kind = CLI_NAME, .field = offsetof(cli_args, measure), .meta = "NAME",
+     .help = "the measure (listed below); required"},
+    {.name = "edges", .kind = CLI_SWITCH, .field = offsetof(cli_args, edge_scores),
+     .help = "one score per edge instead (betweenness only)"},
+    {.name = "format", .kind = CLI_CHOICE, .choices = "csv|json", .field = offsetof(cli_args, format),
+     .meta = "FMT", .help = "output format"},
+    {.kind = CLI_WORDS, .key = LEV_P_DIRECTION, .choices = "out=1|in=2", .meta = "D",
+     .help = "out: influence an actor exerts (its ties out); in: influence it receives (its ties in)"},
+    {.kind = CLI_FLAG, .key = LEV_P_NORMALIZED, .value = 1, .help = "each measure's normalized form"},
+    {.kind = CLI_VALUE, .key = LEV_P_DAMPING, .meta = "D", .help = "PageRank's damping factor"},
+    {.kind = CLI_VALUE, .key = LEV_P_ALPHA, .meta = "A", .help = "Katz attenuation"},
+    {.kind = CLI_VALUE, .key = LEV_P_BETA, .meta = "B", .help = "Bonacich exponent, may be negative"},
+    {.kind = CLI_VALUE, .key = LEV_P_EPSILON, .meta = "E", .help = "sampled betweenness: the error bound"},
+    {.kind = CLI_VALUE, .key = LEV_P_DELTA, .meta = "P", .help = "sampled betweenness: the chance of missing it"},
+    {.kind = CLI_VALUE, .key = LEV_P_SEED, .meta = "S", .help = "seed of sampled measures"},
+    {.kind = CLI_VALUE, .key = LEV_P_TOLERANCE, .meta = "T", .help = "iterative measures: the stopping distance"},
+    {.kind = CLI_VALUE, .key = LEV_P_MAX_ITER, .meta = "N", .help = "iterative measures: at most N iterations"},
+    {.kind = CLI_END},
+};
+
+static void measures_help(FILE *f) {
+    fputs("\nMeasures (each reads the options after it, and --threads):\n", f);
+    char b[64];
+    for (const measure *m = cli_measures; m->name; m++) {
+        fprintf(f, "  %-26s %s\n", m->name, m->title);
+        if (!m->reads[0]) continue;
+        fprintf(f, "  %-26s   reads", "");
+        for (int k = 0; m->reads[k]; k++) {
+            cli_option o = {.kind = CLI_VALUE, .key = m->reads[k]};
+            if (m->reads[k] == LEV_P_WEIGHTED) o.name = "unweighted";
+            fprintf(f, "%s %s", k ? "," : "", cli_option_name(&o, b, sizeof b));
+        }
+        fputc('\n', f);
+    }
+}
+
+static int print_edge_scores(const cli_args *a, const lev_network *net) {
+    size_t m = lev_edge_count(net);
+    double *score = malloc((m ? m : 1) * sizeof *score);
+    if (!score) {
+        fprintf(stderr, "leverage: out of memory for %zu edges\n", m);
+        return EXIT_FAILED;
+    }
+    if (lev_edge_betweenness(net, a->p, score) != LEV_OK) {
+        fprintf(stderr, "leverage: betweenness: %s\n", lev_params_errmsg(a->p));
+        free(score);
+        return EXIT_FAILED;
+    }
+    int json = strcmp(a->format, "json") == 0;
+    printf(json ? "{\"measure\":\"betweenness\",\"edges\":[" : "source,target,score\n");
+    for (size_t e = 0; e < m; e++) {
+        uint32_t s, t;
+        lev_edge_get(net, e, &s, &t, NULL, NULL);
+        if (json) {
+            printf(e ? ",{\"source\":" : "{\"source\":");
+            cli_json_string(stdout, lev_actor_name(net, s));
+            printf(",\"target\":");
+            cli_json_string(stdout, lev_actor_name(net, t));
+            printf(",\"score\":");
+            cli_print_number(stdout, score[e]);
+            putchar('}');
+        } else {
+            cli_csv_field(stdout, lev_actor_name(net, s));
+            putchar(',');
+            cli_csv_field(stdout, lev_actor_name(net, t));
+            putchar(',');
+            cli_print_number(stdout, score[e]);
+            putchar('\n');
+        }
+    }
+    if (json) printf("]}\n");
+    free(score);
+    return cli_finish_output();
+}
+
+/* Every library option given must be one the measure reads: none is silently ignored. */
+static int check_reads(const cli_args *a, const measure *m) {
+    for (size_t k = 0; k < a->ngiven; k++)
+        if (!cli_measure_reads(m, a->given[k])) {
+            char list[512], b[64];
+            size_t len = 0;
+            list[0] = 0;
+            for (int r = 0; m->reads[r] && len < sizeof list; r++) {
+                cli_option o = {.kind = CLI_VALUE, .key = m->reads[r]};
+                if (m->reads[r] == LEV_P_WEIGHTED) o.name = "unweighted";
+                len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", r ? ", " : "",
+                                        cli_option_name(&o, b, sizeof b));
+            }
+            return cli_usage("measure %s does not read %s (it reads %s%s--threads)", m->name, a->spelled[k], list,
+                             len ? ", " : "");
+        }
+    return -1;
+}
+
+static int run(cli_args *a) {
+    if (!a->measure) return cli_usage("rank needs --measure NAME");
+    const measure *m = cli_measure_find(a->measure);
+    if (!m) return cli_usage("unknown measure: %s (see leverage rank --help)", a->measure);
+    if (a->edge_scores && strcmp(m->name, "betweenness") != 0)
+        return cli_usage("--edges goes with --measure betweenness");
+    int status = check_reads(a, m);
+    if (status >= 0) return status;
+    if (!a->edges) return cli_usage("an edges file is needed");
+    lev_network *net = NULL;
+    double *score = NULL;
+    if (lev_network_new(&net) != LEV_OK) {
+        fprintf(stderr, "leverage: out of memory\n");
+        return EXIT_FAILED;
+    }
+    status = cli_load(a, net);
+    if (status != EXIT_OKAY) goto done;
+    if (a->edge_scores) {
+        status = print_edge_scores(a, net);
+        goto done;
+    }
+    status = EXIT_FAILED;
+    size_t n = lev_actor_count(net);
+    score = malloc((n ? n : 1) * sizeof *score);
+    if (!score) {
+        fprintf(stderr, "leverage: out of memory for %zu actors\n", n);
+        goto done;
+    }
+    if (cli_measure_run(m, net, a->p, score) != LEV_OK) goto done;
+    if (strcmp(a->format, "json") == 0) {
+        printf("{\"measure\":");
+        cli_json_string(stdout, m->name);
+        printf(",\"scores\":[");
+        for (size_t i = 0; i < n; i++) {
+            printf(i ? ",{\"actor\":" : "{\"actor\":");
+            cli_json_string(stdout, lev_actor_name(net, (uint32_t)i));
+            printf(",\"score\":");
+            cli_print_number(stdout, score[i]);
+            putchar('}');
+        }
+        printf("]}\n");
+    } else {
+        printf("actor,score\n");
+        for (size_t i = 0; i < n; i++) {
+            cli_csv_field(stdout, lev_actor_name(net, (uint32_t)i));
+            putchar(',');
+            cli_print_number(stdout, score[i]);
+            putchar('\n');
+        }
+    }
+    status = cli_finish_output();
+done:
+    free(score);
+    lev_network_free(net);
+    return status;
+}
+
+const cli_command cli_rank = {
+    .name = "rank",
+    .summary = "one score per actor (or per edge) under one measure, as CSV or JSON",
+    .synopsis = "--measure NAME [OPTIONS] EDGES.csv",
+    .about = "Prints actor,score with a header row, one row per actor in index order: the actors\n"
+             "file's order first, then new actors from the edges file in order of first appearance.\n"
+             "With --edges (betweenness only) prints source,target,score, one row per edge in file order.\n"
+             "An option the measure does not read is an error, never silently ignored.",
+    .format = "csv",
+    .options = {options, cli_common_options, NULL},
+    .run = run,
+    .more_help = measures_help,
+};
