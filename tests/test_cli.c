@@ -263,5 +263,153 @@ Test(cli, docs_option_tables_match_the_tool) {
         cr_assert(strstr(help, "--threads N") && strstr(help, "whole number in [0, 1024]; default 0"), "%s", help);
         free(help);
     }
+    /* The output samples are the tool's real output. */
+    size_t samples = 0;
+    for (const char *at = strstr(doc.s, "<!-- output: "); at; at = strstr(at + 1, "<!-- output: ")) {
+        const char *args = at + strlen("<!-- output: ");
+        const char *close = strstr(args, " -->\n");
+        cr_assert_not_null(close);
+        char argv_text[512], cmd[1024], *got;
+        snprintf(argv_text, sizeof argv_text, "%.*s", (int)(close - args), args);
+        snprintf(cmd, sizeof cmd, "cd %s && %s %s 2>/dev/null", LEV_SOURCE_DIR, LEV_CLI, argv_text);
+        cr_assert_eq(run(cmd, &got), 0, "%s", cmd);
+        const char *body = close + strlen(" -->\n"), *end = strstr(body, "<!-- /output -->");
+        cr_assert_not_null(end);
+        sbuf want = {0};
+        const char *fence = "```text\n$ leverage ";
+        sbuf_sink(&want, fence, strlen(fence));
+        sbuf_sink(&want, argv_text, strlen(argv_text));
+        sbuf_sink(&want, "\n", 1);
+        sbuf_sink(&want, got, strlen(got));
+        sbuf_sink(&want, "```\n", 4);
+        cr_assert(strlen(want.s) == (size_t)(end - body) && strncmp(want.s, body, strlen(want.s)) == 0,
+                  "docs/cli.md's sample of `leverage %s` differs from the tool (run docs/tools/cli-options.sh)",
+                  argv_text);
+        free(got);
+        free(want.s);
+        samples++;
+    }
+    cr_assert_geq(samples, 2);
     free(doc.s);
+}
+
+/* Write text to a new temporary file; returns its path (static buffer per slot). */
+static const char *tmpfile_with(int slot, const char *text) {
+    static char paths[4][32];
+    snprintf(paths[slot], sizeof paths[slot], "/tmp/lev_cli_XXXXXX");
+    int fd = mkstemp(paths[slot]);
+    cr_assert(fd >= 0);
+    cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    return paths[slot];
+}
+
+/* Issue 25: the report ranks leverage points by influence exerted. On a star Boss -> five
+ * others, Boss exerts all the influence there is; the five only receive it. */
+Test(cli, report_ranks_influence_exerted) {
+    const char *edges = tmpfile_with(0, "source,target,weight\nBoss,Ann,1\nBoss,Bob,1\nBoss,Cy,1\nBoss,Dee,1\nBoss,Ed,1\n");
+    char cmd[512], *out;
+    snprintf(cmd, sizeof cmd, "%s analyze %s", LEV_CLI, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert(strstr(out, "Boss is the top leverage point: it exerts"), "%s", out);
+    cr_assert(strstr(out, "Influence exerted (PageRank over reversed ties): top 5\n    1. Boss"), "%s", out);
+    cr_assert(strstr(out, "Ann receives the most influence"), "%s", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s analyze --format json %s", LEV_CLI, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert(strstr(out, "\"influence_exerted\":{\"title\":\"Influence exerted (PageRank over reversed ties)\","
+                          "\"method\":\"exact\",\"top\":[{\"rank\":1,\"actor\":\"Boss\""), "%s", out);
+    cr_assert(strstr(out, "\"influence_received\":"), "%s", out);
+    free(out);
+    /* rank --direction out reaches PageRank: Boss first. */
+    snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --direction out %s", LEV_CLI, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    double boss = 0, ann = 0;
+    char *line = strstr(out, "Boss,"), *line2 = strstr(out, "Ann,");
+    cr_assert(line && line2, "%s", out);
+    boss = strtod(line + 5, NULL);
+    ann = strtod(line2 + 4, NULL);
+    cr_assert(boss > 4 * ann, "exerted: Boss %g, Ann %g", boss, ann);
+    free(out);
+    remove(edges);
+}
+
+/* Notices on stderr (self-loops, repeated rows, names the actors file lacks); --strict. */
+Test(cli, notices_and_strict) {
+    const char *edges = tmpfile_with(0, "source,target,weight\nMayor Alvarez,Ann,1\nmayor alvarez,Ann,2\nAnn,Ann,1\n"
+                                        "Mayor Alvarez,Ann,3\n");
+    const char *actors = tmpfile_with(1, "name,group\nMayor Alvarez,council\nAnn,press\n");
+    char cmd[512], *err;
+    snprintf(cmd, sizeof cmd, "%s rank --measure degree --actors %s %s 2>&1 >/dev/null", LEV_CLI, actors, edges);
+    cr_assert_eq(run(cmd, &err), 0);
+    cr_assert(strstr(err, "1 name is not in the actors file") && strstr(err, "\"mayor alvarez\""), "%s", err);
+    cr_assert(strstr(err, "1 self-loop (first: Ann → itself)"), "%s", err);
+    cr_assert(strstr(err, "1 row repeats an earlier source,target pair in the same channel (first: Mayor Alvarez → Ann)"),
+              "%s", err);
+    free(err);
+    snprintf(cmd, sizeof cmd, "%s analyze --strict --actors %s %s 2>&1 >/dev/null", LEV_CLI, actors, edges);
+    cr_assert_eq(run(cmd, &err), 1);
+    cr_assert(strstr(err, "error:") && strstr(err, "\"mayor alvarez\""), "%s", err);
+    free(err);
+    remove(edges);
+    remove(actors);
+}
+
+/* Issue 17: imbalance shows each actor's net power advantage and Krackhardt's dimensions on
+ * undirected networks. A holds the money B needs: B depends on A, so A's advantage is positive,
+ * B's negative, and they sum to 0. */
+Test(cli, imbalance_power_advantage_and_undirected_krackhardt) {
+    const char *edges = tmpfile_with(0, "source,target,weight\nA,B,1\nB,C,1\nC,A,1\n");
+    const char *res = tmpfile_with(1, "actor,resource,holds,needs\nA,money,10,0\nB,money,0,10\nC,money,0,0\n");
+    char cmd[512], *out;
+    snprintf(cmd, sizeof cmd, "%s imbalance --format json --resources %s %s", LEV_CLI, res, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    char *pa = strstr(out, "\"power_advantage\":{\"A\":");
+    cr_assert_not_null(pa, "%s", out);
+    double a = strtod(pa + strlen("\"power_advantage\":{\"A\":"), NULL);
+    char *pb = strstr(pa, "\"B\":");
+    cr_assert_not_null(pb);
+    double b = strtod(pb + 4, NULL);
+    cr_assert(a > 0 && b < 0 && fabs(a + b) < 1e-12, "A %g, B %g", a, b);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s imbalance --resources %s %s", LEV_CLI, res, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert(strstr(out, "Net power advantage") && strstr(out, "most A (+"), "%s", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s imbalance --undirected --format json %s", LEV_CLI, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert(strstr(out, "\"krackhardt\":{\"connectedness\":1,"), "%s", out);
+    free(out);
+    remove(edges);
+    remove(res);
+}
+
+/* Issue 25: what the report tells a user — brokerage roles in words, the in-crowd's name, ties
+ * among holders said as ties, percentages with the digits they need. */
+Test(cli, report_words) {
+    char *out;
+    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert(strstr(out, "Brokerage between groups") && strstr(out, "gatekeeper      Medici: 8 times (z = 3.83)"), "%s", out);
+    cr_assert(strstr(out, "In-crowd: group \"oligarch\""), "%s", out);
+    cr_assert(strstr(out, "2 actors hold 48 each (7.0% of all each): Pazzi, Tornabuoni"), "%s", out);
+    cr_assert(strstr(out, "(on 45.2% of shortest paths between other pairs)"), "%s", out);
+    free(out);
+    /* A star of 3000: each leaf holds a tiny share, which is never printed as 0.0%. */
+    sbuf b = {0};
+    const char *head = "source,target,weight\n";
+    sbuf_sink(&b, head, strlen(head));
+    for (int i = 0; i < 3000; i++) {
+        char row[64];
+        snprintf(row, sizeof row, "hub,a%d,1\n", i);
+        sbuf_sink(&b, row, strlen(row));
+    }
+    const char *edges = tmpfile_with(0, b.s);
+    free(b.s);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s analyze --undirected %s", LEV_CLI, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert(!strstr(out, " 0.0%"), "%s", out);
+    cr_assert(strstr(out, "equal share (0.033%)"), "%s", out);
+    free(out);
+    remove(edges);
 }

@@ -1,15 +1,17 @@
 #!/bin/sh
-# Rewrite the option tables of docs/cli.md from the tool's own tables:
+# Rewrite the option tables and output samples of docs/cli.md from the tool itself:
 #   docs/tools/cli-options.sh [PATH/TO/leverage]      (default: build/leverage)
 # Each block between `<!-- options: COMMAND -->` and `<!-- /options -->` is replaced by the output
-# of `leverage help --markdown COMMAND`. tests/test_cli.c fails when a block differs from it.
+# of `leverage help --markdown COMMAND`; each block between `<!-- output: ARGS -->` and
+# `<!-- /output -->` by a text block of `$ leverage ARGS` and its output (run from the source
+# root). tests/test_cli.c fails when a block differs from the tool.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cli=${1:-$root/build/leverage}
 doc=$root/docs/cli.md
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-awk -v cli="$cli" '
+awk -v cli="$cli" -v root="$root" '
   /^<!-- options: [a-z]+ -->$/ {
     print; skip = 1
     run = cli " help --markdown " $3
@@ -17,7 +19,18 @@ awk -v cli="$cli" '
     close(run)
     next
   }
-  /^<!-- \/options -->$/ { skip = 0 }
+  /^<!-- output: .* -->$/ {
+    print; skip = 1
+    args = $0; sub(/^<!-- output: /, "", args); sub(/ -->$/, "", args)
+    print "```text"
+    print "$ leverage " args
+    run = "cd \"" root "\" && " cli " " args " 2>/dev/null"
+    while ((run | getline line) > 0) print line
+    close(run)
+    print "```"
+    next
+  }
+  /^<!-- \/options -->$/ || /^<!-- \/output -->$/ { skip = 0 }
   !skip { print }
 ' "$doc" > "$tmp"
 cat "$tmp" > "$doc"

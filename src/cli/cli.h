@@ -57,7 +57,7 @@ typedef struct cli_args {
     const char *edges; /* the positional file */
     const char *actors, *resources, *format, *measure;
     long long top;
-    int edge_scores, strict;
+    int edge_scores, strict, exact;
     lev_params *p;                    /* every library option given (the rest at its default) */
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
@@ -134,8 +134,16 @@ void cli_print_number(FILE *f, double v);     /* shortest text that reads back a
 void cli_json_string(FILE *f, const char *s); /* a JSON string literal, escaped */
 void cli_csv_field(FILE *f, const char *s);   /* a CSV field, quoted when needed */
 
+/* A share in [0, 1] as a percentage with the digits it needs ("14.4%", "0.0042%", "0%"), in b. */
+const char *cli_pct(double share, char *b, size_t cap);
+
 /* Actors by descending score (sign 1) or ascending (sign -1), ties by index; NULL when out of memory. */
 uint32_t *cli_order(const double *score, size_t n, int sign);
+
+/* Whether the report computes path measures exactly: V·(V + E) ≤ 2e8 (about a second), or
+ * --exact. Above it, betweenness is estimated with its error bound, and centralizations that
+ * need every exact path score are left out (and the report says so). */
+int cli_paths_exact(const cli_args *a, const lev_network *net);
 
 /* ---- report sections -------------------------------------------------------------------------- */
 

@@ -20,6 +20,8 @@ const cli_option cli_common_options[] = {
      .help = "ignore tie strengths (path measures count hops)"},
     {.kind = CLI_VALUE, .key = LEV_P_THREADS, .meta = "N",
      .help = "worker threads, 0 = all cores; results do not depend on it"},
+    {.name = "strict", .kind = CLI_SWITCH, .field = offsetof(cli_args, strict),
+     .help = "names in the edges or resources file that the actors file lacks are an error, not a notice"},
     {.kind = CLI_END},
 };
 

@@ -51,14 +51,80 @@ void cli_csv_field(FILE *f, const char *s) {
     fputc('"', f);
 }
 
+/* Edge ids sorted by (source, target, channel), to find repeated rows. */
+static const lev_network *dup_net;
+static int by_pair(const void *x, const void *y) {
+    size_t e = *(const size_t *)x, f = *(const size_t *)y;
+    uint32_t s1, t1, s2, t2;
+    const char *c1, *c2;
+    lev_edge_get(dup_net, e, &s1, &t1, NULL, &c1);
+    lev_edge_get(dup_net, f, &s2, &t2, NULL, &c2);
+    if (s1 != s2) return s1 < s2 ? -1 : 1;
+    if (t1 != t2) return t1 < t2 ? -1 : 1;
+    int c = (c1 ? 1 : 0) - (c2 ? 1 : 0);
+    if (c == 0 && c1) c = strcmp(c1, c2);
+    if (c) return c;
+    return e < f ? -1 : e > f;
+}
+
+/* Notices on what the data hold that a user may not expect: self-loops, and rows that repeat a
+ * pair in the same channel (kept as parallel ties). One line each, on stderr. */
+static void notices(const lev_network *net, const char *edges) {
+    size_t m = lev_edge_count(net), loops = 0, dups = 0;
+    uint32_t ls = 0, ds = 0, dt = 0;
+    for (size_t e = 0; e < m; e++) {
+        uint32_t s, t;
+        lev_edge_get(net, e, &s, &t, NULL, NULL);
+        if (s == t && !loops++) ls = s;
+    }
+    size_t *ids = m ? malloc(m * sizeof *ids) : NULL;
+    if (ids) {
+        for (size_t e = 0; e < m; e++) ids[e] = e;
+        dup_net = net; /* the CLI is single-threaded */
+        qsort(ids, m, sizeof *ids, by_pair);
+        for (size_t k = 1; k < m; k++) {
+            uint32_t s1, t1, s2, t2;
+            const char *c1, *c2;
+            lev_edge_get(net, ids[k - 1], &s1, &t1, NULL, &c1);
+            lev_edge_get(net, ids[k], &s2, &t2, NULL, &c2);
+            if (s1 == s2 && t1 == t2 && (c1 == c2 || (c1 && c2 && strcmp(c1, c2) == 0)) && !dups++) ds = s1, dt = t1;
+        }
+        free(ids);
+    }
+    if (loops)
+        fprintf(stderr, "leverage: notice: %s: %zu self-loop%s (first: %s → itself); kept: degree, strength and walk "
+                        "measures (PageRank, Katz) count them, path and brokerage measures ignore them\n", edges, loops, loops == 1 ? "" : "s",
+                lev_actor_name(net, ls));
+    if (dups)
+        fprintf(stderr, "leverage: notice: %s: %zu row%s repeat%s an earlier source,target pair in the same channel "
+                        "(first: %s → %s); kept as parallel ties: strengths and walks add them up, shortest paths "
+                        "take the strongest\n", edges, dups, dups == 1 ? "" : "s", dups == 1 ? "s" : "",
+                lev_actor_name(net, ds), lev_actor_name(net, dt));
+}
+
 int cli_load(const cli_args *a, lev_network *net) {
     struct { const char *path; lev_format fmt; } files[] = {
         {a->actors, LEV_FORMAT_ACTORS_CSV}, {a->edges, LEV_FORMAT_EDGES_CSV}, {a->resources, LEV_FORMAT_RESOURCES_CSV}};
+    size_t known = 0;
     for (size_t k = 0; k < 3; k++) {
         if (!files[k].path) continue;
         if (lev_read_file(net, files[k].fmt, files[k].path, NULL) != LEV_OK) {
             fprintf(stderr, "leverage: %s\n", lev_errmsg(net));
             return EXIT_FAILED;
+        }
+        if (k == 0) known = lev_actor_count(net);
+        if (k == 1) notices(net, a->edges);
+        /* Names the actors file lacks: often a typo ("mayor alvarez" for "Mayor Alvarez"). */
+        size_t n = lev_actor_count(net);
+        if (k > 0 && a->actors && n > known) {
+            fprintf(stderr, "leverage: %s: %s: %zu name%s not in the actors file %s:", a->strict ? "error" : "notice",
+                    files[k].path, n - known, n - known == 1 ? " is" : "s are", a->actors);
+            for (size_t i = known; i < n && i < known + 5; i++)
+                fprintf(stderr, "%s \"%s\"", i > known ? "," : "", lev_actor_name(net, (uint32_t)i));
+            fprintf(stderr, "%s%s\n", n - known > 5 ? ", ..." : "",
+                    a->strict ? "" : " (added as actors without a group; --strict makes this an error)");
+            if (a->strict) return EXIT_FAILED;
+            known = n;
         }
     }
     return EXIT_OKAY;
@@ -100,4 +166,18 @@ uint32_t *cli_order(const double *score, size_t n, int sign) {
     sort_sign = sign;
     qsort(o, n, sizeof *o, by_score);
     return o;
+}
+
+const char *cli_pct(double share, char *b, size_t cap) {
+    double v = 100 * share, a = fabs(v);
+    if (!isfinite(v)) snprintf(b, cap, "n/a");
+    else if (v == 0) snprintf(b, cap, "0%%");
+    else if (a >= 0.1 || a == 100) snprintf(b, cap, "%.1f%%", v);
+    else snprintf(b, cap, "%.2g%%", v); /* as many digits as it needs: 0.0042%, never 0.0% */
+    return b;
+}
+
+int cli_paths_exact(const cli_args *a, const lev_network *net) {
+    double n = (double)lev_actor_count(net), m = (double)lev_edge_count(net);
+    return a->exact || n * (n + m) <= 2e8;
 }
