@@ -413,3 +413,23 @@ Test(cli, report_words) {
     free(out);
     remove(edges);
 }
+
+/* Issue 25: z-scores of the Gould–Fernandez roles reach `rank`, equal to R sna's. */
+Test(cli, rank_brokerage_z_matches_sna) {
+    const char *names[] = {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"};
+    for (int role = 0; role < 6; role++) {
+        ref_value ref[REF_BRK_FLORENTINE16_N];
+        for (size_t i = 0; i < REF_BRK_FLORENTINE16_N; i++) {
+            ref[i].name = ref_florentine16_brokerage_z_sna[i].name;
+            /* sna gives NaN where sd is 0; the library documents 0 there */
+            double v = ref_florentine16_brokerage_z_sna[i].v[role];
+            ref[i].value = isnan(v) ? 0 : v;
+        }
+        char cmd[1024], *out;
+        snprintf(cmd, sizeof cmd, "%s rank --measure brokerage-%s-z --undirected --actors %s %s", LEV_CLI, names[role],
+                 SRC(REF_FLORENTINE_ACTORS_CSV), SRC(REF_FLORENTINE_EDGES_CSV));
+        cr_assert_eq(run(cmd, &out), 0);
+        check_rank_csv(out, ref, REF_BRK_FLORENTINE16_N, 1e-9);
+        free(out);
+    }
+}

@@ -75,12 +75,14 @@ static lev_status run_burt_hierarchy(const measure *m, const lev_network *net, l
     (void)m;
     return lev_burt_hierarchy(net, p, out);
 }
-/* One column of the Gould–Fernandez raw counts; m->arg holds the lev_broker_role. */
+/* One column of the Gould–Fernandez raw counts, or of their z-scores (a name ending in "-z");
+ * m->arg holds the lev_broker_role. */
 static lev_status run_brokerage(const measure *m, const lev_network *net, lev_params *p, double *out) {
-    size_t n = lev_actor_count(net);
+    size_t n = lev_actor_count(net), len = strlen(m->name);
+    int z = len > 2 && strcmp(m->name + len - 2, "-z") == 0;
     double *raw = malloc((n ? n : 1) * LEV_BROKER_ROLES * sizeof *raw);
     if (!raw) return LEV_ENOMEM;
-    lev_status rc = lev_brokerage(net, p, raw, NULL, NULL, NULL);
+    lev_status rc = z ? lev_brokerage(net, p, NULL, NULL, NULL, raw) : lev_brokerage(net, p, raw, NULL, NULL, NULL);
     if (rc == LEV_OK)
         for (size_t i = 0; i < n; i++) out[i] = raw[i * LEV_BROKER_ROLES + (size_t)m->arg];
     free(raw);
@@ -139,6 +141,17 @@ const measure cli_measures[] = {
     {"brokerage-gatekeeper", "Brokerage: gatekeeper", run_brokerage, LEV_BROKER_GATEKEEPER, {U}},
     {"brokerage-liaison", "Brokerage: liaison", run_brokerage, LEV_BROKER_LIAISON, {U}},
     {"brokerage-total", "Brokerage: all roles", run_brokerage, LEV_BROKER_TOTAL, {U}},
+    {"brokerage-coordinator-z", "Brokerage z-score: coordinator (brokers inside its own group)", run_brokerage,
+     LEV_BROKER_COORDINATOR, {U}},
+    {"brokerage-itinerant-z", "Brokerage z-score: itinerant (brokers inside another group)", run_brokerage,
+     LEV_BROKER_ITINERANT, {U}},
+    {"brokerage-representative-z", "Brokerage z-score: representative (carries its group's influence out)",
+     run_brokerage, LEV_BROKER_REPRESENTATIVE, {U}},
+    {"brokerage-gatekeeper-z", "Brokerage z-score: gatekeeper (lets influence into its group)", run_brokerage,
+     LEV_BROKER_GATEKEEPER, {U}},
+    {"brokerage-liaison-z", "Brokerage z-score: liaison (links two groups, neither its own)", run_brokerage,
+     LEV_BROKER_LIAISON, {U}},
+    {"brokerage-total-z", "Brokerage z-score: all roles", run_brokerage, LEV_BROKER_TOTAL, {U}},
     {"coreness", "k-core number", run_coreness, LEV_DIR_ALL, {U}},
     {"in-coreness", "k-core number (in-degree)", run_coreness, LEV_DIR_IN, {U}},
     {"out-coreness", "k-core number (out-degree)", run_coreness, LEV_DIR_OUT, {U}},
