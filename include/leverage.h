@@ -1199,20 +1199,29 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
 /**
  * @brief PageRank of every actor, weighted by strength, with optional personalization.
  *
- * The stationary distribution of a walk that, from actor u, follows an edge u → v with
+ * Answers "who receives influence?" by default (LEV_DIR_IN and LEV_DIR_ALL, the key's default):
+ * the stationary distribution of a walk that, from actor u, follows an edge u → v with
  * probability d·w(u,v)/s(u) (s = out-strength; parallel edges add up) and otherwise jumps to
- * actor v with probability personalization[v]/Σ personalization. An actor with no out-edges
- * (dangling) always jumps by the personalization vector, as NetworkX and igraph do. With
- * LEV_P_UNDIRECTED every edge is also walked backwards (a self-loop then counts twice); with
- * LEV_P_WEIGHTED 0 every edge has w = 1. Power iteration starts from the uniform vector and
- * stops when the L1 distance between two iterates is at most LEV_P_TOLERANCE (NetworkX compares
- * with V·tol instead). Scores are ≥ 0 and sum to 1.
+ * actor v with probability personalization[v]/Σ personalization, so mass gathers at the targets
+ * of influence; this is NetworkX's `pagerank(G)`. With LEV_P_DIRECTION LEV_DIR_OUT it answers
+ * "who exerts influence?": the same walk on the reversed network (NetworkX's
+ * `pagerank(G.reverse())`), which follows each edge u → v backwards from v to u with probability
+ * d·w(u,v)/s(v) (s = in-strength), so mass gathers at the sources: on the star Boss → Ann, …, Ed
+ * Boss ranks first with LEV_DIR_OUT and last by default. With LEV_P_UNDIRECTED 1 every edge is
+ * also walked backwards (a self-loop then counts twice) and LEV_P_DIRECTION is ignored. A
+ * dangling actor — one the walk cannot leave: no out-edges forwards, no in-edges with
+ * LEV_DIR_OUT — always jumps by the personalization vector, as NetworkX and igraph do
+ * (lev_pagerank_dangling() takes a separate vector for it). With LEV_P_WEIGHTED 0 every edge
+ * has w = 1. Power iteration starts from the uniform vector and stops when the L1 distance
+ * between two iterates is at most LEV_P_TOLERANCE (NetworkX compares with V·tol instead).
+ * Scores are ≥ 0 and sum to 1.
  * @param[in]  net             The network; not changed (its compact form may be built).
  * @param[in]  personalization Length lev_actor_count(net), entries finite and ≥ 0 with a
- *   positive, finite sum; or NULL for uniform. Copied as needed; not kept.
- * @param[in]  p   Options or NULL: LEV_P_DAMPING (0.85), LEV_P_TOLERANCE (1e-10),
- *   LEV_P_MAX_ITER (1000), LEV_P_UNDIRECTED, LEV_P_WEIGHTED, LEV_P_THREADS; progress callback
- *   once per iteration.
+ *   positive, finite sum; or NULL for uniform. Copied as needed; not kept. It is where the walk
+ *   jumps in either direction.
+ * @param[in]  p   Options or NULL: LEV_P_DIRECTION (default LEV_DIR_ALL: influence received),
+ *   LEV_P_DAMPING (0.85), LEV_P_TOLERANCE (1e-10), LEV_P_MAX_ITER (1000), LEV_P_UNDIRECTED,
+ *   LEV_P_WEIGHTED, LEV_P_THREADS; progress callback once per iteration.
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_EINVAL (bad personalization);
  *   LEV_ENOCONV (not within LEV_P_MAX_ITER iterations); LEV_ECANCELLED; LEV_ENOMEM.
@@ -1221,8 +1230,9 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  *   reads net · allocates O(V) scratch · parallel (OpenMP) · bit-identical for
  *   any LEV_P_THREADS · cancellable.
  * @par Complexity
- *   O(iterations · (V + E)) time, (5 + 1 if personalized)·V + O(V/2048) doubles
- *   of scratch from `net`'s allocator, on the calling thread.
+ *   O(iterations · (V + E)) time in either direction (the compact form holds both, so nothing
+ *   is reversed or copied), (5 + 1 if personalized)·V + O(V/2048) doubles of scratch from
+ *   `net`'s allocator, on the calling thread.
  * @par Reference
  *   Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web
  *   search engine. Computer Networks 30. doi:10.1016/S0169-7552(98)00110-X
@@ -1230,6 +1240,40 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  */
 LEV_API lev_status lev_pagerank(const lev_network *net, const double *personalization, lev_params *p,
                                 double *out);
+
+/**
+ * @brief PageRank with a separate vector for the mass of dangling actors.
+ *
+ * As lev_pagerank(), same options and direction, except that an actor the walk cannot leave
+ * (no out-edges; no in-edges with LEV_P_DIRECTION LEV_DIR_OUT) jumps to actor v with
+ * probability dangling[v]/Σ dangling instead of by the personalization vector; the other actors
+ * still jump by the personalization vector with probability 1 − d. Each iteration is
+ * x'[v] = d·(Σ_u x[u]·w(u,v)/s(u) + D·dangling[v]/Σ dangling) + (1 − d)·q[v], with D the mass on
+ * dangling actors and q the normalized personalization: NetworkX's
+ * `pagerank(G, personalization=q, dangling=dangling)`. A NULL dangling vector gives exactly
+ * lev_pagerank()'s result (bit for bit). With no dangling actor the vector changes nothing.
+ * @param[in]  net             The network; not changed (its compact form may be built).
+ * @param[in]  personalization As lev_pagerank(): length lev_actor_count(net), or NULL for uniform.
+ * @param[in]  dangling        Length lev_actor_count(net), entries finite and ≥ 0 with a
+ *   positive, finite sum (checked even when no actor is dangling); or NULL for the
+ *   personalization vector. Copied as needed; not kept.
+ * @param[in]  p   Options or NULL: as lev_pagerank().
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_EINVAL (bad personalization or dangling
+ *   vector: the message names the actor's index and name); LEV_ENOCONV; LEV_ECANCELLED;
+ *   LEV_ENOMEM. An empty network gives LEV_OK with nothing written (vectors not read).
+ * @par Contract
+ *   As lev_pagerank().
+ * @par Complexity
+ *   As lev_pagerank(), plus V doubles of scratch with a dangling vector.
+ * @par Reference
+ *   Brin & Page (1998), as lev_pagerank(); Boldi, P., Posenato, R., Santini, M. & Vigna, S.
+ *   (2008). Traps and pitfalls of topic-biased PageRank. WAW 2006, LNCS 4936.
+ *   doi:10.1007/978-3-540-78808-9_11
+ * @since 0.1
+ */
+LEV_API lev_status lev_pagerank_dangling(const lev_network *net, const double *personalization,
+                                         const double *dangling, lev_params *p, double *out);
 
 /** @} */
 
