@@ -694,9 +694,22 @@ typedef enum lev_param {
      *  Read by every analysis that uses strengths (each function's documentation names it). */
     LEV_P_WEIGHTED = 105,
     /** int, 1..3, default LEV_DIR_ALL: which edges of an actor a per-actor measure counts
-     *  (lev_direction): by lev_degree(), lev_strength(), lev_coreness() as named; the path and
-     *  spectral measures read LEV_DIR_ALL (the default) as their own default direction, which
-     *  their documentation states. Ignored when LEV_P_UNDIRECTED is 1. */
+     *  (lev_direction). Since `source → target` means the source influences the target,
+     *  LEV_DIR_OUT scores influence *exerted* (ties out of the actor) and LEV_DIR_IN influence
+     *  *received* (ties into it); what LEV_DIR_ALL means is each reader's default, below.
+     *  Ignored when LEV_P_UNDIRECTED is 1. Readers:
+     *  - lev_degree(), lev_strength(), lev_coreness(): OUT counts edges from the actor, IN edges
+     *    to it, ALL both;
+     *  - lev_pagerank(), lev_pagerank_dangling(): OUT exerted (PageRank of the reversed network),
+     *    IN and ALL received (the standard PageRank);
+     *  - lev_closeness(), lev_harmonic(): OUT and ALL exerted (distances from the actor), IN
+     *    received (distances to it);
+     *  - lev_katz(), lev_eigenvector(), lev_bonacich(): OUT exerted (scores from the edges the
+     *    actor sends, B = A), IN and ALL received (from the edges that reach it, B = Aᵀ);
+     *  - lev_centralization(): degree as lev_degree(), closeness as lev_closeness();
+     *  - lev_group_influence() and lev_outsiders() (LEV_INCROWD_GROUP) pass it to lev_pagerank().
+     *  lev_hits() ignores it: its hub score is influence exerted, its authority score influence
+     *  received. Betweenness ignores it (reversing every edge leaves it unchanged). */
     LEV_P_DIRECTION = 106,
     /** double, [0, 1], default 0.85: PageRank's damping factor (probability of following an edge).
      *  Read by lev_pagerank(). */
@@ -1155,7 +1168,8 @@ LEV_API lev_status lev_write_file(const lev_network *net, lev_format fmt, const 
 /**
  * @brief Degree of every actor: the number of edges at it.
  *
- * Parallel edges count one each; a self-loop counts once as out and once as in (twice with
+ * With LEV_DIR_OUT it counts the ties through which the actor exerts influence, with LEV_DIR_IN
+ * those through which it receives it, and with LEV_DIR_ALL (the default) both. Parallel edges count one each; a self-loop counts once as out and once as in (twice with
  * LEV_DIR_ALL). With LEV_P_UNDIRECTED each edge counts at both ends, so the direction does not
  * matter (LEV_P_DIRECTION is ignored and the result equals LEV_DIR_ALL's). Scores are whole
  * numbers. LEV_P_WEIGHTED and LEV_P_THREADS are ignored.
@@ -1177,7 +1191,8 @@ LEV_API lev_status lev_degree(const lev_network *net, lev_params *p, double *out
 /**
  * @brief Strength of every actor: the sum of the strengths of the edges at it.
  *
- * Counts edges as lev_degree() does, each weighted by its strength (by 1 with LEV_P_WEIGHTED 0,
+ * Influence exerted directly with LEV_DIR_OUT, received with LEV_DIR_IN, both with LEV_DIR_ALL
+ * (the default). Counts edges as lev_degree() does, each weighted by its strength (by 1 with LEV_P_WEIGHTED 0,
  * which gives lev_degree()'s result). Strengths are the float32-rounded values of the compact
  * form, summed in double in a fixed order (out-edges by target, then in-edges by source).
  * @param[in]  net The network; not changed (its compact form may be built).
@@ -1296,7 +1311,9 @@ LEV_API lev_status lev_pagerank_dangling(const lev_network *net, const double *p
 /**
  * @brief Closeness centrality of every actor: how near it is to the actors it reaches.
  *
- * For actor v reaching r − 1 others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1)
+ * Answers "who exerts influence quickly?" by default and with LEV_DIR_OUT (distances from the
+ * actor along the edges it sends) and "who is quickly reached by influence?" with LEV_DIR_IN
+ * (distances to it). For actor v reaching r − 1 others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1)
  * (the Wasserman–Faust form of NetworkX's `closeness_centrality(wf_improved=True)`, for networks
  * that are not connected); 0 for an actor that reaches nobody, and for a lone actor. Distances
  * run from v with LEV_P_DIRECTION LEV_DIR_OUT or LEV_DIR_ALL (the default), to v with
@@ -1324,6 +1341,8 @@ LEV_API lev_status lev_closeness(const lev_network *net, lev_params *p, double *
 /**
  * @brief Harmonic centrality of every actor: the sum of 1/d(v, u) over the others.
  *
+ * Answers "whose influence reaches others, and how closely?" by default and with LEV_DIR_OUT
+ * (distances from v), and "who is reached by influence?" with LEV_DIR_IN (distances to v).
  * Actors v does not reach add 0 (an isolated actor scores 0). With LEV_P_NORMALIZED 1, divided
  * by n − 1 (a lone actor scores 0). Distances as lev_closeness(): from v by default and with
  * LEV_DIR_OUT, to v with LEV_DIR_IN, both ways with LEV_P_UNDIRECTED 1. igraph's
@@ -1431,10 +1450,11 @@ LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p,
  * Measures that count influence arriving along walks of every length, weighted by strength
  * (by 1 with LEV_P_WEIGHTED 0; parallel edges add up; a self-loop counts once). Each reads a
  * matrix B whose row i says whose scores actor i's score draws on:
- * - LEV_P_DIRECTION LEV_DIR_ALL (the default) or LEV_DIR_IN: B = Aᵀ, in-influence — i scores from
- *   the edges that reach it (NetworkX's and igraph's convention for Katz and eigenvector);
- * - LEV_DIR_OUT: B = A, out-influence — i scores from the edges it sends (sna's bonpow on the
- *   sociomatrix as given, rows = senders);
+ * - LEV_P_DIRECTION LEV_DIR_ALL (the default) or LEV_DIR_IN: B = Aᵀ, in-influence (influence
+ *   received) — i scores from the edges that reach it (NetworkX's and igraph's convention for
+ *   Katz and eigenvector);
+ * - LEV_DIR_OUT: B = A, out-influence (influence exerted) — i scores from the edges it sends
+ *   (sna's bonpow on the sociomatrix as given, rows = senders);
  * - LEV_P_UNDIRECTED 1: B = A + Aᵀ, every edge a tie both ways (LEV_P_DIRECTION ignored; a
  *   self-loop then counts twice, as in igraph's undirected graphs).
  *
@@ -1449,7 +1469,9 @@ LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p,
 /**
  * @brief Katz centrality: x = α·B·x + 1, every walk into an actor attenuated by α per step.
  *
- * x = Σ_{k≥0} (αB)^k 1 (β = 1), found by iterating x ← α·B·x + 1 from x = 1 until the L1 change is
+ * Answers "who receives influence, directly and through chains?" by default (LEV_DIR_ALL and
+ * LEV_DIR_IN: walks into the actor) and "who exerts it?" with LEV_DIR_OUT (walks out of the
+ * actor: on Boss → Ann, …, Ed, Boss scores 1 + 5α and the others 1). x = Σ_{k≥0} (αB)^k 1 (β = 1), found by iterating x ← α·B·x + 1 from x = 1 until the L1 change is
  * at most LEV_P_TOLERANCE times the L1 norm of x. Raw scores are ≥ 1 (an actor no edge reaches
  * scores exactly 1); this is NetworkX's katz_centrality(G, alpha, beta=1, normalized=False).
  * With LEV_P_NORMALIZED 1, scaled to unit Euclidean length (NetworkX's default,
@@ -1478,7 +1500,8 @@ LEV_API lev_status lev_katz(const lev_network *net, lev_params *p, double *out);
 /**
  * @brief Eigenvector centrality: the leading eigenvector of B (in-influence: of Aᵀ).
  *
- * Power iteration on B + I from the uniform vector, as NetworkX's eigenvector_centrality (the
+ * Answers "who receives influence from the influential?" by default (LEV_DIR_ALL and
+ * LEV_DIR_IN) and "who exerts influence on the influential?" with LEV_DIR_OUT. Power iteration on B + I from the uniform vector, as NetworkX's eigenvector_centrality (the
  * shift makes periodic networks, such as bipartite ones or directed cycles, converge to the same
  * eigenvector), stopping when the L1 change of the unit-length iterate is at most
  * LEV_P_TOLERANCE. Scores are ≥ 0 with unit Euclidean length (NetworkX's scale; igraph's
@@ -1509,7 +1532,9 @@ LEV_API lev_status lev_eigenvector(const lev_network *net, lev_params *p, double
 /**
  * @brief HITS hub and authority scores (Kleinberg): good hubs point to good authorities.
  *
- * Authorities a are the leading eigenvector of AᵀA and hubs h = A·a, found by iterating
+ * Answers both questions at once, whatever LEV_P_DIRECTION says: the hub score "who exerts
+ * influence on those who receive much?", the authority score "who receives influence from those
+ * who exert much?". Authorities a are the leading eigenvector of AᵀA and hubs h = A·a, found by iterating
  * a ← Aᵀ(A·a) from hubs all 1, until the L1 change of the authorities is at most
  * LEV_P_TOLERANCE. Each vector is ≥ 0 and sums to 1 (NetworkX's hits; igraph's hub_score and
  * authority_score scale the largest to 1 instead). LEV_P_DIRECTION is ignored; with
@@ -1538,7 +1563,9 @@ LEV_API lev_status lev_hits(const lev_network *net, lev_params *p, double *hubs,
 /**
  * @brief Bonacich power centrality c(α, β) = α·(I − βB)⁻¹·B·1, as R `sna::bonpow`.
  *
- * The raw scores r = (I − βB)⁻¹B1 solve r_i = Σ_j B(i, j)·(1 + β·r_j): with β > 0 ties to
+ * Answers "whose received influence comes from the powerful (β > 0) or from the dependent
+ * (β < 0)?" by default (LEV_DIR_ALL and LEV_DIR_IN) and the same of influence exerted with
+ * LEV_DIR_OUT (sna's `bonpow` on the sociomatrix as given). The raw scores r = (I − βB)⁻¹B1 solve r_i = Σ_j B(i, j)·(1 + β·r_j): with β > 0 ties to
  * powerful actors add power, with β < 0 ties to weak, dependent actors do (bargaining
  * networks); β = 0 gives strength. α = √(V / Σ r²), so Σ c² = V and the sign is r's (sna's
  * rescale=FALSE); LEV_P_NORMALIZED 1 divides r by Σ r instead, so the scores sum to 1 (sna's
@@ -2394,7 +2421,8 @@ LEV_API lev_status lev_actor_groups(const lev_network *net, uint32_t *group);
  * LEV_OK and nothing is written. Outputs written only on LEV_OK.
  * @param[in]  net             The network; not changed.
  * @param[in]  p               Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, and
- *   lev_pagerank()'s (LEV_P_DAMPING, LEV_P_TOLERANCE, LEV_P_MAX_ITER, LEV_P_THREADS).
+ *   lev_pagerank()'s (LEV_P_DAMPING, LEV_P_TOLERANCE, LEV_P_MAX_ITER, LEV_P_THREADS, and
+ *   LEV_P_DIRECTION: LEV_DIR_OUT makes influence_share the share of influence exerted).
  * @param[out] matrix          Caller-owned, G·G row-major (row g = from g), or NULL.
  * @param[out] actor_share     Caller-owned, length G, or NULL.
  * @param[out] influence_share Caller-owned, length G: the group's share of PageRank, or NULL
