@@ -757,8 +757,8 @@ typedef enum lev_param {
      *  whose holdings share out its dependence. Read by lev_dependence(), lev_power_advantage().
      *  @since 0.1 */
     LEV_P_SCOPE = 600,
-    /** First key of experimental options, which may change in any minor release. 0.1 has none:
-     *  every key from here up gives LEV_EUNSUPPORTED. */
+    /** First key of experimental options, which may change in any minor release. None is
+     *  defined: every key from here up gives LEV_EUNSUPPORTED. */
     LEV_P_EXPERIMENTAL_BASE = 10000
 } lev_param;
 
