@@ -395,3 +395,26 @@ Test(direction, hierarchy_by_hand) {
     expect(net, KATZ, LEV_DIR_OUT, (double[]){1.24, 1.2, 1.2, 1, 1, 1, 1}, 1e-12, "katz out");
     lev_network_free(net);
 }
+
+/* doc: LEV_P_DIRECTION, lev_group_influence() passes it to lev_pagerank(): on the star with Boss
+ * in group "top", the top's influence share is 21/41 exerted and 20/137 received (above). */
+Test(direction, group_influence_follows_direction) {
+    lev_network *net;
+    lev_network_new(&net);
+    cr_assert_eq(lev_actor_add(net, "Boss", "top", NULL), LEV_OK);
+    static const char *const leaves[] = {"Ann", "Bob", "Cy", "Dee", "Ed"};
+    for (int i = 0; i < 5; i++) {
+        cr_assert_eq(lev_actor_add(net, leaves[i], "staff", NULL), LEV_OK);
+        cr_assert_eq(lev_edge_add(net, 0, (uint32_t)i + 1, 1, NULL, NULL), LEV_OK);
+    }
+    double share[2];
+    lev_params *p = params(LEV_DIR_OUT);
+    cr_assert_eq(lev_group_influence(net, p, NULL, NULL, share), LEV_OK);
+    cr_assert_float_eq(share[0], 21.0 / 41, 1e-12);
+    lev_params_free(p);
+    p = params(0);
+    cr_assert_eq(lev_group_influence(net, p, NULL, NULL, share), LEV_OK);
+    cr_assert_float_eq(share[0], 20.0 / 137, 1e-12);
+    lev_params_free(p);
+    lev_network_free(net);
+}
