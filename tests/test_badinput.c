@@ -587,3 +587,30 @@ ROW(api_edges_null_sources, LEV_EMISUSE, "net",
 ROW(api_edges_bad_channel, LEV_EINVAL, "net",
     "cannot add 3 edges: channel label is not valid UTF-8",
     rc = lev_edges_add(net, 3, bulk_src, bulk_tgt, bulk_w, "\x80", NULL);)
+
+/* ---- clustering, per-actor reciprocity, directed modularity -------------------------------- */
+
+/* row 129: NULL output array (clustering) */
+ROW(an_clustering_null_out, LEV_EMISUSE, "p",
+    "clustering: the output array is NULL",
+    rc = lev_clustering(net, p, NULL);)
+
+/* row 130: NULL transitivity output (the average may be NULL, the transitivity not) */
+ROW(an_transitivity_null_out, LEV_EMISUSE, "p",
+    "transitivity: the output array is NULL",
+    double a = -1; rc = lev_transitivity(net, p, NULL, &a); cr_assert(a == -1, "output written");)
+
+/* row 131: NULL output array (per-actor reciprocity), NULL params */
+ROW(an_reciprocity_actors_null_out, LEV_EMISUSE, "net",
+    "reciprocity_actors: the output array is NULL",
+    rc = lev_reciprocity_actors(net, NULL, NULL);)
+
+/* row 132: Directed modularity option out of bounds */
+ROW(opt_directed_modularity_out_of_bounds, LEV_EINVAL, "p",
+    "option directed_modularity must be in [0, 1] (got 2)",
+    rc = lev_params_set_int(p, LEV_P_DIRECTED_MODULARITY, 2);)
+
+/* row 133: NULL partition with directed modularity */
+ROW(an_directed_modularity_null_partition, LEV_EMISUSE, "p",
+    "modularity: the community array is NULL",
+    double q = -1; cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTED_MODULARITY, 1), LEV_OK); rc = lev_modularity(net, NULL, p, &q); cr_assert(q == -1, "output written");)
