@@ -1710,7 +1710,8 @@ LEV_API lev_status lev_brokerage(const lev_network *net, lev_params *p, double *
  * and the continuous core–periphery model.
  *
  * Components and cores read the edges as given (directed) or, with LEV_P_UNDIRECTED 1, as
- * undirected. Communities, modularity and core–periphery always read the **undirected view**:
+ * undirected; clustering reads distinct neighbours (lev_clustering()). Communities, modularity
+ * (unless LEV_P_DIRECTED_MODULARITY is 1) and core–periphery read the **undirected view**:
  * the tie strength of actors a ≠ b is the sum of the strengths of their edges both ways
  * (parallel edges add up; 1 per edge record with LEV_P_WEIGHTED 0), so a mutual pair counts
  * twice. Component and community ids are 0..count−1 in order of each group's first actor.
@@ -1794,8 +1795,13 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  * the modularity is 0 (with only self-loops every actor is alone too, and the modularity is
  * that of lev_modularity() for that partition).
  * @param[in]  net        The network; not changed.
+ * With LEV_P_DIRECTED_MODULARITY 1 the objective is instead the directed modularity of
+ * lev_modularity() and the method Louvain (local moving and aggregation, no refinement, with
+ * the directed gain of Dugué & Perez 2015 / NetworkX's `louvain_communities` on a DiGraph),
+ * with the same runs, budget and determinism.
  * @param[in]  p          Options or NULL: LEV_P_RESOLUTION, LEV_P_SEED, LEV_P_WEIGHTED,
- *   LEV_P_THREADS; progress callback (called at least every 65536 actor visits).
+ *   LEV_P_DIRECTED_MODULARITY, LEV_P_THREADS; progress callback (called at least every 65536
+ *   actor visits).
  * @param[out] community  Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @param[out] count      Receives the number of communities; may be NULL.
  * @param[out] modularity Receives the partition's modularity, exactly what lev_modularity()
@@ -1822,10 +1828,14 @@ LEV_API lev_status lev_communities(const lev_network *net, lev_params *p, uint32
  * strength of c's actors (each edge counts at both ends, a self-loop twice). This is NetworkX's
  * `community.modularity` and igraph's `modularity(directed=False)` on the network's edges as an
  * undirected multigraph; Q is 0 when there are no edges (where NetworkX divides by zero and
- * igraph gives NaN).
+ * igraph gives NaN). With LEV_P_DIRECTED_MODULARITY 1, Leicht and Newman's directed modularity
+ * of the edges as given: Q = (1/m) Σ_ab [A_ab − γ k_a^out k_b^in / m] δ(c_a, c_b) =
+ * Σ_c [ W_c / m − γ Kout_c Kin_c / m² ], A_ab the summed strength of the edges a → b, a
+ * self-loop counting once in W_c, k^out and k^in — NetworkX's `community.modularity` of the
+ * network as a MultiDiGraph and igraph's `modularity(directed=True)`.
  * @param[in]  net       The network; not changed.
  * @param[in]  community Length lev_actor_count(net): any uint32 labels (equal label, same community).
- * @param[in]  p         Options or NULL: LEV_P_RESOLUTION, LEV_P_WEIGHTED.
+ * @param[in]  p         Options or NULL: LEV_P_RESOLUTION, LEV_P_WEIGHTED, LEV_P_DIRECTED_MODULARITY.
  * @param[out] q         Receives the modularity; untouched on failure.
  * @return LEV_OK (q = 0 for an empty network), LEV_EMISUSE (net, community or q NULL), LEV_ENOMEM.
  * @par Contract
@@ -1833,7 +1843,9 @@ LEV_API lev_status lev_communities(const lev_network *net, lev_params *p, uint32
  * @par Complexity
  *   O(V + E).
  * @par Reference
- *   Newman, M. E. J. (2006). PNAS 103(23). doi:10.1073/pnas.0601602103
+ *   Newman, M. E. J. (2006). PNAS 103(23). doi:10.1073/pnas.0601602103;
+ *   Leicht, E. A. & Newman, M. E. J. (2008). Phys. Rev. Lett. 100, 118703.
+ *   doi:10.1103/PhysRevLett.100.118703
  * @since 0.1
  */
 LEV_API lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev_params *p, double *q);
