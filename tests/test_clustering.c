@@ -508,3 +508,40 @@ Test(directed_modularity, communities_at_least_networkx_louvain) {
         lev_network_free(net);
     }
 }
+
+Test(directed_modularity, edge_cases) {
+    lev_params *p = dmod(1);
+    uint32_t comm[4] = {9, 9, 9, 9};
+    size_t count = 7;
+    double q = -9, q2 = -8;
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    cr_assert_eq(lev_communities(net, p, comm, &count, &q), LEV_OK); /* empty */
+    cr_assert(count == 0 && q == 0 && comm[0] == 9);
+    cr_assert_eq(lev_modularity(net, comm, p, &q), LEV_OK);
+    cr_assert_eq(q, 0.0);
+    lev_network_free(net);
+    net = numbered(4); /* no edges: every actor alone, Q = 0 */
+    cr_assert_eq(lev_communities(net, p, comm, &count, &q), LEV_OK);
+    cr_assert(count == 4 && q == 0 && comm[0] == 0 && comm[3] == 3);
+    /* only a self-loop: still alone; Q = lev_modularity of singletons = 1 − 1·1/1 = 0 */
+    lev_edge_add(net, 2, 2, 3, NULL, NULL);
+    cr_assert_eq(lev_communities(net, p, comm, &count, &q), LEV_OK);
+    cr_assert_eq(count, 4);
+    cr_assert_eq(lev_modularity(net, comm, p, &q2), LEV_OK);
+    cr_assert(q == q2 && fabs(q) < 1e-15, "%g %g", q, q2);
+    /* a one-way chain 0 → 1 → 2 → 3, m = 3, k_out = (1, 1, 1, 0), k_in = (0, 1, 1, 1):
+     * {0,1},{2,3}: W = 2, Kout·Kin = 2·1 + 1·2 → Q = 6/9 − 4/9 = 2/9, the best of all 15
+     * partitions (all in one: 1 − 9/9 = 0; {0,1,2},{3}: 6/9 − 6/9 = 0; {0,1},{2},{3}: 3/9 − 3/9 = 0;
+     * singletons: 0 − 1/9) */
+    lev_network_free(net);
+    net = numbered(4);
+    lev_edge_add(net, 0, 1, 1, NULL, NULL);
+    lev_edge_add(net, 1, 2, 1, NULL, NULL);
+    lev_edge_add(net, 2, 3, 1, NULL, NULL);
+    cr_assert_eq(lev_communities(net, p, comm, &count, &q), LEV_OK);
+    cr_assert(fabs(q - 2.0 / 9) < 1e-15, "chain: %.17g", q);
+    cr_assert(count == 2 && comm[0] == comm[1] && comm[2] == comm[3] && comm[1] != comm[2]);
+    lev_network_free(net);
+    lev_params_free(p);
+}
