@@ -23,6 +23,8 @@ typedef struct ig_aux {
     igraph_t text;
     int have_und;
     igraph_t und; /* the binary graph made undirected, one undirected edge per directed edge */
+    int have_simple;
+    igraph_t simple; /* the binary graph made undirected and simple (collapsed) */
 } ig_aux;
 
 static double *scores(bench_out *o, size_t n) {
@@ -236,6 +238,28 @@ static int a_kcore(bench_ctx *c, bench_out *o) {
     return 0;
 }
 
+static void prep_clustering(bench_ctx *c) {
+    ig_aux *a = c->aux;
+    if (a->have_simple) return;
+    igraph_copy(&a->simple, G(c));
+    igraph_to_undirected(&a->simple, IGRAPH_TO_UNDIRECTED_COLLAPSE, NULL);
+    igraph_simplify(&a->simple, 1, 1, NULL);
+    a->have_simple = 1;
+}
+
+/* Local clustering (transitivity) of every vertex on the undirected simple graph, 0 below two
+ * neighbours. */
+static int a_clustering(bench_ctx *c, bench_out *o) {
+    ig_aux *a = c->aux;
+    igraph_vector_t v;
+    igraph_vector_init(&v, 0);
+    IGC(o, igraph_transitivity_local_undirected(&a->simple, &v, igraph_vss_all(), IGRAPH_TRANSITIVITY_ZERO));
+    double *s = scores(o, c->n);
+    for (size_t i = 0; i < c->n; i++) s[i] = VECTOR(v)[i];
+    igraph_vector_destroy(&v);
+    return 0;
+}
+
 static void prep_louvain(bench_ctx *c) {
     ig_aux *a = c->aux;
     if (a->have_und) return;
@@ -301,6 +325,7 @@ static const bench_algo ALGOS[] = {
     {"closeness", a_closeness, NULL},
     {"harmonic", a_harmonic, NULL},
     {"kcore", a_kcore, NULL},
+    {"clustering", a_clustering, prep_clustering},
     {"louvain", a_louvain, prep_louvain},
     {"constraint", a_constraint, NULL},
     {"triad_census", a_triad_census, NULL},

@@ -242,6 +242,13 @@ static int a_kcore(bench_ctx *c, bench_out *o) {
     RUN_SCORES(lev_coreness(c->g, p, scores(o, c->n)), "lev_coreness");
 }
 
+/* Local clustering on the undirected simple view, unweighted (Watts–Strogatz). */
+static int a_clustering(bench_ctx *c, bench_out *o) {
+    const int64_t kv[] = {LEV_P_UNDIRECTED, 1, LEV_P_WEIGHTED, 0};
+    lev_params *p = params_kv(c, 2, kv);
+    RUN_SCORES(lev_clustering(c->g, p, scores(o, c->n)), "lev_clustering");
+}
+
 /* Burt's constraint, weighted (0 for actors without contacts, where the peers say NaN). */
 static int a_constraint(bench_ctx *c, bench_out *o) {
     lev_params *p = params(c);
@@ -297,6 +304,7 @@ static const bench_algo ALGOS[] = {
     {"closeness", a_closeness, NULL},
     {"harmonic", a_harmonic, NULL},
     {"kcore", a_kcore, NULL},
+    {"clustering", a_clustering, NULL},
     {"louvain", a_louvain, NULL},
     {"constraint", a_constraint, NULL},
     {"triad_census", a_triad_census, NULL},

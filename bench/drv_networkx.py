@@ -158,6 +158,15 @@ def a_kcore(ctx):
     return by_id(ctx, nx.core_number(ctx.G)), {}
 
 
+def prep_clustering(ctx):
+    if getattr(ctx, "simple", None) is None:
+        ctx.simple = nx.Graph(ctx.G.to_undirected(as_view=True))
+
+
+def a_clustering(ctx):
+    return by_id(ctx, nx.clustering(ctx.simple)), {}
+
+
 def prep_louvain(ctx):
     if ctx.und is None:
         U = nx.Graph()
@@ -205,6 +214,7 @@ ALGOS = {
     "harmonic": (a_harmonic, None),
     "kcore": (a_kcore, None),
     "louvain": (a_louvain, prep_louvain),
+    "clustering": (a_clustering, prep_clustering),
     "constraint": (a_constraint, None),
     "triad_census": (a_triad_census, None),
 }

@@ -733,6 +733,11 @@ typedef enum lev_param {
     /** double, [1e-9, 1000], default 1: modularity resolution γ; larger values give smaller
      *  communities. Read by lev_communities(), lev_modularity(). @since 0.1 */
     LEV_P_RESOLUTION = 400,
+    /** int, 0 or 1, default 0: 1 makes lev_modularity() and lev_communities() use directed
+     *  modularity (Leicht & Newman 2008), Q = (1/m) Σ_ij [A_ij − γ k_i^out k_j^in / m] δ(c_i, c_j),
+     *  on the edges as given, instead of the undirected view. Read by lev_modularity(),
+     *  lev_communities(). @since 0.1 */
+    LEV_P_DIRECTED_MODULARITY = 401,
     /** int, 0 or 1, default 0: 1 applies the n/(n − 1) small-sample correction to the Gini
      *  coefficient. Read by lev_gini(). @since 0.1 */
     LEV_P_SMALL_SAMPLE = 500,
@@ -1776,7 +1781,8 @@ LEV_API lev_status lev_brokerage(const lev_network *net, lev_params *p, double *
  * and the continuous core–periphery model.
  *
  * Components and cores read the edges as given (directed) or, with LEV_P_UNDIRECTED 1, as
- * undirected. Communities, modularity and core–periphery always read the **undirected view**:
+ * undirected; clustering reads distinct neighbours (lev_clustering()). Communities, modularity
+ * (unless LEV_P_DIRECTED_MODULARITY is 1) and core–periphery read the **undirected view**:
  * the tie strength of actors a ≠ b is the sum of the strengths of their edges both ways
  * (parallel edges add up; 1 per edge record with LEV_P_WEIGHTED 0), so a mutual pair counts
  * twice. Component and community ids are 0..count−1 in order of each group's first actor.
@@ -1860,8 +1866,13 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  * the modularity is 0 (with only self-loops every actor is alone too, and the modularity is
  * that of lev_modularity() for that partition).
  * @param[in]  net        The network; not changed.
+ * With LEV_P_DIRECTED_MODULARITY 1 the objective is instead the directed modularity of
+ * lev_modularity() and the method Louvain (local moving and aggregation, no refinement, with
+ * the directed gain of Dugué & Perez 2015 / NetworkX's `louvain_communities` on a DiGraph),
+ * with the same runs, budget and determinism.
  * @param[in]  p          Options or NULL: LEV_P_RESOLUTION, LEV_P_SEED, LEV_P_WEIGHTED,
- *   LEV_P_THREADS; progress callback (called at least every 65536 actor visits).
+ *   LEV_P_DIRECTED_MODULARITY, LEV_P_THREADS; progress callback (called at least every 65536
+ *   actor visits).
  * @param[out] community  Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @param[out] count      Receives the number of communities; may be NULL.
  * @param[out] modularity Receives the partition's modularity, exactly what lev_modularity()
@@ -1888,10 +1899,14 @@ LEV_API lev_status lev_communities(const lev_network *net, lev_params *p, uint32
  * strength of c's actors (each edge counts at both ends, a self-loop twice). This is NetworkX's
  * `community.modularity` and igraph's `modularity(directed=False)` on the network's edges as an
  * undirected multigraph; Q is 0 when there are no edges (where NetworkX divides by zero and
- * igraph gives NaN).
+ * igraph gives NaN). With LEV_P_DIRECTED_MODULARITY 1, Leicht and Newman's directed modularity
+ * of the edges as given: Q = (1/m) Σ_ab [A_ab − γ k_a^out k_b^in / m] δ(c_a, c_b) =
+ * Σ_c [ W_c / m − γ Kout_c Kin_c / m² ], A_ab the summed strength of the edges a → b, a
+ * self-loop counting once in W_c, k^out and k^in — NetworkX's `community.modularity` of the
+ * network as a MultiDiGraph and igraph's `modularity(directed=True)`.
  * @param[in]  net       The network; not changed.
  * @param[in]  community Length lev_actor_count(net): any uint32 labels (equal label, same community).
- * @param[in]  p         Options or NULL: LEV_P_RESOLUTION, LEV_P_WEIGHTED.
+ * @param[in]  p         Options or NULL: LEV_P_RESOLUTION, LEV_P_WEIGHTED, LEV_P_DIRECTED_MODULARITY.
  * @param[out] q         Receives the modularity; untouched on failure.
  * @return LEV_OK (q = 0 for an empty network), LEV_EMISUSE (net, community or q NULL), LEV_ENOMEM.
  * @par Contract
@@ -1899,7 +1914,9 @@ LEV_API lev_status lev_communities(const lev_network *net, lev_params *p, uint32
  * @par Complexity
  *   O(V + E).
  * @par Reference
- *   Newman, M. E. J. (2006). PNAS 103(23). doi:10.1073/pnas.0601602103
+ *   Newman, M. E. J. (2006). PNAS 103(23). doi:10.1073/pnas.0601602103;
+ *   Leicht, E. A. & Newman, M. E. J. (2008). Phys. Rev. Lett. 100, 118703.
+ *   doi:10.1103/PhysRevLett.100.118703
  * @since 0.1
  */
 LEV_API lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev_params *p, double *q);
@@ -1943,6 +1960,78 @@ LEV_API lev_status lev_modularity(const lev_network *net, const uint32_t *commun
  * @since 0.1
  */
 LEV_API lev_status lev_core_periphery(const lev_network *net, lev_params *p, double *out, double *fit);
+
+/**
+ * @brief Local clustering coefficient of every actor: how many of its contacts are tied to
+ * each other (Watts–Strogatz; Onnela's weighted form; Fagiolo's directed forms).
+ *
+ * It answers "is this actor inside a closed group, or does it bridge contacts who do not know
+ * each other?" (high: embedded; low: a broker). Ties are the distinct neighbours u ≠ v:
+ * **self-loops are ignored** and **parallel edges fold to one tie whose strength is their
+ * sum** (the library's rule for tie strength, as in lev_modularity()'s undirected view: two
+ * channels of influence are more influence).
+ *
+ * With LEV_P_UNDIRECTED 1 a tie joins u and v when an edge runs either way, of strength
+ * w_uv = the sum of the edges both ways, and c_v = 2·T_v / (d_v (d_v − 1)), T_v the triangles
+ * at v and d_v its distinct neighbours; weighted (LEV_P_WEIGHTED 1, the default) each triangle
+ * counts ∛(ŵ_vu ŵ_uw ŵ_wv) instead of 1, ŵ = w / max w over all ties (Onnela et al.) —
+ * NetworkX's `clustering(G, weight=...)` on the Graph of the summed ties.
+ * Directed (LEV_P_UNDIRECTED 0, the default): Fagiolo's c_v = (S³)_vv / (2 (d_tot (d_tot − 1)
+ * − 2 d↔)), S = A + Aᵀ, d_tot the distinct in- plus out-neighbours and d↔ those tied both
+ * ways; weighted, S = Ŵ^[1/3] + (Ŵᵀ)^[1/3] with ŵ_uv = (summed strength u → v) / max over
+ * directed ties — NetworkX's `clustering` of a DiGraph. An actor with fewer than two
+ * neighbours, or no triangle, gets 0. Results lie in [0, 1].
+ * The maximum strength leaves self-loops out (NetworkX counts a self-loop's weight in it; the
+ * two agree on networks without self-loops).
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_UNDIRECTED, LEV_P_WEIGHTED, LEV_P_THREADS; progress
+ *   callback (every 16384 actors).
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ECANCELLED, LEV_ELIMIT (an actor with
+ *   2^32 − 1 or more ties), LEV_ENOMEM.
+ * @par Contract
+ *   reads net · O(V + E) scratch (about 18 bytes per tie end, 28 per actor, and 4 V per thread)
+ *   · cancellable · bit-identical for any LEV_P_THREADS.
+ * @par Complexity
+ *   O(V + E + Σ_u d(u)·d⁺(u)) ⊆ O(E^1.5): triangles by marking and degree-ordered forward
+ *   lists, parallel over actors.
+ * @par Reference
+ *   Watts, D. J. & Strogatz, S. H. (1998). Nature 393. doi:10.1038/30918;
+ *   Onnela, J.-P. et al. (2005). Phys. Rev. E 71, 065103. doi:10.1103/PhysRevE.71.065103;
+ *   Fagiolo, G. (2007). Phys. Rev. E 76, 026107. doi:10.1103/PhysRevE.76.026107
+ * @since 0.1
+ */
+LEV_API lev_status lev_clustering(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Transitivity (global clustering: 3 × triangles / connected triples) and the average
+ * local clustering coefficient.
+ *
+ * It answers "how cliquish is the network as a whole?". transitivity = 3·T / Σ_v d_v (d_v − 1)/2
+ * on the undirected, unweighted simple view (distinct neighbours, self-loops ignored),
+ * whatever LEV_P_UNDIRECTED and LEV_P_WEIGHTED say — NetworkX's `transitivity` and igraph's
+ * `transitivity_undirected`; 0 without triangles. average = the mean of lev_clustering() with
+ * the same options over **all** actors, those with fewer than two neighbours counting 0
+ * (NetworkX's `average_clustering` with its default count_zeros=True; igraph's
+ * `transitivity_avglocal_undirected(mode="zero")`). Both are 0 on an empty network.
+ * @param[in]  net          The network; not changed.
+ * @param[in]  p            Options or NULL: LEV_P_UNDIRECTED, LEV_P_WEIGHTED (for the average),
+ *   LEV_P_THREADS; progress callback.
+ * @param[out] transitivity Receives the transitivity in [0, 1]; written only on LEV_OK.
+ * @param[out] average      Receives the average clustering in [0, 1]; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net or transitivity NULL), LEV_ECANCELLED, LEV_ELIMIT,
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · the scratch of lev_clustering() · cancellable · bit-identical for any
+ *   LEV_P_THREADS.
+ * @par Complexity
+ *   That of lev_clustering(), once, or twice when the average is asked for a weighted or
+ *   directed form.
+ * @par Reference
+ *   Wasserman, S. & Faust, K. (1994). Social Network Analysis, §14.3; Watts & Strogatz (1998).
+ * @since 0.1
+ */
+LEV_API lev_status lev_transitivity(const lev_network *net, lev_params *p, double *transitivity, double *average);
 
 /** @} */
 
@@ -2166,6 +2255,30 @@ LEV_API lev_status lev_centralization(const lev_network *net, int kind, lev_para
  * @since 0.1
  */
 LEV_API lev_status lev_reciprocity(const lev_network *net, lev_params *p, double *arc, double *weighted);
+
+/**
+ * @brief Reciprocity of every actor: the share of its ties that are returned.
+ *
+ * It answers "does this actor's influence flow both ways, or one way?" (1: every tie is
+ * mutual; 0: it only gives or only receives). r_v = 2·|N_out(v) ∩ N_in(v)| / (|N_out(v)| +
+ * |N_in(v)|) over distinct neighbours on the simple digraph (parallel edges count once,
+ * self-loops not at all, LEV_P_WEIGHTED ignored) — NetworkX's `reciprocity(G, nodes)` on a
+ * DiGraph without self-loops (NetworkX counts a self-loop as a reciprocated tie with itself).
+ * An actor without ties has no share; it gets **NaN** (NetworkX gives None). With
+ * LEV_P_UNDIRECTED 1 every tie is mutual: 1 for an actor with ties, NaN without.
+ * The tie-weighted mean of r_v over actors with ties is lev_reciprocity()'s arc reciprocity.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_UNDIRECTED.
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL).
+ * @par Complexity
+ *   O(V + E), no scratch.
+ * @par Reference
+ *   Garlaschelli, D. & Loffredo, M. I. (2004). Phys. Rev. Lett. 93, 268701.
+ *   doi:10.1103/PhysRevLett.93.268701
+ * @since 0.1
+ */
+LEV_API lev_status lev_reciprocity_actors(const lev_network *net, lev_params *p, double *out);
 
 /**
  * @brief Dyad census: counts of mutual, asymmetric and null pairs (as `sna::dyad.census`).

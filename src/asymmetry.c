@@ -217,6 +217,23 @@ lev_status lev_reciprocity(const lev_network *net, lev_params *p, double *arc, d
     return LEV_OK;
 }
 
+/* Per actor: 2·(mutual distinct neighbours) / (distinct out + distinct in), NaN without ties. */
+lev_status lev_reciprocity_actors(const lev_network *net, lev_params *p, double *out) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "reciprocity_actors", out);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    int und = lev__param(p, LEV_P_UNDIRECTED) != 0;
+    for (uint32_t v = 0; v < g->n; v++) {
+        uint32_t nout, nin, nall;
+        nbr_counts(g, v, &nout, &nin, &nall);
+        uint32_t mutual = nout + nin - nall;
+        double tot = (double)nout + (double)nin;
+        out[v] = nall == 0 ? NAN : und ? 1.0 : 2.0 * (double)mutual / tot;
+    }
+    return LEV_OK;
+}
+
 lev_status lev_dyad_census(const lev_network *net, lev_params *p, uint64_t *out) {
     lev__ctx c;
     lev_status rc = lev__ctx_begin(&c, net, p, "dyad_census", out);

@@ -12,6 +12,10 @@
  *   iteration moves nobody, in up to 16 seeded runs within a budget of iterations; the best
  *   run wins. Sequential, so the same seed gives the same partition whatever LEV_P_THREADS is
  *   (only the O(V + E) build of the undirected view runs in parallel, and it is exact).
+ *   With LEV_P_DIRECTED_MODULARITY 1, Leicht–Newman directed modularity: the same undirected
+ *   view carries A_ij + A_ji (what a move gains), each node also its out- and in-strength, and
+ *   the null model is γ (k_v^out K_c^in + k_v^in K_c^out) / m; the optimizer is then Louvain
+ *   (Dugué & Perez 2015; local moving and aggregation, no refinement).
  * - lev_core_periphery: minimum-residual fit of c_i·c_j to a_ij (i ≠ j) by exact coordinate
  *   descent (Gauss–Seidel on c_i = Σ_j a_ij c_j / Σ_{j≠i} c_j²) from the best multiple of the
  *   strengths, with the Heywood case (no finite minimum, e.g. a star) returned as its limit.
@@ -28,7 +32,7 @@
 
 /* ---- scratch: every block through the network's allocator, freed in one place ------------ */
 
-#define SCRATCH_MAX 40
+#define SCRATCH_MAX 64
 
 typedef struct scratch {
     const lev__ctx *c;
@@ -361,6 +365,7 @@ typedef struct ugraph {
     uint32_t *adj;
     double *w;
     double *self, *k;
+    double *ko, *ki; /* directed modularity only (else NULL): out- and in-strength, loops once */
 } ugraph;
 
 static void ug_free(scratch *s, ugraph *u) {
@@ -369,11 +374,21 @@ static void ug_free(scratch *s, ugraph *u) {
     sc_put(s, u->w);
     sc_put(s, u->self);
     sc_put(s, u->k);
+    sc_put(s, u->ko);
+    sc_put(s, u->ki);
     memset(u, 0, sizeof *u);
 }
 
-static lev_status ug_alloc(scratch *s, ugraph *u, uint32_t n, size_t nnz) {
+static lev_status ug_alloc(scratch *s, ugraph *u, uint32_t n, size_t nnz, int directed) {
     memset(u, 0, sizeof *u);
+    if (directed) {
+        u->ko = sc_get(s, n, sizeof *u->ko);
+        u->ki = sc_get(s, n, sizeof *u->ki);
+        if (!u->ko || !u->ki) {
+            ug_free(s, u);
+            return LEV_ENOMEM;
+        }
+    }
     u->n = n;
     u->nnz = nnz;
     u->off = sc_get(s, (size_t)n + 1, sizeof *u->off);
@@ -429,8 +444,8 @@ static size_t merge_rows(const lev__csr *g, uint32_t v, int weighted, uint32_t *
 /* Build the undirected view of the compact form. With perm (new id → actor) and inv (actor → new
  * id) the nodes are renumbered; rows are then in the order of the actors' ids, not the new ones.
  * Without them, node = actor and rows are sorted by neighbour. */
-static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int threads, const uint32_t *perm,
-                           const uint32_t *inv, ugraph *u) {
+static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int directed, int threads,
+                           const uint32_t *perm, const uint32_t *inv, ugraph *u) {
     uint32_t n = g->n;
     size_t *cnt = sc_get(s, (size_t)n + 1, sizeof *cnt);
     if (!cnt) return LEV_ENOMEM;
@@ -442,7 +457,7 @@ static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int thre
     }
     size_t nnz = 0;
     for (uint32_t i = 0; i < n; i++) nnz += cnt[i];
-    lev_status rc = ug_alloc(s, u, n, nnz);
+    lev_status rc = ug_alloc(s, u, n, nnz, directed);
     if (rc) {
         sc_put(s, cnt);
         return rc;
@@ -464,6 +479,14 @@ static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int thre
         }
         u->self[i] = lp;
         u->k[i] = kv + lp;
+        if (directed) {
+            uint32_t a = perm ? perm[i] : i;
+            double so = 0, si = 0;
+            for (size_t k = g->out_off[a]; k < g->out_off[a + 1]; k++) so += weighted ? (double)g->out_w[k] : 1.0;
+            for (size_t k = g->in_off[a]; k < g->in_off[a + 1]; k++) si += weighted ? (double)g->in_w[k] : 1.0;
+            u->ko[i] = so;
+            u->ki[i] = si;
+        }
     }
     return LEV_OK;
 }
@@ -473,10 +496,33 @@ static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int thre
 /* Q = Σ_c [ W_c / m − γ (K_c / 2m)² ] on the undirected view of the compact form, where W_c is
  * the strength of the edge records inside c (a self-loop once), K_c the summed undirected
  * strength of c's actors (a loop twice) and m the total strength. lab[v] in 0..nc−1; inw and
- * kc are scratch of nc entries. 0 when there are no edges. */
+ * kc are scratch of nc entries. 0 when there are no edges. With kin (nc more entries of
+ * scratch) directed modularity instead: Q = Σ_c [ W_c / m − γ Kout_c Kin_c / m² ]. */
 static double modularity_of(const lev__csr *g, const uint32_t *lab, uint32_t nc, double gamma, int weighted,
-                            double *inw, double *kc) {
+                            double *inw, double *kc, double *kin) {
     for (uint32_t i = 0; i < nc; i++) inw[i] = kc[i] = 0;
+    if (kin) {
+        for (uint32_t i = 0; i < nc; i++) kin[i] = 0;
+        double m = 0;
+        for (uint32_t v = 0; v < g->n; v++) {
+            uint32_t cv = lab[v];
+            double sout = 0, sin = 0, inside = 0;
+            for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
+                double x = weighted ? (double)g->out_w[k] : 1.0;
+                sout += x;
+                if (lab[g->out_adj[k]] == cv) inside += x;
+            }
+            for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) sin += weighted ? (double)g->in_w[k] : 1.0;
+            inw[cv] += inside;
+            kc[cv] += sout;
+            kin[cv] += sin;
+            m += sout;
+        }
+        if (!(m > 0)) return 0;
+        double q = 0;
+        for (uint32_t i = 0; i < nc; i++) q += inw[i] / m - gamma * (kc[i] / m) * (kin[i] / m);
+        return q;
+    }
     double m = 0;
     for (uint32_t v = 0; v < g->n; v++) {
         uint32_t cv = lab[v];
@@ -521,7 +567,9 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
     uint32_t *slot = sc_get(&s, nslot, sizeof *slot), *keys = sc_get(&s, n, sizeof *keys);
     uint32_t *lab = sc_get(&s, n, sizeof *lab);
     double *inw = sc_get(&s, n, sizeof *inw), *kc = sc_get(&s, n, sizeof *kc);
-    if (!slot || !keys || !lab || !inw || !kc) {
+    int directed = lev__param(p, LEV_P_DIRECTED_MODULARITY) != 0;
+    double *kin = directed ? sc_get(&s, n, sizeof *kin) : NULL;
+    if (!slot || !keys || !lab || !inw || !kc || (directed && !kin)) {
         sc_free_all(&s);
         return lev__ctx_fail(&c, LEV_ENOMEM, "modularity: out of memory for %u actors", n);
     }
@@ -537,7 +585,8 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
         }
         lab[v] = slot[h] - 1;
     }
-    *q = modularity_of(g, lab, nc, lev__param(p, LEV_P_RESOLUTION), lev__param(p, LEV_P_WEIGHTED) != 0, inw, kc);
+    *q = modularity_of(g, lab, nc, lev__param(p, LEV_P_RESOLUTION), lev__param(p, LEV_P_WEIGHTED) != 0, inw, kc,
+                       kin);
     sc_free_all(&s);
     return LEV_OK;
 }
@@ -554,7 +603,9 @@ typedef struct leiden {
     const lev__ctx *c;
     scratch *s;
     rng r;
-    double gres;        /* γ / 2m: the resolution per unit of strength product */
+    double gres;        /* γ / 2m: the resolution per unit of strength product (directed: γ / m) */
+    int directed;       /* directed modularity: Louvain (no refinement) on k_out·k_in */
+    double *Ko;         /* directed: out-strength per community (ak[2c + 1] then holds the in-strength) */
     uint32_t *comm;     /* community of each node of the current level */
     uint32_t *csize;    /* nodes per community */
     double *K;          /* summed strength per community (refinement, aggregation) */
@@ -588,13 +639,21 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
     uint32_t *comm = L->comm, *csize = L->csize, *empty = L->empty, *queue = L->queue, *touched = L->touched;
     double *ak = L->ak, gres = L->gres; /* ak[2c]: strength from v to c; ak[2c + 1]: c's strength */
     unsigned char *inq = L->flag;
+    int dir = L->directed;
+    double *Ko = L->Ko;
     for (uint32_t i = 0; i < n; i++) {
         csize[i] = 0;
         ak[2 * (size_t)i] = ak[2 * (size_t)i + 1] = 0;
+        if (dir) Ko[i] = 0;
     }
     for (uint32_t v = 0; v < n; v++) {
         csize[comm[v]]++;
-        ak[2 * (size_t)comm[v] + 1] += g->k[v];
+        if (dir) {
+            ak[2 * (size_t)comm[v] + 1] += g->ki[v];
+            Ko[comm[v]] += g->ko[v];
+        } else {
+            ak[2 * (size_t)comm[v] + 1] += g->k[v];
+        }
     }
     uint32_t ne = 0;
     for (uint32_t i = 0; i < n; i++)
@@ -616,6 +675,13 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
         }
         uint32_t cv = comm[v], nt = 0;
         double kv = g->k[v], gk = gres * kv;
+        /* directed: gain = a[0] − gres·(ko_v·Kin_c + ki_v·Kout_c), as gk·a[1] + gki·Ko[c] */
+        double gki = 0;
+        if (dir) {
+            kv = g->ko[v] + g->ki[v];
+            gk = gres * g->ko[v];
+            gki = gres * g->ki[v];
+        }
         size_t e0 = g->off[v], e1 = g->off[v + 1];
         for (size_t e = e0; e < e1; e++) {
             if (e + PREFETCH_AHEAD < e1) LEV__PREFETCH(&comm[g->adj[e + PREFETCH_AHEAD]]);
@@ -625,13 +691,19 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
             a[0] += g->w[e];
         }
         double *acv = ak + 2 * (size_t)cv;
-        acv[1] -= kv;
-        if (--csize[cv] == 0) acv[1] = 0;
-        double stay = acv[0] - gk * acv[1], best_gain = stay;
+        if (dir) {
+            acv[1] -= g->ki[v];
+            Ko[cv] -= g->ko[v];
+            if (--csize[cv] == 0) acv[1] = Ko[cv] = 0;
+        } else {
+            acv[1] -= kv;
+            if (--csize[cv] == 0) acv[1] = 0;
+        }
+        double stay = acv[0] - gk * acv[1] - (dir ? gki * Ko[cv] : 0), best_gain = stay;
         uint32_t best = cv;
         for (uint32_t i = 0; i < nt; i++) {
             double *a = ak + 2 * (size_t)touched[i];
-            double gain = a[0] - gk * a[1];
+            double gain = a[0] - gk * a[1] - (dir ? gki * Ko[touched[i]] : 0);
             a[0] = 0;
             if (gain > best_gain) {
                 best_gain = gain;
@@ -650,7 +722,12 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
             best = cv;
         }
         comm[v] = best;
-        ak[2 * (size_t)best + 1] += kv;
+        if (dir) {
+            ak[2 * (size_t)best + 1] += g->ki[v];
+            Ko[best] += g->ko[v];
+        } else {
+            ak[2 * (size_t)best + 1] += kv;
+        }
         csize[best]++;
         if (best != cv) {
             *moved = 1;
@@ -772,17 +849,21 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
     for (uint32_t v = 0; v < n; v++) members[start[ref[v]]++] = v;
     for (uint32_t i = R; i > 0; i--) start[i] = start[i - 1];
     start[0] = 0;
-    lev_status rc = ug_alloc(L->s, h, R, g->nnz);
+    lev_status rc = ug_alloc(L->s, h, R, g->nnz, L->directed);
     if (rc) return rc;
     size_t pos = 0;
     for (uint32_t S = 0; S < R; S++) {
         uint32_t nt = 0;
-        double self = 0, k = 0;
+        double self = 0, k = 0, ko = 0, ki = 0;
         h->off[S] = pos;
         for (uint32_t i = start[S]; i < start[S + 1]; i++) {
             uint32_t v = members[i];
             self += g->self[v];
             k += g->k[v];
+            if (L->directed) {
+                ko += g->ko[v];
+                ki += g->ki[v];
+            }
             for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
                 uint32_t T = ref[g->adj[e]];
                 if (T == S) {
@@ -800,6 +881,10 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
         }
         h->self[S] = self;
         h->k[S] = k;
+        if (L->directed) {
+            h->ko[S] = ko;
+            h->ki[S] = ki;
+        }
     }
     h->off[R] = pos;
     h->nnz = pos;
@@ -827,9 +912,11 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         /* K per (relabelled) community for the refinement's well-connectedness tests */
         for (uint32_t i = 0; i < nc; i++) L->K[i] = 0;
         for (uint32_t v = 0; v < cur.n; v++) L->K[L->comm[v]] += cur.k[v];
-        uint32_t R;
-        rc = refine(L, &cur, &R);
-        if (rc) break;
+        uint32_t R = cur.n;
+        if (!L->directed) { /* directed: Louvain, aggregate by the partition itself */
+            rc = refine(L, &cur, &R);
+            if (rc) break;
+        }
         if (R == cur.n) { /* the refinement merged nothing: aggregate by the partition itself */
             for (uint32_t v = 0; v < cur.n; v++) L->ref[v] = L->comm[v];
             R = nc;
@@ -868,11 +955,13 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
     }
     double gamma = lev__param(p, LEV_P_RESOLUTION);
     int weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
+    int directed = lev__param(p, LEV_P_DIRECTED_MODULARITY) != 0;
     scratch s = {&c, {0}, {0}, 0};
     leiden L;
     memset(&L, 0, sizeof L);
     L.c = &c;
     L.s = &s;
+    L.directed = directed;
     ugraph g0;
     memset(&g0, 0, sizeof g0);
     uint32_t *memb = sc_get(&s, n, sizeof *memb), *best = sc_get(&s, n, sizeof *best);
@@ -896,6 +985,7 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
     L.node_of = sc_get(&s, n, sizeof *L.node_of);
     L.cand = sc_get(&s, n, sizeof *L.cand);
     L.cgain = sc_get(&s, n, sizeof *L.cgain);
+    if (directed && !(L.Ko = sc_get(&s, n, sizeof *L.Ko))) goto nomem;
     if (!memb || !best || !spare || !L.comm || !L.csize || !L.K || !L.empty || !L.queue || !L.flag || !L.acc || !L.ak || !L.touched || !L.ref ||
         !L.Kr || !L.ext || !L.map || !L.members || !L.start || !L.node_of || !L.cand || !L.cgain)
         goto nomem;
@@ -919,19 +1009,20 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
         }
         for (uint32_t i = 0; i < n; i++) inv[perm[i]] = i;
     }
-    if (ug_build(&s, g, weighted, c.threads, perm, inv, &g0)) goto nomem;
+    if (ug_build(&s, g, weighted, directed, c.threads, perm, inv, &g0)) goto nomem;
     double m2 = 0;
     for (uint32_t v = 0; v < n; v++) m2 += g0.k[v];
+    double *kin = directed ? L.cgain : NULL; /* modularity_of's third scratch array */
     for (uint32_t v = 0; v < n; v++) best[v] = v;
     uint32_t nc = n;
-    double q = modularity_of(g, best, nc, gamma, weighted, L.Kr, L.ext);
+    double q = modularity_of(g, best, nc, gamma, weighted, L.Kr, L.ext, kin);
     if (m2 > 0) {
         /* Runs from singletons, each of Leiden iterations until one moves nobody, while the
          * budget of iterations lasts; the first run always gets two. The best run wins (the
          * earliest on a tie). */
         double units = (double)n + (double)g0.nnz, budget = floor(LEIDEN_BUDGET / units);
         L.budget = budget < 2 ? 2 : budget > 1e6 ? 1000000 : (long)budget;
-        L.gres = gamma / m2;
+        L.gres = directed ? 2 * gamma / m2 : gamma / m2; /* γ/m directed (m2 = 2m), γ/2m undirected */
         uint64_t seed = (uint64_t)lev__param(p, LEV_P_SEED);
         for (int run = 0; run < LEIDEN_MAX_RUNS && L.round < L.budget; run++) {
             rng_seed(&L.r, seed + 0xD1B54A32D192ED03ull * (uint64_t)run);
@@ -952,7 +1043,7 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
             uint32_t *cand_part = have_best ? spare : best;
             for (uint32_t v = 0; v < n; v++) cand_part[v] = memb[inv[v]];
             uint32_t k = relabel(cand_part, n, L.map);
-            double qr = modularity_of(g, cand_part, k, gamma, weighted, L.Kr, L.ext);
+            double qr = modularity_of(g, cand_part, k, gamma, weighted, L.Kr, L.ext, kin);
             if (!have_best || qr > q) {
                 q = qr;
                 nc = k;
@@ -1055,7 +1146,7 @@ lev_status lev_core_periphery(const lev_network *net, lev_params *p, double *out
     ugraph u;
     memset(&u, 0, sizeof u);
     double *cv = sc_get(&s, n, sizeof *cv);
-    if (!cv || ug_build(&s, g, lev__param(p, LEV_P_WEIGHTED) != 0, c.threads, NULL, NULL, &u)) {
+    if (!cv || ug_build(&s, g, lev__param(p, LEV_P_WEIGHTED) != 0, 0, c.threads, NULL, NULL, &u)) {
         sc_free_all(&s);
         return lev__ctx_fail(&c, LEV_ENOMEM, "core_periphery: out of memory for %u actors", n);
     }

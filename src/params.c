@@ -30,6 +30,7 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_EPSILON, "epsilon", LEV_TYPE_DOUBLE, 1e-6, 0.5, 0.01},
     {LEV_P_DELTA, "delta", LEV_TYPE_DOUBLE, 1e-12, 0.5, 0.1},
     {LEV_P_RESOLUTION, "resolution", LEV_TYPE_DOUBLE, 1e-9, 1000, 1},
+    {LEV_P_DIRECTED_MODULARITY, "directed_modularity", LEV_TYPE_INT, 0, 1, 0},
     {LEV_P_SMALL_SAMPLE, "small_sample", LEV_TYPE_INT, 0, 1, 0},
     {LEV_P_TOP_K, "top_k", LEV_TYPE_INT, 0, 2147483647.0, 0},
     {LEV_P_TOP_FRACTION, "top_fraction", LEV_TYPE_DOUBLE, 0, 1, 0.1},

@@ -588,24 +588,51 @@ ROW(api_edges_bad_channel, LEV_EINVAL, "net",
     "cannot add 3 edges: channel label is not valid UTF-8",
     rc = lev_edges_add(net, 3, bulk_src, bulk_tgt, bulk_w, "\x80", NULL);)
 
+/* ---- clustering, per-actor reciprocity, directed modularity -------------------------------- */
+
+/* row 129: NULL output array (clustering) */
+ROW(an_clustering_null_out, LEV_EMISUSE, "p",
+    "clustering: the output array is NULL",
+    rc = lev_clustering(net, p, NULL);)
+
+/* row 130: NULL transitivity output (the average may be NULL, the transitivity not) */
+ROW(an_transitivity_null_out, LEV_EMISUSE, "p",
+    "transitivity: the output array is NULL",
+    double a = -1; rc = lev_transitivity(net, p, NULL, &a); cr_assert(a == -1, "output written");)
+
+/* row 131: NULL output array (per-actor reciprocity), NULL params */
+ROW(an_reciprocity_actors_null_out, LEV_EMISUSE, "net",
+    "reciprocity_actors: the output array is NULL",
+    rc = lev_reciprocity_actors(net, NULL, NULL);)
+
+/* row 132: Directed modularity option out of bounds */
+ROW(opt_directed_modularity_out_of_bounds, LEV_EINVAL, "p",
+    "option directed_modularity must be in [0, 1] (got 2)",
+    rc = lev_params_set_int(p, LEV_P_DIRECTED_MODULARITY, 2);)
+
+/* row 133: NULL partition with directed modularity */
+ROW(an_directed_modularity_null_partition, LEV_EMISUSE, "p",
+    "modularity: the community array is NULL",
+    double q = -1; cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTED_MODULARITY, 1), LEV_OK); rc = lev_modularity(net, NULL, p, &q); cr_assert(q == -1, "output written");)
+
 /* ---- PageRank's dangling vector (lev_pagerank_dangling) --------------------------------------- */
 
-/* row 129: Negative dangling-vector entry */
+/* row 134: Negative dangling-vector entry */
 ROW(an_dangling_negative, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector of actor 2 (\"C\") must be finite and >= 0 (got -1)",
     double g[3] = {1, 1, -1}, out[3] = {-1, -1, -1}; rc = lev_pagerank_dangling(net, NULL, g, p, out); cr_assert(out[0] == -1, "output written");)
 
-/* row 130: Infinite dangling-vector entry */
+/* row 135: Infinite dangling-vector entry */
 ROW(an_dangling_infinite, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector of actor 0 (\"A\") must be finite and >= 0 (got inf)",
     double g[3] = {INFINITY, 1, 1}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)
 
-/* row 131: Dangling vector summing to 0 */
+/* row 136: Dangling vector summing to 0 */
 ROW(an_dangling_zero_sum, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector must have a finite, positive sum (got 0)",
     double g[3] = {0, 0, 0}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)
 
-/* row 132: Dangling vector whose sum overflows */
+/* row 137: Dangling vector whose sum overflows */
 ROW(an_dangling_sum_overflow, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector must have a finite, positive sum (got inf)",
     double g[3] = {1e308, 1e308, 1e308}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)

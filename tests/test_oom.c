@@ -204,6 +204,68 @@ Test(oom, analyses_and_writers) {
     sweep("lev_write", op_write, NULL, 1);
 }
 
+/* Clustering, transitivity, per-actor reciprocity, directed modularity and communities; arg
+ * selects the options (bit 0 undirected, bit 1 weighted). */
+static lev_status with_opts(lev_params **pp, void *arg) {
+    if (lev_params_new(pp)) return LEV_ENOMEM;
+    lev_params_set_int(*pp, LEV_P_UNDIRECTED, (int)((uintptr_t)arg & 1));
+    lev_params_set_int(*pp, LEV_P_WEIGHTED, (int)(((uintptr_t)arg >> 1) & 1));
+    lev_params_set_int(*pp, LEV_P_DIRECTED_MODULARITY, 1);
+    return LEV_OK;
+}
+static lev_status op_clustering(lev_network *net, void *arg) {
+    double out[64];
+    lev_params *p;
+    if (with_opts(&p, arg)) return LEV_ENOMEM;
+    lev_status rc = lev_clustering(net, p, out);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_transitivity(lev_network *net, void *arg) {
+    double t, a;
+    lev_params *p;
+    if (with_opts(&p, arg)) return LEV_ENOMEM;
+    lev_status rc = lev_transitivity(net, p, &t, &a);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_reciprocity_actors(lev_network *net, void *arg) {
+    (void)arg;
+    double out[64];
+    return lev_reciprocity_actors(net, NULL, out);
+}
+static lev_status op_directed_modularity(lev_network *net, void *arg) {
+    uint32_t lab[64];
+    for (int i = 0; i < 64; i++) lab[i] = (uint32_t)(i % 3);
+    double q;
+    lev_params *p;
+    if (with_opts(&p, arg)) return LEV_ENOMEM;
+    lev_status rc = lev_modularity(net, lab, p, &q);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_directed_communities(lev_network *net, void *arg) {
+    uint32_t comm[64];
+    size_t count;
+    double q;
+    lev_params *p;
+    if (with_opts(&p, arg)) return LEV_ENOMEM;
+    lev_status rc = lev_communities(net, p, comm, &count, &q);
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, cohesion_clustering_reciprocity) {
+    for (uintptr_t form = 0; form < 4; form++) sweep("lev_clustering", op_clustering, (void *)form, 1);
+    sweep("lev_transitivity", op_transitivity, (void *)0, 1); /* one pass */
+    sweep("lev_transitivity", op_transitivity, (void *)3, 1); /* two passes */
+    sweep("lev_reciprocity_actors", op_reciprocity_actors, NULL, 1);
+    sweep("lev_modularity directed", op_directed_modularity, (void *)2, 1);
+    sweep("lev_communities directed", op_directed_communities, (void *)2, 1);
+}
+
 Test(oom, network_new) {
     failalloc fa = {0};
     fa.armed = 1;

@@ -977,12 +977,14 @@ static double *actor_vector(lua_State *L, int t, const lev_network *net, const c
 
 typedef enum {
     A_DEGREE, A_STRENGTH, A_PAGERANK, A_CLOSENESS, A_HARMONIC, A_BETWEENNESS, A_BETWEENNESS_APPROX, A_KATZ,
-    A_EIGENVECTOR, A_BONACICH, A_CONSTRAINT, A_EFFECTIVE_SIZE, A_EFFICIENCY, A_BURT_HIERARCHY, A_CORENESS
+    A_EIGENVECTOR, A_BONACICH, A_CONSTRAINT, A_EFFECTIVE_SIZE, A_EFFICIENCY, A_BURT_HIERARCHY, A_CORENESS,
+    A_CLUSTERING, A_RECIPROCITY_ACTORS
 } measure;
 
 static const char *const measure_name[] = {
     "degree", "strength", "pagerank", "closeness", "harmonic", "betweenness", "betweenness_approx", "katz",
     "eigenvector", "bonacich", "constraint", "effective_size", "efficiency", "burt_hierarchy", "coreness",
+    "clustering", "reciprocity_actors",
 };
 
 static lev_status run_measure(measure m, const lev_network *net, const double *pers, lev_params *p, double *out) {
@@ -1001,6 +1003,8 @@ static lev_status run_measure(measure m, const lev_network *net, const double *p
     case A_EFFECTIVE_SIZE: return lev_effective_size(net, p, out);
     case A_EFFICIENCY: return lev_efficiency(net, p, out);
     case A_BURT_HIERARCHY: return lev_burt_hierarchy(net, p, out);
+    case A_CLUSTERING: return lev_clustering(net, p, out);
+    case A_RECIPROCITY_ACTORS: return lev_reciprocity_actors(net, p, out);
     default: return lev_coreness(net, p, out);
     }
 }
@@ -1075,6 +1079,8 @@ static int m_effective_size(lua_State *L) { return per_actor(L, A_EFFECTIVE_SIZE
 static int m_efficiency(lua_State *L) { return per_actor(L, A_EFFICIENCY); }
 static int m_burt_hierarchy(lua_State *L) { return per_actor(L, A_BURT_HIERARCHY); }
 static int m_coreness(lua_State *L) { return per_actor(L, A_CORENESS); }
+static int m_clustering(lua_State *L) { return per_actor(L, A_CLUSTERING); }
+static int m_reciprocity_actors(lua_State *L) { return per_actor(L, A_RECIPROCITY_ACTORS); }
 
 /* net:edge_betweenness(opts) -> array indexed by edge (1-based, the order of net:edge(i)) */
 static int m_edge_betweenness(lua_State *L) {
@@ -1238,6 +1244,22 @@ static int m_core_periphery(lua_State *L) {
     call_end(&c, rc);
     push_results(L, u->net, out, n, c.array);
     lua_pushnumber(L, fit);
+    return 2;
+}
+
+/* net:transitivity(opts) -> transitivity, average clustering */
+static int m_transitivity(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "transitivity", NULL);
+    double t = 0, a = 0;
+    call_enter(&c);
+    lev_status rc = lev_transitivity(u->net, c.p, &t, &a);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, t);
+    lua_pushnumber(L, a);
     return 2;
 }
 
@@ -1764,8 +1786,11 @@ static const luaL_Reg net_methods[] = {
     {"communities", m_communities},
     {"modularity", m_modularity},
     {"core_periphery", m_core_periphery},
+    {"clustering", m_clustering},
+    {"transitivity", m_transitivity},
     {"centralization", m_centralization},
     {"reciprocity", m_reciprocity},
+    {"reciprocity_actors", m_reciprocity_actors},
     {"dyad_census", m_dyad_census},
     {"triad_census", m_triad_census},
     {"asymmetry", m_asymmetry},

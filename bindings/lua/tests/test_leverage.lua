@@ -772,6 +772,26 @@ test("asymmetry: reciprocity, flow hierarchy, asymmetric pairs (Coleman)", funct
   eq(net:name(idx[1][1]), pairs_[1][1], "array: 1-based indices")
 end)
 
+test("clustering, per-actor reciprocity, directed modularity (Coleman)", function()
+  local net <close> = coleman()
+  close_to(net:clustering{weighted = false}, ref("ref_clustering.h", "ref_clust_coleman_dir"), 1e-12, "directed")
+  close_to(net:clustering{undirected = true}, ref("ref_clustering.h", "ref_clust_coleman_und_w"), 1e-12, "onnela")
+  local t, avg = net:transitivity{undirected = true, weighted = false}
+  near(t, ref_scalar("ref_clustering.h", "ref_clust_coleman_transitivity"), 1e-14, "transitivity")
+  near(avg, ref_scalar("ref_clustering.h", "ref_clust_coleman_und_avg"), 1e-12, "average clustering")
+  local want = ref("ref_clustering.h", "ref_recip_coleman")
+  local r = net:reciprocity_actors()
+  close_to(r, want, 1e-15, "reciprocity")
+  for who, v in pairs(r) do
+    if want[who] == nil then assert(v ~= v, "no ties: NaN for " .. who) end
+  end
+  local part = ref("ref_clustering.h", "ref_dmod_coleman_w_part")
+  near(net:modularity(part, {directed_modularity = true}), ref_scalar("ref_clustering.h", "ref_dmod_coleman_w_q"),
+       1e-12, "directed modularity")
+  local _, _, q = net:communities{directed_modularity = true, seed = 1}
+  assert(q >= ref_scalar("ref_clustering.h", "ref_dmod_coleman_w_louvain_fixed_best") - 1e-12, "louvain quality")
+end)
+
 test("asymmetry: the cap/len protocol stays inside the binding", function()
   local net <close> = coleman()
   -- with a Params of the caller, the length query (answered with LEV_ERANGE) runs on a copy

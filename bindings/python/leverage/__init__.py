@@ -18,6 +18,7 @@ from ._errors import (AlreadyExists, BufferTooSmall, Cancelled, Error, InputOutp
 from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, Brokerage, Communities,
                         Components, CorePeriphery, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
                         RichClub)
+from ._analyses import Transitivity
 from ._inequality import Lorenz, Theil, gini, hhi, lorenz, palma, theil, top_share
 from ._lib import LEV_NONE as NONE
 from ._lib import library_path, library_version, status_name, strerror
@@ -32,6 +33,7 @@ __all__ = [
     "BROKER_ROLES", "TRIAD_TYPES", "DYAD_TYPES", "KRACKHARDT_DIMS",
     "Brokerage", "Components", "Communities", "CorePeriphery", "Reciprocity", "PowerAdvantage",
     "GroupInfluence", "EIIndex", "RichClub", "Outsiders",
+    "Transitivity",
     "Error", "OutOfMemory", "InvalidArgument", "NotFound", "AlreadyExists", "ParseError",
     "InputOutputError", "NotConverged", "Cancelled", "Misuse", "Unsupported", "BufferTooSmall",
     "LimitExceeded", "LibraryError",

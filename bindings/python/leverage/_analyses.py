@@ -70,6 +70,12 @@ class CorePeriphery(NamedTuple):
     fit: float
 
 
+class Transitivity(NamedTuple):
+    """lev_transitivity(): global transitivity and the average local clustering coefficient."""
+    transitivity: float
+    average: float
+
+
 class Reciprocity(NamedTuple):
     """lev_reciprocity(): arc reciprocity and strength reciprocity."""
     arc: float
@@ -391,6 +397,20 @@ class _Analyses:
         self._call("core_periphery", "lev_core_periphery", [self, _P, ptr, byref(fit)], options, progress)
         return CorePeriphery(self._keyed(out, as_array), fit.value)
 
+    def clustering(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
+        """Local clustering coefficient of every actor (lev_clustering()): directed (Fagiolo) by
+        default, Watts–Strogatz / Onnela with ``undirected=True``. Options: ``undirected``,
+        ``weighted``, ``threads``."""
+        return self._per_actor("clustering", "lev_clustering", as_array, options, progress)
+
+    def transitivity(self, *, progress: Progress = None, **options: Any) -> Transitivity:
+        """``Transitivity(transitivity, average)`` (lev_transitivity()): 3·triangles / connected
+        triples on the undirected simple view, and the mean of clustering() with the same options
+        (zeros counted)."""
+        t, a = c_double(), c_double()
+        self._call("transitivity", "lev_transitivity", [self, _P, byref(t), byref(a)], options, progress)
+        return Transitivity(t.value, a.value)
+
     # -- asymmetry and hierarchy --
 
     def centralization(self, kind: str = "degree", *, progress: Progress = None, **options: Any) -> float:
@@ -412,6 +432,11 @@ class _Analyses:
         arc, w = c_double(), c_double()
         self._call("reciprocity", "lev_reciprocity", [self, _P, byref(arc), byref(w)], options)
         return Reciprocity(arc.value, w.value)
+
+    def reciprocity_actors(self, *, as_array: bool = False, **options: Any) -> PerActor:
+        """Share of each actor's ties that are returned (lev_reciprocity_actors()); NaN for an
+        actor without ties. Options: ``undirected``."""
+        return self._per_actor("reciprocity_actors", "lev_reciprocity_actors", as_array, options, None)
 
     def dyad_census(self, **options: Any) -> Dict[str, int]:
         """``{"mutual": m, "asymmetric": a, "null": n}`` pair counts (lev_dyad_census())."""

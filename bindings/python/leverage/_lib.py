@@ -134,6 +134,8 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_communities", [c_void_p, c_void_p, _u32p, _szp, _dblp], c_int, _P(1)),
     ("lev_modularity", [c_void_p, _u32p, c_void_p, _dblp], c_int, _P(2)),
     ("lev_core_periphery", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_clustering", _NPO, c_int, _P(1)),
+    ("lev_transitivity", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
     # inequality (no network: messages on the params)
     ("lev_gini", [_dblp, c_size_t, c_void_p, _dblp], c_int, _P(2)),
     ("lev_theil", [_dblp, c_size_t, c_void_p, _dblp, _dblp], c_int, _P(2)),
@@ -144,6 +146,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     # asymmetry and hierarchy
     ("lev_centralization", [c_void_p, c_int, c_void_p, _dblp], c_int, _P(2)),
     ("lev_reciprocity", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_reciprocity_actors", _NPO, c_int, _P(1)),
     ("lev_dyad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),
     ("lev_triad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),
     ("lev_asymmetry", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _dblp, _szp], c_int, _P(1)),

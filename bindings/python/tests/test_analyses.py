@@ -399,3 +399,40 @@ def test_coleman_groups_brokerage(coleman: Network) -> None:
     for name, row in ref.items():
         assert [b.raw[r][name] for r in leverage.BROKER_ROLES] == row, name
     assert DATA.exists()
+
+
+# ---- clustering, per-actor reciprocity, directed modularity (ref_clustering.h) ------------------------
+
+def test_clustering_and_transitivity(coleman: Network) -> None:
+    close(coleman.clustering(weighted=False), ref_values("ref_clustering.h", "ref_clust_coleman_dir"), 1e-12)
+    close(coleman.clustering(), ref_values("ref_clustering.h", "ref_clust_coleman_dir_w"), 1e-12)
+    close(coleman.clustering(undirected=True, weighted=False),
+          ref_values("ref_clustering.h", "ref_clust_coleman_und"), 1e-12)
+    arr = coleman.clustering(undirected=True, weighted=True, as_array=True)
+    assert arr[0] == pytest.approx(ref_values("ref_clustering.h", "ref_clust_coleman_und_w")[coleman.actors[0]],
+                                   abs=1e-12)
+    t = coleman.transitivity(undirected=True, weighted=False)
+    assert isinstance(t, leverage.Transitivity)
+    assert t.transitivity == pytest.approx(ref_scalar("ref_clustering.h", "ref_clust_coleman_transitivity"), abs=1e-14)
+    assert t.average == pytest.approx(ref_scalar("ref_clustering.h", "ref_clust_coleman_und_avg"), abs=1e-12)
+    assert coleman.transitivity().average == \
+        pytest.approx(ref_scalar("ref_clustering.h", "ref_clust_coleman_dir_w_avg"), abs=1e-12)
+
+
+def test_reciprocity_actors(coleman: Network) -> None:
+    r = coleman.reciprocity_actors()
+    want = ref_values("ref_clustering.h", "ref_recip_coleman")
+    close(r, want, 1e-15)
+    assert all(math.isnan(v) for k, v in r.items() if k not in want)
+    assert all(v == 1 for k, v in coleman.reciprocity_actors(undirected=True).items() if k in want)
+
+
+def test_directed_modularity(coleman: Network) -> None:
+    part = ref_values("ref_clustering.h", "ref_dmod_coleman_w_part")
+    q = coleman.modularity({k: int(v) for k, v in part.items()}, directed_modularity=True)
+    assert q == pytest.approx(ref_scalar("ref_clustering.h", "ref_dmod_coleman_w_q"), abs=1e-12)
+    c = coleman.communities(directed_modularity=True, seed=1)
+    assert c.modularity >= ref_scalar("ref_clustering.h", "ref_dmod_coleman_w_louvain_fixed_best") - 1e-12
+    assert coleman.modularity(c.membership, directed_modularity=True) == pytest.approx(c.modularity, abs=1e-12)
+    with pytest.raises(leverage.InvalidArgument):
+        coleman.modularity(c.membership, directed_modularity=2)
