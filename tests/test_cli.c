@@ -9,6 +9,7 @@
 #include "ref/ref_dangling.h"
 #include "ref/ref_florentine.h"
 #include "ref/ref_paths.h"
+#include "ref/ref_clustering.h"
 
 /* Run a shell command; return its exit status and (malloc'ed) stdout. */
 static int run(const char *cmd, char **out) {
@@ -432,4 +433,19 @@ Test(cli, rank_brokerage_z_matches_sna) {
         check_rank_csv(out, ref, REF_BRK_FLORENTINE16_N, 1e-9);
         free(out);
     }
+}
+
+/* The measures of the clustering family reach `rank` with the values NetworkX gives. */
+Test(cli, rank_clustering_matches_networkx) {
+    char *out;
+    cr_assert_eq(run(LEV_CLI " rank --measure clustering --undirected --unweighted " SRC("tests/data/karate_edges.csv"),
+                     &out), 0);
+    check_rank_csv(out, ref_clust_karate_und, REF_CLUST_KARATE_UND_LEN, 1e-12);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " rank --measure clustering --unweighted --actors " SRC("tests/data/coleman_actors.csv") " " SRC("tests/data/coleman_edges.csv"), &out), 0);
+    check_rank_csv(out, ref_clust_coleman_dir, sizeof ref_clust_coleman_dir / sizeof ref_clust_coleman_dir[0], 1e-12);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " groups --directed-modularity --format json " SRC("tests/data/coleman_edges.csv"), &out), 0);
+    cr_assert(strstr(out, "\"modularity\":0.68"), "%s", out);
+    free(out);
 }

@@ -9,6 +9,8 @@ static const cli_option options[] = {
      .meta = "FMT", .help = "output format"},
     {.kind = CLI_VALUE, .key = LEV_P_RESOLUTION, .meta = "G", .help = "modularity resolution: larger gives smaller communities"},
     {.kind = CLI_VALUE, .key = LEV_P_SEED, .meta = "S", .help = "seed: same seed, same partition"},
+    {.kind = CLI_FLAG, .key = LEV_P_DIRECTED_MODULARITY, .value = 1,
+     .help = "maximize directed modularity (Leicht-Newman): ties count by who sends and who receives"},
     {.kind = CLI_END},
 };
 
@@ -58,7 +60,8 @@ const cli_command cli_groups = {
     .name = "groups",
     .summary = "communities that maximize modularity: actor,community",
     .synopsis = "[OPTIONS] EDGES.csv",
-    .about = "Communities that maximize modularity on the undirected view, as actor,community rows in\n"
+    .about = "Communities that maximize modularity on the undirected view (--directed-modularity: the\n"
+             "directed modularity of Leicht and Newman), as actor,community rows in\n"
              "index order (community ids 0, 1, ... in order of each community's first actor). JSON adds\n"
              "the number of communities and the modularity.",
     .format = "csv",

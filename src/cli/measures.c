@@ -88,6 +88,14 @@ static lev_status run_brokerage(const measure *m, const lev_network *net, lev_pa
     free(raw);
     return rc;
 }
+static lev_status run_clustering(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_clustering(net, p, out);
+}
+static lev_status run_reciprocity(const measure *m, const lev_network *net, lev_params *p, double *out) {
+    (void)m;
+    return lev_reciprocity_actors(net, p, out);
+}
 static lev_status run_coreness(const measure *m, const lev_network *net, lev_params *p, double *out) {
     lev_status rc = with_direction(p, m->arg);
     return rc ? rc : lev_coreness(net, p, out);
@@ -152,6 +160,10 @@ const measure cli_measures[] = {
     {"brokerage-liaison-z", "Brokerage z-score: liaison (links two groups, neither its own)", run_brokerage,
      LEV_BROKER_LIAISON, {U}},
     {"brokerage-total-z", "Brokerage z-score: all roles", run_brokerage, LEV_BROKER_TOTAL, {U}},
+    {"clustering", "Local clustering: how many of the actor's contacts are tied to each other (Fagiolo's directed "
+                   "form; --undirected: Watts-Strogatz, Onnela when weighted)", run_clustering, 0, {U, W}},
+    {"reciprocity", "Reciprocity: the share of the actor's ties that are returned (NaN without ties)",
+     run_reciprocity, 0, {U}},
     {"coreness", "k-core number", run_coreness, LEV_DIR_ALL, {U}},
     {"in-coreness", "k-core number (in-degree)", run_coreness, LEV_DIR_IN, {U}},
     {"out-coreness", "k-core number (out-degree)", run_coreness, LEV_DIR_OUT, {U}},
