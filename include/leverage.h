@@ -29,6 +29,14 @@ extern "C" {
  * #LEV_OK. A network owns every byte it uses, allocated through the ::lev_alloc_fn it was made
  * with. Any number of threads may run read-only calls on one unchanged network; a call that
  * changes it needs exclusive access. See @ref guide_model for the whole picture.
+ *
+ * Length queries are not failures. A call with a variable-length result takes `cap` and
+ * `*len` (lev_asymmetry(), lev_dependence(), lev_rich_club()): given `cap` 0 it returns
+ * #LEV_ERANGE with the needed length in `*len` (#LEV_OK with 0 when the result is empty) and
+ * records nothing, so lev_params_errcode() / lev_errcode() and the message keep whatever they
+ * held before (#LEV_OK and "" on a fresh object). A `cap` > 0 that is too small is a real
+ * failure (the buffer given does not fit): the call returns #LEV_ERANGE with `*len` and records
+ * a message saying how many entries did not fit in which cap, as any failure does.
  * @since 0.1
  * @{
  */
@@ -135,7 +143,7 @@ enum lev_status_code {
     LEV_ECANCELLED = 8,   /**< cancelled by the progress callback */
     LEV_EMISUSE = 9,      /**< library misuse: a NULL handle or NULL required pointer */
     LEV_EUNSUPPORTED = 10,/**< unsupported: an unknown option key, format or enum value */
-    LEV_ERANGE = 11,      /**< output buffer too small: the needed length is reported (no 0.1 call returns it) */
+    LEV_ERANGE = 11,      /**< output buffer too small: the needed length is reported in `*len` (cap 0 asks for it) */
     LEV_ELIMIT = 12       /**< size limit exceeded: more actors, resources or labels than LEV_MAX_ACTORS, or
                                so many edges that their arrays' size in bytes overflows a size_t */
 };
@@ -2146,7 +2154,8 @@ LEV_API lev_status lev_triad_census(const lev_network *net, lev_params *p, uint6
  * equal). Sorted by gap decreasing, then by a, then by b (indices increasing). Too small a `cap`
  * gives LEV_ERANGE with the number of pairs in `*len` and the arrays untouched; `cap` 0 asks for
  * that number (LEV_OK with *len 0 when there is no pair). On LEV_OK entries past *len are
- * untouched. LEV_P_UNDIRECTED is ignored.
+ * untouched. LEV_P_UNDIRECTED is ignored. The query (`cap` 0) records no message; a `cap` > 0
+ * that is too small records one (see @ref core).
  * @param[in]  net The network; not changed.
  * @param[in]  p   Options or NULL: LEV_P_WEIGHTED.
  * @param[in]  cap Room in each output array.
@@ -2249,7 +2258,9 @@ LEV_API lev_status lev_flow_hierarchy(const lev_network *net, lev_params *p, dou
  * on on) − dep(on on dependent) is `on[k]`'s power advantage in that dyad (negative when the
  * dependence the other way is larger; a mutual dependence is listed both ways). Too small a `cap`
  * gives LEV_ERANGE with the needed length in `*len`; `cap` 0 asks for it (LEV_ERANGE, or LEV_OK
- * with `*len` 0 when no pair exists). The arrays are written only on LEV_OK.
+ * with `*len` 0 when no pair exists). The arrays are written only on LEV_OK. The query (`cap`
+ * 0) records no message and only counts the pairs, without computing their values or sorting
+ * them; a `cap` > 0 that is too small records one (see @ref core).
  * @param[in]  net       The network; not changed.
  * @param[in]  resource  A resource index, or LEV_NONE for all (fine with no resources: no pairs).
  * @param[in]  p         Options or NULL: LEV_P_SCOPE, LEV_P_THREADS; progress callback.
@@ -2265,7 +2276,11 @@ LEV_API lev_status lev_flow_hierarchy(const lev_network *net, lev_params *p, dou
  * @par Complexity
  *   O(V·R + E·R + P log P) for neighbours (R resources, P pairs); for all, O(V·R + C·R +
  *   P log P), C ≤ 2 · holders · needers the candidate dyads visited. Scratch 2·V·R doubles,
- *   48 bytes per pair and (all) 8 bytes per actor per thread.
+ *   48 bytes per pair and (all) 8 bytes per actor per thread. The length query (`cap` 0)
+ *   computes no value and sorts nothing: O(V·R + E·R) for neighbours; for all, O(V + holders)
+ *   with one resource (a needer so small that its products with the smallest holdings
+ *   underflow to 0 checks each holder), and O(V·R + C'·R) with LEV_NONE, C' ≤ holders ·
+ *   needers the (needer, holder) dyads. A full call counts the same way first.
  * @par Reference
  *   Emerson, R. M. (1962). Am. Sociol. Rev. 27(1). doi:10.2307/2089716
  * @since 0.1
@@ -2444,7 +2459,9 @@ LEV_API lev_status lev_assortativity(const lev_network *net, const double *score
  * random stream of LEV_P_SEED and its index; `normalized[k]` = φ(k)/mean φ_rewired(k), 0 where
  * that mean is 0. Same seed, same result, bit-identical for any LEV_P_THREADS. Too small a
  * `cap` gives LEV_ERANGE with the length in `*len`; `cap` 0 asks for it. Outputs written only
- * on LEV_OK; no rewiring is done when `normalized` is NULL.
+ * on LEV_OK; no rewiring is done when `normalized` is NULL. The query (`cap` 0) records no
+ * message, costs O(V + E) and does no rewiring; a `cap` > 0 that is too small records one (see
+ * @ref core).
  * @param[in]  net        The network; not changed.
  * @param[in]  p          Options or NULL: LEV_P_SAMPLES, LEV_P_SEED, LEV_P_THREADS; progress
  *   callback (every 65536 swap attempts and after each round of rewirings).

@@ -27,6 +27,7 @@
  */
 #include "internal.h"
 
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ typedef struct dep_model {
     size_t *need_off;    /* R + 1 (scope all): actors with a > 0 for resource j, ascending */
     uint32_t *need_ids;
     uint32_t *stamp, *list; /* per thread, n each (scope all) */
+    double hmin;         /* one resource, scope all: the smallest positive holding (counting) */
 } dep_model;
 
 /* Per-block results. */
@@ -177,6 +179,57 @@ static void dep_block_run(const dep_model *m, size_t b, int tid, dep_block *out,
         if (pa) pa[A] = insum - outsum;
     }
     *out = r;
+}
+
+/* dep(A on B) > 0, i.e. Σ_r x_r y_r > 0 for x = a(A, ·), y = h(B, ·), without the sum. The terms
+ * are finite and >= 0, so the sum that dot() computes (in any order, fused or not: a term added
+ * to 0 is its rounded product, and adding a term >= 0 to a positive sum keeps it positive) is
+ * positive exactly when some rounded product is: this test and the fill agree on every pair. */
+static inline int depends(const double *x, const double *y, uint32_t R) {
+    for (uint32_t j = 0; j < R; j++)
+        if (x[j] * y[j] > 0) return 1;
+    return 0;
+}
+
+/*
+ * The number of pairs with dep > 0 among the actors of block b: what dep_block_run counts, with
+ * no value computed. Scope neighbours: one test per distinct neighbour. Scope all: only the
+ * holders of what A needs can be depended on; with one resource, rounding is monotone, so when
+ * a(A)·hmin > 0 every other holder counts and A's count is O(1).
+ */
+static size_t dep_block_count(const dep_model *m, size_t b, int tid) {
+    uint32_t A0 = (uint32_t)(b * BLK), A1 = (uint32_t)((size_t)A0 + BLK < m->n ? (size_t)A0 + BLK : m->n);
+    uint32_t R = m->R;
+    size_t count = 0;
+    for (uint32_t A = A0; A < A1; A++) {
+        const double *aA = m->a + (size_t)A * R;
+        if (m->neighbours) {
+            nb_iter it;
+            uint32_t B;
+            nb_start(&it, m->g, A);
+            while (nb_next(&it, &B)) count += (size_t)depends(aA, m->h + (size_t)B * R, R);
+        } else if (R == 1) {
+            if (!(aA[0] > 0)) continue;
+            size_t k0 = m->hold_off[0], k1 = m->hold_off[1];
+            if (aA[0] * m->hmin > 0) {
+                count += k1 - k0 - (m->h[A] > 0);
+            } else {
+                for (size_t k = k0; k < k1; k++) count += m->hold_ids[k] != A && aA[0] * m->h[m->hold_ids[k]] > 0;
+            }
+        } else {
+            uint32_t *stamp = m->stamp + (size_t)tid * m->n;
+            for (uint32_t j = 0; j < R; j++) {
+                if (!(aA[j] > 0)) continue;
+                for (size_t k = m->hold_off[j]; k < m->hold_off[j + 1]; k++) {
+                    uint32_t B = m->hold_ids[k];
+                    if (B == A || stamp[B] == A + 1) continue;
+                    stamp[B] = A + 1;
+                    count += (size_t)depends(aA, m->h + (size_t)B * R, R);
+                }
+            }
+        }
+    }
+    return count;
 }
 
 /* Sort order: dependence descending, then dependent, then on (a total order on distinct pairs). */
@@ -393,8 +446,27 @@ static lev_status dep_sweep(dep_work *w, double *pa, dep_pair *pairs, const size
         for (size_t b = b0; b < b1; b++) {
             dep_block tmp;
             dep_block_run(m, b, lev__thread_num(), pairs ? &tmp : &blocks[b], pa, pairs ? pairs + offs[b] : NULL);
+            assert(!pairs || tmp.count == blocks[b].count); /* the fill writes what was counted */
         }
         lev_status rc = lev__ctx_progress(&w->c, p0 + (p1 - p0) * (double)b1 / (double)w->nblocks, what);
+        if (rc) return rc;
+    }
+    return LEV_OK;
+}
+
+/* The counting sweep: blocks[b].count for every block, nothing else. */
+static lev_status dep_count_sweep(dep_work *w, double p1, const char *what) {
+    const dep_model *m = &w->m;
+    int threads = (int)(w->nthreads ? w->nthreads : (size_t)w->c.threads);
+    (void)threads;
+    if (m->stamp) memset(m->stamp, 0, w->nthreads * m->n * sizeof(uint32_t));
+    size_t round = m->neighbours ? ROUND_BLOCKS : 16 * (size_t)threads;
+    for (size_t b0 = 0; b0 < w->nblocks; b0 += round) {
+        size_t b1 = b0 + round < w->nblocks ? b0 + round : w->nblocks;
+        dep_block *blocks = w->blocks;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+        for (size_t b = b0; b < b1; b++) blocks[b].count = dep_block_count(m, b, lev__thread_num());
+        lev_status rc = lev__ctx_progress(&w->c, p1 * (double)b1 / (double)w->nblocks, what);
         if (rc) return rc;
     }
     return LEV_OK;
@@ -416,12 +488,16 @@ lev_status lev_dependence(const lev_network *net, uint32_t resource, lev_params 
     }
     dep_pair *pairs = NULL, *tmp = NULL;
     size_t *offs = NULL, total = 0;
-    rc = dep_sweep(&w, NULL, NULL, NULL, 0, 0.5, what);
+    if (!w.m.neighbours && w.m.R == 1) {
+        w.m.hmin = INFINITY;
+        for (size_t k = w.m.hold_off[0]; k < w.m.hold_off[1]; k++)
+            if (w.m.h[w.m.hold_ids[k]] < w.m.hmin) w.m.hmin = w.m.h[w.m.hold_ids[k]];
+    }
+    rc = dep_count_sweep(&w, cap ? 0.1 : 1.0, what); /* counts only: a length query ends here */
     if (rc) goto done;
     for (size_t b = 0; b < w.nblocks; b++) total += w.blocks[b].count;
     if (cap < total) {
-        *len = total;
-        rc = lev__ctx_fail(&w.c, LEV_ERANGE, "%s: %zu pairs do not fit in cap %zu", what, total, cap);
+        rc = lev__ctx_erange(&w.c, what, "pairs", total, cap, len);
         goto done;
     }
     if (total) {
@@ -437,7 +513,7 @@ lev_status lev_dependence(const lev_network *net, uint32_t resource, lev_params 
             offs[b] = o;
             o += w.blocks[b].count;
         }
-        rc = dep_sweep(&w, NULL, pairs, offs, 0.5, 0.9, what);
+        rc = dep_sweep(&w, NULL, pairs, offs, 0.1, 0.9, what);
         if (rc) goto done;
         sort_pairs(pairs, tmp, total, w.c.threads);
         rc = lev__ctx_progress(&w.c, 1, what);

@@ -409,8 +409,7 @@ lev_status lev_rich_club(const lev_network *net, lev_params *p, size_t cap, doub
     size_t L = d2, E = E2 / 2; /* k = 0..L−1 have at least two actors of degree > k */
     if (cap < L) {
         lev__ctx_free(&c, deg, n, sizeof(uint32_t));
-        *len = L;
-        return lev__ctx_fail(&c, LEV_ERANGE, "%s: %zu values do not fit in cap %zu", what, L, cap);
+        return lev__ctx_erange(&c, what, "values", L, cap, len);
     }
     if (L == 0 || (!raw && !normalized)) {
         lev__ctx_free(&c, deg, n, sizeof(uint32_t));

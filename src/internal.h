@@ -202,6 +202,12 @@ typedef struct lev__ctx {
  * records the message (on p, else on net). */
 lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out);
 lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...) LEV_PRINTF(3, 4);
+/* The answer of a cap/len call that needs `need` entries where it has room for cap < need:
+ * *len = need, LEV_ERANGE. A length query (cap 0) is no failure and records nothing (the
+ * params' or network's code and message stay as they were); a buffer too small (cap > 0)
+ * records "<what>: <need> <unit> do not fit in cap <cap>". */
+lev_status lev__ctx_erange(const lev__ctx *c, const char *what, const char *unit, size_t need, size_t cap,
+                          size_t *len);
 /* Report progress; returns LEV_ECANCELLED (recorded) when the callback asks to stop. */
 lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what);
 void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size);

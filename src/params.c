@@ -183,6 +183,13 @@ lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...)
     return rc;
 }
 
+lev_status lev__ctx_erange(const lev__ctx *c, const char *what, const char *unit, size_t need, size_t cap,
+                          size_t *len) {
+    *len = need;
+    if (cap == 0) return LEV_ERANGE; /* a length query: the documented way to ask, not a failure */
+    return lev__ctx_fail(c, LEV_ERANGE, "%s: %zu %s do not fit in cap %zu", what, need, unit, cap);
+}
+
 lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out) {
     c->net = net;
     c->p = p;

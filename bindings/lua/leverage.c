@@ -783,7 +783,6 @@ typedef struct Call {
     int array;    /* array = true */
     int progress; /* progress = function */
     Progress pg;
-    Params *query;    /* the copy query_params made, or NULL */
     lev_params *last; /* the params of the last library call: where its failure is recorded */
 } Call;
 
@@ -838,8 +837,7 @@ static void call_begin(lua_State *L, Call *c, Net *u, int i, const char *fname, 
     }
 }
 
-/* Around the library call(s): installs the progress callback on `p` (the call's params, or the
- * copy query_params made) and marks the network and options busy. Nothing that can raise may run
+/* Around the library call(s): installs the progress callback on `p` (the call's params) and marks the network and options busy. Nothing that can raise may run
  * between call_enter and call_exit. */
 static void call_enter_on(Call *c, lev_params *p) {
     lua_State *L = c->L;
@@ -867,19 +865,6 @@ static void call_exit_on(Call *c, lev_params *p) {
 static void call_enter(Call *c) { call_enter_on(c, c->p); }
 static void call_exit(Call *c) { call_exit_on(c, c->p); }
 
-/* The params for the length query (cap 0) of a cap/len function. LEV_ERANGE is how that query
- * answers, not a failure, but the library records it as the params' last failure: so a query on
- * options the caller passed (a Params) runs on a copy of them (every key, listed by
- * lev_param_at), and p:last_error() never shows it. call_end frees the copy. */
-static lev_params *query_params(lua_State *L, Call *c) {
-    if (c->owned) return c->p; /* made for this call and freed at its end: nobody sees it */
-    c->query = new_params(L);  /* GC-owned; freed eagerly by call_end */
-    lev_param key;
-    double v;
-    for (size_t i = 0; lev_param_at(i, &key) == LEV_OK; i++)
-        if (lev_params_get_double(c->p, key, &v) == LEV_OK) lev_params_set_double(c->query->p, key, v);
-    return c->query->p;
-}
 
 
 /* End the call: frees owned options; on failure raises the progress function's own error, or the
@@ -892,7 +877,6 @@ static void call_end(Call *c, lev_status rc) {
         else if (*lev_params_errmsg(p)) lua_pushstring(L, lev_params_errmsg(p));
         else lua_pushfstring(L, "%s: %s", c->fname, lev_strerror(rc));
     }
-    if (c->query) free_params(c->query);
     if (c->owned) free_params(c->pu);
     if (rc) lua_error(L);
 }
@@ -1322,9 +1306,8 @@ static int m_asymmetry(lua_State *L) {
     uint32_t *a = NULL, *b = NULL;
     double *gap = NULL;
     lev_status rc;
-    lev_params *qp = query_params(L, &c);
     for (;;) {
-        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        lev_params *p = c.p; /* the length query (cap 0: records nothing), then the fill */
         call_enter_on(&c, p);
         rc = lev_asymmetry(u->net, p, cap, a, b, gap, &len);
         call_exit_on(&c, p);
@@ -1411,9 +1394,8 @@ static int m_dependence(lua_State *L) {
     uint32_t *a = NULL, *b = NULL;
     double *dep = NULL, *adv = NULL;
     lev_status rc;
-    lev_params *qp = query_params(L, &c);
     for (;;) {
-        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        lev_params *p = c.p; /* the length query (cap 0: records nothing), then the fill */
         call_enter_on(&c, p);
         rc = lev_dependence(u->net, r, p, cap, a, b, dep, adv, &len);
         call_exit_on(&c, p);
@@ -1585,9 +1567,8 @@ static int m_rich_club(lua_State *L) {
     size_t cap = 0, len = 0;
     double *raw = NULL, *norm = NULL;
     lev_status rc;
-    lev_params *qp = query_params(L, &c);
     for (;;) {
-        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        lev_params *p = c.p; /* the length query (cap 0: records nothing), then the fill */
         call_enter_on(&c, p);
         rc = lev_rich_club(u->net, p, cap, raw, norm, &len);
         call_exit_on(&c, p);

@@ -745,7 +745,7 @@ end)
 
 test("asymmetry: the cap/len protocol stays inside the binding", function()
   local net <close> = coleman()
-  -- with a Params of the caller, the length query (answered with LEV_ERANGE) runs on a copy
+  -- the length query (answered with LEV_ERANGE) records nothing on the caller's Params
   local p <close> = leverage.params{weighted = false}
   eq(#net:asymmetry(p), 181, "all pairs")
   local msg, code = p:last_error()
