@@ -180,6 +180,7 @@ lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
 /* Option storage: one slot per known key. */
 #define LEV__NPARAM 21 /* rows of the table in params.c, in increasing key order */
 struct lev_params {
+    lev__mem mem; /* its own block, and the scratch of the calls without a network given it */
     double v[LEV__NPARAM];
     lev_progress_fn progress;
     void *progress_ud;
@@ -188,6 +189,9 @@ struct lev_params {
 };
 
 int lev__param_slot(lev_param key); /* -1 if unknown */
+/* The allocator of calls that have no network: p's (lev_params_new_with_alloc; lev_params_new
+ * gives the C library's), or the C library's when p is NULL. */
+const lev__mem *lev__params_mem(const lev_params *p);
 double lev__param(const lev_params *p, lev_param key);
 
 /* A per-call context: where messages go, and the compact form to read. */

@@ -587,3 +587,20 @@ ROW(api_edges_null_sources, LEV_EMISUSE, "net",
 ROW(api_edges_bad_channel, LEV_EINVAL, "net",
     "cannot add 3 edges: channel label is not valid UTF-8",
     rc = lev_edges_add(net, 3, bulk_src, bulk_tgt, bulk_w, "\x80", NULL);)
+
+/* ---- params with an allocator; the cap/len protocol ------------------------------------------- */
+
+/* row 129: NULL allocator to lev_params_new_with_alloc */
+ROW(opt_new_null_alloc, LEV_EMISUSE, "none", "",
+    lev_params *q = (lev_params *)&net; rc = lev_params_new_with_alloc(&q, NULL, NULL);
+    cr_assert_null(q);)
+
+/* row 130: A cap > 0 too small for a variable-length result */
+ROW(an_cap_too_small, LEV_ERANGE, "p",
+    "asymmetry: 2 pairs do not fit in cap 1",
+    uint32_t a[1], b[1]; double g[1]; size_t len = 0;
+    rc = lev_asymmetry(net, p, 1, a, b, g, &len); cr_assert_eq(len, 2);)
+
+/* row 131: A length query (cap 0) is no failure: LEV_ERANGE with the length, nothing recorded */
+ROW(an_length_query, LEV_ERANGE, "none", "",
+    size_t len = 0; rc = lev_asymmetry(net, p, 0, NULL, NULL, NULL, &len); cr_assert_eq(len, 2);)

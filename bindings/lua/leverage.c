@@ -680,16 +680,22 @@ static Params *checkparams(lua_State *L, int i) {
     return u;
 }
 
-/* Push a new Params userdata holding every default. */
-static Params *new_params(lua_State *L) {
+/* Push a new Params userdata holding every default. Its memory, and the scratch of the
+ * inequality functions given it, come from the state's allocator (lua_getallocf), as a
+ * network's do, unless use_malloc. */
+static Params *new_params_with(lua_State *L, int use_malloc) {
+    void *ud;
+    lua_Alloc f = lua_getallocf(L, &ud);
     Params *u = lua_newuserdatauv(L, sizeof *u, 0);
     u->p = NULL;
     u->busy = 0;
     luaL_setmetatable(L, PARAMS_MT);
-    lev_status rc = lev_params_new(&u->p);
+    lev_status rc = use_malloc ? lev_params_new(&u->p) : lev_params_new_with_alloc(&u->p, f, ud);
     if (rc) luaL_error(L, "leverage: %s", lev_strerror(rc));
     return u;
 }
+
+static Params *new_params(lua_State *L) { return new_params_with(L, 0); }
 
 static void free_params(Params *u) {
     lev_params_free(u->p);
@@ -1667,14 +1673,24 @@ static int l_palma(lua_State *L) { return inequality_fn(L, I_PALMA); }
 static int l_top_share(lua_State *L) { return inequality_fn(L, I_TOP_SHARE); }
 static int l_lorenz(lua_State *L) { return inequality_fn(L, I_LORENZ); }
 
-/* leverage.params([opts]) -> Params */
+/* leverage.params([opts]) -> Params; opts.malloc = true: the C library's malloc instead of the
+ * state's allocator */
 static int l_params(lua_State *L) {
     lua_settop(L, 1);
-    Params *u = new_params(L); /* at 2 */
+    int use_malloc = 0;
     if (!lua_isnil(L, 1)) {
         luaL_checktype(L, 1, LUA_TTABLE);
+        use_malloc = lua_getfield(L, 1, "malloc") != LUA_TNIL && lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    Params *u = new_params_with(L, use_malloc); /* at 2 */
+    if (!lua_isnil(L, 1)) {
         lua_pushnil(L);
         while (lua_next(L, 1)) {
+            if (lua_type(L, -2) == LUA_TSTRING && !strcmp(lua_tostring(L, -2), "malloc")) {
+                lua_pop(L, 1);
+                continue;
+            }
             lev_param key = checkparam(L, -2);
             if (set_param(L, u->p, key, lua_gettop(L)) != LEV_OK) {
                 lua_pushstring(L, lev_params_errmsg(u->p));
