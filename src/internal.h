@@ -221,6 +221,38 @@ void lev__ctx_free(const lev__ctx *c, void *ptr, size_t count, size_t size);
 lev_status lev__csr_build(const lev__mem *m, const lev_network *net, lev__csr *g, int threads);
 void lev__csr_free(const lev__mem *m, lev__csr *g);
 
+/* ---- the folded view: one row per actor, its distinct neighbours, no self-loops ------------------ */
+
+/* Which rows of the compact form a view reads (values as LEV_DIR_OUT / LEV_DIR_IN / LEV_DIR_ALL). */
+enum { LEV__VIEW_OUT = 1, LEV__VIEW_IN = 2, LEV__VIEW_BOTH = 3 };
+/* What a neighbour's weight is, over the edges between v and it in the rows read: their number,
+ * their summed strength (one accumulator, out-row entries then in-row entries, each in row
+ * order: the same bits every time), or the strongest (exact: a float). */
+enum { LEV__FOLD_COUNT = 0, LEV__FOLD_SUM = 1, LEV__FOLD_MAX = 2 };
+/* Views of at least this many actors are built by all the call's threads. */
+#define LEV__VIEW_PARALLEL 4096
+
+/* Row v of a folded view: the distinct neighbours u != v in the rows `dir` reads, ascending, into
+ * adj (NULL: only count) with their weights into w (may be NULL); *loops (may be NULL) receives
+ * the weight of v's self-loops folded the same way (a loop is in both rows: counted twice when
+ * both are read). Returns the number of neighbours. Reads only; O(row lengths). */
+size_t lev__fold_row(const lev__csr *g, uint32_t v, int dir, int how, uint32_t *adj, double *w, double *loops);
+
+/* A folded view in CSR form: row v is adj[off[v] .. off[v + 1]), ascending; w is NULL unless
+ * asked for. Arrays come from the network's allocator (adj and w hold at least one entry). */
+typedef struct lev__view {
+    uint32_t n;
+    size_t m;      /* entries */
+    size_t *off;   /* n + 1 */
+    uint32_t *adj; /* m */
+    double *w;     /* m, or NULL */
+} lev__view;
+
+/* Build the view of c->g: rows `dir`, weights `how` (when with_w). LEV_ENOMEM (nothing left
+ * allocated) on failure; records nothing. The same arrays for any c->threads. */
+lev_status lev__view_build(const lev__ctx *c, int dir, int how, int with_w, lev__view *vw);
+void lev__view_free(const lev__ctx *c, lev__view *vw); /* any built or zeroed view; zeroes it */
+
 /* ---- numbers -------------------------------------------------------------------------------- */
 
 /* The process locale's decimal point, or NULL when it is "." (read once per call: localeconv is
