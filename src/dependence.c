@@ -41,7 +41,6 @@ typedef struct dep_pair {
 } dep_pair;
 
 typedef struct dep_model {
-    const lev__csr *g;
     uint32_t n, R;       /* actors; resources in the computation */
     int neighbours;      /* scope */
     double *h;           /* n·R, actor-major: h[A·R + j] */
@@ -52,6 +51,7 @@ typedef struct dep_model {
     uint32_t *need_ids;
     uint32_t *stamp, *list; /* per thread, n each (scope all) */
     double hmin;         /* one resource, scope all: the smallest positive holding (counting) */
+    lev__view nb;        /* scope neighbours: every actor's distinct neighbours */
 } dep_model;
 
 /* Per-block results. */
@@ -60,42 +60,22 @@ typedef struct dep_block {
     double num, den;  /* Σ over dyads {A, B}, B > A, of |dAB − dBA| and dAB + dBA */
 } dep_block;
 
-/* The distinct neighbours of A other than A, ascending: merge of its out and in rows. Calls
- * visit(B) for each. Written as a macro-free loop over two sorted rows. */
+/* The distinct neighbours of A other than A, ascending: row A of the shared folded view (scope
+ * neighbours builds it once, lev__view_build). */
 typedef struct nb_iter {
-    const uint32_t *x, *y;
-    size_t i, ni, j, nj;
-    uint32_t self, last;
-    int any;
+    const uint32_t *p, *e;
 } nb_iter;
 
-static void nb_start(nb_iter *it, const lev__csr *g, uint32_t A) {
-    it->x = g->out_adj + g->out_off[A];
-    it->ni = g->out_off[A + 1] - g->out_off[A];
-    it->y = g->in_adj + g->in_off[A];
-    it->nj = g->in_off[A + 1] - g->in_off[A];
-    it->i = it->j = 0;
-    it->self = A;
-    it->any = 0;
-    it->last = 0;
+static void nb_start(nb_iter *it, const lev__view *nb, uint32_t A) {
+    it->p = nb->adj + nb->off[A];
+    it->e = nb->adj + nb->off[A + 1];
 }
 
 /* Next distinct neighbour into *b; 0 when done. */
 static int nb_next(nb_iter *it, uint32_t *b) {
-    for (;;) {
-        uint32_t v;
-        if (it->i < it->ni && (it->j >= it->nj || it->x[it->i] <= it->y[it->j]))
-            v = it->x[it->i++];
-        else if (it->j < it->nj)
-            v = it->y[it->j++];
-        else
-            return 0;
-        if (v == it->self || (it->any && v == it->last)) continue;
-        it->any = 1;
-        it->last = v;
-        *b = v;
-        return 1;
-    }
+    if (it->p == it->e) return 0;
+    *b = *it->p++;
+    return 1;
 }
 
 static inline double dot(const double *x, const double *y, uint32_t R) {
@@ -146,7 +126,7 @@ static void dep_block_run(const dep_model *m, size_t b, int tid, dep_block *out,
         nb_iter it = {0};
         size_t nc = 0, ci = 0;
         if (m->neighbours)
-            nb_start(&it, m->g, A);
+            nb_start(&it, &m->nb, A);
         else
             nc = gather_all(m, A, stamp, list);
         for (;;) {
@@ -206,7 +186,7 @@ static size_t dep_block_count(const dep_model *m, size_t b, int tid) {
         if (m->neighbours) {
             nb_iter it;
             uint32_t B;
-            nb_start(&it, m->g, A);
+            nb_start(&it, &m->nb, A);
             while (nb_next(&it, &B)) count += (size_t)depends(aA, m->h + (size_t)B * R, R);
         } else if (R == 1) {
             if (!(aA[0] > 0)) continue;
@@ -298,6 +278,7 @@ static void dep_work_free(dep_work *w) {
     lev__ctx_free(c, w->m.stamp, w->nthreads * w->m.n, sizeof(uint32_t));
     lev__ctx_free(c, w->m.list, w->nthreads * w->m.n, sizeof(uint32_t));
     lev__ctx_free(c, w->blocks, w->nblocks, sizeof(dep_block));
+    lev__view_free(c, &w->m.nb);
 }
 
 /* Validate the resource, read the options and build the model. On failure frees what it made. */
@@ -314,7 +295,6 @@ static lev_status dep_prepare(dep_work *w, const lev_network *net, uint32_t reso
         return lev__ctx_fail(c, LEV_EINVAL, "%s: no resource %u (the network has %u; LEV_NONE means all)", what,
                              (unsigned)resource, (unsigned)nres);
     dep_model *m = &w->m;
-    m->g = c->g;
     m->n = c->g->n;
     m->R = resource == LEV_NONE ? nres : 1;
     m->neighbours = (int)lev__param(p, LEV_P_SCOPE) == LEV_SCOPE_NEIGHBOURS;
@@ -350,7 +330,7 @@ static lev_status dep_prepare(dep_work *w, const lev_network *net, uint32_t reso
     }
     /* D and a = ν/D. */
     if (m->neighbours) {
-        const lev__csr *g = c->g;
+        if (lev__view_build(c, LEV__VIEW_BOTH, LEV__FOLD_COUNT, 0, &m->nb)) goto oom;
         int threads = c->threads;
         (void)threads;
 #pragma omp parallel for schedule(dynamic, 256) num_threads(threads)
@@ -361,7 +341,7 @@ static lev_status dep_prepare(dep_work *w, const lev_network *net, uint32_t reso
                 nb_iter it;
                 uint32_t B;
                 double D = 0;
-                nb_start(&it, g, A);
+                nb_start(&it, &m->nb, A);
                 while (nb_next(&it, &B)) D += m->h[(size_t)B * R + j];
                 aA[j] = D > 0 ? aA[j] / D : 0;
             }
