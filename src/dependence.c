@@ -161,21 +161,19 @@ static void dep_block_run(const dep_model *m, size_t b, int tid, dep_block *out,
     *out = r;
 }
 
-/* dep(A on B) > 0, i.e. Σ_r x_r y_r > 0 for x = a(A, ·), y = h(B, ·), without the sum. The terms
- * are finite and >= 0, so the sum that dot() computes (in any order, fused or not: a term added
- * to 0 is its rounded product, and adding a term >= 0 to a positive sum keeps it positive) is
- * positive exactly when some rounded product is: this test and the fill agree on every pair. */
+/* dep(A on B) > 0, tested on the very dot product the fill computes (not term by term: a(A, r)
+ * overflows to +inf when A's sources hold only subnormal amounts, and inf · 0 is NaN, which
+ * makes the whole sum fail the test), so that the count and the fill agree on every pair. */
 static inline int depends(const double *x, const double *y, uint32_t R) {
-    for (uint32_t j = 0; j < R; j++)
-        if (x[j] * y[j] > 0) return 1;
-    return 0;
+    return dot(x, y, R) > 0;
 }
 
 /*
  * The number of pairs with dep > 0 among the actors of block b: what dep_block_run counts, with
  * no value computed. Scope neighbours: one test per distinct neighbour. Scope all: only the
- * holders of what A needs can be depended on; with one resource, rounding is monotone, so when
- * a(A)·hmin > 0 every other holder counts and A's count is O(1).
+ * holders of what A needs can be depended on; with one resource dep(A on B) is the one rounded
+ * product a(A)·h(B), monotone in h(B), so when a(A)·hmin > 0 (+inf included) every other holder
+ * counts and A's count is O(1); a non-holder's product is 0 or NaN (inf · 0), never > 0.
  */
 static size_t dep_block_count(const dep_model *m, size_t b, int tid) {
     uint32_t A0 = (uint32_t)(b * BLK), A1 = (uint32_t)((size_t)A0 + BLK < m->n ? (size_t)A0 + BLK : m->n);
