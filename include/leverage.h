@@ -2310,7 +2310,8 @@ LEV_API lev_status lev_flow_hierarchy(const lev_network *net, lev_params *p, dou
  * @par Complexity
  *   O(V·R + E·R + P log P) for neighbours (R resources, P pairs); for all, O(V·R + C·R +
  *   P log P), C ≤ 2 · holders · needers the candidate dyads visited. Scratch 2·V·R doubles,
- *   48 bytes per pair and (all) 8 bytes per actor per thread. The length query (`cap` 0)
+ *   48 bytes per pair, (all) 8 bytes per actor per thread and (neighbours) the distinct
+ *   neighbour lists, 4 bytes per neighbour and 8 per actor. The length query (`cap` 0)
  *   computes no value and sorts nothing: O(V·R + E·R) for neighbours; for all, O(V + holders)
  *   with one resource (a needer so small that its products with the smallest holdings
  *   underflow to 0 checks each holder), and O(V·R + C'·R) with LEV_NONE, C' ≤ holders ·
