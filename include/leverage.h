@@ -29,6 +29,14 @@ extern "C" {
  * #LEV_OK. A network owns every byte it uses, allocated through the ::lev_alloc_fn it was made
  * with. Any number of threads may run read-only calls on one unchanged network; a call that
  * changes it needs exclusive access. See @ref guide_model for the whole picture.
+ *
+ * Length queries are not failures. A call with a variable-length result takes `cap` and
+ * `*len` (lev_asymmetry(), lev_dependence(), lev_rich_club()): given `cap` 0 it returns
+ * #LEV_ERANGE with the needed length in `*len` (#LEV_OK with 0 when the result is empty) and
+ * records nothing, so lev_params_errcode() / lev_errcode() and the message keep whatever they
+ * held before (#LEV_OK and "" on a fresh object). A `cap` > 0 that is too small is a real
+ * failure (the buffer given does not fit): the call returns #LEV_ERANGE with `*len` and records
+ * a message saying how many entries did not fit in which cap, as any failure does.
  * @since 0.1
  * @{
  */
@@ -135,7 +143,7 @@ enum lev_status_code {
     LEV_ECANCELLED = 8,   /**< cancelled by the progress callback */
     LEV_EMISUSE = 9,      /**< library misuse: a NULL handle or NULL required pointer */
     LEV_EUNSUPPORTED = 10,/**< unsupported: an unknown option key, format or enum value */
-    LEV_ERANGE = 11,      /**< output buffer too small: the needed length is reported (no 0.1 call returns it) */
+    LEV_ERANGE = 11,      /**< output buffer too small: the needed length is reported in `*len` (cap 0 asks for it) */
     LEV_ELIMIT = 12       /**< size limit exceeded: more actors, resources or labels than LEV_MAX_ACTORS, or
                                so many edges that their arrays' size in bytes overflows a size_t */
 };
@@ -182,7 +190,9 @@ typedef struct lev_network lev_network;
  * Made by lev_params_new(), freed by lev_params_free(). NULL wherever a `lev_params *` is
  * taken means "all defaults" (and failure messages then go to the network). A params object
  * is written by the calls it is passed to (their error message), and is not synchronized, so
- * use one per thread. It belongs to no network and is allocated with malloc.
+ * use one per thread. It belongs to no network: lev_params_new() allocates it with malloc,
+ * lev_params_new_with_alloc() through a ::lev_alloc_fn of the caller's, which then also serves
+ * the scratch of the calls without a network it is given (the inequality measures).
  * @since 0.1
  */
 typedef struct lev_params lev_params;
@@ -199,7 +209,8 @@ typedef struct lev_params lev_params;
  * the calling thread, never from a worker thread; but analyses and writers running at the
  * same time on one network from several threads each call it, so an allocator shared that way
  * must be thread-safe.
- * @param ud    The pointer given to lev_network_new_with_alloc(), passed back untouched.
+ * @param ud    The pointer given to lev_network_new_with_alloc() or lev_params_new_with_alloc(),
+ *              passed back untouched.
  * @param ptr   The block to resize or free, or NULL for a new block.
  * @param osize The size of `ptr` in bytes (0 when `ptr` is NULL).
  * @param nsize The size wanted in bytes; 0 to free `ptr`.
@@ -816,7 +827,9 @@ typedef enum lev_param_type {
  * It has no progress callback and an empty message.
  * @param[out] out Receives it; NULL on failure.
  * @return LEV_OK, LEV_EMISUSE (out NULL), LEV_ENOMEM. Uses malloc (a params object belongs to
- *   no network, so no network's allocator sees it); free it with lev_params_free().
+ *   no network, so no network's allocator sees it); free it with lev_params_free(). The
+ *   scratch of calls without a network given it comes from malloc too: to route both through
+ *   an allocator of your own, use lev_params_new_with_alloc().
  * @par Complexity
  *   O(1).
  * @par Thread safety
@@ -826,9 +839,36 @@ typedef enum lev_param_type {
 LEV_API lev_status lev_params_new(lev_params **out);
 
 /**
+ * @brief Create an options object, holding every default, whose memory comes from `f`.
+ *
+ * `f` has the contract of lev_network_new_with_alloc()'s (Lua's `lua_Alloc`, see lev_alloc_fn):
+ * the object's own block is the first allocation made through it and lev_params_free() gives
+ * it back there. The calls that take no network — lev_gini(), lev_theil(), lev_hhi(),
+ * lev_palma(), lev_top_share(), lev_lorenz() — allocate their scratch (the sorted copy of x)
+ * through the allocator of the params they are given, from the calling thread only, and free it
+ * before they return; given NULL params they use malloc. Analyses of a network keep using the
+ * network's allocator whatever params they get, so that a network's host sees all the memory
+ * spent on it (and one params object can serve networks with different allocators). `f` and
+ * `ud` stay with the object for its whole life: lev_params_reset() does not change them.
+ * @param[out] out Receives the new object; set to NULL on failure (when out itself is not NULL).
+ * @param[in]  f   The allocator (see lev_alloc_fn); must not be NULL.
+ * @param[in]  ud  Opaque pointer passed to every call of `f`; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (out or f NULL), LEV_ENOMEM (f returned NULL; there is no object
+ *   to carry a message).
+ * @par Complexity
+ *   O(1).
+ * @par Thread safety
+ *   Thread-safe. A params object is used by one thread at a time, so `f` is called from one
+ *   thread at a time on its behalf.
+ * @since 0.1
+ */
+LEV_API lev_status lev_params_new_with_alloc(lev_params **out, lev_alloc_fn f, void *ud);
+
+/**
  * @brief Free an options object. NULL does nothing.
  *
- * Its message becomes invalid. The callback's `ud` is not touched.
+ * Its message becomes invalid. The callback's `ud` is not touched. The block goes back through
+ * the allocator it came from (lev_params_new_with_alloc()).
  * @param[in] p The options object, or NULL.
  * @par Complexity
  *   O(1).
@@ -839,7 +879,8 @@ LEV_API void lev_params_free(lev_params *p);
 /**
  * @brief Put every option back to its default and clear the progress callback and message.
  *
- * Afterwards lev_params_errcode() gives LEV_OK and lev_params_errmsg() "".
+ * Afterwards lev_params_errcode() gives LEV_OK and lev_params_errmsg() "". The allocator given
+ * to lev_params_new_with_alloc() is kept.
  * @param[in] p The options object; NULL does nothing.
  * @par Complexity
  *   O(1).
@@ -2047,8 +2088,9 @@ LEV_API lev_status lev_transitivity(const lev_network *net, lev_params *p, doubl
  * Palma 1/4, top share k/n, the diagonal Lorenz curve; so no result is ever NaN. The measures
  * depend only on the shares x_i/Σx (order and scale do not matter; values above 2^900 are
  * rescaled by a power of two so that sums cannot overflow). Gini, Palma, top share and Lorenz
- * sort a copy of x made with the C library's malloc (there is no network allocator) and freed
- * before returning. See @ref guide_inequality.
+ * sort a copy of x, made through the allocator of `p` (lev_params_new_with_alloc(); malloc for
+ * lev_params_new() and for NULL params: there is no network allocator) and freed before
+ * returning. See @ref guide_inequality.
  * @since 0.1
  * @{
  */
@@ -2064,9 +2106,9 @@ LEV_API lev_status lev_transitivity(const lev_network *net, lev_params *p, doubl
  * @param[in]  p   Options or NULL: LEV_P_SMALL_SAMPLE.
  * @param[out] out Receives the coefficient (0 when all are equal, a zero total included, or n < 2).
  * @return LEV_OK, LEV_EMISUSE (out NULL, or x NULL with n > 0), LEV_EINVAL (an entry negative or
- *   not finite), LEV_ENOMEM (malloc of the sorted copy). Outputs untouched on failure.
+ *   not finite), LEV_ENOMEM (the sorted copy, from p's allocator). Outputs untouched on failure.
  * @par Complexity
- *   O(n log n) time; n doubles of malloc'ed scratch.
+ *   O(n log n) time; n doubles of scratch from p's allocator (malloc when p is NULL).
  * @par Reference
  *   Gini, C. (1912); Dixon, P. M. et al. (1987). Ecology 68(3).
  * @since 0.1
@@ -2123,9 +2165,9 @@ LEV_API lev_status lev_hhi(const double *x, size_t n, lev_params *p, double *out
  * @param[in]  n   Number of values.
  * @param[in]  p   Options or NULL.
  * @param[out] out Receives the ratio.
- * @return LEV_OK, LEV_EMISUSE, LEV_EINVAL (also for n = 0), LEV_ENOMEM (malloc of the sorted copy).
+ * @return LEV_OK, LEV_EMISUSE, LEV_EINVAL (also for n = 0), LEV_ENOMEM (the sorted copy, from p's allocator).
  * @par Complexity
- *   O(n log n) time; n doubles of malloc'ed scratch.
+ *   O(n log n) time; n doubles of scratch from p's allocator (malloc when p is NULL).
  * @par Reference
  *   Palma, J. G. (2011). Development and Change 42(1); Cobham & Sumner (2013).
  * @since 0.1
@@ -2144,9 +2186,9 @@ LEV_API lev_status lev_palma(const double *x, size_t n, lev_params *p, double *o
  * @param[in]  n   Number of values.
  * @param[in]  p   Options or NULL: LEV_P_TOP_K, LEV_P_TOP_FRACTION.
  * @param[out] out Receives the share in [0, 1].
- * @return LEV_OK, LEV_EMISUSE, LEV_EINVAL (also for n = 0), LEV_ENOMEM (malloc of the sorted copy).
+ * @return LEV_OK, LEV_EMISUSE, LEV_EINVAL (also for n = 0), LEV_ENOMEM (the sorted copy, from p's allocator).
  * @par Complexity
- *   O(n log n) time; n doubles of malloc'ed scratch.
+ *   O(n log n) time; n doubles of scratch from p's allocator (malloc when p is NULL).
  * @since 0.1
  */
 LEV_API lev_status lev_top_share(const double *x, size_t n, lev_params *p, double *out);
@@ -2162,9 +2204,9 @@ LEV_API lev_status lev_top_share(const double *x, size_t n, lev_params *p, doubl
  * @param[out] px Caller-owned, length n + 1: cumulative share of actors.
  * @param[out] py Caller-owned, length n + 1: cumulative share of the total.
  * @return LEV_OK, LEV_EMISUSE (px, py NULL, or x NULL with n > 0), LEV_EINVAL (also for n = 0),
- *   LEV_ENOMEM (malloc of the sorted copy); outputs written only on LEV_OK.
+ *   LEV_ENOMEM (the sorted copy, from p's allocator); outputs written only on LEV_OK.
  * @par Complexity
- *   O(n log n) time; n doubles of malloc'ed scratch.
+ *   O(n log n) time; n doubles of scratch from p's allocator (malloc when p is NULL).
  * @par Reference
  *   Lorenz, M. O. (1905). Publ. Am. Stat. Assoc. 9(70).
  * @since 0.1
@@ -2330,7 +2372,8 @@ LEV_API lev_status lev_triad_census(const lev_network *net, lev_params *p, uint6
  * equal). Sorted by gap decreasing, then by a, then by b (indices increasing). Too small a `cap`
  * gives LEV_ERANGE with the number of pairs in `*len` and the arrays untouched; `cap` 0 asks for
  * that number (LEV_OK with *len 0 when there is no pair). On LEV_OK entries past *len are
- * untouched. LEV_P_UNDIRECTED is ignored.
+ * untouched. LEV_P_UNDIRECTED is ignored. The query (`cap` 0) records no message; a `cap` > 0
+ * that is too small records one (see @ref core).
  * @param[in]  net The network; not changed.
  * @param[in]  p   Options or NULL: LEV_P_WEIGHTED.
  * @param[in]  cap Room in each output array.
@@ -2433,7 +2476,9 @@ LEV_API lev_status lev_flow_hierarchy(const lev_network *net, lev_params *p, dou
  * on on) − dep(on on dependent) is `on[k]`'s power advantage in that dyad (negative when the
  * dependence the other way is larger; a mutual dependence is listed both ways). Too small a `cap`
  * gives LEV_ERANGE with the needed length in `*len`; `cap` 0 asks for it (LEV_ERANGE, or LEV_OK
- * with `*len` 0 when no pair exists). The arrays are written only on LEV_OK.
+ * with `*len` 0 when no pair exists). The arrays are written only on LEV_OK. The query (`cap`
+ * 0) records no message and only counts the pairs, without computing their values or sorting
+ * them; a `cap` > 0 that is too small records one (see @ref core).
  * @param[in]  net       The network; not changed.
  * @param[in]  resource  A resource index, or LEV_NONE for all (fine with no resources: no pairs).
  * @param[in]  p         Options or NULL: LEV_P_SCOPE, LEV_P_THREADS; progress callback.
@@ -2449,7 +2494,12 @@ LEV_API lev_status lev_flow_hierarchy(const lev_network *net, lev_params *p, dou
  * @par Complexity
  *   O(V·R + E·R + P log P) for neighbours (R resources, P pairs); for all, O(V·R + C·R +
  *   P log P), C ≤ 2 · holders · needers the candidate dyads visited. Scratch 2·V·R doubles,
- *   48 bytes per pair and (all) 8 bytes per actor per thread.
+ *   48 bytes per pair, (all) 8 bytes per actor per thread and (neighbours) the distinct
+ *   neighbour lists, 4 bytes per neighbour and 8 per actor. The length query (`cap` 0)
+ *   computes no value and sorts nothing: O(V·R + E·R) for neighbours; for all, O(V + holders)
+ *   with one resource (a needer so small that its products with the smallest holdings
+ *   underflow to 0 checks each holder), and O(V·R + C'·R) with LEV_NONE, C' ≤ holders ·
+ *   needers the (needer, holder) dyads. A full call counts the same way first.
  * @par Reference
  *   Emerson, R. M. (1962). Am. Sociol. Rev. 27(1). doi:10.2307/2089716
  * @since 0.1
@@ -2629,7 +2679,9 @@ LEV_API lev_status lev_assortativity(const lev_network *net, const double *score
  * random stream of LEV_P_SEED and its index; `normalized[k]` = φ(k)/mean φ_rewired(k), 0 where
  * that mean is 0. Same seed, same result, bit-identical for any LEV_P_THREADS. Too small a
  * `cap` gives LEV_ERANGE with the length in `*len`; `cap` 0 asks for it. Outputs written only
- * on LEV_OK; no rewiring is done when `normalized` is NULL.
+ * on LEV_OK; no rewiring is done when `normalized` is NULL. The query (`cap` 0) records no
+ * message, costs O(V + E) and does no rewiring; a `cap` > 0 that is too small records one (see
+ * @ref core).
  * @param[in]  net        The network; not changed.
  * @param[in]  p          Options or NULL: LEV_P_SAMPLES, LEV_P_SEED, LEV_P_THREADS; progress
  *   callback (every 65536 swap attempts and after each round of rewirings).

@@ -540,10 +540,7 @@ lev_status lev_asymmetry(const lev_network *net, lev_params *p, size_t cap, uint
         nbr_start(&it, g, v);
         while (nbr_next(&it, &x, &bt, NULL, NULL, 0)) np += x > v;
     }
-    if (np > cap) {
-        *len = np;
-        return lev__ctx_fail(&c, LEV_ERANGE, "asymmetry: %zu pairs do not fit in cap %zu", np, cap);
-    }
+    if (np > cap) return lev__ctx_erange(&c, "asymmetry", "pairs", np, cap, len);
     if (np == 0) {
         *len = 0;
         return LEV_OK;

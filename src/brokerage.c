@@ -70,7 +70,7 @@ static void *alloc3(const lev__ctx *c, size_t count, size_t per, size_t size) {
 
 /* ---- simple views: distinct contacts, no self-loops, rows sorted ------------------------------- */
 
-enum { VIEW_OUT, VIEW_IN, VIEW_SYM };
+enum { VIEW_OUT = LEV__VIEW_OUT, VIEW_IN = LEV__VIEW_IN, VIEW_SYM = LEV__VIEW_BOTH };
 
 typedef struct view {
     size_t *off; /* n + 1 */
@@ -79,76 +79,37 @@ typedef struct view {
     size_t len;  /* entries */
 } view;
 
-/* Walk row v of the requested kind: call EMIT(u, acc) once per distinct u != v, ascending, with
- * acc the summed strength (1 per edge when unweighted) of the edges to and from u. */
-#define VIEW_ROW(g, v, kind, weighted, EMIT)                                                          \
-    do {                                                                                            \
-        size_t x_ = 0, xe_ = 0, y_ = 0, ye_ = 0;                                                    \
-        if ((kind) != VIEW_IN) { x_ = (g)->out_off[v]; xe_ = (g)->out_off[(v) + 1]; }                 \
-        if ((kind) != VIEW_OUT) { y_ = (g)->in_off[v]; ye_ = (g)->in_off[(v) + 1]; }                  \
-        while (x_ < xe_ || y_ < ye_) {                                                              \
-            uint32_t u_ = x_ < xe_ ? (g)->out_adj[x_] : UINT32_MAX;                                  \
-            if (y_ < ye_ && (g)->in_adj[y_] < u_) u_ = (g)->in_adj[y_];                              \
-            double so_ = 0, si_ = 0;                                                                \
-            for (; x_ < xe_ && (g)->out_adj[x_] == u_; x_++) so_ += (weighted) ? (double)(g)->out_w[x_] : 1.0; \
-            for (; y_ < ye_ && (g)->in_adj[y_] == u_; y_++) si_ += (weighted) ? (double)(g)->in_w[y_] : 1.0;   \
-            if (u_ == (uint32_t)(v)) continue;                                                      \
-            EMIT(u_, so_ + si_);                                                                    \
-        }                                                                                           \
-    } while (0)
-
 static void view_free(const lev__ctx *c, view *s, size_t n) {
-    if (s->off) lev__ctx_free(c, s->off, n + 1, sizeof *s->off);
-    if (s->adj) lev__ctx_free(c, s->adj, s->len ? s->len : 1, sizeof *s->adj);
-    if (s->a) lev__ctx_free(c, s->a, s->len ? s->len : 1, sizeof *s->a);
+    lev__view vw = {(uint32_t)n, s->len, s->off, s->adj, s->a};
+    lev__view_free(c, &vw);
     memset(s, 0, sizeof *s);
 }
 
-/* Build a simple view; with `sums` the mutual strengths too (and, when S is not NULL, each
- * row's total into S). Returns LEV_ENOMEM (nothing allocated) on failure. */
+/* Build a simple view (the shared folded view: distinct contacts, self-loops dropped, the summed
+ * strength, or the number of edges when unweighted, both ways); with `sums` the mutual strengths
+ * too (and, when S is not NULL, each row's total into S). Returns LEV_ENOMEM (nothing allocated)
+ * on failure. */
 static lev_status view_build(const lev__ctx *c, int kind, int weighted, int sums, double *S, view *s) {
-    const lev__csr *g = c->g;
-    size_t n = g->n;
-    int threads = c->threads;
-    (void)threads;
+    lev__view vw;
     memset(s, 0, sizeof *s);
-    s->off = lev__ctx_alloc(c, n + 1, sizeof *s->off);
-    if (!s->off) return LEV_ENOMEM;
-#define COUNT_EMIT(u, acc) (cnt++, (void)(u), (void)(acc))
+    if (lev__view_build(c, kind, weighted ? LEV__FOLD_SUM : LEV__FOLD_COUNT, sums, &vw)) return LEV_ENOMEM;
+    s->off = vw.off;
+    s->adj = vw.adj;
+    s->a = vw.w;
+    s->len = vw.m;
+    if (S && s->a) {
+        size_t n = vw.n;
+        const size_t *off = s->off;
+        const double *a = s->a;
+        int threads = c->threads;
+        (void)threads;
 #pragma omp parallel for schedule(static) num_threads(threads) if (n >= SMALL)
-    for (size_t v = 0; v < n; v++) {
-        size_t cnt = 0;
-        VIEW_ROW(g, v, kind, 1, COUNT_EMIT);
-        s->off[v + 1] = cnt;
+        for (size_t v = 0; v < n; v++) {
+            double tot = 0;
+            for (size_t k = off[v]; k < off[v + 1]; k++) tot += a[k];
+            S[v] = tot;
+        }
     }
-#undef COUNT_EMIT
-    s->off[0] = 0;
-    for (size_t v = 0; v < n; v++) s->off[v + 1] += s->off[v];
-    s->len = s->off[n];
-    size_t cap = s->len ? s->len : 1;
-    s->adj = lev__ctx_alloc(c, cap, sizeof *s->adj);
-    if (sums) s->a = lev__ctx_alloc(c, cap, sizeof *s->a);
-    if (!s->adj || (sums && !s->a)) {
-        view_free(c, s, n);
-        return LEV_ENOMEM;
-    }
-    uint32_t *adj = s->adj;
-    double *a = s->a;
-    const size_t *off = s->off;
-#define FILL_EMIT(u, acc)                 \
-    do {                                  \
-        adj[k] = (u);                     \
-        if (a) { a[k] = (acc); tot += (acc); } \
-        k++;                              \
-    } while (0)
-#pragma omp parallel for schedule(static) num_threads(threads) if (n >= SMALL)
-    for (size_t v = 0; v < n; v++) {
-        size_t k = off[v];
-        double tot = 0;
-        VIEW_ROW(g, v, kind, weighted, FILL_EMIT);
-        if (S) S[v] = tot;
-    }
-#undef FILL_EMIT
     return LEV_OK;
 }
 

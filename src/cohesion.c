@@ -407,38 +407,7 @@ static lev_status ug_alloc(scratch *s, ugraph *u, uint32_t n, size_t nnz, int di
  * u ≠ v once, with the summed strength both ways. With adj NULL only counts. Returns the number
  * of neighbours; *loops receives the loop strength summed over both rows (2·w per loop). */
 static size_t merge_rows(const lev__csr *g, uint32_t v, int weighted, uint32_t *adj, double *w, double *loops) {
-    size_t a = g->out_off[v], ae = g->out_off[v + 1], b = g->in_off[v], be = g->in_off[v + 1], cnt = 0;
-    double lp = 0;
-    uint32_t last = LEV_NONE;
-    while (a < ae || b < be) {
-        uint32_t u;
-        double x;
-        if (b >= be || (a < ae && g->out_adj[a] <= g->in_adj[b])) {
-            u = g->out_adj[a];
-            x = weighted ? (double)g->out_w[a] : 1.0;
-            a++;
-        } else {
-            u = g->in_adj[b];
-            x = weighted ? (double)g->in_w[b] : 1.0;
-            b++;
-        }
-        if (u == v) {
-            lp += x;
-            continue;
-        }
-        if (u != last) {
-            if (adj) {
-                adj[cnt] = u;
-                w[cnt] = x;
-            }
-            cnt++;
-            last = u;
-        } else if (adj) {
-            w[cnt - 1] += x;
-        }
-    }
-    *loops = lp;
-    return cnt;
+    return lev__fold_row(g, v, LEV__VIEW_BOTH, weighted ? LEV__FOLD_SUM : LEV__FOLD_COUNT, adj, w, loops);
 }
 
 /* Build the undirected view of the compact form. With perm (new id → actor) and inv (actor → new

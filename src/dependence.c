@@ -27,6 +27,7 @@
  */
 #include "internal.h"
 
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -40,7 +41,6 @@ typedef struct dep_pair {
 } dep_pair;
 
 typedef struct dep_model {
-    const lev__csr *g;
     uint32_t n, R;       /* actors; resources in the computation */
     int neighbours;      /* scope */
     double *h;           /* n·R, actor-major: h[A·R + j] */
@@ -50,6 +50,8 @@ typedef struct dep_model {
     size_t *need_off;    /* R + 1 (scope all): actors with a > 0 for resource j, ascending */
     uint32_t *need_ids;
     uint32_t *stamp, *list; /* per thread, n each (scope all) */
+    double hmin;         /* one resource, scope all: the smallest positive holding (counting) */
+    lev__view nb;        /* scope neighbours: every actor's distinct neighbours */
 } dep_model;
 
 /* Per-block results. */
@@ -58,42 +60,22 @@ typedef struct dep_block {
     double num, den;  /* Σ over dyads {A, B}, B > A, of |dAB − dBA| and dAB + dBA */
 } dep_block;
 
-/* The distinct neighbours of A other than A, ascending: merge of its out and in rows. Calls
- * visit(B) for each. Written as a macro-free loop over two sorted rows. */
+/* The distinct neighbours of A other than A, ascending: row A of the shared folded view (scope
+ * neighbours builds it once, lev__view_build). */
 typedef struct nb_iter {
-    const uint32_t *x, *y;
-    size_t i, ni, j, nj;
-    uint32_t self, last;
-    int any;
+    const uint32_t *p, *e;
 } nb_iter;
 
-static void nb_start(nb_iter *it, const lev__csr *g, uint32_t A) {
-    it->x = g->out_adj + g->out_off[A];
-    it->ni = g->out_off[A + 1] - g->out_off[A];
-    it->y = g->in_adj + g->in_off[A];
-    it->nj = g->in_off[A + 1] - g->in_off[A];
-    it->i = it->j = 0;
-    it->self = A;
-    it->any = 0;
-    it->last = 0;
+static void nb_start(nb_iter *it, const lev__view *nb, uint32_t A) {
+    it->p = nb->adj + nb->off[A];
+    it->e = nb->adj + nb->off[A + 1];
 }
 
 /* Next distinct neighbour into *b; 0 when done. */
 static int nb_next(nb_iter *it, uint32_t *b) {
-    for (;;) {
-        uint32_t v;
-        if (it->i < it->ni && (it->j >= it->nj || it->x[it->i] <= it->y[it->j]))
-            v = it->x[it->i++];
-        else if (it->j < it->nj)
-            v = it->y[it->j++];
-        else
-            return 0;
-        if (v == it->self || (it->any && v == it->last)) continue;
-        it->any = 1;
-        it->last = v;
-        *b = v;
-        return 1;
-    }
+    if (it->p == it->e) return 0;
+    *b = *it->p++;
+    return 1;
 }
 
 static inline double dot(const double *x, const double *y, uint32_t R) {
@@ -144,7 +126,7 @@ static void dep_block_run(const dep_model *m, size_t b, int tid, dep_block *out,
         nb_iter it = {0};
         size_t nc = 0, ci = 0;
         if (m->neighbours)
-            nb_start(&it, m->g, A);
+            nb_start(&it, &m->nb, A);
         else
             nc = gather_all(m, A, stamp, list);
         for (;;) {
@@ -177,6 +159,55 @@ static void dep_block_run(const dep_model *m, size_t b, int tid, dep_block *out,
         if (pa) pa[A] = insum - outsum;
     }
     *out = r;
+}
+
+/* dep(A on B) > 0, tested on the very dot product the fill computes (not term by term: a(A, r)
+ * overflows to +inf when A's sources hold only subnormal amounts, and inf · 0 is NaN, which
+ * makes the whole sum fail the test), so that the count and the fill agree on every pair. */
+static inline int depends(const double *x, const double *y, uint32_t R) {
+    return dot(x, y, R) > 0;
+}
+
+/*
+ * The number of pairs with dep > 0 among the actors of block b: what dep_block_run counts, with
+ * no value computed. Scope neighbours: one test per distinct neighbour. Scope all: only the
+ * holders of what A needs can be depended on; with one resource dep(A on B) is the one rounded
+ * product a(A)·h(B), monotone in h(B), so when a(A)·hmin > 0 (+inf included) every other holder
+ * counts and A's count is O(1); a non-holder's product is 0 or NaN (inf · 0), never > 0.
+ */
+static size_t dep_block_count(const dep_model *m, size_t b, int tid) {
+    uint32_t A0 = (uint32_t)(b * BLK), A1 = (uint32_t)((size_t)A0 + BLK < m->n ? (size_t)A0 + BLK : m->n);
+    uint32_t R = m->R;
+    size_t count = 0;
+    for (uint32_t A = A0; A < A1; A++) {
+        const double *aA = m->a + (size_t)A * R;
+        if (m->neighbours) {
+            nb_iter it;
+            uint32_t B;
+            nb_start(&it, &m->nb, A);
+            while (nb_next(&it, &B)) count += (size_t)depends(aA, m->h + (size_t)B * R, R);
+        } else if (R == 1) {
+            if (!(aA[0] > 0)) continue;
+            size_t k0 = m->hold_off[0], k1 = m->hold_off[1];
+            if (aA[0] * m->hmin > 0) {
+                count += k1 - k0 - (m->h[A] > 0);
+            } else {
+                for (size_t k = k0; k < k1; k++) count += m->hold_ids[k] != A && aA[0] * m->h[m->hold_ids[k]] > 0;
+            }
+        } else {
+            uint32_t *stamp = m->stamp + (size_t)tid * m->n;
+            for (uint32_t j = 0; j < R; j++) {
+                if (!(aA[j] > 0)) continue;
+                for (size_t k = m->hold_off[j]; k < m->hold_off[j + 1]; k++) {
+                    uint32_t B = m->hold_ids[k];
+                    if (B == A || stamp[B] == A + 1) continue;
+                    stamp[B] = A + 1;
+                    count += (size_t)depends(aA, m->h + (size_t)B * R, R);
+                }
+            }
+        }
+    }
+    return count;
 }
 
 /* Sort order: dependence descending, then dependent, then on (a total order on distinct pairs). */
@@ -245,6 +276,7 @@ static void dep_work_free(dep_work *w) {
     lev__ctx_free(c, w->m.stamp, w->nthreads * w->m.n, sizeof(uint32_t));
     lev__ctx_free(c, w->m.list, w->nthreads * w->m.n, sizeof(uint32_t));
     lev__ctx_free(c, w->blocks, w->nblocks, sizeof(dep_block));
+    lev__view_free(c, &w->m.nb);
 }
 
 /* Validate the resource, read the options and build the model. On failure frees what it made. */
@@ -261,7 +293,6 @@ static lev_status dep_prepare(dep_work *w, const lev_network *net, uint32_t reso
         return lev__ctx_fail(c, LEV_EINVAL, "%s: no resource %u (the network has %u; LEV_NONE means all)", what,
                              (unsigned)resource, (unsigned)nres);
     dep_model *m = &w->m;
-    m->g = c->g;
     m->n = c->g->n;
     m->R = resource == LEV_NONE ? nres : 1;
     m->neighbours = (int)lev__param(p, LEV_P_SCOPE) == LEV_SCOPE_NEIGHBOURS;
@@ -297,7 +328,7 @@ static lev_status dep_prepare(dep_work *w, const lev_network *net, uint32_t reso
     }
     /* D and a = ν/D. */
     if (m->neighbours) {
-        const lev__csr *g = c->g;
+        if (lev__view_build(c, LEV__VIEW_BOTH, LEV__FOLD_COUNT, 0, &m->nb)) goto oom;
         int threads = c->threads;
         (void)threads;
 #pragma omp parallel for schedule(dynamic, 256) num_threads(threads)
@@ -308,7 +339,7 @@ static lev_status dep_prepare(dep_work *w, const lev_network *net, uint32_t reso
                 nb_iter it;
                 uint32_t B;
                 double D = 0;
-                nb_start(&it, g, A);
+                nb_start(&it, &m->nb, A);
                 while (nb_next(&it, &B)) D += m->h[(size_t)B * R + j];
                 aA[j] = D > 0 ? aA[j] / D : 0;
             }
@@ -393,8 +424,27 @@ static lev_status dep_sweep(dep_work *w, double *pa, dep_pair *pairs, const size
         for (size_t b = b0; b < b1; b++) {
             dep_block tmp;
             dep_block_run(m, b, lev__thread_num(), pairs ? &tmp : &blocks[b], pa, pairs ? pairs + offs[b] : NULL);
+            assert(!pairs || tmp.count == blocks[b].count); /* the fill writes what was counted */
         }
         lev_status rc = lev__ctx_progress(&w->c, p0 + (p1 - p0) * (double)b1 / (double)w->nblocks, what);
+        if (rc) return rc;
+    }
+    return LEV_OK;
+}
+
+/* The counting sweep: blocks[b].count for every block, nothing else. */
+static lev_status dep_count_sweep(dep_work *w, double p1, const char *what) {
+    const dep_model *m = &w->m;
+    int threads = (int)(w->nthreads ? w->nthreads : (size_t)w->c.threads);
+    (void)threads;
+    if (m->stamp) memset(m->stamp, 0, w->nthreads * m->n * sizeof(uint32_t));
+    size_t round = m->neighbours ? ROUND_BLOCKS : 16 * (size_t)threads;
+    for (size_t b0 = 0; b0 < w->nblocks; b0 += round) {
+        size_t b1 = b0 + round < w->nblocks ? b0 + round : w->nblocks;
+        dep_block *blocks = w->blocks;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+        for (size_t b = b0; b < b1; b++) blocks[b].count = dep_block_count(m, b, lev__thread_num());
+        lev_status rc = lev__ctx_progress(&w->c, p1 * (double)b1 / (double)w->nblocks, what);
         if (rc) return rc;
     }
     return LEV_OK;
@@ -416,12 +466,16 @@ lev_status lev_dependence(const lev_network *net, uint32_t resource, lev_params 
     }
     dep_pair *pairs = NULL, *tmp = NULL;
     size_t *offs = NULL, total = 0;
-    rc = dep_sweep(&w, NULL, NULL, NULL, 0, 0.5, what);
+    if (!w.m.neighbours && w.m.R == 1) {
+        w.m.hmin = INFINITY;
+        for (size_t k = w.m.hold_off[0]; k < w.m.hold_off[1]; k++)
+            if (w.m.h[w.m.hold_ids[k]] < w.m.hmin) w.m.hmin = w.m.h[w.m.hold_ids[k]];
+    }
+    rc = dep_count_sweep(&w, cap ? 0.1 : 1.0, what); /* counts only: a length query ends here */
     if (rc) goto done;
     for (size_t b = 0; b < w.nblocks; b++) total += w.blocks[b].count;
     if (cap < total) {
-        *len = total;
-        rc = lev__ctx_fail(&w.c, LEV_ERANGE, "%s: %zu pairs do not fit in cap %zu", what, total, cap);
+        rc = lev__ctx_erange(&w.c, what, "pairs", total, cap, len);
         goto done;
     }
     if (total) {
@@ -437,7 +491,7 @@ lev_status lev_dependence(const lev_network *net, uint32_t resource, lev_params 
             offs[b] = o;
             o += w.blocks[b].count;
         }
-        rc = dep_sweep(&w, NULL, pairs, offs, 0.5, 0.9, what);
+        rc = dep_sweep(&w, NULL, pairs, offs, 0.1, 0.9, what);
         if (rc) goto done;
         sort_pairs(pairs, tmp, total, w.c.threads);
         rc = lev__ctx_progress(&w.c, 1, what);

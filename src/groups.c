@@ -385,17 +385,7 @@ lev_status lev_rich_club(const lev_network *net, lev_params *p, size_t cap, doub
     if (n && !deg) return lev__ctx_fail(&c, LEV_ENOMEM, "%s: out of memory for %u actors", what, (unsigned)n);
     size_t E2 = 0, kmax = 0, d1 = 0, d2 = 0; /* twice the edges; max degree; two largest degrees */
     for (uint32_t u = 0; u < n; u++) {
-        const uint32_t *x = g->out_adj + g->out_off[u], *y = g->in_adj + g->in_off[u];
-        size_t ni = g->out_off[u + 1] - g->out_off[u], nj = g->in_off[u + 1] - g->in_off[u], i = 0, j = 0;
-        uint32_t d = 0, last = 0;
-        int any = 0;
-        while (i < ni || j < nj) {
-            uint32_t v = (i < ni && (j >= nj || x[i] <= y[j])) ? x[i++] : y[j++];
-            if (v == u || (any && v == last)) continue;
-            any = 1;
-            last = v;
-            d++;
-        }
+        uint32_t d = (uint32_t)lev__fold_row(g, u, LEV__VIEW_BOTH, LEV__FOLD_COUNT, NULL, NULL, NULL);
         deg[u] = d;
         E2 += d;
         if (d > d1) {
@@ -409,8 +399,7 @@ lev_status lev_rich_club(const lev_network *net, lev_params *p, size_t cap, doub
     size_t L = d2, E = E2 / 2; /* k = 0..L−1 have at least two actors of degree > k */
     if (cap < L) {
         lev__ctx_free(&c, deg, n, sizeof(uint32_t));
-        *len = L;
-        return lev__ctx_fail(&c, LEV_ERANGE, "%s: %zu values do not fit in cap %zu", what, L, cap);
+        return lev__ctx_erange(&c, what, "values", L, cap, len);
     }
     if (L == 0 || (!raw && !normalized)) {
         lev__ctx_free(&c, deg, n, sizeof(uint32_t));
@@ -421,13 +410,14 @@ lev_status lev_rich_club(const lev_network *net, lev_params *p, size_t cap, doub
     double *nk = lev__ctx_alloc(&c, L, sizeof(double)), *phi = lev__ctx_alloc(&c, L, sizeof(double));
     size_t *hist = lev__ctx_alloc(&c, kmax + 1, sizeof(size_t));
     uint32_t *edges = lev__ctx_alloc(&c, 2 * E, sizeof(uint32_t));
+    uint32_t *row = lev__ctx_alloc(&c, kmax, sizeof(uint32_t)); /* one row of the simple view */
     double *mean = NULL, *rows = NULL;
     size_t *hists = NULL;
     uint32_t *wedges = NULL;
     uint64_t *slots = NULL;
     size_t T = 0, nslot = 0;
     long samples = (long)lev__param(p, LEV_P_SAMPLES);
-    if (!nk || !phi || !hist || !edges) goto oom;
+    if (!nk || !phi || !hist || !edges || !row) goto oom;
     for (size_t k = 0; k <= kmax; k++) hist[k] = 0;
     for (size_t k = 0; k < L; k++) nk[k] = 0;
     for (uint32_t u = 0; u < n; u++)
@@ -435,15 +425,9 @@ lev_status lev_rich_club(const lev_network *net, lev_params *p, size_t cap, doub
     {
         size_t e = 0;
         for (uint32_t u = 0; u < n; u++) {
-            const uint32_t *x = g->out_adj + g->out_off[u], *y = g->in_adj + g->in_off[u];
-            size_t ni = g->out_off[u + 1] - g->out_off[u], nj = g->in_off[u + 1] - g->in_off[u], i = 0, j = 0;
-            uint32_t last = 0;
-            int any = 0;
-            while (i < ni || j < nj) {
-                uint32_t v = (i < ni && (j >= nj || x[i] <= y[j])) ? x[i++] : y[j++];
-                if (v == u || (any && v == last)) continue;
-                any = 1;
-                last = v;
+            size_t du = lev__fold_row(g, u, LEV__VIEW_BOTH, LEV__FOLD_COUNT, row, NULL, NULL);
+            for (size_t k = 0; k < du; k++) {
+                uint32_t v = row[k];
                 if (v > u) {
                     edges[2 * e] = u;
                     edges[2 * e + 1] = v;
@@ -520,6 +504,7 @@ done:
     lev__ctx_free(&c, phi, L, sizeof(double));
     lev__ctx_free(&c, hist, kmax + 1, sizeof(size_t));
     lev__ctx_free(&c, edges, 2 * E, sizeof(uint32_t));
+    lev__ctx_free(&c, row, kmax, sizeof(uint32_t));
     lev__ctx_free(&c, mean, L, sizeof(double));
     lev__ctx_free(&c, rows, T * L, sizeof(double));
     lev__ctx_free(&c, hists, T * (kmax + 1), sizeof(size_t));

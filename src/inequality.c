@@ -3,9 +3,10 @@
  * Palma ratio, top share and the Lorenz curve.
  *
  * These calls have no network, so no network allocator: the measures that need the values in
- * order (Gini, Palma, top share, Lorenz) sort a copy made with the C library's malloc, as
- * lev_params_new() does, and free it before returning. Failures are recorded on the params
- * when given (a context with no network records on p, or nowhere when p is NULL too).
+ * order (Gini, Palma, top share, Lorenz) sort a copy allocated through the params' allocator
+ * (lev_params_new_with_alloc; the C library's malloc for lev_params_new or NULL params) and
+ * free it before returning. Failures are recorded on the params when given (a context with no
+ * network records on p, or nowhere when p is NULL too).
  *
  * Conventions shared by every measure (documented in docs/inequality.md):
  *  - x may be NULL only when n is 0; entries must be finite and >= 0 (-0.0 counts as 0),
@@ -54,9 +55,10 @@ static int cmp_double(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* A sorted (ascending), scaled copy of x, from malloc; NULL (recorded) when out of memory. */
+/* A sorted (ascending), scaled copy of x, from the params' allocator; NULL (recorded) when out
+ * of memory. Give it back with sorted_free. */
 static double *sorted_copy(lev__ctx *c, const char *what, const double *x, size_t n, double scale) {
-    double *s = n <= SIZE_MAX / sizeof *s ? malloc(n * sizeof *s) : NULL;
+    double *s = lev__alloc_array(lev__params_mem(c->p), n, sizeof *s);
     if (!s) {
         lev__ctx_fail(c, LEV_ENOMEM, "%s: out of memory sorting %zu values", what, n);
         return NULL;
@@ -64,6 +66,10 @@ static double *sorted_copy(lev__ctx *c, const char *what, const double *x, size_
     for (size_t i = 0; i < n; i++) s[i] = x[i] * scale + 0.0; /* + 0.0 turns -0.0 into 0.0 */
     qsort(s, n, sizeof *s, cmp_double);
     return s;
+}
+
+static void sorted_free(const lev__ctx *c, double *s, size_t n) {
+    lev__free(lev__params_mem(c->p), s, n * sizeof *s);
 }
 
 static lev__ctx no_net(lev_params *p) {
@@ -88,7 +94,7 @@ lev_status lev_gini(const double *x, size_t n, lev_params *p, double *out) {
         num += (2.0 * (double)(i + 1) - nn - 1.0) * s[i];
         tot += s[i];
     }
-    free(s);
+    sorted_free(&c, s, n);
     double g = num / (nn * tot);
     if (lev__param(p, LEV_P_SMALL_SAMPLE) != 0) g *= nn / (nn - 1.0);
     *out = g;
@@ -165,7 +171,7 @@ lev_status lev_palma(const double *x, size_t n, lev_params *p, double *out) {
     double top = s[i9] * (double)(10 - r9) / 10.0, bottom = s[i4] * (double)r4 / 10.0;
     for (size_t j = i9 + 1; j < n; j++) top += s[j];
     for (size_t j = 0; j < i4; j++) bottom += s[j];
-    free(s);
+    sorted_free(&c, s, n);
     *out = bottom > 0 ? top / bottom : INFINITY; /* top > 0 here: the values are not all equal */
     return LEV_OK;
 }
@@ -201,7 +207,7 @@ lev_status lev_top_share(const double *x, size_t n, lev_params *p, double *out) 
     double top = 0, rest = 0;
     for (size_t j = 0; j < n - k; j++) rest += s[j];
     for (size_t j = n - k; j < n; j++) top += s[j];
-    free(s);
+    sorted_free(&c, s, n);
     *out = top / (top + rest);
     return LEV_OK;
 }
@@ -229,6 +235,6 @@ lev_status lev_lorenz(const double *x, size_t n, lev_params *p, double *px, doub
         py[i] = cum / tot;
     }
     px[n] = py[n] = 1;
-    free(s);
+    sorted_free(&c, s, n);
     return LEV_OK;
 }

@@ -180,6 +180,7 @@ lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
 /* Option storage: one slot per known key. */
 #define LEV__NPARAM 22 /* rows of the table in params.c, in increasing key order */
 struct lev_params {
+    lev__mem mem; /* its own block, and the scratch of the calls without a network given it */
     double v[LEV__NPARAM];
     lev_progress_fn progress;
     void *progress_ud;
@@ -188,6 +189,9 @@ struct lev_params {
 };
 
 int lev__param_slot(lev_param key); /* -1 if unknown */
+/* The allocator of calls that have no network: p's (lev_params_new_with_alloc; lev_params_new
+ * gives the C library's), or the C library's when p is NULL. */
+const lev__mem *lev__params_mem(const lev_params *p);
 double lev__param(const lev_params *p, lev_param key);
 
 /* A per-call context: where messages go, and the compact form to read. */
@@ -202,6 +206,12 @@ typedef struct lev__ctx {
  * records the message (on p, else on net). */
 lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out);
 lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...) LEV_PRINTF(3, 4);
+/* The answer of a cap/len call that needs `need` entries where it has room for cap < need:
+ * *len = need, LEV_ERANGE. A length query (cap 0) is no failure and records nothing (the
+ * params' or network's code and message stay as they were); a buffer too small (cap > 0)
+ * records "<what>: <need> <unit> do not fit in cap <cap>". */
+lev_status lev__ctx_erange(const lev__ctx *c, const char *what, const char *unit, size_t need, size_t cap,
+                          size_t *len);
 /* Report progress; returns LEV_ECANCELLED (recorded) when the callback asks to stop. */
 lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what);
 void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size);
@@ -210,6 +220,38 @@ void lev__ctx_free(const lev__ctx *c, void *ptr, size_t count, size_t size);
 /* threads: how many may build it (the result is the same for any number). */
 lev_status lev__csr_build(const lev__mem *m, const lev_network *net, lev__csr *g, int threads);
 void lev__csr_free(const lev__mem *m, lev__csr *g);
+
+/* ---- the folded view: one row per actor, its distinct neighbours, no self-loops ------------------ */
+
+/* Which rows of the compact form a view reads (values as LEV_DIR_OUT / LEV_DIR_IN / LEV_DIR_ALL). */
+enum { LEV__VIEW_OUT = 1, LEV__VIEW_IN = 2, LEV__VIEW_BOTH = 3 };
+/* What a neighbour's weight is, over the edges between v and it in the rows read: their number,
+ * their summed strength (one accumulator, out-row entries then in-row entries, each in row
+ * order: the same bits every time), or the strongest (exact: a float). */
+enum { LEV__FOLD_COUNT = 0, LEV__FOLD_SUM = 1, LEV__FOLD_MAX = 2 };
+/* Views of at least this many actors are built by all the call's threads. */
+#define LEV__VIEW_PARALLEL 4096
+
+/* Row v of a folded view: the distinct neighbours u != v in the rows `dir` reads, ascending, into
+ * adj (NULL: only count) with their weights into w (may be NULL); *loops (may be NULL) receives
+ * the weight of v's self-loops folded the same way (a loop is in both rows: counted twice when
+ * both are read). Returns the number of neighbours. Reads only; O(row lengths). */
+size_t lev__fold_row(const lev__csr *g, uint32_t v, int dir, int how, uint32_t *adj, double *w, double *loops);
+
+/* A folded view in CSR form: row v is adj[off[v] .. off[v + 1]), ascending; w is NULL unless
+ * asked for. Arrays come from the network's allocator (adj and w hold at least one entry). */
+typedef struct lev__view {
+    uint32_t n;
+    size_t m;      /* entries */
+    size_t *off;   /* n + 1 */
+    uint32_t *adj; /* m */
+    double *w;     /* m, or NULL */
+} lev__view;
+
+/* Build the view of c->g: rows `dir`, weights `how` (when with_w). LEV_ENOMEM (nothing left
+ * allocated) on failure; records nothing. The same arrays for any c->threads. */
+lev_status lev__view_build(const lev__ctx *c, int dir, int how, int with_w, lev__view *vw);
+void lev__view_free(const lev__ctx *c, lev__view *vw); /* any built or zeroed view; zeroes it */
 
 /* ---- numbers -------------------------------------------------------------------------------- */
 

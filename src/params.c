@@ -61,19 +61,51 @@ static lev_status params_fail(lev_params *p, lev_status rc, const char *fmt, ...
     return rc;
 }
 
+/* The C library's allocator: for params made by lev_params_new, and for the scratch of calls
+ * without a network given NULL params. New blocks come from malloc itself (not realloc(NULL, n)),
+ * so that a test wrapping malloc sees each of them. */
+static void *malloc_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return ptr ? realloc(ptr, nsize) : malloc(nsize);
+}
+
+static const lev__mem malloc_mem = {malloc_alloc, NULL};
+
+const lev__mem *lev__params_mem(const lev_params *p) { return p ? &p->mem : &malloc_mem; }
+
 lev_status lev_params_new(lev_params **out) {
+    return lev_params_new_with_alloc(out, malloc_alloc, NULL);
+}
+
+lev_status lev_params_new_with_alloc(lev_params **out, lev_alloc_fn f, void *ud) {
     if (!out) return LEV_EMISUSE;
-    *out = malloc(sizeof **out);
-    if (!*out) return LEV_ENOMEM;
-    lev_params_reset(*out);
+    *out = NULL;
+    if (!f) return LEV_EMISUSE;
+    lev_params *p = f(ud, NULL, 0, sizeof *p);
+    if (!p) return LEV_ENOMEM;
+    p->mem.f = f;
+    p->mem.ud = ud;
+    lev_params_reset(p);
+    *out = p;
     return LEV_OK;
 }
 
-void lev_params_free(lev_params *p) { free(p); }
+void lev_params_free(lev_params *p) {
+    if (!p) return;
+    lev__mem m = p->mem;
+    lev__free(&m, p, sizeof *p);
+}
 
 void lev_params_reset(lev_params *p) {
     if (!p) return;
+    lev__mem m = p->mem; /* the allocator is not an option: it stays */
     memset(p, 0, sizeof *p);
+    p->mem = m;
     for (int i = 0; i < LEV__NPARAM; i++) p->v[i] = defs[i].dflt;
 }
 
@@ -182,6 +214,13 @@ lev_status lev__ctx_fail(const lev__ctx *c, lev_status rc, const char *fmt, ...)
     }
     va_end(ap);
     return rc;
+}
+
+lev_status lev__ctx_erange(const lev__ctx *c, const char *what, const char *unit, size_t need, size_t cap,
+                          size_t *len) {
+    *len = need;
+    if (cap == 0) return LEV_ERANGE; /* a length query: the documented way to ask, not a failure */
+    return lev__ctx_fail(c, LEV_ERANGE, "%s: %zu %s do not fit in cap %zu", what, need, unit, cap);
 }
 
 lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out) {

@@ -72,7 +72,7 @@ static void scr_free_all(scratch *s) {
 
 /* ---- the view --------------------------------------------------------------------------------- */
 
-enum { VIEW_OUT = 1, VIEW_IN = 2, VIEW_BOTH = 3 };
+enum { VIEW_OUT = LEV__VIEW_OUT, VIEW_IN = LEV__VIEW_IN, VIEW_BOTH = LEV__VIEW_BOTH };
 
 typedef struct view {
     uint32_t n;
@@ -83,34 +83,11 @@ typedef struct view {
     size_t *eid;    /* m: representative edge; NULL unless asked for */
 } view;
 
-/* One folded row: the distinct neighbours of u (≠ u) among the chosen rows, each with the
- * strongest strength. With fill == 0 only counts. Returns the number of neighbours. */
-static size_t fold_row(const lev__csr *g, uint32_t u, int dir, int fill, uint32_t *adj, float *bw) {
-    size_t i = 0, i1 = 0, j = 0, j1 = 0, cnt = 0;
-    if (dir & VIEW_OUT) {
-        i = g->out_off[u];
-        i1 = g->out_off[u + 1];
-    }
-    if (dir & VIEW_IN) {
-        j = g->in_off[u];
-        j1 = g->in_off[u + 1];
-    }
-    while (i < i1 || j < j1) {
-        uint32_t a = i < i1 ? g->out_adj[i] : UINT32_MAX, b = j < j1 ? g->in_adj[j] : UINT32_MAX;
-        uint32_t v = a < b ? a : b;
-        float best = 0;
-        for (; i < i1 && g->out_adj[i] == v; i++)
-            if (g->out_w[i] > best) best = g->out_w[i];
-        for (; j < j1 && g->in_adj[j] == v; j++)
-            if (g->in_w[j] > best) best = g->in_w[j];
-        if (v == u) continue; /* self-loops are on no shortest path */
-        if (fill) {
-            adj[cnt] = v;
-            bw[cnt] = best;
-        }
-        cnt++;
-    }
-    return cnt;
+/* One folded row (the shared folded view, lev__fold_row): the distinct neighbours of u (≠ u:
+ * self-loops are on no shortest path) among the chosen rows, each with the strongest strength.
+ * With fill == 0 only counts. Returns the number of neighbours. */
+static size_t fold_row(const lev__csr *g, uint32_t u, int dir, int fill, uint32_t *adj, double *bw) {
+    return lev__fold_row(g, u, dir, LEV__FOLD_MAX, fill ? adj : NULL, fill ? bw : NULL, NULL);
 }
 
 /* Position of neighbour x in row r of the view (rows are sorted; x is there). */
@@ -207,7 +184,7 @@ static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int 
     if (with_eid && !(vw->eid = scr_alloc(s, m, sizeof *vw->eid))) return -1;
     size_t *cur = scr_alloc(s, n, sizeof *cur);
     uint32_t *tadj = scr_alloc(s, maxd, sizeof *tadj);
-    float *tw = scr_alloc(s, maxd, sizeof *tw);
+    double *tw = scr_alloc(s, maxd, sizeof *tw);
     if (!cur || !tadj || !tw) return -1;
     memcpy(cur, vw->off, n * sizeof *cur);
     for (uint32_t x = 0; x < n; x++) {

@@ -617,22 +617,39 @@ ROW(an_directed_modularity_null_partition, LEV_EMISUSE, "p",
 
 /* ---- PageRank's dangling vector (lev_pagerank_dangling) --------------------------------------- */
 
-/* row 134: Negative dangling-vector entry */
+/* row 137: Negative dangling-vector entry */
 ROW(an_dangling_negative, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector of actor 2 (\"C\") must be finite and >= 0 (got -1)",
     double g[3] = {1, 1, -1}, out[3] = {-1, -1, -1}; rc = lev_pagerank_dangling(net, NULL, g, p, out); cr_assert(out[0] == -1, "output written");)
 
-/* row 135: Infinite dangling-vector entry */
+/* row 138: Infinite dangling-vector entry */
 ROW(an_dangling_infinite, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector of actor 0 (\"A\") must be finite and >= 0 (got inf)",
     double g[3] = {INFINITY, 1, 1}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)
 
-/* row 136: Dangling vector summing to 0 */
+/* row 139: Dangling vector summing to 0 */
 ROW(an_dangling_zero_sum, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector must have a finite, positive sum (got 0)",
     double g[3] = {0, 0, 0}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)
 
-/* row 137: Dangling vector whose sum overflows */
+/* row 140: Dangling vector whose sum overflows */
 ROW(an_dangling_sum_overflow, LEV_EINVAL, "p",
     "pagerank_dangling: dangling vector must have a finite, positive sum (got inf)",
     double g[3] = {1e308, 1e308, 1e308}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)
+
+/* ---- params with an allocator; the cap/len protocol ------------------------------------------- */
+
+/* row 134: NULL allocator to lev_params_new_with_alloc */
+ROW(opt_new_null_alloc, LEV_EMISUSE, "none", "",
+    lev_params *q = (lev_params *)&net; rc = lev_params_new_with_alloc(&q, NULL, NULL);
+    cr_assert_null(q);)
+
+/* row 135: A cap > 0 too small for a variable-length result */
+ROW(an_cap_too_small, LEV_ERANGE, "p",
+    "asymmetry: 2 pairs do not fit in cap 1",
+    uint32_t a[1], b[1]; double g[1]; size_t len = 0;
+    rc = lev_asymmetry(net, p, 1, a, b, g, &len); cr_assert_eq(len, 2);)
+
+/* row 136: A length query (cap 0) is no failure: LEV_ERANGE with the length, nothing recorded */
+ROW(an_length_query, LEV_ERANGE, "none", "",
+    size_t len = 0; rc = lev_asymmetry(net, p, 0, NULL, NULL, NULL, &len); cr_assert_eq(len, 2);)

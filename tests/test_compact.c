@@ -139,3 +139,78 @@ Test(compact, allocation_failure_frees_everything) {
     }
     lev_network_free(net);
 }
+
+/* ---- the shared folded view (lev__fold_row, lev__view_build) ----------------------------------- */
+
+/* A → B twice (1, 2.5), B → A (4), A → A (3), A → C (0.5), C → C (1), B → C (2):
+ * folded rows of A, by rows read and fold. */
+Test(compact, fold_row_hand_worked) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    for (int i = 0; i < 3; i++) cr_assert_eq(lev_actor_add(net, (const char *[]){"A", "B", "C"}[i], NULL, NULL), LEV_OK);
+    const uint32_t s[] = {0, 0, 1, 0, 0, 2, 1}, t[] = {1, 1, 0, 0, 2, 2, 2};
+    const double w[] = {1, 2.5, 4, 3, 0.5, 1, 2};
+    cr_assert_eq(lev_edges_add(net, 7, s, t, w, NULL, NULL), LEV_OK);
+    lev__csr g = {0};
+    cr_assert_eq(lev__csr_build(&net->mem, net, &g, 1), LEV_OK);
+    uint32_t adj[4];
+    double x[4], loops = -1;
+    /* out rows, summed: B 1 + 2.5, C 0.5; the loop 3 apart */
+    cr_assert_eq(lev__fold_row(&g, 0, LEV__VIEW_OUT, LEV__FOLD_SUM, adj, x, &loops), 2);
+    cr_assert(adj[0] == 1 && x[0] == 3.5 && adj[1] == 2 && x[1] == 0.5 && loops == 3);
+    /* both rows, summed: B 1 + 2.5 + 4 (out entries first), C 0.5; the loop in both rows: 6 */
+    cr_assert_eq(lev__fold_row(&g, 0, LEV__VIEW_BOTH, LEV__FOLD_SUM, adj, x, &loops), 2);
+    cr_assert(adj[0] == 1 && x[0] == 7.5 && adj[1] == 2 && x[1] == 0.5 && loops == 6);
+    /* both rows, counted: B 3 edges, C 1; loop 2 */
+    cr_assert_eq(lev__fold_row(&g, 0, LEV__VIEW_BOTH, LEV__FOLD_COUNT, adj, x, &loops), 2);
+    cr_assert(x[0] == 3 && x[1] == 1 && loops == 2);
+    /* in rows, strongest: B 4 (A has no other in-neighbour but itself) */
+    cr_assert_eq(lev__fold_row(&g, 0, LEV__VIEW_IN, LEV__FOLD_MAX, adj, x, NULL), 1);
+    cr_assert(adj[0] == 1 && x[0] == 4);
+    /* C: in-neighbours A and B; only counting */
+    cr_assert_eq(lev__fold_row(&g, 2, LEV__VIEW_IN, LEV__FOLD_MAX, NULL, NULL, NULL), 2);
+    lev__csr_free(&net->mem, &g);
+    lev_network_free(net);
+}
+
+Test(compact, view_is_its_rows_for_any_thread_count) {
+    lev_network *net = random_network();
+    lev__view ref = {0};
+    for (int T = 1; T <= 3; T += 2) {
+        lev_params *p;
+        cr_assert_eq(lev_params_new(&p), LEV_OK);
+        cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, T), LEV_OK);
+        lev__ctx c;
+        double dummy;
+        cr_assert_eq(lev__ctx_begin(&c, net, p, "test", &dummy), LEV_OK);
+        lev__view vw;
+        cr_assert_eq(lev__view_build(&c, LEV__VIEW_BOTH, LEV__FOLD_SUM, 1, &vw), LEV_OK);
+        cr_assert_eq(vw.n, c.g->n);
+        uint32_t *adj = malloc((size_t)c.g->n * sizeof *adj);
+        double *x = malloc((size_t)c.g->n * sizeof *x);
+        for (uint32_t v = 0; v < vw.n; v++) {
+            size_t d = lev__fold_row(c.g, v, LEV__VIEW_BOTH, LEV__FOLD_SUM, adj, x, NULL);
+            cr_assert_eq(vw.off[v + 1] - vw.off[v], d);
+            for (size_t k = 0; k < d; k++) {
+                cr_assert_eq(vw.adj[vw.off[v] + k], adj[k]);
+                cr_assert(memcmp(&vw.w[vw.off[v] + k], &x[k], sizeof x[k]) == 0);
+                if (k) cr_assert_lt(adj[k - 1], adj[k]);
+                cr_assert_neq(adj[k], v);
+            }
+        }
+        free(adj);
+        free(x);
+        if (T == 1) {
+            ref = vw;
+        } else {
+            cr_assert_eq(vw.m, ref.m);
+            cr_assert(memcmp(vw.off, ref.off, ((size_t)vw.n + 1) * sizeof *vw.off) == 0);
+            cr_assert(memcmp(vw.adj, ref.adj, vw.m * sizeof *vw.adj) == 0);
+            cr_assert(memcmp(vw.w, ref.w, vw.m * sizeof *vw.w) == 0);
+            lev__view_free(&c, &vw);
+            lev__view_free(&c, &ref);
+        }
+        lev_params_free(p);
+    }
+    lev_network_free(net);
+}

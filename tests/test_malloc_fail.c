@@ -1,10 +1,12 @@
 /*
- * Allocation failure where the library uses the C library's malloc: the inequality measures
- * that sort a copy of their input (Gini, Palma, top share, Lorenz) and lev_params_new. They
- * have no network, hence no network allocator, so the failure is injected by linking the static
- * library with `-Wl,--wrap=malloc`: every malloc call of the library lands in __wrap_malloc
- * below, which fails while `fail_malloc` is set. Each call must return LEV_ENOMEM with a
- * message on its params, leave its outputs untouched, and work once malloc works again.
+ * Allocation failure where the library uses the C library's malloc, its default allocator for
+ * what belongs to no network: lev_params_new, and the scratch of the inequality measures that
+ * sort a copy of their input (Gini, Palma, top share, Lorenz) when their params come from
+ * lev_params_new or are NULL. (Params made by lev_params_new_with_alloc route both through the
+ * caller's allocator instead: test_oom.c sweeps that.) The failure is injected by linking the
+ * static library with `-Wl,--wrap=malloc`: every malloc call of the library lands in
+ * __wrap_malloc below, which fails while `fail_malloc` is set. Each call must return LEV_ENOMEM
+ * with a message on its params, leave its outputs untouched, and work once malloc works again.
  */
 #include "helpers.h"
 
@@ -74,4 +76,26 @@ Test(malloc_fail, params_new) {
     cr_assert_gt(malloc_calls, 0);
     cr_assert_eq(rc, LEV_ENOMEM);
     cr_assert_null(p);
+}
+
+Test(malloc_fail, params_with_an_allocator_do_not_use_malloc) {
+    /* doc: lev_params_new_with_alloc: the object and the scratch of the calls without a network
+     * come from f (here the checking allocator of helpers.h, which calls realloc, never malloc) */
+    failalloc fa = {0};
+    lev_params *p;
+    double g = -7, px[N + 1], py[N + 1];
+    malloc_calls = 0;
+    fail_malloc = 1;
+    lev_status rc = lev_params_new_with_alloc(&p, fail_alloc_fn, &fa);
+    lev_status rg = rc ? rc : lev_gini(x, N, p, &g);
+    lev_status rl = rc ? rc : lev_lorenz(x, N, p, px, py);
+    fail_malloc = 0;
+    cr_assert_eq(rc, LEV_OK);
+    cr_assert_eq(rg, LEV_OK);
+    cr_assert_eq(rl, LEV_OK);
+    cr_assert_eq(malloc_calls, 0);
+    cr_assert_eq(fa.calls, 3, "the params block and two sorted copies");
+    cr_assert(g > 0.3 && g < 0.4, "%g", g);
+    lev_params_free(p);
+    cr_assert_eq(fa.live_blocks, 0);
 }

@@ -274,3 +274,110 @@ Test(oom, network_new) {
     cr_assert_null(net);
     cr_assert_eq(fa.live_blocks, 0);
 }
+
+/* ---- params with an allocator, and the calls that have no network ------------------------------ */
+
+Test(oom, params_new_with_alloc) {
+    failalloc fa = {0};
+    fa.armed = 1; /* fail the first allocation: the object's own block */
+    lev_params *p = (lev_params *)&fa;
+    cr_assert_eq(lev_params_new_with_alloc(&p, fail_alloc_fn, &fa), LEV_ENOMEM);
+    cr_assert_null(p);
+    cr_assert_eq(fa.live_blocks, 0);
+    fa.armed = 0;
+    cr_assert_eq(lev_params_new_with_alloc(&p, fail_alloc_fn, &fa), LEV_OK);
+    cr_assert_eq(fa.live_blocks, 1, "the params block comes from the allocator");
+    lev_params_reset(p); /* keeps the allocator */
+    lev_params_free(p);
+    cr_assert_eq(fa.live_blocks, 0);
+    cr_assert_eq(fa.bad_osize, 0);
+    cr_assert_eq(lev_params_new_with_alloc(NULL, fail_alloc_fn, &fa), LEV_EMISUSE);
+    cr_assert_eq(lev_params_new_with_alloc(&p, NULL, &fa), LEV_EMISUSE);
+    cr_assert_null(p);
+}
+
+typedef lev_status (*ineq_fn)(const double *x, size_t n, lev_params *p, double *o1, double *o2);
+
+static lev_status i_gini(const double *x, size_t n, lev_params *p, double *o1, double *o2) {
+    (void)o2;
+    return lev_gini(x, n, p, o1);
+}
+static lev_status i_theil(const double *x, size_t n, lev_params *p, double *o1, double *o2) {
+    return lev_theil(x, n, p, o1, o2);
+}
+static lev_status i_hhi(const double *x, size_t n, lev_params *p, double *o1, double *o2) {
+    (void)o2;
+    return lev_hhi(x, n, p, o1);
+}
+static lev_status i_palma(const double *x, size_t n, lev_params *p, double *o1, double *o2) {
+    (void)o2;
+    return lev_palma(x, n, p, o1);
+}
+static lev_status i_top_share(const double *x, size_t n, lev_params *p, double *o1, double *o2) {
+    (void)o2;
+    return lev_top_share(x, n, p, o1);
+}
+static lev_status i_lorenz(const double *x, size_t n, lev_params *p, double *o1, double *o2) {
+    return lev_lorenz(x, n, p, o1, o2);
+}
+
+/* Fail each allocation of f in turn, its params made with the failing allocator: LEV_ENOMEM with
+ * the message on the params, outputs untouched, nothing leaked; returns the sites failed. */
+static long sweep_ineq(const char *what, ineq_fn f) {
+    static const double x[] = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3};
+    enum { N = sizeof x / sizeof x[0] };
+    long fail_at;
+    for (fail_at = 0;; fail_at++) {
+        failalloc fa = {0};
+        lev_params *p;
+        cr_assert_eq(lev_params_new_with_alloc(&p, fail_alloc_fn, &fa), LEV_OK);
+        double o1[N + 1], o2[N + 1];
+        for (int i = 0; i <= N; i++) o1[i] = o2[i] = -7;
+        fa.fail_at = fa.calls + fail_at;
+        fa.armed = 1;
+        lev_status rc = f(x, N, p, o1, o2);
+        fa.armed = 0;
+        if (rc != LEV_OK) {
+            cr_assert_eq(rc, LEV_ENOMEM, "%s: allocation %ld failed with %s", what, fail_at, lev_status_name(rc));
+            cr_assert_eq(lev_params_errcode(p), LEV_ENOMEM, "%s", what);
+            cr_assert(strstr(lev_params_errmsg(p), "out of memory"), "%s: %s", what, lev_params_errmsg(p));
+            for (int i = 0; i <= N; i++) cr_assert(o1[i] == -7 && o2[i] == -7, "%s: output %d written", what, i);
+        }
+        cr_assert_eq(fa.live_blocks, 1, "%s: allocation %ld: scratch leaked or params freed", what, fail_at);
+        lev_params_free(p);
+        cr_assert_eq(fa.live_blocks, 0, "%s: allocation %ld", what, fail_at);
+        cr_assert_eq(fa.bad_osize, 0, "%s: allocation %ld: wrong osize given to the allocator", what, fail_at);
+        if (rc == LEV_OK) break;
+        cr_assert(fail_at < 1000, "%s never succeeded", what);
+    }
+    cr_log_info("%s: %ld allocation sites failed and recovered", what, fail_at);
+    return fail_at;
+}
+
+Test(oom, inequality_through_the_params_allocator) {
+    /* doc: the sorting measures allocate their scratch through the params' allocator */
+    cr_assert_eq(sweep_ineq("lev_gini", i_gini), 1);
+    cr_assert_eq(sweep_ineq("lev_palma", i_palma), 1);
+    cr_assert_eq(sweep_ineq("lev_top_share", i_top_share), 1);
+    cr_assert_eq(sweep_ineq("lev_lorenz", i_lorenz), 1);
+    /* Theil and HHI allocate nothing */
+    cr_assert_eq(sweep_ineq("lev_theil", i_theil), 0);
+    cr_assert_eq(sweep_ineq("lev_hhi", i_hhi), 0);
+}
+
+Test(oom, analyses_use_the_network_allocator_not_the_params) {
+    /* doc: analyses of a network keep using the network's allocator whatever params they get */
+    failalloc fn = {0}, fp = {0};
+    lev_network *net = fixture(&fn);
+    lev_params *p;
+    cr_assert_eq(lev_params_new_with_alloc(&p, fail_alloc_fn, &fp), LEV_OK);
+    long before = fn.calls;
+    double out[64];
+    cr_assert_eq(lev_pagerank(net, NULL, p, out), LEV_OK);
+    cr_assert_gt(fn.calls, before, "the compact form and scratch come from the network's allocator");
+    cr_assert_eq(fp.calls, 1, "only the params block came from the params' allocator");
+    lev_params_free(p);
+    lev_network_free(net);
+    cr_assert_eq(fn.live_blocks, 0);
+    cr_assert_eq(fp.live_blocks, 0);
+}

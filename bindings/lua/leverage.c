@@ -680,16 +680,22 @@ static Params *checkparams(lua_State *L, int i) {
     return u;
 }
 
-/* Push a new Params userdata holding every default. */
-static Params *new_params(lua_State *L) {
+/* Push a new Params userdata holding every default. Its memory, and the scratch of the
+ * inequality functions given it, come from the state's allocator (lua_getallocf), as a
+ * network's do, unless use_malloc. */
+static Params *new_params_with(lua_State *L, int use_malloc) {
+    void *ud;
+    lua_Alloc f = lua_getallocf(L, &ud);
     Params *u = lua_newuserdatauv(L, sizeof *u, 0);
     u->p = NULL;
     u->busy = 0;
     luaL_setmetatable(L, PARAMS_MT);
-    lev_status rc = lev_params_new(&u->p);
+    lev_status rc = use_malloc ? lev_params_new(&u->p) : lev_params_new_with_alloc(&u->p, f, ud);
     if (rc) luaL_error(L, "leverage: %s", lev_strerror(rc));
     return u;
 }
+
+static Params *new_params(lua_State *L) { return new_params_with(L, 0); }
 
 static void free_params(Params *u) {
     lev_params_free(u->p);
@@ -783,7 +789,6 @@ typedef struct Call {
     int array;    /* array = true */
     int progress; /* progress = function */
     Progress pg;
-    Params *query;    /* the copy query_params made, or NULL */
     lev_params *last; /* the params of the last library call: where its failure is recorded */
 } Call;
 
@@ -838,8 +843,7 @@ static void call_begin(lua_State *L, Call *c, Net *u, int i, const char *fname, 
     }
 }
 
-/* Around the library call(s): installs the progress callback on `p` (the call's params, or the
- * copy query_params made) and marks the network and options busy. Nothing that can raise may run
+/* Around the library call(s): installs the progress callback on `p` (the call's params) and marks the network and options busy. Nothing that can raise may run
  * between call_enter and call_exit. */
 static void call_enter_on(Call *c, lev_params *p) {
     lua_State *L = c->L;
@@ -867,19 +871,6 @@ static void call_exit_on(Call *c, lev_params *p) {
 static void call_enter(Call *c) { call_enter_on(c, c->p); }
 static void call_exit(Call *c) { call_exit_on(c, c->p); }
 
-/* The params for the length query (cap 0) of a cap/len function. LEV_ERANGE is how that query
- * answers, not a failure, but the library records it as the params' last failure: so a query on
- * options the caller passed (a Params) runs on a copy of them (every key, listed by
- * lev_param_at), and p:last_error() never shows it. call_end frees the copy. */
-static lev_params *query_params(lua_State *L, Call *c) {
-    if (c->owned) return c->p; /* made for this call and freed at its end: nobody sees it */
-    c->query = new_params(L);  /* GC-owned; freed eagerly by call_end */
-    lev_param key;
-    double v;
-    for (size_t i = 0; lev_param_at(i, &key) == LEV_OK; i++)
-        if (lev_params_get_double(c->p, key, &v) == LEV_OK) lev_params_set_double(c->query->p, key, v);
-    return c->query->p;
-}
 
 
 /* End the call: frees owned options; on failure raises the progress function's own error, or the
@@ -892,7 +883,6 @@ static void call_end(Call *c, lev_status rc) {
         else if (*lev_params_errmsg(p)) lua_pushstring(L, lev_params_errmsg(p));
         else lua_pushfstring(L, "%s: %s", c->fname, lev_strerror(rc));
     }
-    if (c->query) free_params(c->query);
     if (c->owned) free_params(c->pu);
     if (rc) lua_error(L);
 }
@@ -1355,9 +1345,8 @@ static int m_asymmetry(lua_State *L) {
     uint32_t *a = NULL, *b = NULL;
     double *gap = NULL;
     lev_status rc;
-    lev_params *qp = query_params(L, &c);
     for (;;) {
-        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        lev_params *p = c.p; /* the length query (cap 0: records nothing), then the fill */
         call_enter_on(&c, p);
         rc = lev_asymmetry(u->net, p, cap, a, b, gap, &len);
         call_exit_on(&c, p);
@@ -1444,9 +1433,8 @@ static int m_dependence(lua_State *L) {
     uint32_t *a = NULL, *b = NULL;
     double *dep = NULL, *adv = NULL;
     lev_status rc;
-    lev_params *qp = query_params(L, &c);
     for (;;) {
-        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        lev_params *p = c.p; /* the length query (cap 0: records nothing), then the fill */
         call_enter_on(&c, p);
         rc = lev_dependence(u->net, r, p, cap, a, b, dep, adv, &len);
         call_exit_on(&c, p);
@@ -1618,9 +1606,8 @@ static int m_rich_club(lua_State *L) {
     size_t cap = 0, len = 0;
     double *raw = NULL, *norm = NULL;
     lev_status rc;
-    lev_params *qp = query_params(L, &c);
     for (;;) {
-        lev_params *p = cap ? c.p : qp; /* the length query, then the call that fills */
+        lev_params *p = c.p; /* the length query (cap 0: records nothing), then the fill */
         call_enter_on(&c, p);
         rc = lev_rich_club(u->net, p, cap, raw, norm, &len);
         call_exit_on(&c, p);
@@ -1719,14 +1706,24 @@ static int l_palma(lua_State *L) { return inequality_fn(L, I_PALMA); }
 static int l_top_share(lua_State *L) { return inequality_fn(L, I_TOP_SHARE); }
 static int l_lorenz(lua_State *L) { return inequality_fn(L, I_LORENZ); }
 
-/* leverage.params([opts]) -> Params */
+/* leverage.params([opts]) -> Params; opts.malloc = true: the C library's malloc instead of the
+ * state's allocator */
 static int l_params(lua_State *L) {
     lua_settop(L, 1);
-    Params *u = new_params(L); /* at 2 */
+    int use_malloc = 0;
     if (!lua_isnil(L, 1)) {
         luaL_checktype(L, 1, LUA_TTABLE);
+        use_malloc = lua_getfield(L, 1, "malloc") != LUA_TNIL && lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    Params *u = new_params_with(L, use_malloc); /* at 2 */
+    if (!lua_isnil(L, 1)) {
         lua_pushnil(L);
         while (lua_next(L, 1)) {
+            if (lua_type(L, -2) == LUA_TSTRING && !strcmp(lua_tostring(L, -2), "malloc")) {
+                lua_pop(L, 1);
+                continue;
+            }
             lev_param key = checkparam(L, -2);
             if (set_param(L, u->p, key, lua_gettop(L)) != LEV_OK) {
                 lua_pushstring(L, lev_params_errmsg(u->p));

@@ -544,6 +544,38 @@ test("allocator: the host sees and can cap the library's memory", function()
   collectgarbage()
 end)
 
+test("allocator: params and the inequality scratch go through the host", function()
+  if not host then return "skip" end
+  local n = 100000
+  local x = {}
+  for i = 1, n do x[i] = (i * 7919) % 1000 end
+  local p <close> = leverage.params()                -- lev_params_new_with_alloc(lua_getallocf)
+  local q <close> = leverage.params{malloc = true}   -- lev_params_new
+  eq(q:get("damping"), 0.85, "malloc = true is no option")
+  local g = leverage.gini(x, p)
+  eq(leverage.gini(x, q), g, "the same Gini either way")
+  -- room for the binding's copy of x (8n bytes, a Lua block), not for the library's sorted copy
+  collectgarbage()
+  collectgarbage()
+  host.set_limit(host.memory() + 8 * n + 8 * n // 2)
+  local ok, err = pcall(leverage.gini, x, p)
+  local ok2, g2 = pcall(leverage.gini, x, q)
+  host.set_limit(nil)
+  assert(not ok and tostring(err):find("out of memory sorting", 1, true), tostring(err))
+  assert(ok2 and g2 == g, "malloc params sort with malloc: " .. tostring(g2))
+  eq(select(2, p:last_error()), "LEV_ENOMEM", "recorded on the params")
+  eq(leverage.gini(x, p), g, "works again without the cap")
+  -- the params blocks themselves
+  collectgarbage()
+  collectgarbage()
+  local m0, lua0 = host.memory(), collectgarbage("count")
+  local keep = {}
+  for i = 1, 100 do keep[i] = leverage.params() end
+  local lib_bytes = (host.memory() - m0) - (collectgarbage("count") - lua0) * 1024
+  assert(lib_bytes > 100 * 512, "each params block goes through the host: " .. lib_bytes)
+  for i = 1, 100 do keep[i]:close() end
+end)
+
 -- ---- peer check ------------------------------------------------------------------------------------
 local function ref_values(path, name)
   local text = read_all(path)
@@ -794,7 +826,7 @@ end)
 
 test("asymmetry: the cap/len protocol stays inside the binding", function()
   local net <close> = coleman()
-  -- with a Params of the caller, the length query (answered with LEV_ERANGE) runs on a copy
+  -- the length query (answered with LEV_ERANGE) records nothing on the caller's Params
   local p <close> = leverage.params{weighted = false}
   eq(#net:asymmetry(p), 181, "all pairs")
   local msg, code = p:last_error()

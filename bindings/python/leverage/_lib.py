@@ -89,6 +89,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_edge_get", [c_void_p, c_size_t, _u32p, _u32p, _dblp, POINTER(c_char_p)], c_int, _CODE),
     # options, progress and cancellation
     ("lev_params_new", [_vpp], c_int, _CODE),
+    ("lev_params_new_with_alloc", [_vpp, ALLOC_FN, c_void_p], c_int, _CODE),
     ("lev_params_free", [c_void_p], None, False),
     ("lev_params_reset", [c_void_p], None, False),
     ("lev_params_set_int", [c_void_p, c_int, c_int64], c_int, _P(0)),

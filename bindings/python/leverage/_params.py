@@ -7,7 +7,7 @@ from ctypes import byref, c_char_p, c_double, c_int, c_int64, c_void_p
 from typing import Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Union
 
 from ._errors import Cancelled, NotFound
-from ._lib import PROGRESS_FN, error, lib
+from ._lib import ALLOC_FN, PROGRESS_FN, error, lib
 from ._util import _dec, _enc
 
 __all__ = ["ParamInfo", "param_info", "options"]
@@ -81,14 +81,32 @@ def _check_options(method: str, opts: Mapping[str, Any]) -> None:
                             f"option of that name; leverage.options() lists them)") from None
 
 
-class _Params:
-    """Owns a lev_params: the options, progress callback and error message of one call."""
+def _alloc_fn(allocator: Callable[[Optional[int], int, int], Optional[int]]) -> Any:
+    """A Python allocator ``f(ptr, osize, nsize)`` (or an ALLOC_FN) as a lev_alloc_fn."""
+    if isinstance(allocator, ALLOC_FN):
+        return allocator
 
-    def __init__(self, progress: Optional[Callable[[float], Any]] = None, **options: Any):
+    def call(ud: Any, ptr: Optional[int], osize: int, nsize: int) -> Optional[int]:
+        return allocator(ptr, osize, nsize)
+    return ALLOC_FN(call)
+
+
+class _Params:
+    """Owns a lev_params: the options, progress callback and error message of one call. With
+    ``allocator`` (as Network's), made by lev_params_new_with_alloc: the object and the scratch of
+    the calls without a network given it come from that allocator."""
+
+    def __init__(self, progress: Optional[Callable[[float], Any]] = None,
+                 allocator: Optional[Callable[[Optional[int], int, int], Optional[int]]] = None, **options: Any):
         self._as_parameter_ = c_void_p()
         self._progress: Any = None
+        self._alloc: Any = None
         self.exception: Optional[BaseException] = None  # raised by the progress callback
-        lib().lev_params_new(byref(self._as_parameter_))
+        if allocator is None:
+            lib().lev_params_new(byref(self._as_parameter_))
+        else:
+            self._alloc = _alloc_fn(allocator)  # must outlive lev_params_free, which calls it
+            lib().lev_params_new_with_alloc(byref(self._as_parameter_), self._alloc, None)
         try:
             for name, value in options.items():
                 if value is not None:
@@ -168,6 +186,7 @@ class _Params:
         if p is not None and p.value:
             lib().lev_params_free(p)
             p.value = None
+        self._alloc = None
 
     def __enter__(self) -> "_Params":
         return self

@@ -231,14 +231,20 @@ def test_asymmetry_hides_the_cap_protocol(coleman: Network, monkeypatch: pytest.
         assert empty.asymmetry() == [] and caps == [0]
         assert len(empty.asymmetry(as_array=True)[0]) == 0
     monkeypatch.undo()
-    # the raw prototype does raise it: BufferTooSmall, with the needed length written
+    # the raw prototype does raise it: BufferTooSmall, with the needed length written; the length
+    # query (cap 0) records no message on the params, a cap > 0 that is too small records one
     length = ctypes.c_size_t()
+    one = [(ctypes.c_uint32 * 1)(), (ctypes.c_uint32 * 1)(), (ctypes.c_double * 1)()]
     with leverage._network._Params() as p:
-        with pytest.raises(leverage.BufferTooSmall, match="181 pairs do not fit in cap 0") as exc:
+        with pytest.raises(leverage.BufferTooSmall) as exc:
             L.lev_asymmetry(coleman, p, 0, None, None, None, ctypes.byref(length))
         assert exc.value.name == "LEV_ERANGE" and length.value == 181
-    with pytest.raises(leverage.BufferTooSmall, match="181 pairs do not fit in cap 0"):  # NULL params: on net
-        L.lev_asymmetry(coleman, None, 0, None, None, None, ctypes.byref(length))
+        assert L.lev_params_errcode(p) == 0 and L.lev_params_errmsg(p) == b""
+        with pytest.raises(leverage.BufferTooSmall, match="181 pairs do not fit in cap 1") as exc:
+            L.lev_asymmetry(coleman, p, 1, *one, ctypes.byref(length))
+        assert length.value == 181 and L.lev_params_errcode(p) == exc.value.code
+    with pytest.raises(leverage.BufferTooSmall, match="181 pairs do not fit in cap 1"):  # NULL params: on net
+        L.lev_asymmetry(coleman, None, 1, *one, ctypes.byref(length))
 
 
 # ---- power-dependence (ref_groups.h) ----------------------------------------------------------------

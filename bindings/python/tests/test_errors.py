@@ -1,7 +1,7 @@
 """Every status code becomes its exception class, raised from a real C failure."""
 from __future__ import annotations
 
-from ctypes import byref, c_size_t, c_void_p
+from ctypes import byref, c_double, c_size_t, c_uint32, c_void_p
 
 import pytest
 
@@ -47,7 +47,9 @@ def _real_failure(name: str, tmp_path) -> leverage.Error:
         "LEV_EMISUSE": lambda: _lib.lib().lev_network_new(None),  # NULL out: unreachable via Network
         "LEV_EUNSUPPORTED": lambda: _lib.lib().lev_params_set_int(_Params(), 12345, 1),
         # the cap/len protocol's "too small": the raw prototype (Network.asymmetry never lets it out)
-        "LEV_ERANGE": lambda: _lib.lib().lev_asymmetry(net, _Params(), 0, None, None, None, byref(c_size_t())),
+        # (cap 1 for 2 pairs: a length query, cap 0, records no message)
+        "LEV_ERANGE": lambda: _lib.lib().lev_asymmetry(net, _Params(), 1, (c_uint32 * 1)(), (c_uint32 * 1)(),
+                                                       (c_double * 1)(), byref(c_size_t())),
         # Bonacich's dense solve refuses more than 20000 actors before allocating
         "LEV_ELIMIT": _bonacich_too_big,
     }
@@ -73,7 +75,7 @@ def test_messages_come_from_the_handle_that_failed(tmp_path) -> None:
     assert str(_real_failure("LEV_EUNSUPPORTED", tmp_path)) == "unknown option key 12345"  # lev_params_errmsg
     assert "cancelled by the progress callback" in str(_real_failure("LEV_ECANCELLED", tmp_path))
     assert str(_real_failure("LEV_EMISUSE", tmp_path)) == "lev_network_new: library misuse"  # lev_strerror
-    assert str(_real_failure("LEV_ERANGE", tmp_path)) == "asymmetry: 2 pairs do not fit in cap 0"
+    assert str(_real_failure("LEV_ERANGE", tmp_path)) == "asymmetry: 2 pairs do not fit in cap 1"
     assert "20000" in str(_real_failure("LEV_ELIMIT", tmp_path))
 
 

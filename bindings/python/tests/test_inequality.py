@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import leverage
-from leverage import Network
+from leverage import Network, _lib
 
 from conftest import ref_doubles, ref_values
 
@@ -71,3 +71,44 @@ def test_without_numpy(wealth: list, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "numpy", None)
     lz = leverage.lorenz(wealth, as_array=True)
     assert type(lz.x) is list and len(lz.y) == len(wealth) + 1
+
+
+# ---- an allocator for the calls without a network (lev_params_new_with_alloc) ---------------------
+
+def test_allocator_serves_the_params_and_the_sorted_copy(counting_allocator) -> None:
+    a = counting_allocator
+    x = [3.0, 1, 4, 1, 5, 9, 2, 6, 5, 3]
+    assert leverage.gini(x, allocator=a) == leverage.gini(x)
+    assert a.calls == 2 and a.live == 0  # the params block, then the sorted copy; both given back
+    assert leverage.theil(x, allocator=a) == leverage.theil(x)
+    assert a.calls == 3  # Theil sorts nothing: the params block only
+    assert leverage.lorenz(x, allocator=a, as_array=True).y[5] == leverage.lorenz(x).y[5]
+    assert leverage.top_share(x, allocator=a, top_k=2) == leverage.top_share(x, top_k=2)
+    assert a.live == 0
+
+
+def test_allocator_failure_is_out_of_memory(counting_allocator) -> None:
+    a = counting_allocator
+    a.fail_after = 1  # the params block succeeds, the sorted copy fails
+    with pytest.raises(leverage.OutOfMemory, match="palma: out of memory sorting 10 values"):
+        leverage.palma(list(range(10)), allocator=a)
+    assert a.live == 0
+    a.fail_after = 0  # the params block itself fails: no object, so the status text
+    with pytest.raises(leverage.OutOfMemory):
+        leverage.hhi([1.0, 2.0], allocator=a)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'nope'"):
+        leverage.gini([1.0], allocator=a, nope=1)
+
+
+def test_params_with_alloc_raw(counting_allocator) -> None:
+    from ctypes import byref, c_void_p
+    L = _lib.lib()
+    a = counting_allocator
+    fn = _lib.ALLOC_FN(lambda ud, ptr, osize, nsize: a(ptr, osize, nsize))
+    p = c_void_p()
+    assert L.lev_params_new_with_alloc(byref(p), fn, None) == 0 and p.value and a.live > 0
+    L.lev_params_reset(p)
+    L.lev_params_free(p)
+    assert a.live == 0
+    with pytest.raises(leverage.Misuse):
+        L.lev_params_new_with_alloc(byref(p), _lib.ALLOC_FN(), None)
