@@ -717,6 +717,17 @@ typedef enum lev_param {
     /** double, [1e-12, 0.5], default 0.1: probability δ that sampled betweenness misses its
      *  error bound. Read by lev_betweenness_approx(). @since 0.1 */
     LEV_P_DELTA = 205,
+    /** int, 0 or 1, default 0: 1 counts the endpoints of each path as lying on it: the source
+     *  and the target of every connected pair get 1 each, as NetworkX's
+     *  `betweenness_centrality(endpoints=True)` (normalized: divided by n(n − 1)). Read by
+     *  lev_betweenness(). @since 0.1 */
+    LEV_P_ENDPOINTS = 206,
+    /** double, ≥ 0, default 0 (no cutoff): the longest path a path measure counts, in hops
+     *  (LEV_P_WEIGHTED 0) or in 1/strength units; > 0 keeps only paths of length ≤ cutoff
+     *  (igraph's `cutoff`; igraph's cutoff 0 is no path at all, ours none). Read by
+     *  lev_betweenness(), lev_edge_betweenness(), lev_betweenness_subset(), lev_closeness(),
+     *  lev_harmonic(). @since 0.1 */
+    LEV_P_CUTOFF = 207,
     /** double, [1e-9, 1000], default 1: modularity resolution γ; larger values give smaller
      *  communities. Read by lev_communities(), lev_modularity(). @since 0.1 */
     LEV_P_RESOLUTION = 400,
@@ -1348,6 +1359,43 @@ LEV_API lev_status lev_betweenness(const lev_network *net, lev_params *p, double
  * @since 0.1
  */
 LEV_API lev_status lev_edge_betweenness(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Betweenness counting only the shortest paths from some sources to some targets.
+ *
+ * For every actor v, the sum over s in `sources` and t in `targets`, s ≠ v ≠ t, s ≠ t, of the
+ * share of shortest s–t paths through v: who brokers between *these* actors (one faction and
+ * another, the founders and the newcomers). NetworkX's `betweenness_centrality_subset(G,
+ * sources, targets, normalized, weight)`, scaled as it does: halved on an undirected view (even
+ * when the two sets differ, so a pair with s and t in both sets counts once), and with
+ * LEV_P_NORMALIZED 1 divided by (n − 1)(n − 2) instead (not halved; 0 for n ≤ 2). igraph's C
+ * `igraph_betweenness_subset` sums the same pairs (docs/paths.md compares the scaling). With every actor as source and target it
+ * equals lev_betweenness(). Distances, ties, parallel edges and self-loops as lev_betweenness();
+ * LEV_P_CUTOFF applies; LEV_P_ENDPOINTS is ignored (NetworkX's subset form has none).
+ * @param[in]  net       The network; not changed (its compact form may be built).
+ * @param[in]  sources   Actor indices, each at most once; may be NULL when nsources is 0 (then
+ *   every score is 0). Copied; not kept.
+ * @param[in]  nsources  Length of sources.
+ * @param[in]  targets   Actor indices, each at most once; NULL means every actor (ntargets must
+ *   then be 0); a non-NULL array of length 0 is the empty set (every score 0).
+ * @param[in]  ntargets  Length of targets.
+ * @param[in]  p         Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_NORMALIZED,
+ *   LEV_P_CUTOFF, LEV_P_THREADS; progress callback (on the calling thread, ending at 1).
+ * @param[out] out       Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL, sources NULL with nsources > 0, targets NULL
+ *   with ntargets > 0); LEV_EINVAL (an index that is not an actor, or one given twice in the same
+ *   array: the message names the position); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * @par Contract
+ *   As lev_betweenness(), plus O(V) scratch; bit-identical for any LEV_P_THREADS.
+ * @par Complexity
+ *   O(|sources|·E) hops, O(|sources|·(E + V) log V) weighted (one search per source).
+ * @par Reference
+ *   Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
+ *   computation. Social Networks 30(2). doi:10.1016/j.socnet.2007.11.001
+ * @since 0.1
+ */
+LEV_API lev_status lev_betweenness_subset(const lev_network *net, const uint32_t *sources, size_t nsources,
+                                          const uint32_t *targets, size_t ntargets, lev_params *p, double *out);
 
 /**
  * @brief Betweenness estimated from sampled shortest paths, for large networks.

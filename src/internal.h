@@ -178,7 +178,7 @@ lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
 /* ---- analysis context -------------------------------------------------------------------- */
 
 /* Option storage: one slot per known key. */
-#define LEV__NPARAM 21 /* rows of the table in params.c, in increasing key order */
+#define LEV__NPARAM 23 /* rows of the table in params.c, in increasing key order */
 struct lev_params {
     double v[LEV__NPARAM];
     lev_progress_fn progress;
