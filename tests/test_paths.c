@@ -887,6 +887,7 @@ static void oom_sweep(const oomcase *oc, int built) {
 
 Test(paths, allocation_failure_at_every_site) {
     const char *flo = SRC("examples/data/florentine_edges.csv"), *dang = SRC("tests/data/directed_dangling.csv");
+    const char *inex = SRC("tests/data/directed_inexact.csv");
     const opts u2 = {1, 0, 0, 0, 2, 0.05}, d2 = {0, 0, 0, 0, 2, 0.05}, dw2 = {0, 1, 0, 0, 2, 0.05};
     const oomcase cases[] = {
         {flo, NULL, CLO, UH},    {flo, NULL, HAR, UW},    {flo, NULL, BET, UH},     {flo, NULL, BET, UW},
@@ -897,6 +898,8 @@ Test(paths, allocation_failure_at_every_site) {
         /* the options: cutoff, endpoints, subsets */
         {flo, NULL, BET, {1, 0, 0, 0, 1, 0, 2, 1}}, {dang, NULL, CLO, {0, 1, 0, 0, 1, 0, 1.5, 0}},
         {flo, NULL, SUB, UH}, {dang, NULL, SUB, DW}, {NULL, NULL, SUB, u2},
+        /* strengths that are not floats: lengths from the model's doubles (exact_arcs) */
+        {inex, NULL, BET, DW}, {inex, NULL, EDGE, UW}, {inex, NULL, SUB, UW},
     };
     for (size_t i = 0; i < NA(cases); i++) {
         oom_sweep(&cases[i], 0);
