@@ -703,7 +703,7 @@ typedef enum lev_param {
     LEV_P_DAMPING = 200,
     /** int, 0 or 1, default 0: 1 scales scores to the normalized form each measure documents.
      *  Read by lev_harmonic(), lev_betweenness(), lev_edge_betweenness(),
-     *  lev_katz(), lev_bonacich(). @since 0.1 */
+     *  lev_betweenness_subset(), lev_katz(), lev_bonacich(). @since 0.1 */
     LEV_P_NORMALIZED = 201,
     /** double, [0, 1e6], default 0.1: Katz attenuation α, the weight of each further step of
      *  influence. Read by lev_katz(). @since 0.1 */
