@@ -727,7 +727,7 @@ typedef enum lev_param {
     LEV_P_DAMPING = 200,
     /** int, 0 or 1, default 0: 1 scales scores to the normalized form each measure documents.
      *  Read by lev_harmonic(), lev_betweenness(), lev_edge_betweenness(),
-     *  lev_katz(), lev_bonacich(). @since 0.1 */
+     *  lev_betweenness_subset(), lev_katz(), lev_bonacich(). @since 0.1 */
     LEV_P_NORMALIZED = 201,
     /** double, [0, 1e6], default 0.1: Katz attenuation α, the weight of each further step of
      *  influence. Read by lev_katz(). @since 0.1 */
@@ -741,6 +741,17 @@ typedef enum lev_param {
     /** double, [1e-12, 0.5], default 0.1: probability δ that sampled betweenness misses its
      *  error bound. Read by lev_betweenness_approx(). @since 0.1 */
     LEV_P_DELTA = 205,
+    /** int, 0 or 1, default 0: 1 counts the endpoints of each path as lying on it: the source
+     *  and the target of every connected pair get 1 each, as NetworkX's
+     *  `betweenness_centrality(endpoints=True)` (normalized: divided by n(n − 1)). Read by
+     *  lev_betweenness(). @since 0.1 */
+    LEV_P_ENDPOINTS = 206,
+    /** double, ≥ 0, default 0 (no cutoff): the longest path a path measure counts, in hops
+     *  (LEV_P_WEIGHTED 0) or in 1/strength units; > 0 keeps only paths of length ≤ cutoff
+     *  (igraph's `cutoff`; igraph's cutoff 0 is no path at all, ours none). Read by
+     *  lev_betweenness(), lev_edge_betweenness(), lev_betweenness_subset(), lev_closeness(),
+     *  lev_harmonic(). @since 0.1 */
+    LEV_P_CUTOFF = 207,
     /** double, [1e-9, 1000], default 1: modularity resolution γ; larger values give smaller
      *  communities. Read by lev_communities(), lev_modularity(). @since 0.1 */
     LEV_P_RESOLUTION = 400,
@@ -1343,11 +1354,15 @@ LEV_API lev_status lev_pagerank_dangling(const lev_network *net, const double *p
  * @brief Closeness, harmonic, betweenness (exact, per edge, and sampled).
  *
  * Distances are hops with LEV_P_WEIGHTED 0 and otherwise the sum of 1/strength along the path
- * (strong ties are short), strength as the compact form holds it (float32). Parallel edges fold
- * to the strongest; self-loops are on no shortest path. Paths follow edges forwards; with
+ * (strong ties are short), in double from the strengths exactly as added (not the compact
+ * form's float32: 1/(float)(1/3) is not 3, and lengths equal in the caller's data must stay
+ * equal; this costs one O(E log d) pass per call when some strength is not exactly a float).
+ * Parallel edges fold to the strongest; self-loops are on no shortest path. Paths follow edges forwards; with
  * LEV_P_UNDIRECTED 1 in both directions (a → b and b → a then fold into one tie). Two weighted
  * path lengths a and b are equal when |a − b| ≤ 1e-10·(a + b) (igraph's rule), so paths of equal
- * length in exact arithmetic count as equal although their floating-point sums differ. All are
+ * length in exact arithmetic count as equal although their floating-point sums differ, while
+ * lengths that truly differ by more (1e-8 relative, say) do not. LEV_P_CUTOFF > 0 keeps only
+ * paths of length ≤ cutoff (within the same tolerance), and each search stops there. All are
  * parallel over sources (OpenMP, LEV_P_THREADS) and give bit-identical results for any number
  * of threads. An empty network gives LEV_OK and writes nothing. See @ref guide_paths.
  * @since 0.1
@@ -1367,10 +1382,13 @@ LEV_API lev_status lev_pagerank_dangling(const lev_network *net, const double *p
  * uses distances to v on directed graphs (pass it `G.reverse()` for ours); igraph's
  * `closeness(mode="out", normalized=True)` is (r − 1)/S without the factor (r − 1)/(n − 1),
  * and NaN where ours is 0. Scores are in [0, 1] with hops. LEV_P_NORMALIZED is ignored: the
- * score is already normalized.
+ * score is already normalized. With LEV_P_CUTOFF c > 0 only the actors within distance c count:
+ * r − 1 of them at total distance S give (r − 1)/S · (r − 1)/(n − 1) (igraph's
+ * `closeness(cutoff=c)` is documented as (r − 1)/S over the same actors; python-igraph 0.10.2
+ * returns 1 for every actor, see @ref paths_cutoff).
  * @param[in]  net The network; not changed (its compact form may be built).
  * @param[in]  p   Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_DIRECTION,
- *   LEV_P_THREADS; progress callback (called on the calling thread, ending at 1).
+ *   LEV_P_CUTOFF, LEV_P_THREADS; progress callback (called on the calling thread, ending at 1).
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
  * @par Contract
@@ -1393,7 +1411,8 @@ LEV_API lev_status lev_closeness(const lev_network *net, lev_params *p, double *
  * by n − 1 (a lone actor scores 0). Distances as lev_closeness(): from v by default and with
  * LEV_DIR_OUT, to v with LEV_DIR_IN, both ways with LEV_P_UNDIRECTED 1. igraph's
  * `harmonic_centrality(mode="out", normalized=False)` gives the same; NetworkX's
- * `harmonic_centrality` uses distances to v on directed graphs.
+ * `harmonic_centrality` uses distances to v on directed graphs. With LEV_P_CUTOFF c > 0 only
+ * actors within distance c add (igraph's `cutoff`).
  * @param[in]  net The network; not changed (its compact form may be built).
  * @param[in]  p   Options or NULL: as lev_closeness(), and LEV_P_NORMALIZED.
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
@@ -1417,10 +1436,15 @@ LEV_API lev_status lev_harmonic(const lev_network *net, lev_params *p, double *o
  * (n − 1)(n − 2)/2 (undirected), as NetworkX's `normalized=True`; 0 for n ≤ 2. Parallel edges
  * are one tie (as NetworkX; igraph counts each as a separate path). Equally short weighted paths
  * count as equal (see the group): NetworkX and R sna miscount some of them (docs). LEV_P_DIRECTION
- * is ignored.
+ * is ignored. LEV_P_CUTOFF c > 0 counts only pairs joined by a path of length ≤ c, and only
+ * those paths (igraph's `betweenness(cutoff=c)`). LEV_P_ENDPOINTS 1 also credits each path's
+ * two ends (NetworkX's `endpoints=True`): v gets 1 more for every actor it reaches and every
+ * actor that reaches it (on an undirected view, halved: 1 per actor of its component), and the
+ * normalized form divides by n(n − 1) instead of (n − 1)(n − 2) (0 for n = 1).
  * @param[in]  net The network; not changed (its compact form may be built).
  * @param[in]  p   Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_NORMALIZED,
- *   LEV_P_THREADS; progress callback (on the calling thread, ending at 1).
+ *   LEV_P_ENDPOINTS, LEV_P_CUTOFF, LEV_P_THREADS; progress callback (on the calling thread,
+ *   ending at 1).
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
  * @par Contract
@@ -1443,9 +1467,10 @@ LEV_API lev_status lev_betweenness(const lev_network *net, lev_params *p, double
  * `normalized=True`, directed or not). Of parallel edges — with LEV_P_UNDIRECTED 1 also the
  * edges a → b and b → a — the one that carries the paths gets the score and the others 0: the
  * strongest, the first added among equals, whether or not LEV_P_WEIGHTED is set. Self-loops
- * score 0. A network without edges gives LEV_OK and writes nothing.
+ * score 0. A network without edges gives LEV_OK and writes nothing. LEV_P_CUTOFF as
+ * lev_betweenness() (igraph's `edge_betweenness(cutoff=)`).
  * @param[in]  net The network; not changed (its compact form may be built).
- * @param[in]  p   Options or NULL: as lev_betweenness().
+ * @param[in]  p   Options or NULL: as lev_betweenness() but LEV_P_ENDPOINTS (ignored).
  * @param[out] out Caller-owned, length lev_edge_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
  * @par Contract
@@ -1457,6 +1482,43 @@ LEV_API lev_status lev_betweenness(const lev_network *net, lev_params *p, double
  * @since 0.1
  */
 LEV_API lev_status lev_edge_betweenness(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief Betweenness counting only the shortest paths from some sources to some targets.
+ *
+ * For every actor v, the sum over s in `sources` and t in `targets`, s ≠ v ≠ t, s ≠ t, of the
+ * share of shortest s–t paths through v: who brokers between *these* actors (one faction and
+ * another, the founders and the newcomers). NetworkX's `betweenness_centrality_subset(G,
+ * sources, targets, normalized, weight)`, scaled as it does: halved on an undirected view (even
+ * when the two sets differ, so a pair with s and t in both sets counts once), and with
+ * LEV_P_NORMALIZED 1 divided by (n − 1)(n − 2) instead (not halved; 0 for n ≤ 2). igraph's C
+ * `igraph_betweenness_subset` sums the same pairs (docs/paths.md compares the scaling). With every actor as source and target it
+ * equals lev_betweenness(). Distances, ties, parallel edges and self-loops as lev_betweenness();
+ * LEV_P_CUTOFF applies; LEV_P_ENDPOINTS is ignored (NetworkX's subset form has none).
+ * @param[in]  net       The network; not changed (its compact form may be built).
+ * @param[in]  sources   Actor indices, each at most once; may be NULL when nsources is 0 (then
+ *   every score is 0). Copied; not kept.
+ * @param[in]  nsources  Length of sources.
+ * @param[in]  targets   Actor indices, each at most once; NULL means every actor (ntargets must
+ *   then be 0); a non-NULL array of length 0 is the empty set (every score 0).
+ * @param[in]  ntargets  Length of targets.
+ * @param[in]  p         Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_NORMALIZED,
+ *   LEV_P_CUTOFF, LEV_P_THREADS; progress callback (on the calling thread, ending at 1).
+ * @param[out] out       Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL, sources NULL with nsources > 0, targets NULL
+ *   with ntargets > 0); LEV_EINVAL (an index that is not an actor, or one given twice in the same
+ *   array: the message names the position); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * @par Contract
+ *   As lev_betweenness(), plus O(V) scratch; bit-identical for any LEV_P_THREADS.
+ * @par Complexity
+ *   O(|sources|·E) hops, O(|sources|·(E + V) log V) weighted (one search per source).
+ * @par Reference
+ *   Brandes, U. (2008). On variants of shortest-path betweenness centrality and their generic
+ *   computation. Social Networks 30(2). doi:10.1016/j.socnet.2007.11.001
+ * @since 0.1
+ */
+LEV_API lev_status lev_betweenness_subset(const lev_network *net, const uint32_t *sources, size_t nsources,
+                                          const uint32_t *targets, size_t ntargets, lev_params *p, double *out);
 
 /**
  * @brief Betweenness estimated from sampled shortest paths, for large networks.

@@ -29,6 +29,8 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_BETA, "beta", LEV_TYPE_DOUBLE, -1e6, 1e6, 1},
     {LEV_P_EPSILON, "epsilon", LEV_TYPE_DOUBLE, 1e-6, 0.5, 0.01},
     {LEV_P_DELTA, "delta", LEV_TYPE_DOUBLE, 1e-12, 0.5, 0.1},
+    {LEV_P_ENDPOINTS, "endpoints", LEV_TYPE_INT, 0, 1, 0},
+    {LEV_P_CUTOFF, "cutoff", LEV_TYPE_DOUBLE, 0, 1.7976931348623157e308, 0},
     {LEV_P_RESOLUTION, "resolution", LEV_TYPE_DOUBLE, 1e-9, 1000, 1},
     {LEV_P_DIRECTED_MODULARITY, "directed_modularity", LEV_TYPE_INT, 0, 1, 0},
     {LEV_P_SMALL_SAMPLE, "small_sample", LEV_TYPE_INT, 0, 1, 0},

@@ -103,17 +103,20 @@ static size_t arc_find(const view *vw, uint32_t r, uint32_t x) {
     return lo;
 }
 
-/* The representative edge of every arc: of the edges it folds, the strongest (as float32, what
- * the compact form holds), the first added among equals. Edges are scanned in order, so a later
- * edge replaces the current one only when strictly stronger. */
-static int assign_eids(scratch *s, const lev_network *net, int dir, const uint32_t *rank, view *vw) {
-    float *best = scr_alloc(s, vw->m, sizeof *best);
+/* From the model's exact strengths (double), per arc: the strongest strength of the edges it
+ * folds, its length 1/strength into vw->len (when want_len), and the representative edge into
+ * vw->eid (when vw->eid): the strongest, the first added among equals. Edges are scanned in
+ * order, so a later edge replaces the current one only when strictly stronger. O(E log d). */
+static int exact_arcs(scratch *s, const lev_network *net, int dir, const uint32_t *rank, view *vw, int want_len) {
+    double *best = scr_alloc(s, vw->m, sizeof *best);
     if (!best) return -1;
-    for (size_t k = 0; k < vw->m; k++) best[k] = 0, vw->eid[k] = SIZE_MAX;
+    for (size_t k = 0; k < vw->m; k++) best[k] = 0;
+    if (vw->eid)
+        for (size_t k = 0; k < vw->m; k++) vw->eid[k] = SIZE_MAX;
     for (size_t e = 0; e < net->m; e++) {
         uint32_t a = net->esrc[e], b = net->etgt[e];
         if (a == b) continue;
-        float w = (float)lev__edge_w(net, e);
+        double w = lev__edge_w(net, e);
         for (int side = 0; side < 2; side++) {
             /* the arc a → b lies in row a of an out view, row b of an in view, both of a both-ways view */
             uint32_t from = side ? b : a, to = side ? a : b;
@@ -121,10 +124,12 @@ static int assign_eids(scratch *s, const lev_network *net, int dir, const uint32
             size_t k = arc_find(vw, rank[from], rank[to]);
             if (w > best[k]) {
                 best[k] = w;
-                vw->eid[k] = e;
+                if (vw->eid) vw->eid[k] = e;
             }
         }
     }
+    if (want_len)
+        for (size_t k = 0; k < vw->m; k++) vw->len[k] = 1.0 / best[k];
     scr_pop(s); /* best */
     return 0;
 }
@@ -199,7 +204,11 @@ static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int 
     scr_pop(s); /* tw */
     scr_pop(s); /* tadj */
     scr_pop(s); /* cur */
-    if (with_eid && assign_eids(s, c->net, dir, rank, vw)) return -1;
+    /* The compact form holds strengths as float32; when a strength is not exactly a float the
+     * model keeps it in double (net->ew), and the lengths come from there, so that lengths
+     * equal in the caller's data stay equal up to double rounding (1/(float)(1/3) is not 3). */
+    int exact_len = weighted && c->net->ew != NULL;
+    if ((with_eid || exact_len) && exact_arcs(s, c->net, dir, rank, vw, exact_len)) return -1;
     return 0;
 }
 
@@ -215,6 +224,8 @@ typedef struct work {
     double *epart;   /* the block's arc partial */
     uint64_t *count; /* sampled betweenness: internal-vertex counts */
     uint64_t rng;
+    int32_t maxh;    /* LEV_P_CUTOFF in hops: searches discover nobody beyond it (INT32_MAX: none) */
+    double cut;      /* LEV_P_CUTOFF in lengths (INFINITY: none) */
 } work;
 
 /* ---- indexed binary heap keyed by dist -------------------------------------------------------- */
@@ -291,6 +302,7 @@ static size_t bfs(const view *g, work *w, uint32_t s) {
     while (head < tail) {
         uint32_t v = order[head++];
         int32_t dv1 = hops[v] + 1;
+        if (dv1 > w->maxh) break; /* the cutoff: the rest are as far as v */
         size_t k1 = g->off[v + 1];
         for (size_t k = g->off[v]; k < k1; k++) {
             uint32_t x = g->adj[k];
@@ -306,15 +318,18 @@ static size_t bfs(const view *g, work *w, uint32_t s) {
 /* BFS from s counting shortest paths σ. σ(v) is pulled from v's predecessors (in-neighbours one
  * hop nearer, rows of pg) when v is dequeued, when all of them are final; on an undirected view
  * (pg == g) the pull and the discovery share one scan of the row. Stops once `stop` (≠
- * UINT32_MAX) is dequeued, its σ final. Returns the number of actors in order (discovered). */
+ * UINT32_MAX) is dequeued, its σ final. Discovers nobody beyond w->maxh hops (the cutoff's
+ * level only pulls σ). Returns the number of actors in order (discovered). */
 static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint32_t stop) {
     uint32_t *order = w->order;
     int32_t *hops = w->hops;
     double *sigma = w->sigma;
     size_t head = 1, tail = 0;
+    int32_t maxh = w->maxh;
     order[0] = s;
     hops[s] = 0;
     sigma[s] = 1;
+    if (maxh < 1) return 1;
     for (size_t k = g->off[s]; k < g->off[s + 1]; k++) {
         uint32_t x = g->adj[k];
         if (hops[x] < 0) {
@@ -325,7 +340,9 @@ static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint
     tail += head;
     if (s == stop) return tail;
     while (head < tail) {
-        uint32_t v = order[head++];
+        uint32_t v = order[head];
+        if (hops[v] >= maxh) break; /* the cutoff's level: below */
+        head++;
         int32_t hm1 = hops[v] - 1, hp1 = hops[v] + 1;
         double sum = 0;
         size_t k1 = g->off[v + 1];
@@ -363,6 +380,12 @@ static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint
             }
         }
         sigma[v] = sum;
+        if (v == stop) return tail;
+    }
+    /* Actors at the cutoff (every one is discovered): σ from the level before, no discovery. */
+    for (; head < tail; head++) {
+        uint32_t v = order[head];
+        sigma[v] = sum_level(pg->adj, pg->off[v], pg->off[v + 1], hops, sigma, hops[v] - 1);
         if (v == stop) break;
     }
     return tail;
@@ -372,7 +395,8 @@ static void bfs_reset(work *w, size_t reached) {
     for (size_t i = 0; i < reached; i++) w->hops[w->order[i]] = -1;
 }
 
-/* Dijkstra from s counting shortest paths (sigma may be NULL); ties within PATH_EPS. Returns
+/* Dijkstra from s counting shortest paths (sigma may be NULL); ties within PATH_EPS. Actors
+ * farther than w->cut (beyond PATH_EPS) are never queued. Returns
  * the number settled (in order, by distance). Stops after settling `stop` (≠ UINT32_MAX);
  * *left receives how many actors remain in the heap (to reset them). */
 static size_t dijkstra(const view *g, work *w, uint32_t s, int count_paths, uint32_t stop, uint32_t *left) {
@@ -394,6 +418,7 @@ static size_t dijkstra(const view *g, work *w, uint32_t s, int count_paths, uint
             uint32_t x = g->adj[k];
             double alt = dv + g->len[k], dx = dist[x];
             if (dx == INFINITY) {
+                if (alt > w->cut && !same_len(alt, w->cut)) continue; /* beyond the cutoff */
                 dist[x] = alt;
                 if (count_paths) sigma[x] = sv;
                 w->heap[hsize] = x;
@@ -430,6 +455,9 @@ typedef struct job {
     size_t bsize;    /* sources (or samples) per block */
     size_t nitems;   /* sources (or samples) */
     const double *mult; /* betweenness: how many sources each search stands for (NULL: 1) */
+    const uint32_t *src; /* betweenness: the sources, nitems of them (NULL: 0..nitems−1) */
+    const double *tgt;   /* betweenness: per actor 1 if a target, else 0 (NULL: all are) */
+    int endpoints;       /* betweenness: LEV_P_ENDPOINTS */
     double *res;     /* closeness, harmonic: one value per source */
     double *total;   /* betweenness: vertex totals */
     double *etotal;  /* edge betweenness: arc totals */
@@ -482,6 +510,8 @@ static void accumulate(const job *J, work *w, size_t reached, double mult) {
     const uint32_t *order = w->order;
     const double *sigma = w->sigma;
     double *coef = w->coef, *part = w->part, *epart = J->kind == K_EDGE ? w->epart : NULL;
+    const double *tgt = J->tgt;
+    double ep = J->endpoints ? 1 : 0;   /* v's credit as the target of the path */
     size_t last = J->kind == K_EDGE ? 0 : 1; /* edge betweenness also needs the source's arcs */
     if (!J->weighted) {
         const int32_t *hops = w->hops;
@@ -506,8 +536,8 @@ static void accumulate(const job *J, work *w, size_t reached, double mult) {
                 }
             }
             double d = sigma[v] * sum;
-            coef[v] = (1 + d) / sigma[v];
-            if (i > 0 && part) part[v] += mult * d;
+            coef[v] = ((tgt ? tgt[v] : 1) + d) / sigma[v];
+            if (i > 0 && part) part[v] += mult * (d + ep);
         }
     } else {
         const double *dist = w->dist;
@@ -526,27 +556,43 @@ static void accumulate(const job *J, work *w, size_t reached, double mult) {
                 }
             }
             double d = sv * sum;
-            coef[v] = (1 + d) / sv;
-            if (i > 0 && part) part[v] += mult * d;
+            coef[v] = ((tgt ? tgt[v] : 1) + d) / sv;
+            if (i > 0 && part) part[v] += mult * (d + ep);
         }
     }
 }
 
 static void betw_block(const job *J, work *w, size_t b) {
     const view *g = J->g;
-    size_t s0 = b * J->bsize, s1 = s0 + J->bsize < J->nitems ? s0 + J->bsize : J->nitems;
-    for (size_t s = s0; s < s1; s++) {
+    size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
+    for (size_t i = i0; i < i1; i++) {
+        uint32_t s = J->src ? J->src[i] : (uint32_t)i;
         double mult = J->mult ? J->mult[s] : 1;
         if (mult == 0) continue; /* a leaf: counted with its neighbour */
         size_t reached;
         uint32_t left = 0;
         if (J->weighted)
-            reached = dijkstra(g, w, (uint32_t)s, 1, UINT32_MAX, &left);
+            reached = dijkstra(g, w, s, 1, UINT32_MAX, &left);
         else
-            reached = bfs_paths(g, J->rg, w, (uint32_t)s, UINT32_MAX);
+            reached = bfs_paths(g, J->rg, w, s, UINT32_MAX);
         if (reached > 1) accumulate(J, w, reached, mult);
         /* The leaves of s, as sources, each reach every actor s reaches but themselves and s. */
         if (mult > 1 && w->part) w->part[s] += (mult - 1) * (double)(reached - 2);
+        if (J->endpoints && w->part) {
+            /* s as the source of its paths; accumulate gave each other actor its credit as a
+             * target, once per search it stands for. A leaf l of s (as a source, it reaches what s
+             * reaches) also gets reached − 1 as a source, minus the 1 it got as its own target;
+             * and s gets 1 as the target of each leaf. */
+            w->part[s] += (double)(reached - 1);
+            if (mult > 1)
+                for (size_t k = g->off[s]; k < g->off[s + 1]; k++) {
+                    uint32_t l = g->adj[k];
+                    if (J->mult[l] == 0) {
+                        w->part[l] += (double)(reached - 2);
+                        w->part[s] += 1;
+                    }
+                }
+        }
         if (J->weighted)
             dijkstra_reset(w, reached, left);
         else
@@ -769,6 +815,8 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
     for (size_t t = 0; t < T; t++) {
         work *w = &ws[t];
         memset(w, 0, sizeof *w);
+        w->maxh = INT32_MAX; /* no cutoff unless the caller sets one (set_cutoff) */
+        w->cut = INFINITY;
         w->order = order + t * n;
         if (weighted) {
             w->dist = dist + t * n;
@@ -811,6 +859,18 @@ static int dist_dir(const lev_params *p) {
     return (int)lev__param(p, LEV_P_DIRECTION) == LEV_DIR_IN ? VIEW_IN : VIEW_OUT;
 }
 
+/* LEV_P_CUTOFF into the workspaces: > 0 bounds the searches (hops: ⌊cutoff⌋). Returns 1 if set. */
+static int set_cutoff(const lev_params *p, work *ws, int threads) {
+    double cut = lev__param(p, LEV_P_CUTOFF);
+    if (!(cut > 0)) return 0;
+    int32_t maxh = cut >= (double)INT32_MAX ? INT32_MAX : (int32_t)floor(cut);
+    for (int t = 0; t < threads; t++) {
+        ws[t].maxh = maxh;
+        ws[t].cut = cut;
+    }
+    return 1;
+}
+
 static lev_status oom(const lev__ctx *c, scratch *s, const char *what, size_t n, size_t m) {
     scr_free_all(s);
     return lev__ctx_fail(c, LEV_ENOMEM, "%s: out of memory for %zu actors and %zu edges", what, n, m);
@@ -836,6 +896,7 @@ static lev_status distance_measure(const lev_network *net, lev_params *p, double
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
     double *res = scr_alloc(&s, n, sizeof *res);
     if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted, 1)) return oom(&c, &s, what, n, g->m);
+    set_cutoff(p, ws, threads);
     job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n, .res = res};
     rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, what);
     if (rc == LEV_OK) {
@@ -860,17 +921,56 @@ static size_t betw_block_size(size_t n) {
     return b < 1 ? 1 : b > 32 ? 32 : b;
 }
 
-static lev_status betweenness_common(const lev_network *net, lev_params *p, double *out, int kind,
+/* Subset sources and targets: non-NULL unless empty, every index an actor, none twice. */
+static lev_status check_subset(const lev__ctx *c, scratch *s, const char *what, const uint32_t *idx, size_t len,
+                               const char *name) {
+    size_t n = c->g->n;
+    if (len > 0 && !idx) return lev__ctx_fail(c, LEV_EMISUSE, "%s: %s is NULL but its length is %zu", what, name, len);
+    for (size_t i = 0; i < len; i++)
+        if (idx[i] >= n)
+            return lev__ctx_fail(c, LEV_EINVAL, "%s: %s[%zu] = %u is not an actor (the network has %zu)", what, name,
+                                 i, (unsigned)idx[i], n);
+    if (len < 2) return LEV_OK;
+    size_t *first = scr_alloc(s, n, sizeof *first);
+    if (!first) return LEV_ENOMEM;
+    for (size_t v = 0; v < n; v++) first[v] = SIZE_MAX;
+    lev_status rc = LEV_OK;
+    for (size_t i = 0; i < len && rc == LEV_OK; i++) {
+        if (first[idx[i]] != SIZE_MAX)
+            rc = lev__ctx_fail(c, LEV_EINVAL, "%s: %s[%zu] repeats %s[%zu] (actor %u); give each actor once", what,
+                               name, i, name, first[idx[i]], (unsigned)idx[i]);
+        first[idx[i]] = i;
+    }
+    scr_pop(s); /* first */
+    return rc;
+}
+
+/* Exact betweenness (kind K_BETWEENNESS or K_EDGE). sub: lev_betweenness_subset's call, from
+ * the nsrc sources (NULL: none) to the ntgt targets (NULL: every actor). */
+static lev_status betweenness_common(const lev_network *net, lev_params *p, double *out, int kind, int sub,
+                                     const uint32_t *sources, size_t nsrc, const uint32_t *targets, size_t ntgt,
                                      const char *what) {
     lev__ctx c;
     lev_status rc = lev__ctx_begin(&c, net, p, what, out);
     if (rc) return rc;
     const lev__csr *g = c.g;
     size_t n = g->n, m = g->m;
+    scratch s = {.c = &c};
+    if (sub) {
+        if ((rc = check_subset(&c, &s, what, sources, nsrc, "sources")) ||
+            (targets && (rc = check_subset(&c, &s, what, targets, ntgt, "targets")))) {
+            if (rc == LEV_ENOMEM) return oom(&c, &s, what, n, m);
+            return rc;
+        }
+        if (!targets && ntgt > 0)
+            return lev__ctx_fail(&c, LEV_EMISUSE, "%s: targets is NULL (every actor) but ntargets is %zu", what,
+                                 ntgt);
+    }
     if (kind == K_EDGE ? m == 0 : n == 0) return LEV_OK;
     int weighted = lev__param(p, LEV_P_WEIGHTED) != 0, undirected = lev__param(p, LEV_P_UNDIRECTED) != 0;
     int normalized = lev__param(p, LEV_P_NORMALIZED) != 0;
-    scratch s = {.c = &c};
+    int endpoints = !sub && kind == K_BETWEENNESS && lev__param(p, LEV_P_ENDPOINTS) != 0;
+    int cutoff = lev__param(p, LEV_P_CUTOFF) > 0;
     view vw, rvw;
     uint32_t *rank, *perm;
     if (relabel_order(&s, g, &rank, &perm) ||
@@ -885,8 +985,9 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     if (kind == K_BETWEENNESS) {
         if (!(total = scr_alloc(&s, n, sizeof *total))) return oom(&c, &s, what, n, m);
         memset(total, 0, n * sizeof *total);
-        if (undirected) {
-            /* Leaves (one neighbour, itself of degree ≥ 2) ride on their neighbour's search. */
+        if (undirected && !sub && !cutoff) {
+            /* Leaves (one neighbour, itself of degree ≥ 2) ride on their neighbour's search (not
+             * with a cutoff: a leaf reaches less far than its neighbour; not from a subset). */
             if (!(mult = scr_alloc(&s, n, sizeof *mult))) return oom(&c, &s, what, n, m);
             for (size_t v = 0; v < n; v++) mult[v] = 1;
             for (size_t v = 0; v < n; v++)
@@ -902,8 +1003,22 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
         if (!(etotal = scr_alloc(&s, vw.m, sizeof *etotal))) return oom(&c, &s, what, n, m);
         memset(etotal, 0, vw.m * sizeof *etotal);
     }
-    size_t bsize = betw_block_size(n), nblocks = (n + bsize - 1) / bsize;
-    int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
+    uint32_t *src = NULL;
+    double *tgt = NULL;
+    size_t nitems = n;
+    if (sub) {
+        /* The sources in the caller's order, as view indices; targets as a 0/1 mask. */
+        nitems = nsrc;
+        if (!(src = scr_alloc(&s, nsrc, sizeof *src))) return oom(&c, &s, what, n, m);
+        for (size_t i = 0; i < nsrc; i++) src[i] = rank[sources[i]];
+        if (targets) {
+            if (!(tgt = scr_alloc(&s, n, sizeof *tgt))) return oom(&c, &s, what, n, m);
+            memset(tgt, 0, n * sizeof *tgt);
+            for (size_t i = 0; i < ntgt; i++) tgt[rank[targets[i]]] = 1;
+        }
+    }
+    size_t bsize = betw_block_size(nitems), nblocks = (nitems + bsize - 1) / bsize;
+    int threads = pick_threads(&c, nblocks, (double)nitems * (double)(n + vw.m));
     /* Reorder-buffer slots per thread: 3 (n doubles each) for actors; for arcs 2 while a slot is
      * at most 32 MB, else 1 (then a thread waits for the block before its own, as in order). */
     int slots = threads == 1 ? 1 : kind == K_EDGE ? (vw.m <= ((size_t)1 << 22) ? 2 : 1) : 3;
@@ -912,21 +1027,26 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     atomic_int *busy = scr_alloc(&s, (size_t)threads * (size_t)slots, sizeof *busy);
     if (!ws || !ready || !busy || alloc_work(&s, ws, threads, &vw, kind, weighted, slots))
         return oom(&c, &s, what, n, m);
+    set_cutoff(p, ws, threads);
     for (size_t b = 0; b < nblocks; b++) atomic_init(&ready[b], 0);
     for (size_t k = 0; k < (size_t)threads * (size_t)slots; k++) atomic_init(&busy[k], 0);
     rob r = {.K = slots, .vlen = kind == K_BETWEENNESS ? n : 0, .elen = kind == K_EDGE ? vw.m : 0,
              .vbuf = ws[0].part, .ebuf = ws[0].epart, .ready = ready, .busy = busy, .nblocks = nblocks, .next = 0};
     if (pthread_mutex_init(&r.lock, NULL) != 0) return oom(&c, &s, what, n, m);
     job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : &rvw, .weighted = weighted, .bsize = bsize,
-             .nitems = n, .mult = mult, .total = total, .etotal = etotal};
+             .nitems = nitems, .mult = mult, .src = src, .tgt = tgt, .endpoints = endpoints, .total = total,
+             .etotal = etotal};
     rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, &r, what);
     pthread_mutex_destroy(&r.lock);
     if (rc == LEV_OK) {
         double dn = (double)n;
         if (kind == K_BETWEENNESS) {
             /* Ordered pairs; undirected: each unordered pair once. Normalized: share of the
-             * (n − 1)(n − 2) ordered pairs of others (the same for both). */
-            double scale = normalized ? (n > 2 ? 1.0 / ((dn - 1) * (dn - 2)) : 0) : undirected ? 0.5 : 1;
+             * (n − 1)(n − 2) ordered pairs of others (the same for both); with endpoints, of the
+             * n(n − 1) ordered pairs (NetworkX's _rescale; n = 1 scores 0 either way). */
+            double scale = normalized ? (endpoints ? (n > 1 ? 1.0 / (dn * (dn - 1)) : 0)
+                                                   : (n > 2 ? 1.0 / ((dn - 1) * (dn - 2)) : 0))
+                                      : undirected ? 0.5 : 1;
             for (size_t v = 0; v < n; v++) out[v] = total[rank[v]] * scale;
         } else {
             double *eout = scr_alloc(&s, m, sizeof *eout);
@@ -942,11 +1062,17 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
 }
 
 lev_status lev_betweenness(const lev_network *net, lev_params *p, double *out) {
-    return betweenness_common(net, p, out, K_BETWEENNESS, "betweenness");
+    return betweenness_common(net, p, out, K_BETWEENNESS, 0, NULL, 0, NULL, 0, "betweenness");
 }
 
 lev_status lev_edge_betweenness(const lev_network *net, lev_params *p, double *out) {
-    return betweenness_common(net, p, out, K_EDGE, "edge betweenness");
+    return betweenness_common(net, p, out, K_EDGE, 0, NULL, 0, NULL, 0, "edge betweenness");
+}
+
+lev_status lev_betweenness_subset(const lev_network *net, const uint32_t *sources, size_t nsources,
+                                  const uint32_t *targets, size_t ntargets, lev_params *p, double *out) {
+    return betweenness_common(net, p, out, K_BETWEENNESS, 1, sources, nsources, targets, ntargets,
+                              "betweenness subset");
 }
 
 /* An upper bound of the vertex diameter (actors on a longest shortest path), per RK 2016 §5:

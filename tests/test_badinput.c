@@ -653,3 +653,32 @@ ROW(an_cap_too_small, LEV_ERANGE, "p",
 /* row 136: A length query (cap 0) is no failure: LEV_ERANGE with the length, nothing recorded */
 ROW(an_length_query, LEV_ERANGE, "none", "",
     size_t len = 0; rc = lev_asymmetry(net, p, 0, NULL, NULL, NULL, &len); cr_assert_eq(len, 2);)
+
+/* ---- lev_betweenness_subset and the path options ---------------------------------------------- */
+
+/* row 141: Subset source that is not an actor (the position is named) */
+ROW(an_subset_bad_source, LEV_EINVAL, "p",
+    "betweenness subset: sources[1] = 3 is not an actor (the network has 3)",
+    const uint32_t s[2] = {0, 3}; double out[3] = {-1, -1, -1};
+    rc = lev_betweenness_subset(net, s, 2, NULL, 0, p, out); cr_assert(out[0] == -1, "output written");)
+
+/* row 142: An actor twice among the targets */
+ROW(an_subset_repeated_target, LEV_EINVAL, "p",
+    "betweenness subset: targets[2] repeats targets[0] (actor 1); give each actor once",
+    const uint32_t s[1] = {0}, t[3] = {1, 2, 1}; double out[3] = {-1, -1, -1};
+    rc = lev_betweenness_subset(net, s, 1, t, 3, p, out); cr_assert(out[0] == -1, "output written");)
+
+/* row 143: NULL sources with a length */
+ROW(an_subset_null_sources, LEV_EMISUSE, "p",
+    "betweenness subset: sources is NULL but its length is 2",
+    double out[3]; rc = lev_betweenness_subset(net, NULL, 2, NULL, 0, p, out);)
+
+/* row 144: NULL targets (every actor) with a length */
+ROW(an_subset_null_targets_with_length, LEV_EMISUSE, "p",
+    "betweenness subset: targets is NULL (every actor) but ntargets is 2",
+    const uint32_t s[1] = {0}; double out[3]; rc = lev_betweenness_subset(net, s, 1, NULL, 2, p, out);)
+
+/* row 145: Negative path-length cutoff */
+ROW(opt_cutoff_negative, LEV_EINVAL, "p",
+    "option cutoff must be in [0, 1.7976931348623157e+308] (got -1)",
+    rc = lev_params_set_double(p, LEV_P_CUTOFF, -1);)

@@ -266,6 +266,26 @@ Test(oom, cohesion_clustering_reciprocity) {
     sweep("lev_communities directed", op_directed_communities, (void *)2, 1);
 }
 
+/* lev_betweenness_subset: its own scratch (duplicate check, sources, target mask) besides the
+ * shared kernel's; arg: weighted with a cutoff. */
+static lev_status op_betweenness_subset(lev_network *net, void *arg) {
+    static const uint32_t src[] = {0, 3, 7, 12}, tgt[] = {1, 2, 3, 9, 15};
+    double out[64];
+    lev_params *p;
+    if (lev_params_new(&p) != LEV_OK) cr_assert_fail("setup");
+    lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
+    if (arg) lev_params_set_double(p, LEV_P_CUTOFF, 2.5);
+    lev_status rc = lev_betweenness_subset(net, src, 4, arg ? NULL : tgt, arg ? 0 : 5, p, out);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc);
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, betweenness_subset) {
+    sweep("lev_betweenness_subset", op_betweenness_subset, NULL, 1);
+    sweep("lev_betweenness_subset every target, cutoff", op_betweenness_subset, (void *)1, 1);
+}
+
 Test(oom, network_new) {
     failalloc fa = {0};
     fa.armed = 1;

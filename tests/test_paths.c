@@ -9,14 +9,23 @@
 #include <pthread.h>
 
 #include "ref/ref_paths.h"
+#include "ref/ref_paths_opts.h"
 
 #define TOL 1e-9
 
-enum { CLO, HAR, BET, EDGE, APPROX };
+enum { CLO, HAR, BET, EDGE, APPROX, SUB };
+
+/* The trailing fields of opts (cutoff, endpoints) are optional: positional initializers that
+ * leave them out mean 0. */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#endif
 
 typedef struct opts {
     int undirected, weighted, dir, normalized, threads;
-    double eps; /* sampled betweenness: LEV_P_EPSILON, 0 for the default */
+    double eps;    /* sampled betweenness: LEV_P_EPSILON, 0 for the default */
+    double cutoff; /* LEV_P_CUTOFF, 0 for the default (none) */
+    int endpoints; /* LEV_P_ENDPOINTS */
 } opts;
 
 static lev_params *mkp(opts o) {
@@ -28,7 +37,24 @@ static lev_params *mkp(opts o) {
     cr_assert_eq(lev_params_set_int(p, LEV_P_NORMALIZED, o.normalized), LEV_OK);
     cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, o.threads), LEV_OK);
     if (o.eps > 0) cr_assert_eq(lev_params_set_double(p, LEV_P_EPSILON, o.eps), LEV_OK);
+    if (o.cutoff > 0) cr_assert_eq(lev_params_set_double(p, LEV_P_CUTOFF, o.cutoff), LEV_OK);
+    if (o.endpoints) cr_assert_eq(lev_params_set_int(p, LEV_P_ENDPOINTS, 1), LEV_OK);
     return p;
+}
+
+#define NA(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The SUB kind: lev_betweenness_subset from these sources to these targets (those < n). */
+static const uint32_t SUB_SRC[] = {0, 5, 2, 4, 9, 33, 100, 250}, SUB_TGT[] = {1, 3, 4, 7, 8, 30, 31, 200, 599};
+
+static lev_status run_sub(const lev_network *net, lev_params *p, double *out) {
+    uint32_t src[NA(SUB_SRC)], tgt[NA(SUB_TGT)];
+    size_t ns = 0, nt = 0, n = lev_actor_count(net);
+    for (size_t i = 0; i < NA(SUB_SRC); i++)
+        if (SUB_SRC[i] < n) src[ns++] = SUB_SRC[i];
+    for (size_t i = 0; i < NA(SUB_TGT); i++)
+        if (SUB_TGT[i] < n) tgt[nt++] = SUB_TGT[i];
+    return lev_betweenness_subset(net, src, ns, tgt, nt, p, out);
 }
 
 static lev_status run(int k, const lev_network *net, lev_params *p, double *out) {
@@ -37,6 +63,7 @@ static lev_status run(int k, const lev_network *net, lev_params *p, double *out)
     case HAR: return lev_harmonic(net, p, out);
     case BET: return lev_betweenness(net, p, out);
     case EDGE: return lev_edge_betweenness(net, p, out);
+    case SUB: return run_sub(net, p, out);
     default: return lev_betweenness_approx(net, p, out);
     }
 }
@@ -79,7 +106,6 @@ static void check_edges(const lev_network *net, opts o, const ref_edge_value *re
     free(out);
 }
 
-#define NA(a) (sizeof(a) / sizeof((a)[0]))
 #define CA(net, k, o, arr) check_actors(net, k, o, arr, NA(arr), #arr)
 #define CE(net, o, arr) check_edges(net, o, arr, NA(arr), #arr)
 
@@ -576,6 +602,31 @@ Test(paths, bit_identical_for_any_thread_count) {
                 }
                 free(ref);
             }
+    /* The options: cutoffs (hops 2, lengths 1.2), endpoints, subsets (with and without a cutoff). */
+    for (int k = CLO; k <= SUB; k++) {
+        if (k == APPROX) continue;
+        for (int u = 0; u < 2; u++)
+            for (int w = 0; w < 2; w++)
+                for (int var = 0; var < (k == BET || k == SUB ? 2 : 1); var++) {
+                    size_t len = k == EDGE ? m : n;
+                    double *ref = NULL;
+                    for (int t = 1; t <= 3; t++) {
+                        opts o = {u, w, 0, 0, t, 0, 0, 0};
+                        if (var == 1 || k != BET) o.cutoff = w ? 1.2 : 2;
+                        if (var == 0 && k == SUB) o.cutoff = 0;
+                        if (k == BET) o.endpoints = 1;
+                        double *out = compute(net, k, o);
+                        if (!ref)
+                            ref = out;
+                        else {
+                            cr_assert_arr_eq(out, ref, len * sizeof *out, "measure %d undirected %d weighted %d "
+                                             "variant %d: threads %d differ from 1", k, u, w, var, t);
+                            free(out);
+                        }
+                    }
+                    free(ref);
+                }
+    }
     lev_network_free(net);
 }
 
@@ -836,6 +887,7 @@ static void oom_sweep(const oomcase *oc, int built) {
 
 Test(paths, allocation_failure_at_every_site) {
     const char *flo = SRC("examples/data/florentine_edges.csv"), *dang = SRC("tests/data/directed_dangling.csv");
+    const char *inex = SRC("tests/data/directed_inexact.csv");
     const opts u2 = {1, 0, 0, 0, 2, 0.05}, d2 = {0, 0, 0, 0, 2, 0.05}, dw2 = {0, 1, 0, 0, 2, 0.05};
     const oomcase cases[] = {
         {flo, NULL, CLO, UH},    {flo, NULL, HAR, UW},    {flo, NULL, BET, UH},     {flo, NULL, BET, UW},
@@ -843,9 +895,322 @@ Test(paths, allocation_failure_at_every_site) {
         {dang, NULL, EDGE, DH},  {dang, NULL, EDGE, UW},  {flo, NULL, APPROX, UH},  {dang, NULL, APPROX, DW},
         {dang, NULL, APPROX, DH}, {NULL, NULL, BET, u2},  {NULL, NULL, EDGE, d2},   {NULL, NULL, CLO, dw2},
         {NULL, NULL, APPROX, d2},
+        /* the options: cutoff, endpoints, subsets */
+        {flo, NULL, BET, {1, 0, 0, 0, 1, 0, 2, 1}}, {dang, NULL, CLO, {0, 1, 0, 0, 1, 0, 1.5, 0}},
+        {flo, NULL, SUB, UH}, {dang, NULL, SUB, DW}, {NULL, NULL, SUB, u2},
+        /* strengths that are not floats: lengths from the model's doubles (exact_arcs) */
+        {inex, NULL, BET, DW}, {inex, NULL, EDGE, UW}, {inex, NULL, SUB, UW},
     };
     for (size_t i = 0; i < NA(cases); i++) {
         oom_sweep(&cases[i], 0);
         oom_sweep(&cases[i], 1);
     }
+}
+
+/* ---- ties under single-precision strengths --------------------------------------------------- */
+
+/* a -> b 1, b -> c 1/2, a -> c 1/(3·f): with f = 1 the paths a-b-c (1 + 2) and a-c (3) are equally
+ * short, and b gets half of the pair (a, c). float32 cannot hold 1/3: 1/(float)(1/3) is not 3. */
+static lev_network *tie3(double f) {
+    static const uint32_t e[] = {0, 1, 1, 2, 0, 2};
+    const double w[] = {1, 0.5, 1.0 / (3.0 * f)};
+    return graph(3, e, 3, w);
+}
+
+Test(paths, float32_strengths_tie_from_the_exact_values) {
+    const opts DWx = DW, UWx = UW;
+    for (int u = 0; u < 2; u++) {
+        opts o = u ? UWx : DWx;
+        lev_network *net = tie3(1);
+        double *b = compute(net, BET, o);
+        cr_assert(fabs(b[1] - 0.5) <= 1e-15, "undirected %d: b = %.17g, want 0.5 (two shortest a-c paths)", u, b[1]);
+        cr_assert_eq(b[0], 0);
+        cr_assert_eq(b[2], 0);
+        free(b);
+        /* edge betweenness: the pair (a, c) splits over a -> c and a -> b -> c */
+        double *eb = compute(net, EDGE, o);
+        const double ewant[] = {1.5, 1.5, 0.5}; /* (a, b) + half (a, c); (b, c) + half (a, c); half (a, c) */
+        for (int k = 0; k < 3; k++)
+            cr_assert(fabs(eb[k] - ewant[k]) <= 1e-15, "undirected %d edge %d: %.17g", u, k, eb[k]);
+        free(eb);
+        lev_network_free(net);
+        /* Lengths that truly differ must not tie: 1e-4 and 1e-8 relative, either way. float32
+         * cannot tell 1/(3(1 + 1e-8)) from 1/3 (so a float tolerance could not either). */
+        cr_assert_eq((float)(1.0 / (3.0 * (1 + 1e-8))), (float)(1.0 / 3.0));
+        const double fs[] = {1 + 1e-4, 1 - 1e-4, 1 + 1e-8, 1 - 1e-8};
+        for (int i = 0; i < 4; i++) {
+            net = tie3(fs[i]);
+            b = compute(net, BET, o);
+            double want = fs[i] > 1 ? 1 : 0; /* a -> c longer: all through b; shorter: none */
+            cr_assert_eq(b[1], want, "undirected %d, a -> c length 3·(1 %+g): b = %.17g, want %g", u, fs[i] - 1,
+                         b[1], want);
+            free(b);
+            lev_network_free(net);
+        }
+    }
+}
+
+Test(paths, float32_strengths_tie_along_a_long_path) {
+    /* v0 -> v1 -> ... -> v7, seven edges of strength 0.7 (length 10/7 each, 10 in all), and
+     * v0 -> v7 of strength 0.1 (length 10): neither strength is a float. Each of v1..v6 lies on
+     * one of the two shortest v0 -> v7 paths. */
+    uint32_t e[16];
+    double w[8];
+    for (uint32_t i = 0; i < 7; i++) e[2 * i] = i, e[2 * i + 1] = i + 1, w[i] = 0.7;
+    e[14] = 0, e[15] = 7, w[7] = 0.1;
+    lev_network *net = graph(8, e, 8, w);
+    const uint32_t src = 0, tgt = 7;
+    double out[8];
+    lev_params *p = mkp(DW);
+    cr_assert_eq(lev_betweenness_subset(net, &src, 1, &tgt, 1, p, out), LEV_OK, "%s", lev_params_errmsg(p));
+    for (int v = 1; v < 7; v++) cr_assert(fabs(out[v] - 0.5) <= 1e-15, "v%d: %.17g", v, out[v]);
+    cr_assert_eq(out[0], 0);
+    cr_assert_eq(out[7], 0);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+/* ---- LEV_P_CUTOFF ------------------------------------------------------------------------------ */
+
+#define CHECK_CUT(net, o, set, tag)                                                                \
+    do {                                                                                           \
+        CA(net, BET, o, ref_##set##_betweenness_##tag##_igraph);                                   \
+        CE(net, o, ref_##set##_edge_betweenness_##tag##_igraph);                                   \
+        CA(net, CLO, o, ref_##set##_closeness_##tag##_nx);                                         \
+        CA(net, HAR, o, ref_##set##_harmonic_##tag##_nx);                                          \
+    } while (0)
+
+static opts with_cut(opts o, double c) {
+    o.cutoff = c;
+    return o;
+}
+
+Test(paths, cutoff_matches_igraph_undirected) {
+    lev_network *net = load_csv(SRC("tests/data/karate_edges.csv"), NULL);
+    CHECK_CUT(net, with_cut(UH, 2), karate, h_cut2);
+    CHECK_CUT(net, with_cut(UH, 3), karate, h_cut3);
+    CHECK_CUT(net, with_cut(UH, 2.5), karate, h_cut2); /* hops: ⌊cutoff⌋ */
+    lev_network_free(net);
+    net = load_csv(SRC("tests/data/karate_weighted_edges.csv"), NULL);
+    CHECK_CUT(net, with_cut(UW, 0.6), karate_w, w_cut0p6);
+    CHECK_CUT(net, with_cut(UW, 1.2), karate_w, w_cut1p2);
+    lev_network_free(net);
+    net = load_csv(SRC("tests/data/lesmis_edges.csv"), NULL);
+    CHECK_CUT(net, with_cut(UH, 2), lesmis, h_cut2);
+    CHECK_CUT(net, with_cut(UW, 0.75), lesmis, w_cut0p75);
+    lev_network_free(net);
+}
+
+Test(paths, cutoff_matches_igraph_directed) {
+    lev_network *net = load_csv(SRC("tests/data/coleman_edges.csv"), SRC("tests/data/coleman_actors.csv"));
+    CHECK_CUT(net, with_cut(DH, 2), coleman, h_cut2);
+    CHECK_CUT(net, with_cut(DH, 3), coleman, h_cut3);
+    lev_network_free(net);
+    net = load_csv(SRC("tests/data/directed_dangling.csv"), NULL);
+    CHECK_CUT(net, with_cut(DH, 1), dangling, h_cut1);
+    CHECK_CUT(net, with_cut(DW, 1.5), dangling, w_cut1p5);
+    lev_network_free(net);
+}
+
+Test(paths, cutoff_boundaries_by_hand) {
+    /* a -> b strength 1, b -> c strength 1/2: a-b-c has length 3 (2 hops). */
+    static const uint32_t e[] = {0, 1, 1, 2};
+    const double w[] = {1, 0.5};
+    lev_network *net = graph(3, e, 2, w);
+    struct { opts o; double b, clo_a, har_a; } cases[] = {
+        {with_cut(DW, 3), 1, 2.0 / 4.0, 1 + 1.0 / 3.0},     /* the path of length 3 counts */
+        {with_cut(DW, 2.9), 0, 1.0 / 2.0, 1},             /* a reaches b only: (1/1)(1/2) */
+        {with_cut(DW, 0.5), 0, 0, 0},                     /* nobody within 0.5 */
+        {with_cut(DH, 2), 1, 2.0 / 3.0, 1.5},
+        {with_cut(DH, 1.99), 0, 1.0 / 2.0, 1},
+        {with_cut(DH, 0.5), 0, 0, 0},
+        {with_cut(DW, 1e300), 1, 2.0 / 4.0, 1 + 1.0 / 3.0}, /* no bound in effect */
+    };
+    for (size_t i = 0; i < NA(cases); i++) {
+        double *b = compute(net, BET, cases[i].o), *c = compute(net, CLO, cases[i].o), *h = compute(net, HAR, cases[i].o);
+        cr_assert(fabs(b[1] - cases[i].b) <= 1e-15, "case %zu: b = %.17g", i, b[1]);
+        cr_assert(fabs(c[0] - cases[i].clo_a) <= 1e-15, "case %zu: closeness(a) = %.17g", i, c[0]);
+        cr_assert(fabs(h[0] - cases[i].har_a) <= 1e-15, "case %zu: harmonic(a) = %.17g", i, h[0]);
+        free(b), free(c), free(h);
+    }
+    lev_network_free(net);
+    /* A cutoff beyond the diameter changes nothing (undirected: leaf pruning is off with one). */
+    net = load_csv(SRC("tests/data/karate_edges.csv"), NULL);
+    for (int k = CLO; k <= EDGE; k++) {
+        size_t len = k == EDGE ? lev_edge_count(net) : lev_actor_count(net);
+        double *a = compute(net, k, UH), *b = compute(net, k, with_cut(UH, 100));
+        for (size_t i = 0; i < len; i++) cr_assert(fabs(a[i] - b[i]) <= 1e-9, "measure %d [%zu]", k, i);
+        free(a), free(b);
+    }
+    lev_network_free(net);
+}
+
+/* ---- LEV_P_ENDPOINTS ------------------------------------------------------------------------------ */
+
+static opts with_ep(opts o, int normalized) {
+    o.endpoints = 1;
+    o.normalized = normalized;
+    return o;
+}
+
+Test(paths, endpoints_match_networkx) {
+    lev_network *net = load_csv(SRC("tests/data/karate_edges.csv"), NULL);
+    CA(net, BET, with_ep(UH, 0), ref_karate_betweenness_endpoints_h_nx);
+    CA(net, BET, with_ep(UH, 1), ref_karate_betweenness_endpoints_norm_h_nx);
+    lev_network_free(net);
+    net = load_csv(SRC("tests/data/lesmis_edges.csv"), NULL);
+    CA(net, BET, with_ep(UH, 0), ref_lesmis_betweenness_endpoints_h_nx);
+    CA(net, BET, with_ep(UH, 1), ref_lesmis_betweenness_endpoints_norm_h_nx);
+    CA(net, BET, with_ep(UW, 0), ref_lesmis_betweenness_endpoints_w_nx);
+    CA(net, BET, with_ep(UW, 1), ref_lesmis_betweenness_endpoints_norm_w_nx);
+    lev_network_free(net);
+    net = load_csv(SRC("tests/data/coleman_edges.csv"), SRC("tests/data/coleman_actors.csv"));
+    CA(net, BET, with_ep(DH, 0), ref_coleman_betweenness_endpoints_h_nx);
+    CA(net, BET, with_ep(DH, 1), ref_coleman_betweenness_endpoints_norm_h_nx);
+    lev_network_free(net);
+}
+
+Test(paths, endpoints_small_cases) {
+    /* One actor: 0. Two actors a -> b: a starts one path, b ends it; normalized by n(n − 1) = 2. */
+    lev_network *net = graph(1, NULL, 0, NULL);
+    double zero[1] = {0};
+    expect(net, BET, with_ep(DH, 1), zero, 1, "one actor");
+    lev_network_free(net);
+    static const uint32_t e2[] = {0, 1};
+    net = graph(2, e2, 1, NULL);
+    const double d2[] = {1, 1}, n2[] = {0.5, 0.5}, u2[] = {1, 1};
+    expect(net, BET, with_ep(DH, 0), d2, 2, "a -> b");
+    expect(net, BET, with_ep(DH, 1), n2, 2, "a -> b normalized");
+    expect(net, BET, with_ep(UH, 0), u2, 2, "a - b undirected (two ordered pairs, halved)");
+    lev_network_free(net);
+    /* A star with centre 0 and 4 leaves, undirected (leaves ride on the centre's search): the
+     * centre is on the 6 leaf pairs and ends 4 pairs; each leaf ends 4. With a cutoff of 1 hop
+     * only the 4 centre-leaf pairs remain. */
+    static const uint32_t es[] = {0, 1, 0, 2, 0, 3, 0, 4};
+    net = graph(5, es, 4, NULL);
+    const double ws[] = {10, 4, 4, 4, 4}, wc[] = {4, 1, 1, 1, 1};
+    expect(net, BET, with_ep(UH, 0), ws, 5, "star");
+    opts oc = with_ep(UH, 0);
+    oc.cutoff = 1;
+    expect(net, BET, oc, wc, 5, "star, cutoff 1");
+    lev_network_free(net);
+}
+
+/* ---- lev_betweenness_subset ---------------------------------------------------------------------- */
+
+static uint32_t *indices(const lev_network *net, const char *const *names, size_t len) {
+    uint32_t *idx = malloc((len + 1) * sizeof *idx);
+    for (size_t i = 0; i < len; i++) cr_assert_eq(lev_actor_find(net, names[i], &idx[i]), LEV_OK, "%s", names[i]);
+    return idx;
+}
+
+static void check_subset(const lev_network *net, opts o, const char *const *src, size_t ns, const char *const *tgt,
+                         size_t nt, const ref_value *ref, size_t len, const char *what) {
+    uint32_t *s = indices(net, src, ns), *t = tgt ? indices(net, tgt, nt) : NULL;
+    size_t n = lev_actor_count(net);
+    double *out = calloc(n, sizeof *out);
+    for (int threads = 1; threads <= 2; threads++) {
+        o.threads = threads;
+        lev_params *p = mkp(o);
+        cr_assert_eq(lev_betweenness_subset(net, s, ns, t, tgt ? nt : 0, p, out), LEV_OK, "%s", lev_params_errmsg(p));
+        check_ref(net, out, ref, len, TOL, what);
+        lev_params_free(p);
+    }
+    free(out);
+    free(s);
+    free(t);
+}
+
+#define CS(net, o, set, tgts, arr)                                                                 \
+    check_subset(net, o, ref_##set##_subset_sources, NA(ref_##set##_subset_sources), tgts,          \
+                 NA(ref_##set##_subset_targets), arr, NA(arr), #arr)
+
+static opts norm(opts o) {
+    o.normalized = 1;
+    return o;
+}
+
+Test(paths, subset_matches_networkx) {
+    lev_network *net = load_csv(SRC("tests/data/karate_edges.csv"), NULL);
+    CS(net, UH, karate, ref_karate_subset_targets, ref_karate_subset_h_nx);
+    CS(net, norm(UH), karate, ref_karate_subset_targets, ref_karate_subset_norm_h_nx);
+    CS(net, UH, karate, NULL, ref_karate_subset_alltargets_h_nx);
+    CS(net, norm(UH), karate, NULL, ref_karate_subset_alltargets_norm_h_nx);
+    lev_network_free(net);
+    net = load_csv(SRC("tests/data/lesmis_edges.csv"), NULL);
+    CS(net, UH, lesmis, ref_lesmis_subset_targets, ref_lesmis_subset_h_nx);
+    CS(net, norm(UH), lesmis, ref_lesmis_subset_targets, ref_lesmis_subset_norm_h_nx);
+    CS(net, UH, lesmis, NULL, ref_lesmis_subset_alltargets_h_nx);
+    CS(net, UW, lesmis, ref_lesmis_subset_targets, ref_lesmis_subset_w_nx);
+    CS(net, norm(UW), lesmis, ref_lesmis_subset_targets, ref_lesmis_subset_norm_w_nx);
+    CS(net, UW, lesmis, NULL, ref_lesmis_subset_alltargets_w_nx);
+    CS(net, norm(UW), lesmis, NULL, ref_lesmis_subset_alltargets_norm_w_nx);
+    lev_network_free(net);
+    net = load_csv(SRC("tests/data/coleman_edges.csv"), SRC("tests/data/coleman_actors.csv"));
+    CS(net, DH, coleman, ref_coleman_subset_targets, ref_coleman_subset_h_nx);
+    CS(net, norm(DH), coleman, ref_coleman_subset_targets, ref_coleman_subset_norm_h_nx);
+    CS(net, DH, coleman, NULL, ref_coleman_subset_alltargets_h_nx);
+    CS(net, norm(DH), coleman, NULL, ref_coleman_subset_alltargets_norm_h_nx);
+    lev_network_free(net);
+}
+
+Test(paths, subset_of_everyone_is_betweenness_and_empty_sets_give_zero) {
+    lev_network *net = load_csv(SRC("tests/data/karate_weighted_edges.csv"), NULL);
+    size_t n = lev_actor_count(net);
+    uint32_t *all = malloc(n * sizeof *all);
+    for (size_t i = 0; i < n; i++) all[i] = (uint32_t)(n - 1 - i); /* any order */
+    double *out = malloc(n * sizeof *out);
+    const opts os[] = {UH, UW, DH, DW, norm(UW), with_cut(UW, 1.2)};
+    for (size_t k = 0; k < NA(os); k++) {
+        double *b = compute(net, BET, os[k]);
+        lev_params *p = mkp(os[k]);
+        cr_assert_eq(lev_betweenness_subset(net, all, n, NULL, 0, p, out), LEV_OK);
+        for (size_t i = 0; i < n; i++) cr_assert(fabs(out[i] - b[i]) <= 1e-9, "options %zu, actor %zu", k, i);
+        cr_assert_eq(lev_betweenness_subset(net, all, n, all, n, p, out), LEV_OK);
+        for (size_t i = 0; i < n; i++) cr_assert(fabs(out[i] - b[i]) <= 1e-9, "options %zu, actor %zu", k, i);
+        /* no sources, or an empty (non-NULL) target set: every score 0 */
+        cr_assert_eq(lev_betweenness_subset(net, NULL, 0, NULL, 0, p, out), LEV_OK);
+        for (size_t i = 0; i < n; i++) cr_assert_eq(out[i], 0);
+        for (size_t i = 0; i < n; i++) out[i] = 7;
+        cr_assert_eq(lev_betweenness_subset(net, all, n, all, 0, p, out), LEV_OK);
+        for (size_t i = 0; i < n; i++) cr_assert_eq(out[i], 0);
+        lev_params_free(p);
+        free(b);
+    }
+    free(out);
+    free(all);
+    lev_network_free(net);
+}
+
+Test(paths, subset_bad_input) {
+    lev_network *net = load_csv(SRC("tests/data/karate_edges.csv"), NULL);
+    double out[34];
+    for (int i = 0; i < 34; i++) out[i] = -7;
+    lev_params *p = mkp(UH);
+    const uint32_t bad[] = {0, 3, 34}, dup[] = {5, 1, 2, 1}, ok[] = {0, 1};
+    cr_assert_eq(lev_betweenness_subset(net, bad, 3, NULL, 0, p, out), LEV_EINVAL);
+    cr_assert_str_eq(lev_params_errmsg(p), "betweenness subset: sources[2] = 34 is not an actor (the network has 34)");
+    cr_assert_eq(lev_betweenness_subset(net, ok, 2, bad, 3, p, out), LEV_EINVAL);
+    cr_assert_str_eq(lev_params_errmsg(p), "betweenness subset: targets[2] = 34 is not an actor (the network has 34)");
+    cr_assert_eq(lev_betweenness_subset(net, dup, 4, NULL, 0, p, out), LEV_EINVAL);
+    cr_assert_str_eq(lev_params_errmsg(p),
+                     "betweenness subset: sources[3] repeats sources[1] (actor 1); give each actor once");
+    cr_assert_eq(lev_betweenness_subset(net, ok, 2, dup, 4, p, out), LEV_EINVAL);
+    cr_assert_eq(lev_betweenness_subset(net, NULL, 2, NULL, 0, p, out), LEV_EMISUSE);
+    cr_assert_str_eq(lev_params_errmsg(p), "betweenness subset: sources is NULL but its length is 2");
+    cr_assert_eq(lev_betweenness_subset(net, ok, 2, NULL, 3, p, out), LEV_EMISUSE);
+    cr_assert_eq(lev_betweenness_subset(net, ok, 2, NULL, 0, p, NULL), LEV_EMISUSE);
+    cr_assert_eq(lev_betweenness_subset(NULL, ok, 2, NULL, 0, p, out), LEV_EMISUSE);
+    for (int i = 0; i < 34; i++) cr_assert_eq(out[i], -7, "output written on failure");
+    /* with p == NULL the message goes to the network */
+    cr_assert_eq(lev_betweenness_subset(net, bad, 3, NULL, 0, NULL, out), LEV_EINVAL);
+    cr_assert_eq(lev_errcode(net), LEV_EINVAL);
+    lev_params_free(p);
+    /* an empty network: every index is out of range, and no sources is fine */
+    lev_network *empty;
+    cr_assert_eq(lev_network_new(&empty), LEV_OK);
+    cr_assert_eq(lev_betweenness_subset(empty, ok, 1, NULL, 0, NULL, out), LEV_EINVAL);
+    cr_assert_eq(lev_betweenness_subset(empty, NULL, 0, NULL, 0, NULL, out), LEV_OK);
+    lev_network_free(empty);
+    lev_network_free(net);
 }

@@ -1088,6 +1088,53 @@ static int m_edge_betweenness(lua_State *L) {
     return 1;
 }
 
+/* Table at i (a sequence of 1-based actor indices or names) into a scratch array; *len receives
+ * its length. An entry that is neither raises an error naming the position. */
+static uint32_t *actor_seq(lua_State *L, Net *u, int i, const char *fname, const char *what, size_t *len) {
+    luaL_checktype(L, i, LUA_TTABLE);
+    lua_Unsigned count = lua_rawlen(L, i);
+    size_t n = lev_actor_count(u->net);
+    uint32_t *v = scratch(L, count ? (size_t)count : 1, sizeof *v);
+    for (lua_Unsigned k = 1; k <= count; k++) {
+        int ok = 0;
+        uint32_t idx = 0;
+        lua_geti(L, i, (lua_Integer)k);
+        if (lua_type(L, -1) == LUA_TNUMBER) {
+            int isint;
+            lua_Integer a = lua_tointegerx(L, -1, &isint);
+            if (isint && a >= 1 && (lua_Unsigned)a <= n) idx = (uint32_t)(a - 1), ok = 1;
+        } else if (lua_type(L, -1) == LUA_TSTRING) {
+            ok = lev_actor_find(u->net, lua_tostring(L, -1), &idx) == LEV_OK;
+        }
+        if (!ok)
+            luaL_error(L, "%s: %s[%I] is not an actor index in 1..%I or a known actor name", fname, what,
+                       (lua_Integer)k, (lua_Integer)n);
+        lua_pop(L, 1);
+        v[k - 1] = idx;
+    }
+    *len = (size_t)count;
+    return v;
+}
+
+/* net:betweenness_subset(sources [, targets [, opts]]) -> per actor, like net:betweenness; sources
+ * and targets are sequences of actors (1-based indices or names); targets nil = every actor. */
+static int m_betweenness_subset(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 4);
+    Call c;
+    call_begin(L, &c, u, 4, "betweenness_subset", NULL);
+    size_t ns = 0, nt = 0, n = lev_actor_count(u->net);
+    uint32_t *src = actor_seq(L, u, 2, "betweenness_subset", "sources", &ns);
+    uint32_t *tgt = lua_isnil(L, 3) ? NULL : actor_seq(L, u, 3, "betweenness_subset", "targets", &nt);
+    double *out = scratch(L, n, sizeof *out);
+    call_enter(&c);
+    lev_status rc = lev_betweenness_subset(u->net, src, ns, tgt, nt, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    return 1;
+}
+
 /* net:hits(opts) -> hubs, authorities */
 static int m_hits(lua_State *L) {
     Net *u = checknet(L, 1);
@@ -1768,6 +1815,7 @@ static const luaL_Reg net_methods[] = {
     {"harmonic", m_harmonic},
     {"betweenness", m_betweenness},
     {"edge_betweenness", m_edge_betweenness},
+    {"betweenness_subset", m_betweenness_subset},
     {"betweenness_approx", m_betweenness_approx},
     {"katz", m_katz},
     {"eigenvector", m_eigenvector},

@@ -697,6 +697,25 @@ test("paths: directed Coleman, sampled betweenness", function()
   eq(net:betweenness_approx{weighted = false, epsilon = 0.01, seed = 7, threads = 1}.s1, approx.s1, "seeded")
 end)
 
+test("paths: cutoff, endpoints, betweenness_subset (Coleman)", function()
+  local net <close> = coleman()
+  local H = {weighted = false}
+  close_to(net:betweenness(with(H, {cutoff = 2.0})), ref("ref_paths_opts.h", "ref_coleman_betweenness_h_cut2_igraph"), 1e-9)
+  close_to(net:closeness(with(H, {cutoff = 2.0})), ref("ref_paths_opts.h", "ref_coleman_closeness_h_cut2_nx"), 1e-9)
+  close_to(net:betweenness(with(H, {endpoints = true})),
+           ref("ref_paths_opts.h", "ref_coleman_betweenness_endpoints_h_nx"), 1e-9)
+  local src, tgt = {}, {}
+  for i = 1, 6 do src[i] = net:name(i) end         -- the generator's sources: the first 6 actors
+  for i = 1, 8 do tgt[i] = net:name(#net - 8 + i) end -- targets: the last 8
+  close_to(net:betweenness_subset(src, tgt, H), ref("ref_paths_opts.h", "ref_coleman_subset_h_nx"), 1e-9)
+  close_to(net:betweenness_subset({1, 2, 3, 4, 5, 6}, nil, H),
+           ref("ref_paths_opts.h", "ref_coleman_subset_alltargets_h_nx"), 1e-9, "indices, every target")
+  local b = net:betweenness_subset(src, tgt, with(H, {array = true}))
+  near(b[1], net:betweenness_subset(src, tgt, H)[net:name(1)], 0, "array")
+  raises("repeats", net.betweenness_subset, net, {1, 2, 1})
+  raises("sources[2] is not an actor", net.betweenness_subset, net, {1, "nobody"})
+end)
+
 test("spectral: eigenvector, katz, hits, bonacich (Florentine)", function()
   local net <close> = florentine()
   local o = {undirected = true, tolerance = 1e-14, max_iter = 100000}

@@ -15,7 +15,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTupl
 from ._errors import BufferTooSmall
 from ._lib import LEV_NONE, error, lib
 from ._params import _check_options, _Params
-from ._util import Array, _doubles, _out, _result, _rows
+from ._util import Array, _doubles, _indices, _out, _result, _rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._network import Network
@@ -206,7 +206,9 @@ class _Analyses:
 
         Options (keywords, library defaults when left out): ``weighted`` (distances 1/strength;
         False counts hops), ``undirected``, ``direction`` ("out" and "all", the default: distances
-        from the actor, influence exerted; "in": distances to it, influence received), ``threads``. ``progress(fraction)`` as for :meth:`pagerank`.
+        from the actor, influence exerted; "in": distances to it, influence received), ``cutoff``
+        (only actors within that distance count; 0 = none), ``threads``. ``progress(fraction)`` as
+        for :meth:`pagerank`.
 
         Returns:
             ``{actor name: score}``, or an array in index order with ``as_array=True``.
@@ -221,8 +223,24 @@ class _Analyses:
     def betweenness(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
         """Betweenness centrality (lev_betweenness(), Brandes): the share of shortest paths
         between other actors that run through each actor; an undirected view counts each
-        unordered pair once. Options: ``weighted``, ``undirected``, ``normalized``, ``threads``."""
+        unordered pair once. Options: ``weighted``, ``undirected``, ``normalized``, ``endpoints``
+        (count the path's two ends, as NetworkX's ``endpoints=True``), ``cutoff`` (longest path
+        counted, in hops or 1/strength; 0 = none), ``threads``."""
         return self._per_actor("betweenness", "lev_betweenness", as_array, options, progress)
+
+    def betweenness_subset(self, sources: Any, targets: Any = None, *, as_array: bool = False,
+                           progress: Progress = None, **options: Any) -> PerActor:
+        """Betweenness counting only shortest paths from ``sources`` to ``targets``
+        (lev_betweenness_subset(), NetworkX's ``betweenness_centrality_subset``): actor names or
+        indices, each at most once; ``targets=None`` means every actor. Options: ``weighted``,
+        ``undirected`` (halves, as NetworkX), ``normalized``, ``cutoff``, ``threads``."""
+        s_keep, s_ptr, ns = _indices(sources, "sources", self._actor)
+        t_keep, t_ptr, nt = (None, None, 0) if targets is None else _indices(targets, "targets", self._actor)
+        out, ptr = _out(len(self), as_array)
+        self._call("betweenness_subset", "lev_betweenness_subset", [self, s_ptr, ns, t_ptr, nt, _P, ptr], options,
+                   progress)
+        del s_keep, t_keep
+        return self._keyed(out, as_array)
 
     def edge_betweenness(self, *, as_array: bool = False, progress: Progress = None,
                          **options: Any) -> Union[List[float], Array]:

@@ -117,6 +117,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_harmonic", _NPO, c_int, _P(1)),
     ("lev_betweenness", _NPO, c_int, _P(1)),
     ("lev_edge_betweenness", _NPO, c_int, _P(1)),
+    ("lev_betweenness_subset", [c_void_p, _u32p, c_size_t, _u32p, c_size_t, c_void_p, _dblp], c_int, _P(5)),
     ("lev_betweenness_approx", _NPO, c_int, _P(1)),
     # centrality from walks
     ("lev_katz", _NPO, c_int, _P(1)),

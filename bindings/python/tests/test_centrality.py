@@ -286,3 +286,56 @@ def test_pagerank_dangling_vector() -> None:
             net.pagerank(dangling=np.zeros(len(net)))
         with pytest.raises(leverage.InvalidArgument, match="dangling has 2 entries"):
             net.pagerank(dangling=[1, 1])
+
+
+# ---- path options: cutoff, endpoints, subsets ------------------------------------------------------
+
+def opts_ref(array: str) -> Dict[str, float]:
+    """{actor: value} of ``array`` in tests/ref/ref_paths_opts.h (the C suite's peer values)."""
+    text = need(REF / "ref_paths_opts.h").read_text(encoding="utf-8")
+    m = re.search(re.escape(array) + r"\[\]\s*=\s*\{(.*?)\};", text, flags=re.S)
+    assert m, f"{array} not in ref_paths_opts.h"
+    return {k: float(v) for k, v in re.findall(r'\{"([^"]+)",\s*([-+0-9.eE]+)\}', m.group(1))}
+
+
+def opts_names(array: str) -> list:
+    text = need(REF / "ref_paths_opts.h").read_text(encoding="utf-8")
+    m = re.search(re.escape(array) + r"\[\]\s*=\s*\{(.*?)\};", text)
+    assert m, f"{array} not in ref_paths_opts.h"
+    return re.findall(r'"([^"]+)"', m.group(1))
+
+
+def close_to(got: Dict[str, float], want: Dict[str, float]) -> None:
+    assert set(got) == set(want)
+    for a, v in want.items():
+        assert got[a] == pytest.approx(v, abs=1e-9), a
+
+
+def test_betweenness_subset_matches_networkx(coleman: Network) -> None:
+    src, tgt = opts_names("ref_coleman_subset_sources"), opts_names("ref_coleman_subset_targets")
+    close_to(coleman.betweenness_subset(src, tgt, weighted=False), opts_ref("ref_coleman_subset_h_nx"))
+    close_to(coleman.betweenness_subset(src, weighted=False, normalized=True),
+             opts_ref("ref_coleman_subset_alltargets_norm_h_nx"))
+    idx = np.array([coleman.actors.index(a) for a in src], dtype=np.int64)
+    arr = coleman.betweenness_subset(idx, tgt, weighted=False, as_array=True)
+    want = opts_ref("ref_coleman_subset_h_nx")
+    assert arr == pytest.approx([want[a] for a in coleman.actors], abs=1e-9)
+    assert set(coleman.betweenness_subset(src, []).values()) == {0.0}
+    assert set(coleman.betweenness_subset([], None).values()) == {0.0}
+
+
+def test_betweenness_subset_rejects_repeats_and_unknown_actors(coleman: Network) -> None:
+    with pytest.raises(leverage.InvalidArgument, match=r"sources\[2\] repeats sources\[0\]"):
+        coleman.betweenness_subset([0, 1, 0])
+    with pytest.raises(leverage.Error):
+        coleman.betweenness_subset(["no such actor"])
+
+
+def test_endpoints_and_cutoff_match_peers(coleman: Network) -> None:
+    close_to(coleman.betweenness(weighted=False, endpoints=True),
+             opts_ref("ref_coleman_betweenness_endpoints_h_nx"))
+    close_to(coleman.betweenness(weighted=False, cutoff=2.0), opts_ref("ref_coleman_betweenness_h_cut2_igraph"))
+    close_to(coleman.closeness(weighted=False, cutoff=2.0), opts_ref("ref_coleman_closeness_h_cut2_nx"))
+    close_to(coleman.harmonic(weighted=False, cutoff=3.0), opts_ref("ref_coleman_harmonic_h_cut3_nx"))
+    with pytest.raises(leverage.InvalidArgument, match="cutoff"):
+        coleman.betweenness(cutoff=-1.0)
