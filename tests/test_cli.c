@@ -10,6 +10,7 @@
 #include "ref/ref_florentine.h"
 #include "ref/ref_paths.h"
 #include "ref/ref_clustering.h"
+#include "ref/ref_paths_opts.h"
 
 /* Run a shell command; return its exit status and (malloc'ed) stdout. */
 static int run(const char *cmd, char **out) {
@@ -448,4 +449,31 @@ Test(cli, rank_clustering_matches_networkx) {
     cr_assert_eq(run(LEV_CLI " groups --directed-modularity --format json " SRC("tests/data/coleman_edges.csv"), &out), 0);
     cr_assert(strstr(out, "\"modularity\":0.68"), "%s", out);
     free(out);
+}
+
+/* The path options reach `rank`: a length cutoff (igraph's and NetworkX's cut-off searches) and
+ * betweenness with endpoints (NetworkX's endpoints=True). */
+Test(cli, rank_path_options_match_peers) {
+    const char *k = " --undirected --unweighted " SRC("tests/data/karate_edges.csv");
+    char cmd[512], *out;
+    snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --cutoff 2%s", LEV_CLI, k);
+    cr_assert_eq(run(cmd, &out), 0);
+    check_rank_csv(out, ref_karate_betweenness_h_cut2_igraph, REF_KARATE_BETWEENNESS_H_CUT2_IGRAPH_LEN, 1e-9);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s rank --measure closeness --cutoff 2%s", LEV_CLI, k);
+    cr_assert_eq(run(cmd, &out), 0);
+    check_rank_csv(out, ref_karate_closeness_h_cut2_nx, REF_KARATE_CLOSENESS_H_CUT2_NX_LEN, 1e-9);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s rank --measure harmonic --cutoff 3%s", LEV_CLI, k);
+    cr_assert_eq(run(cmd, &out), 0);
+    check_rank_csv(out, ref_karate_harmonic_h_cut3_nx, REF_KARATE_HARMONIC_H_CUT3_NX_LEN, 1e-9);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --endpoints%s", LEV_CLI, k);
+    cr_assert_eq(run(cmd, &out), 0);
+    check_rank_csv(out, ref_karate_betweenness_endpoints_h_nx, 34, 1e-9);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --edges --endpoints%s 2>/dev/null", LEV_CLI, k);
+    cr_assert_eq(run(cmd, NULL), 2);
+    snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --cutoff 2%s 2>/dev/null", LEV_CLI, k);
+    cr_assert_eq(run(cmd, NULL), 2);
 }

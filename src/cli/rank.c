@@ -19,6 +19,9 @@ static const cli_option options[] = {
     {.kind = CLI_VALUE, .key = LEV_P_BETA, .meta = "B", .help = "Bonacich exponent, may be negative"},
     {.kind = CLI_VALUE, .key = LEV_P_EPSILON, .meta = "E", .help = "sampled betweenness: the error bound"},
     {.kind = CLI_VALUE, .key = LEV_P_DELTA, .meta = "P", .help = "sampled betweenness: the chance of missing it"},
+    {.kind = CLI_VALUE, .key = LEV_P_CUTOFF, .meta = "L",
+     .help = "path measures: count only paths of length <= L (hops, or 1/strength), 0 = all"},
+    {.kind = CLI_FLAG, .key = LEV_P_ENDPOINTS, .value = 1, .help = "betweenness: count a path's two ends too"},
     {.kind = CLI_VALUE, .key = LEV_P_SEED, .meta = "S", .help = "seed of sampled measures"},
     {.kind = CLI_VALUE, .key = LEV_P_TOLERANCE, .meta = "T", .help = "iterative measures: the stopping distance"},
     {.kind = CLI_VALUE, .key = LEV_P_MAX_ITER, .meta = "N", .help = "iterative measures: at most N iterations"},
@@ -105,6 +108,8 @@ static int run(cli_args *a) {
     if (!m) return cli_usage("unknown measure: %s (see leverage rank --help)", a->measure);
     if (a->edge_scores && strcmp(m->name, "betweenness") != 0)
         return cli_usage("--edges goes with --measure betweenness");
+    if (a->edge_scores && cli_given(a, LEV_P_ENDPOINTS))
+        return cli_usage("--endpoints does not apply to edge scores (--edges): an edge has no endpoints to add");
     int status = check_reads(a, m);
     if (status >= 0) return status;
     if (!a->edges) return cli_usage("an edges file is needed");
