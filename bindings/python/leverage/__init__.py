@@ -2,7 +2,8 @@
 
 A thin ctypes binding of the C library libleverage (``include/leverage.h``): it translates
 types, errors and ownership, nothing else. The shared library is looked up, on first use, at
-``$LEVERAGE_LIBRARY``, then next to this package, then with ``ctypes.util.find_library``.
+``$LEVERAGE_LIBRARY``, then the one it was installed with (``_config.py``), then next to this package,
+then with ``ctypes.util.find_library``.
 
     >>> import leverage
     >>> with leverage.Network.from_edges([("Ann", "Bob", 2.0), ("Bob", "Cy")]) as net:

@@ -167,14 +167,31 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
 _LOCAL_NAMES = {"darwin": ["libleverage.dylib"], "win32": ["leverage.dll", "libleverage.dll"]}
 
 
+def _configured_library(here: str) -> Optional[str]:
+    """The library named by _config.py (written by ``cmake --install``), made absolute; or None."""
+    try:
+        from . import _config  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    path = getattr(_config, "LIBRARY", None)
+    if not path:
+        return None
+    return os.path.normpath(os.path.join(here, path))
+
+
 def _candidates() -> List[Tuple[str, str]]:
-    """(how it was found, path or name) in lookup order."""
+    """(how it was found, path or name) in lookup order: $LEVERAGE_LIBRARY alone if set; else the
+    library named by _config.py (an installed package), a libleverage.so next to the package (a
+    pip-installed package bundles the one it was built beside), then ctypes.util.find_library."""
     env = os.environ.get("LEVERAGE_LIBRARY")
     if env:
         return [("LEVERAGE_LIBRARY", env)]  # explicit: no fallback
     here = os.path.dirname(os.path.abspath(__file__))
     out = [("next to the package", os.path.join(here, n))
            for n in _LOCAL_NAMES.get(sys.platform, ["libleverage.so"])]
+    configured = _configured_library(here)
+    if configured:  # the library this package was installed with (cmake --install)
+        out.insert(0, ("installed with the package", configured))
     out = [c for c in out if os.path.exists(c[1])]
     found = ctypes.util.find_library("leverage")
     if found:
