@@ -16,6 +16,7 @@ inequality measures (:func:`gini`, :func:`theil`, :func:`hhi`, :func:`palma`, :f
 from ._errors import (AlreadyExists, BufferTooSmall, Cancelled, Error, InputOutputError, InvalidArgument,
                       LibraryError, LimitExceeded, Misuse, NotConverged, NotFound, OutOfMemory, ParseError,
                       Unsupported)
+from ._errors import FileNotFound
 from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, Brokerage, Communities,
                         Components, CorePeriphery, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
                         RichClub)
@@ -37,3 +38,4 @@ __all__ = [
     "InputOutputError", "NotConverged", "Cancelled", "Misuse", "Unsupported", "BufferTooSmall",
     "LimitExceeded", "LibraryError",
 ]
+__all__ += ["FileNotFound"]

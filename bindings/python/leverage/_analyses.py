@@ -138,7 +138,7 @@ class _Analyses:
     def _keyed(self: "Network", out: Any, as_array: bool, convert: Callable[[Any], Any] = float) -> Any:
         if as_array:
             return _result(out)
-        return dict(zip(self.actors, (convert(v) for v in out)))
+        return dict(zip(self._keys(), (convert(v) for v in out)))
 
     def _per_actor(self: "Network", method: str, fname: str, as_array: bool, options: Dict[str, Any],
                    progress: Progress) -> PerActor:
@@ -199,8 +199,9 @@ class _Analyses:
         others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1); 0 if it reaches nobody.
 
         Options (keywords, library defaults when left out): ``weighted`` (distances 1/strength;
-        False counts hops), ``undirected``, ``direction`` ("out" default, "in": distances to the
-        actor; "all": undirected), ``threads``. ``progress(fraction)`` as for :meth:`pagerank`.
+        False counts hops), ``undirected`` (paths run both ways; overrides ``direction``),
+        ``direction`` ("all", the default, and "out": distances from the actor along the edges;
+        "in": distances to the actor), ``threads``. ``progress(fraction)`` as for :meth:`pagerank`.
 
         Returns:
             ``{actor name: score}``, or an array in index order with ``as_array=True``.
@@ -213,9 +214,11 @@ class _Analyses:
         return self._per_actor("harmonic", "lev_harmonic", as_array, options, progress)
 
     def betweenness(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
-        """Betweenness centrality (lev_betweenness(), Brandes): the share of shortest paths
-        between other actors that run through each actor; an undirected view counts each
-        unordered pair once. Options: ``weighted``, ``undirected``, ``normalized``, ``threads``."""
+        """Betweenness centrality (lev_betweenness(), Brandes): a count, not a share — the sum
+        over pairs of other actors of the fraction of their shortest paths that run through each
+        actor; an undirected view counts each unordered pair once. With ``normalized=True`` divided
+        by the number of pairs, (n − 1)(n − 2) (halved when undirected), so it is in [0, 1].
+        Options: ``weighted``, ``undirected``, ``normalized``, ``threads``."""
         return self._per_actor("betweenness", "lev_betweenness", as_array, options, progress)
 
     def edge_betweenness(self, *, as_array: bool = False, progress: Progress = None,
@@ -509,7 +512,7 @@ class _Analyses:
         if as_array:
             return _result(out)
         groups = self.groups
-        return dict(zip(self.actors, (None if g == LEV_NONE else groups[g] for g in out)))  # type: ignore
+        return dict(zip(self._keys(), (None if g == LEV_NONE else groups[g] for g in out)))  # type: ignore
 
     def group_influence(self, *, as_array: bool = False, progress: Progress = None,
                         **options: Any) -> GroupInfluence:

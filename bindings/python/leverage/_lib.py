@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import re
 import sys
 import threading
 import warnings
@@ -236,6 +237,13 @@ _loaded: Optional[_Loaded] = None
 _lock = threading.Lock()
 
 
+def python_names(text: str) -> str:
+    """A library message as a Python caller reads it: an option constant (LEV_P_MAX_ITER) becomes
+    its keyword (max_iter), a direction constant (LEV_DIR_IN) its value (direction="in")."""
+    text = re.sub(r"\bLEV_P_([A-Z0-9_]+)\b", lambda m: m.group(1).lower(), text)
+    return re.sub(r"\bLEV_DIR_([A-Z]+)\b", lambda m: f'direction="{m.group(1).lower()}"', text)
+
+
 def _errcheck_for(where: Tuple[str, int]) -> Callable[..., Any]:
     kind, idx = where
 
@@ -253,7 +261,7 @@ def _errcheck_for(where: Tuple[str, int]) -> Callable[..., Any]:
             if L.lev_errcode(args[0]) == rc:  # NULL params: an analysis records on its network
                 msg = L.lev_errmsg(args[0])
         text = msg.decode("utf-8", "replace") if msg else f"{func.__name__}: {strerror(rc)}"
-        raise make_error(rc, status_name(rc), text)
+        raise make_error(rc, status_name(rc), python_names(text))
 
     return errcheck
 

@@ -71,14 +71,23 @@ def options() -> List[ParamInfo]:
         i += 1
 
 
+def _unknown_option(method: str, name: str) -> str:
+    """The message for a keyword that names no option: the closest names, then every option."""
+    import difflib
+    known = sorted(i.name for i in options())
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    return (f"{method}() got an unexpected keyword argument {name!r}{hint} (libleverage's options: "
+            f"{', '.join(known)})")
+
+
 def _check_options(method: str, opts: Mapping[str, Any]) -> None:
     """Refuse a keyword that names no library option as Python refuses an unknown keyword."""
     for name in opts:
         try:
             param_info(name)
         except NotFound:
-            raise TypeError(f"{method}() got an unexpected keyword argument {name!r} (libleverage has no "
-                            f"option of that name; leverage.options() lists them)") from None
+            raise TypeError(_unknown_option(method, name)) from None
 
 
 class _Params:
