@@ -3,7 +3,7 @@
 #   2. a C program through pkg-config, shared and --static;
 #   3. a C program through find_package(leverage): leverage::leverage and leverage::leverage_static;
 #   4. require "leverage" in Lua with only PREFIX/lib/lua/5.4 on LUA_CPATH, and a host linking the
-#      module in through pkg-config's leverage-lua;
+#      module in through pkg-config's leverage-lua; luarocks make of the rockspec, when installed;
 #   5. import leverage in Python with only the prefix's package directory on the path;
 #   6. pip install of bindings/python after the build: the package bundles the library.
 #   cmake -DSRC=<source> -DBUILD=<build> -DWORK=<scratch> [-DLUA=<lua5.4>] [-DPY=<python3>] -P run.cmake
@@ -137,6 +137,27 @@ if(LUA)
       message(FATAL_ERROR "the Lua host failed: ${out}${err}")
     endif()
     expect("Lua host (leverage-lua.pc)" "${out}" "^2 actors")
+  endif()
+  # LuaRocks (when installed): the rockspec builds the module against the installed library.
+  find_program(LUAROCKS luarocks)
+  if(LUAROCKS)
+    file(MAKE_DIRECTORY ${WORK}/rocktree/bindings)
+    file(COPY ${SRC}/bindings/lua DESTINATION ${WORK}/rocktree/bindings PATTERN "tests" EXCLUDE)
+    execute_process(COMMAND ${LUAROCKS} --lua-version=5.4 --tree ${WORK}/rocks make
+      bindings/lua/leverage-0.1.0-1.rockspec LEVERAGE_DIR=${PREFIX}
+      WORKING_DIRECTORY ${WORK}/rocktree RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(rc)
+      message(FATAL_ERROR "luarocks make failed:\n${out}\n${err}")
+    endif()
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env "LUA_CPATH=${WORK}/rocks/lib/lua/5.4/?.so"
+      ${LUA} -e "print(package.searchpath('leverage', package.cpath), require('leverage').version())"
+      RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(rc)
+      message(FATAL_ERROR "require 'leverage' after luarocks make failed: ${err}")
+    endif()
+    expect("Lua require (luarocks make)" "${out}" "^${WORK}/rocks/lib/lua/5.4/leverage.so")
+  else()
+    message(STATUS "luarocks not installed: the rockspec is not checked")
   endif()
 endif()
 
