@@ -694,9 +694,22 @@ typedef enum lev_param {
      *  Read by every analysis that uses strengths (each function's documentation names it). */
     LEV_P_WEIGHTED = 105,
     /** int, 1..3, default LEV_DIR_ALL: which edges of an actor a per-actor measure counts
-     *  (lev_direction): by lev_degree(), lev_strength(), lev_coreness() as named; the path and
-     *  spectral measures read LEV_DIR_ALL (the default) as their own default direction, which
-     *  their documentation states. Ignored when LEV_P_UNDIRECTED is 1. */
+     *  (lev_direction). Since `source → target` means the source influences the target,
+     *  LEV_DIR_OUT scores influence *exerted* (ties out of the actor) and LEV_DIR_IN influence
+     *  *received* (ties into it); what LEV_DIR_ALL means is each reader's default, below.
+     *  Ignored when LEV_P_UNDIRECTED is 1. Readers:
+     *  - lev_degree(), lev_strength(), lev_coreness(): OUT counts edges from the actor, IN edges
+     *    to it, ALL both;
+     *  - lev_pagerank(), lev_pagerank_dangling(): OUT exerted (PageRank of the reversed network),
+     *    IN and ALL received (the standard PageRank);
+     *  - lev_closeness(), lev_harmonic(): OUT and ALL exerted (distances from the actor), IN
+     *    received (distances to it);
+     *  - lev_katz(), lev_eigenvector(), lev_bonacich(): OUT exerted (scores from the edges the
+     *    actor sends, B = A), IN and ALL received (from the edges that reach it, B = Aᵀ);
+     *  - lev_centralization(): degree as lev_degree(), closeness as lev_closeness();
+     *  - lev_group_influence() and lev_outsiders() (LEV_INCROWD_GROUP) pass it to lev_pagerank().
+     *  lev_hits() ignores it: its hub score is influence exerted, its authority score influence
+     *  received. Betweenness ignores it (reversing every edge leaves it unchanged). */
     LEV_P_DIRECTION = 106,
     /** double, [0, 1], default 0.85: PageRank's damping factor (probability of following an edge).
      *  Read by lev_pagerank(). */
@@ -744,8 +757,8 @@ typedef enum lev_param {
      *  whose holdings share out its dependence. Read by lev_dependence(), lev_power_advantage().
      *  @since 0.1 */
     LEV_P_SCOPE = 600,
-    /** First key of experimental options, which may change in any minor release. 0.1 has none:
-     *  every key from here up gives LEV_EUNSUPPORTED. */
+    /** First key of experimental options, which may change in any minor release. None is
+     *  defined: every key from here up gives LEV_EUNSUPPORTED. */
     LEV_P_EXPERIMENTAL_BASE = 10000
 } lev_param;
 
@@ -1155,7 +1168,8 @@ LEV_API lev_status lev_write_file(const lev_network *net, lev_format fmt, const 
 /**
  * @brief Degree of every actor: the number of edges at it.
  *
- * Parallel edges count one each; a self-loop counts once as out and once as in (twice with
+ * With LEV_DIR_OUT it counts the ties through which the actor exerts influence, with LEV_DIR_IN
+ * those through which it receives it, and with LEV_DIR_ALL (the default) both. Parallel edges count one each; a self-loop counts once as out and once as in (twice with
  * LEV_DIR_ALL). With LEV_P_UNDIRECTED each edge counts at both ends, so the direction does not
  * matter (LEV_P_DIRECTION is ignored and the result equals LEV_DIR_ALL's). Scores are whole
  * numbers. LEV_P_WEIGHTED and LEV_P_THREADS are ignored.
@@ -1177,7 +1191,8 @@ LEV_API lev_status lev_degree(const lev_network *net, lev_params *p, double *out
 /**
  * @brief Strength of every actor: the sum of the strengths of the edges at it.
  *
- * Counts edges as lev_degree() does, each weighted by its strength (by 1 with LEV_P_WEIGHTED 0,
+ * Influence exerted directly with LEV_DIR_OUT, received with LEV_DIR_IN, both with LEV_DIR_ALL
+ * (the default). Counts edges as lev_degree() does, each weighted by its strength (by 1 with LEV_P_WEIGHTED 0,
  * which gives lev_degree()'s result). Strengths are the float32-rounded values of the compact
  * form, summed in double in a fixed order (out-edges by target, then in-edges by source).
  * @param[in]  net The network; not changed (its compact form may be built).
@@ -1199,20 +1214,29 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
 /**
  * @brief PageRank of every actor, weighted by strength, with optional personalization.
  *
- * The stationary distribution of a walk that, from actor u, follows an edge u → v with
+ * Answers "who receives influence?" by default (LEV_DIR_IN and LEV_DIR_ALL, the key's default):
+ * the stationary distribution of a walk that, from actor u, follows an edge u → v with
  * probability d·w(u,v)/s(u) (s = out-strength; parallel edges add up) and otherwise jumps to
- * actor v with probability personalization[v]/Σ personalization. An actor with no out-edges
- * (dangling) always jumps by the personalization vector, as NetworkX and igraph do. With
- * LEV_P_UNDIRECTED every edge is also walked backwards (a self-loop then counts twice); with
- * LEV_P_WEIGHTED 0 every edge has w = 1. Power iteration starts from the uniform vector and
- * stops when the L1 distance between two iterates is at most LEV_P_TOLERANCE (NetworkX compares
- * with V·tol instead). Scores are ≥ 0 and sum to 1.
+ * actor v with probability personalization[v]/Σ personalization, so mass gathers at the targets
+ * of influence; this is NetworkX's `pagerank(G)`. With LEV_P_DIRECTION LEV_DIR_OUT it answers
+ * "who exerts influence?": the same walk on the reversed network (NetworkX's
+ * `pagerank(G.reverse())`), which follows each edge u → v backwards from v to u with probability
+ * d·w(u,v)/s(v) (s = in-strength), so mass gathers at the sources: on the star Boss → Ann, …, Ed
+ * Boss ranks first with LEV_DIR_OUT and last by default. With LEV_P_UNDIRECTED 1 every edge is
+ * also walked backwards (a self-loop then counts twice) and LEV_P_DIRECTION is ignored. A
+ * dangling actor — one the walk cannot leave: no out-edges forwards, no in-edges with
+ * LEV_DIR_OUT — always jumps by the personalization vector, as NetworkX and igraph do
+ * (lev_pagerank_dangling() takes a separate vector for it). With LEV_P_WEIGHTED 0 every edge
+ * has w = 1. Power iteration starts from the uniform vector and stops when the L1 distance
+ * between two iterates is at most LEV_P_TOLERANCE (NetworkX compares with V·tol instead).
+ * Scores are ≥ 0 and sum to 1.
  * @param[in]  net             The network; not changed (its compact form may be built).
  * @param[in]  personalization Length lev_actor_count(net), entries finite and ≥ 0 with a
- *   positive, finite sum; or NULL for uniform. Copied as needed; not kept.
- * @param[in]  p   Options or NULL: LEV_P_DAMPING (0.85), LEV_P_TOLERANCE (1e-10),
- *   LEV_P_MAX_ITER (1000), LEV_P_UNDIRECTED, LEV_P_WEIGHTED, LEV_P_THREADS; progress callback
- *   once per iteration.
+ *   positive, finite sum; or NULL for uniform. Copied as needed; not kept. It is where the walk
+ *   jumps in either direction.
+ * @param[in]  p   Options or NULL: LEV_P_DIRECTION (default LEV_DIR_ALL: influence received),
+ *   LEV_P_DAMPING (0.85), LEV_P_TOLERANCE (1e-10), LEV_P_MAX_ITER (1000), LEV_P_UNDIRECTED,
+ *   LEV_P_WEIGHTED, LEV_P_THREADS; progress callback once per iteration.
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_EINVAL (bad personalization);
  *   LEV_ENOCONV (not within LEV_P_MAX_ITER iterations); LEV_ECANCELLED; LEV_ENOMEM.
@@ -1221,8 +1245,9 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  *   reads net · allocates O(V) scratch · parallel (OpenMP) · bit-identical for
  *   any LEV_P_THREADS · cancellable.
  * @par Complexity
- *   O(iterations · (V + E)) time, (5 + 1 if personalized)·V + O(V/2048) doubles
- *   of scratch from `net`'s allocator, on the calling thread.
+ *   O(iterations · (V + E)) time in either direction (the compact form holds both, so nothing
+ *   is reversed or copied), (5 + 1 if personalized)·V + O(V/2048) doubles of scratch from
+ *   `net`'s allocator, on the calling thread.
  * @par Reference
  *   Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web
  *   search engine. Computer Networks 30. doi:10.1016/S0169-7552(98)00110-X
@@ -1230,6 +1255,40 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  */
 LEV_API lev_status lev_pagerank(const lev_network *net, const double *personalization, lev_params *p,
                                 double *out);
+
+/**
+ * @brief PageRank with a separate vector for the mass of dangling actors.
+ *
+ * As lev_pagerank(), same options and direction, except that an actor the walk cannot leave
+ * (no out-edges; no in-edges with LEV_P_DIRECTION LEV_DIR_OUT) jumps to actor v with
+ * probability dangling[v]/Σ dangling instead of by the personalization vector; the other actors
+ * still jump by the personalization vector with probability 1 − d. Each iteration is
+ * x'[v] = d·(Σ_u x[u]·w(u,v)/s(u) + D·dangling[v]/Σ dangling) + (1 − d)·q[v], with D the mass on
+ * dangling actors and q the normalized personalization: NetworkX's
+ * `pagerank(G, personalization=q, dangling=dangling)`. A NULL dangling vector gives exactly
+ * lev_pagerank()'s result (bit for bit). With no dangling actor the vector changes nothing.
+ * @param[in]  net             The network; not changed (its compact form may be built).
+ * @param[in]  personalization As lev_pagerank(): length lev_actor_count(net), or NULL for uniform.
+ * @param[in]  dangling        Length lev_actor_count(net), entries finite and ≥ 0 with a
+ *   positive, finite sum (checked even when no actor is dangling); or NULL for the
+ *   personalization vector. Copied as needed; not kept.
+ * @param[in]  p   Options or NULL: as lev_pagerank().
+ * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_EINVAL (bad personalization or dangling
+ *   vector: the message names the actor's index and name); LEV_ENOCONV; LEV_ECANCELLED;
+ *   LEV_ENOMEM. An empty network gives LEV_OK with nothing written (vectors not read).
+ * @par Contract
+ *   As lev_pagerank().
+ * @par Complexity
+ *   As lev_pagerank(), plus V doubles of scratch with a dangling vector.
+ * @par Reference
+ *   Brin & Page (1998), as lev_pagerank(); Boldi, P., Posenato, R., Santini, M. & Vigna, S.
+ *   (2008). Traps and pitfalls of topic-biased PageRank. WAW 2006, LNCS 4936.
+ *   doi:10.1007/978-3-540-78808-9_11
+ * @since 0.1
+ */
+LEV_API lev_status lev_pagerank_dangling(const lev_network *net, const double *personalization,
+                                         const double *dangling, lev_params *p, double *out);
 
 /** @} */
 
@@ -1252,7 +1311,9 @@ LEV_API lev_status lev_pagerank(const lev_network *net, const double *personaliz
 /**
  * @brief Closeness centrality of every actor: how near it is to the actors it reaches.
  *
- * For actor v reaching r − 1 others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1)
+ * Answers "who exerts influence quickly?" by default and with LEV_DIR_OUT (distances from the
+ * actor along the edges it sends) and "who is quickly reached by influence?" with LEV_DIR_IN
+ * (distances to it). For actor v reaching r − 1 others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1)
  * (the Wasserman–Faust form of NetworkX's `closeness_centrality(wf_improved=True)`, for networks
  * that are not connected); 0 for an actor that reaches nobody, and for a lone actor. Distances
  * run from v with LEV_P_DIRECTION LEV_DIR_OUT or LEV_DIR_ALL (the default), to v with
@@ -1280,6 +1341,8 @@ LEV_API lev_status lev_closeness(const lev_network *net, lev_params *p, double *
 /**
  * @brief Harmonic centrality of every actor: the sum of 1/d(v, u) over the others.
  *
+ * Answers "whose influence reaches others, and how closely?" by default and with LEV_DIR_OUT
+ * (distances from v), and "who is reached by influence?" with LEV_DIR_IN (distances to v).
  * Actors v does not reach add 0 (an isolated actor scores 0). With LEV_P_NORMALIZED 1, divided
  * by n − 1 (a lone actor scores 0). Distances as lev_closeness(): from v by default and with
  * LEV_DIR_OUT, to v with LEV_DIR_IN, both ways with LEV_P_UNDIRECTED 1. igraph's
@@ -1387,10 +1450,11 @@ LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p,
  * Measures that count influence arriving along walks of every length, weighted by strength
  * (by 1 with LEV_P_WEIGHTED 0; parallel edges add up; a self-loop counts once). Each reads a
  * matrix B whose row i says whose scores actor i's score draws on:
- * - LEV_P_DIRECTION LEV_DIR_ALL (the default) or LEV_DIR_IN: B = Aᵀ, in-influence — i scores from
- *   the edges that reach it (NetworkX's and igraph's convention for Katz and eigenvector);
- * - LEV_DIR_OUT: B = A, out-influence — i scores from the edges it sends (sna's bonpow on the
- *   sociomatrix as given, rows = senders);
+ * - LEV_P_DIRECTION LEV_DIR_ALL (the default) or LEV_DIR_IN: B = Aᵀ, in-influence (influence
+ *   received) — i scores from the edges that reach it (NetworkX's and igraph's convention for
+ *   Katz and eigenvector);
+ * - LEV_DIR_OUT: B = A, out-influence (influence exerted) — i scores from the edges it sends
+ *   (sna's bonpow on the sociomatrix as given, rows = senders);
  * - LEV_P_UNDIRECTED 1: B = A + Aᵀ, every edge a tie both ways (LEV_P_DIRECTION ignored; a
  *   self-loop then counts twice, as in igraph's undirected graphs).
  *
@@ -1405,7 +1469,9 @@ LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p,
 /**
  * @brief Katz centrality: x = α·B·x + 1, every walk into an actor attenuated by α per step.
  *
- * x = Σ_{k≥0} (αB)^k 1 (β = 1), found by iterating x ← α·B·x + 1 from x = 1 until the L1 change is
+ * Answers "who receives influence, directly and through chains?" by default (LEV_DIR_ALL and
+ * LEV_DIR_IN: walks into the actor) and "who exerts it?" with LEV_DIR_OUT (walks out of the
+ * actor: on Boss → Ann, …, Ed, Boss scores 1 + 5α and the others 1). x = Σ_{k≥0} (αB)^k 1 (β = 1), found by iterating x ← α·B·x + 1 from x = 1 until the L1 change is
  * at most LEV_P_TOLERANCE times the L1 norm of x. Raw scores are ≥ 1 (an actor no edge reaches
  * scores exactly 1); this is NetworkX's katz_centrality(G, alpha, beta=1, normalized=False).
  * With LEV_P_NORMALIZED 1, scaled to unit Euclidean length (NetworkX's default,
@@ -1434,7 +1500,8 @@ LEV_API lev_status lev_katz(const lev_network *net, lev_params *p, double *out);
 /**
  * @brief Eigenvector centrality: the leading eigenvector of B (in-influence: of Aᵀ).
  *
- * Power iteration on B + I from the uniform vector, as NetworkX's eigenvector_centrality (the
+ * Answers "who receives influence from the influential?" by default (LEV_DIR_ALL and
+ * LEV_DIR_IN) and "who exerts influence on the influential?" with LEV_DIR_OUT. Power iteration on B + I from the uniform vector, as NetworkX's eigenvector_centrality (the
  * shift makes periodic networks, such as bipartite ones or directed cycles, converge to the same
  * eigenvector), stopping when the L1 change of the unit-length iterate is at most
  * LEV_P_TOLERANCE. Scores are ≥ 0 with unit Euclidean length (NetworkX's scale; igraph's
@@ -1465,7 +1532,9 @@ LEV_API lev_status lev_eigenvector(const lev_network *net, lev_params *p, double
 /**
  * @brief HITS hub and authority scores (Kleinberg): good hubs point to good authorities.
  *
- * Authorities a are the leading eigenvector of AᵀA and hubs h = A·a, found by iterating
+ * Answers both questions at once, whatever LEV_P_DIRECTION says: the hub score "who exerts
+ * influence on those who receive much?", the authority score "who receives influence from those
+ * who exert much?". Authorities a are the leading eigenvector of AᵀA and hubs h = A·a, found by iterating
  * a ← Aᵀ(A·a) from hubs all 1, until the L1 change of the authorities is at most
  * LEV_P_TOLERANCE. Each vector is ≥ 0 and sums to 1 (NetworkX's hits; igraph's hub_score and
  * authority_score scale the largest to 1 instead). LEV_P_DIRECTION is ignored; with
@@ -1494,7 +1563,9 @@ LEV_API lev_status lev_hits(const lev_network *net, lev_params *p, double *hubs,
 /**
  * @brief Bonacich power centrality c(α, β) = α·(I − βB)⁻¹·B·1, as R `sna::bonpow`.
  *
- * The raw scores r = (I − βB)⁻¹B1 solve r_i = Σ_j B(i, j)·(1 + β·r_j): with β > 0 ties to
+ * Answers "whose received influence comes from the powerful (β > 0) or from the dependent
+ * (β < 0)?" by default (LEV_DIR_ALL and LEV_DIR_IN) and the same of influence exerted with
+ * LEV_DIR_OUT (sna's `bonpow` on the sociomatrix as given). The raw scores r = (I − βB)⁻¹B1 solve r_i = Σ_j B(i, j)·(1 + β·r_j): with β > 0 ties to
  * powerful actors add power, with β < 0 ties to weak, dependent actors do (bargaining
  * networks); β = 0 gives strength. α = √(V / Σ r²), so Σ c² = V and the sign is r's (sna's
  * rescale=FALSE); LEV_P_NORMALIZED 1 divides r by Σ r instead, so the scores sum to 1 (sna's
@@ -2350,7 +2421,8 @@ LEV_API lev_status lev_actor_groups(const lev_network *net, uint32_t *group);
  * LEV_OK and nothing is written. Outputs written only on LEV_OK.
  * @param[in]  net             The network; not changed.
  * @param[in]  p               Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, and
- *   lev_pagerank()'s (LEV_P_DAMPING, LEV_P_TOLERANCE, LEV_P_MAX_ITER, LEV_P_THREADS).
+ *   lev_pagerank()'s (LEV_P_DAMPING, LEV_P_TOLERANCE, LEV_P_MAX_ITER, LEV_P_THREADS, and
+ *   LEV_P_DIRECTION: LEV_DIR_OUT makes influence_share the share of influence exerted).
  * @param[out] matrix          Caller-owned, G·G row-major (row g = from g), or NULL.
  * @param[out] actor_share     Caller-owned, length G, or NULL.
  * @param[out] influence_share Caller-owned, length G: the group's share of PageRank, or NULL

@@ -4,9 +4,12 @@
  * Each iteration computes, for every actor v,
  *     x'[v] = d · Σ_{u→v} w(u,v) · x[u] / s(u)  +  (d · D + 1 − d) · q[v]
  * where s is out-strength, D the mass on dangling actors (s = 0) and q the normalized
- * personalization. Rows are read in their fixed CSR order, and the two reductions (D and the
- * L1 change) are summed per block of BLOCK actors and then over blocks in order, so the result is
- * bit-identical for any number of threads.
+ * personalization; with a dangling vector g the jump term is d · D · g[v] + (1 − d) · q[v].
+ * Influence exerted (LEV_DIR_OUT) is the same walk on the reversed network: v pulls over its
+ * out-edges (the other CSR) and s is in-strength, so no reversed copy is built. Rows are read in
+ * their fixed CSR order, and the two reductions (D and the L1 change) are summed per block of
+ * BLOCK actors and then over blocks in order, so the result is bit-identical for any number of
+ * threads.
  */
 #include "internal.h"
 
@@ -22,8 +25,10 @@
 typedef struct pr_state {
     const lev__csr *g;
     int undirected, weighted;
+    int reversed; /* walk against the edges (influence exerted): pull over out-edges */
     double d;
     const double *q; /* normalized personalization, or NULL for uniform */
+    const double *dv; /* normalized dangling vector, or NULL: dangling mass follows q */
     double qu;       /* 1/n */
     const double *inv; /* 1/s(u), 0 for dangling */
     const double *y;   /* x[u] · inv[u] */
@@ -49,14 +54,21 @@ static inline double pull(const uint32_t *adj, const float *w, size_t k0, size_t
     return s;
 }
 
-static void pr_block(const pr_state *st, size_t b, double teleport) {
+/* One block of actors. Without a dangling vector every actor jumps with probability `teleport`
+ * (d·D + 1 − d) by q; with one, `dmass` (d·D) goes by dv and `teleport` (1 − d) by q. */
+static void pr_block(const pr_state *st, size_t b, double teleport, double dmass) {
     const lev__csr *g = st->g;
     size_t v0 = b * BLOCK, v1 = v0 + BLOCK < g->n ? v0 + BLOCK : g->n;
+    /* The edges v pulls over: into v for the forward walk, out of v for the reversed one. */
+    const size_t *off = st->reversed ? g->out_off : g->in_off;
+    const uint32_t *adj = st->reversed ? g->out_adj : g->in_adj;
+    const float *w = st->reversed ? g->out_w : g->in_w;
     double err = 0, dang = 0;
     for (size_t v = v0; v < v1; v++) {
-        double s = pull(g->in_adj, g->in_w, g->in_off[v], g->in_off[v + 1], g->m, st->y, st->weighted);
+        double s = pull(adj, w, off[v], off[v + 1], g->m, st->y, st->weighted);
         if (st->undirected) s += pull(g->out_adj, g->out_w, g->out_off[v], g->out_off[v + 1], g->m, st->y, st->weighted);
-        double nv = st->d * s + teleport * (st->q ? st->q[v] : st->qu);
+        double qv = st->q ? st->q[v] : st->qu;
+        double nv = st->dv ? st->d * s + dmass * st->dv[v] + teleport * qv : st->d * s + teleport * qv;
         err += fabs(nv - st->x[v]);
         st->xn[v] = nv;
         st->yn[v] = nv * st->inv[v];
@@ -66,43 +78,59 @@ static void pr_block(const pr_state *st, size_t b, double teleport) {
     st->dang_part[b] = dang;
 }
 
-lev_status lev_pagerank(const lev_network *net, const double *personalization, lev_params *p, double *out) {
+/* Check a per-actor input vector (personalization or dangling): entries finite and >= 0 with a
+ * positive, finite sum, which goes to *sum. */
+static lev_status check_vector(const lev__ctx *c, const char *what, const char *name, const double *v, size_t n,
+                               double *sum) {
+    double s = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x = v[i];
+        if (!isfinite(x) || x < 0)
+            return lev__ctx_fail(c, LEV_EINVAL, "%s: %s of actor %zu (\"%s\") must be finite and >= 0 (got %g)", what,
+                                 name, i, lev_actor_name(c->net, (uint32_t)i), x);
+        s += x;
+    }
+    if (!(s > 0) || !isfinite(s))
+        return lev__ctx_fail(c, LEV_EINVAL, "%s: %s must have a finite, positive sum (got %g)", what, name, s);
+    *sum = s;
+    return LEV_OK;
+}
+
+/* The one PageRank kernel behind lev_pagerank() and lev_pagerank_dangling(). */
+static lev_status pagerank_run(const lev_network *net, const double *personalization, const double *dangling,
+                               lev_params *p, double *out, const char *what) {
     lev__ctx c;
-    lev_status rc = lev__ctx_begin(&c, net, p, "pagerank", out);
+    lev_status rc = lev__ctx_begin(&c, net, p, what, out);
     if (rc) return rc;
     const lev__csr *g = c.g;
     size_t n = g->n;
     if (n == 0) return LEV_OK;
-    double qsum = 0;
-    if (personalization) {
-        for (size_t v = 0; v < n; v++) {
-            double q = personalization[v];
-            if (!isfinite(q) || q < 0)
-                return lev__ctx_fail(&c, LEV_EINVAL,
-                                     "pagerank: personalization of actor %zu (\"%s\") must be finite and >= 0 (got %g)",
-                                     v, lev_actor_name(net, (uint32_t)v), q);
-            qsum += q;
-        }
-        if (!(qsum > 0) || !isfinite(qsum))
-            return lev__ctx_fail(&c, LEV_EINVAL, "pagerank: personalization must have a finite, positive sum (got %g)",
-                                 qsum);
-    }
+    double qsum = 0, dsum = 0;
+    if (personalization && (rc = check_vector(&c, what, "personalization", personalization, n, &qsum))) return rc;
+    if (dangling && (rc = check_vector(&c, what, "dangling vector", dangling, n, &dsum))) return rc;
     double d = lev__param(p, LEV_P_DAMPING), tol = lev__param(p, LEV_P_TOLERANCE);
     long max_iter = (long)lev__param(p, LEV_P_MAX_ITER);
+    int undirected = lev__param(p, LEV_P_UNDIRECTED) != 0;
+    /* Influence exerted walks against the edges; LEV_P_UNDIRECTED overrides the direction. */
+    int reversed = !undirected && (int)lev__param(p, LEV_P_DIRECTION) == LEV_DIR_OUT;
     size_t nblocks = (n + BLOCK - 1) / BLOCK;
 
-    /* Scratch: x, xn, y, yn, inv, q (if personalized); partials per block. */
-    size_t nvec = personalization ? 6 : 5;
+    /* Scratch: x, xn, y, yn, inv, q (if personalized), dv (if a dangling vector); partials per block. */
+    size_t nvec = 5 + (personalization != NULL) + (dangling != NULL);
     if (n > (SIZE_MAX / sizeof(double) - 2 * nblocks) / nvec)
-        return lev__ctx_fail(&c, LEV_ELIMIT, "pagerank: %zu actors need more scratch than memory can address", n);
+        return lev__ctx_fail(&c, LEV_ELIMIT, "%s: %zu actors need more scratch than memory can address", what, n);
     double *buf = lev__ctx_alloc(&c, nvec * n + 2 * nblocks, sizeof(double));
-    if (!buf) return lev__ctx_fail(&c, LEV_ENOMEM, "pagerank: out of memory for %zu actors", n);
+    if (!buf) return lev__ctx_fail(&c, LEV_ENOMEM, "%s: out of memory for %zu actors", what, n);
     double *x = buf, *xn = x + n, *y = xn + n, *yn = y + n, *inv = yn + n;
     double *q = personalization ? inv + n : NULL;
+    double *dv = dangling ? inv + (personalization ? 2 : 1) * n : NULL;
     double *err_part = buf + nvec * n, *dang_part = err_part + nblocks;
 
-    pr_state st = {g, lev__param(p, LEV_P_UNDIRECTED) != 0, lev__param(p, LEV_P_WEIGHTED) != 0, d, q,
+    pr_state st = {g, undirected, lev__param(p, LEV_P_WEIGHTED) != 0, reversed, d, q, dv,
                    1.0 / (double)n, inv, y, x, xn, yn, err_part, dang_part};
+    /* The strength a walker leaves by: out-strength forwards, in-strength reversed, both undirected. */
+    const size_t *soff = reversed ? g->in_off : g->out_off;
+    const float *sw = reversed ? g->in_w : g->out_w;
     int threads = c.threads;
     (void)threads;
 #pragma omp parallel for schedule(static) num_threads(threads)
@@ -110,53 +138,56 @@ lev_status lev_pagerank(const lev_network *net, const double *personalization, l
         double s;
         if (st.weighted) {
             s = 0;
-            for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) s += g->out_w[k];
+            for (size_t k = soff[v]; k < soff[v + 1]; k++) s += sw[k];
             if (st.undirected)
                 for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) s += g->in_w[k];
         } else {
-            s = (double)(g->out_off[v + 1] - g->out_off[v]);
+            s = (double)(soff[v + 1] - soff[v]);
             if (st.undirected) s += (double)(g->in_off[v + 1] - g->in_off[v]);
         }
         inv[v] = s > 0 ? 1.0 / s : 0.0;
         x[v] = 1.0 / (double)n;
         y[v] = x[v] * inv[v];
         if (q) q[v] = personalization[v] / qsum;
+        if (dv) dv[v] = dangling[v] / dsum;
     }
     /* Dangling mass of the start vector, in the same block order as every later iteration. */
-    double dangling = 0;
+    double dmass = 0;
     for (size_t b = 0; b < nblocks; b++) {
         double s = 0;
         for (size_t v = b * BLOCK; v < n && v < (b + 1) * BLOCK; v++)
             if (inv[v] == 0) s += x[v];
-        dangling += s;
+        dmass += s;
     }
 
     long it;
     double err = INFINITY;
     for (it = 1; it <= max_iter; it++) {
-        double teleport = d * dangling + (1.0 - d);
+        /* Without a dangling vector the dangling mass jumps by q with the rest (one term, as
+         * before); with one it goes by dv and only 1 − d by q. */
+        double teleport = dv ? 1.0 - d : d * dmass + (1.0 - d), dterm = d * dmass;
         st.x = x; st.y = y; st.xn = xn; st.yn = yn;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-        for (size_t b = 0; b < nblocks; b++) pr_block(&st, b, teleport);
+        for (size_t b = 0; b < nblocks; b++) pr_block(&st, b, teleport, dterm);
         err = 0;
-        dangling = 0;
+        dmass = 0;
         for (size_t b = 0; b < nblocks; b++) {
             err += err_part[b];
-            dangling += dang_part[b];
+            dmass += dang_part[b];
         }
         double *t = x; x = xn; xn = t;
         t = y; y = yn; yn = t;
         /* Progress on every iteration, the converging one included (it reports 1). */
         double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
-        rc = lev__ctx_progress(&c, done > 1 ? 1 : done, "pagerank");
+        rc = lev__ctx_progress(&c, done > 1 ? 1 : done, what);
         if (rc) goto done;
         if (err <= tol) break;
     }
     if (it > max_iter) {
         rc = lev__ctx_fail(&c, LEV_ENOCONV,
-                           "pagerank: did not converge in %ld iterations (L1 change %.3g, tolerance %.3g); raise "
+                           "%s: did not converge in %ld iterations (L1 change %.3g, tolerance %.3g); raise "
                            "LEV_P_MAX_ITER or LEV_P_TOLERANCE",
-                           max_iter, err, tol);
+                           what, max_iter, err, tol);
         goto done;
     }
     {
@@ -172,4 +203,13 @@ lev_status lev_pagerank(const lev_network *net, const double *personalization, l
 done:
     lev__ctx_free(&c, buf, nvec * n + 2 * nblocks, sizeof(double));
     return rc;
+}
+
+lev_status lev_pagerank(const lev_network *net, const double *personalization, lev_params *p, double *out) {
+    return pagerank_run(net, personalization, NULL, p, out, "pagerank");
+}
+
+lev_status lev_pagerank_dangling(const lev_network *net, const double *personalization, const double *dangling,
+                                 lev_params *p, double *out) {
+    return pagerank_run(net, personalization, dangling, p, out, "pagerank_dangling");
 }

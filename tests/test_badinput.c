@@ -587,3 +587,25 @@ ROW(api_edges_null_sources, LEV_EMISUSE, "net",
 ROW(api_edges_bad_channel, LEV_EINVAL, "net",
     "cannot add 3 edges: channel label is not valid UTF-8",
     rc = lev_edges_add(net, 3, bulk_src, bulk_tgt, bulk_w, "\x80", NULL);)
+
+/* ---- PageRank's dangling vector (lev_pagerank_dangling) --------------------------------------- */
+
+/* row 129: Negative dangling-vector entry */
+ROW(an_dangling_negative, LEV_EINVAL, "p",
+    "pagerank_dangling: dangling vector of actor 2 (\"C\") must be finite and >= 0 (got -1)",
+    double g[3] = {1, 1, -1}, out[3] = {-1, -1, -1}; rc = lev_pagerank_dangling(net, NULL, g, p, out); cr_assert(out[0] == -1, "output written");)
+
+/* row 130: Infinite dangling-vector entry */
+ROW(an_dangling_infinite, LEV_EINVAL, "p",
+    "pagerank_dangling: dangling vector of actor 0 (\"A\") must be finite and >= 0 (got inf)",
+    double g[3] = {INFINITY, 1, 1}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)
+
+/* row 131: Dangling vector summing to 0 */
+ROW(an_dangling_zero_sum, LEV_EINVAL, "p",
+    "pagerank_dangling: dangling vector must have a finite, positive sum (got 0)",
+    double g[3] = {0, 0, 0}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)
+
+/* row 132: Dangling vector whose sum overflows */
+ROW(an_dangling_sum_overflow, LEV_EINVAL, "p",
+    "pagerank_dangling: dangling vector must have a finite, positive sum (got inf)",
+    double g[3] = {1e308, 1e308, 1e308}, out[3]; rc = lev_pagerank_dangling(net, NULL, g, p, out);)

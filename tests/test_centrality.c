@@ -161,6 +161,8 @@ Test(centrality, directed_dangling_self_loop_parallel_edges) {
     cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_OUT), LEV_OK);
     CHECK(net, p, DEG, NULL, ref_dangling_outdegree_igraph, 0);
     CHECK(net, p, STR, NULL, ref_dangling_outstrength_nx, 0);
+    /* PageRank reads LEV_P_DIRECTION too: these references are the standard one (received). */
+    cr_assert_eq(lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_ALL), LEV_OK);
     CHECK(net, p, PR, NULL, ref_dangling_pagerank_nx, PR_TOL);
     CHECK(net, p, PR, NULL, ref_dangling_pagerank_igraph, PR_TOL);
     CHECK(net, p, PR, NULL, ref_dangling_pagerank_igraph_arpack, PR_TOL);

@@ -331,7 +331,7 @@ Test(cli, report_ranks_influence_exerted) {
     snprintf(cmd, sizeof cmd, "%s analyze %s", LEV_CLI, edges);
     cr_assert_eq(run(cmd, &out), 0);
     cr_assert(strstr(out, "Boss is the top leverage point: it exerts"), "%s", out);
-    cr_assert(strstr(out, "Influence exerted (PageRank over reversed ties): top 5\n    1. Boss"), "%s", out);
+    cr_assert(strstr(out, "Influence exerted (PageRank over reversed ties): top 5\n   1. Boss"), "%s", out);
     cr_assert(strstr(out, "Ann receives the most influence"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s analyze --format json %s", LEV_CLI, edges);

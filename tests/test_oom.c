@@ -123,6 +123,20 @@ static lev_status op_pagerank(lev_network *net, void *arg) {
     for (int i = 0; i < 64; i++) pers[i] = i % 3;
     return lev_pagerank(net, arg ? pers : NULL, NULL, out);
 }
+static lev_status op_pagerank_dangling(lev_network *net, void *arg) {
+    double out[64], pers[64], dang[64];
+    for (int i = 0; i < 64; i++) {
+        pers[i] = i % 3;
+        dang[i] = 1 + i % 2;
+    }
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_OUT);
+    lev_status rc = lev_pagerank_dangling(net, arg ? pers : NULL, dang, p, out);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc);
+    lev_params_free(p);
+    return rc;
+}
 static lev_status op_write(lev_network *net, void *arg) {
     (void)arg;
     sbuf b = {0};
@@ -185,6 +199,8 @@ Test(oom, analyses_and_writers) {
     sweep("lev_strength", op_strength, NULL, 1);
     sweep("lev_pagerank", op_pagerank, NULL, 1);
     sweep("lev_pagerank personalized", op_pagerank, (void *)1, 1);
+    sweep("lev_pagerank_dangling (LEV_DIR_OUT)", op_pagerank_dangling, NULL, 1);
+    sweep("lev_pagerank_dangling personalized (LEV_DIR_OUT)", op_pagerank_dangling, (void *)1, 1);
     sweep("lev_write", op_write, NULL, 1);
 }
 

@@ -1005,10 +1005,41 @@ static lev_status run_measure(measure m, const lev_network *net, const double *p
     }
 }
 
+/* A sparse per-actor vector from the options field `key` (by name or 1-based index; actors left
+ * out get 0), as GC-owned scratch; NULL when the field is absent. */
+static double *sparse_vector(lua_State *L, const Call *c, const lev_network *net, const char *key) {
+    if (!c->opts || lua_getfield(L, c->opts, key) == LUA_TNIL) return NULL;
+    luaL_argexpected(L, lua_istable(L, -1), 2, key[0] == 'p' ? "table as personalization" : "table as dangling");
+    int t = lua_gettop(L);
+    size_t n = lev_actor_count(net);
+    double *q = scratch(L, n, sizeof *q);
+    for (size_t i = 0; i < n; i++) q[i] = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        uint32_t i;
+        if (lua_type(L, -2) == LUA_TNUMBER) {
+            lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
+            if (k < 1 || (lua_Unsigned)k > n)
+                luaL_error(L, "pagerank: %s: actor index %s out of range 1..%I", key, luaL_tolstring(L, -2, NULL),
+                           (lua_Integer)n);
+            i = (uint32_t)(k - 1);
+        } else if (lua_type(L, -2) != LUA_TSTRING || lev_actor_find(net, lua_tostring(L, -2), &i) != LEV_OK) {
+            luaL_error(L, "pagerank: %s: unknown actor '%s'", key, luaL_tolstring(L, -2, NULL));
+        }
+        if (lua_type(L, -1) != LUA_TNUMBER)
+            luaL_error(L, "pagerank: %s of '%s' is a %s, not a number", key, lev_actor_name(net, i),
+                       luaL_typename(L, -1));
+        q[i] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    return q;
+}
+
 /* net:<measure>(opts) -> {name = score} or an array. PageRank also takes personalization =
- * {actor = weight, ...} (by name or index; actors left out get 0). */
+ * {actor = weight, ...} (by name or index; actors left out get 0), and dangling = {...} in the
+ * same form (lev_pagerank_dangling(): where the mass of dangling actors goes). */
 static int per_actor(lua_State *L, measure m) {
-    static const char *const pers_key[] = {"personalization", NULL};
+    static const char *const pers_key[] = {"personalization", "dangling", NULL};
     const char *fname = measure_name[m];
     Net *u = checknet(L, 1);
     lua_settop(L, 2);
@@ -1016,33 +1047,13 @@ static int per_actor(lua_State *L, measure m) {
     call_begin(L, &c, u, 2, fname, m == A_PAGERANK ? pers_key : NULL);
     size_t n = lev_actor_count(u->net);
     double *out = scratch(L, n, sizeof *out);
-    double *q = NULL;
-    if (m == A_PAGERANK && c.opts && lua_getfield(L, c.opts, "personalization") != LUA_TNIL) {
-        luaL_argexpected(L, lua_istable(L, -1), 2, "table as personalization");
-        int t = lua_gettop(L);
-        q = scratch(L, n, sizeof *q);
-        for (size_t i = 0; i < n; i++) q[i] = 0;
-        lua_pushnil(L);
-        while (lua_next(L, t)) {
-            uint32_t i;
-            if (lua_type(L, -2) == LUA_TNUMBER) {
-                lua_Integer k = lua_isinteger(L, -2) ? lua_tointeger(L, -2) : 0;
-                if (k < 1 || (lua_Unsigned)k > n)
-                    return luaL_error(L, "pagerank: personalization: actor index %s out of range 1..%I",
-                                      luaL_tolstring(L, -2, NULL), (lua_Integer)n);
-                i = (uint32_t)(k - 1);
-            } else if (lua_type(L, -2) != LUA_TSTRING || lev_actor_find(u->net, lua_tostring(L, -2), &i) != LEV_OK) {
-                return luaL_error(L, "pagerank: personalization: unknown actor '%s'", luaL_tolstring(L, -2, NULL));
-            }
-            if (lua_type(L, -1) != LUA_TNUMBER)
-                return luaL_error(L, "pagerank: personalization of '%s' is a %s, not a number",
-                                  lev_actor_name(u->net, i), luaL_typename(L, -1));
-            q[i] = lua_tonumber(L, -1);
-            lua_pop(L, 1);
-        }
+    double *q = NULL, *g = NULL;
+    if (m == A_PAGERANK) {
+        q = sparse_vector(L, &c, u->net, "personalization");
+        g = sparse_vector(L, &c, u->net, "dangling");
     }
     call_enter(&c);
-    lev_status rc = run_measure(m, u->net, q, c.p, out);
+    lev_status rc = g ? lev_pagerank_dangling(u->net, q, g, c.p, out) : run_measure(m, u->net, q, c.p, out);
     call_exit(&c);
     call_end(&c, rc);
     push_results(L, u->net, out, n, c.array);

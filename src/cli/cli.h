@@ -128,6 +128,8 @@ int cli_measure_reads(const measure *m, lev_param key);
 /* Read the files of a into net (actors, then edges, then resources); prints the error. */
 int cli_load(const cli_args *a, lev_network *net);
 int cli_load_bundled(lev_network *net);
+/* A new network with the files of a read into it (cli_load); *net is NULL on failure. */
+int cli_open(const cli_args *a, lev_network **net);
 int cli_finish_output(void); /* flush stdout; EXIT_FAILED with a message if it failed */
 
 void cli_print_number(FILE *f, double v);     /* shortest text that reads back as v */

@@ -16,11 +16,7 @@ static int run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     lev_network *net = NULL;
     uint32_t *comm = NULL;
-    if (lev_network_new(&net) != LEV_OK) {
-        fprintf(stderr, "leverage: out of memory\n");
-        return EXIT_FAILED;
-    }
-    int status = cli_load(a, net);
+    int status = cli_open(a, &net);
     if (status != EXIT_OKAY) goto done;
     status = EXIT_FAILED;
     size_t n = lev_actor_count(net), count = 0;

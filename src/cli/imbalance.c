@@ -18,11 +18,7 @@ static const cli_option options[] = {
 static int run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     lev_network *net = NULL;
-    if (lev_network_new(&net) != LEV_OK) {
-        fprintf(stderr, "leverage: out of memory\n");
-        return EXIT_FAILED;
-    }
-    int status = cli_load(a, net);
+    int status = cli_open(a, &net);
     if (status == EXIT_OKAY) {
         if (strcmp(a->format, "json") == 0) {
             printf("{\"source\":");

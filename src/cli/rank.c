@@ -110,11 +110,7 @@ static int run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     lev_network *net = NULL;
     double *score = NULL;
-    if (lev_network_new(&net) != LEV_OK) {
-        fprintf(stderr, "leverage: out of memory\n");
-        return EXIT_FAILED;
-    }
-    status = cli_load(a, net);
+    status = cli_open(a, &net);
     if (status != EXIT_OKAY) goto done;
     if (a->edge_scores) {
         status = print_edge_scores(a, net);

@@ -130,6 +130,19 @@ int cli_load(const cli_args *a, lev_network *net) {
     return EXIT_OKAY;
 }
 
+int cli_open(const cli_args *a, lev_network **net) {
+    if (lev_network_new(net) != LEV_OK) {
+        fprintf(stderr, "leverage: out of memory\n");
+        return EXIT_FAILED;
+    }
+    int status = cli_load(a, *net);
+    if (status != EXIT_OKAY) {
+        lev_network_free(*net);
+        *net = NULL;
+    }
+    return status;
+}
+
 int cli_load_bundled(lev_network *net) {
     if (lev_read_buffer(net, LEV_FORMAT_ACTORS_CSV, lev_example_actors, lev_example_actors_len,
                         "florentine_actors.csv", NULL) ||

@@ -338,6 +338,35 @@ test("pagerank: options, personalization, threads", function()
   eq(count_keys(leverage.network():pagerank()), 0, "empty network")
 end)
 
+test("pagerank: direction (exerted vs received) and the dangling vector", function()
+  local star = leverage.network()
+  for _, leaf in ipairs{"Ann", "Bob", "Cy", "Dee", "Ed"} do star:add_edge("Boss", leaf, 1) end
+  local out = star:pagerank{direction = "out", tolerance = 1e-14}
+  near(out.Boss, 21 / 41, 1e-12, "Boss exerts: 21/41 by hand (tests/test_direction.c)")
+  near(out.Ann, 4 / 41, 1e-12, "a leaf exerts 4/41")
+  local recv = star:pagerank{tolerance = 1e-14}
+  near(recv.Boss, 20 / 137, 1e-12, "by default Boss receives least: 20/137")
+  eq(star:pagerank{direction = "in", tolerance = 1e-14}.Boss, recv.Boss, "in = the default")
+  eq(star:pagerank{direction = "out", undirected = true}.Boss, star:pagerank{undirected = true}.Boss,
+     "undirected overrides the direction")
+  -- a -> b: b is dangling; sending its mass to a makes the two symmetric (0.5 each, by hand),
+  -- where the uniform jump gives a = 0.5/1.425.
+  local ab = leverage.network()
+  ab:add_edge("a", "b", 1)
+  near(ab:pagerank{tolerance = 1e-14}.a, 0.5 / 1.425, 1e-12, "dangling mass by the personalization")
+  near(ab:pagerank{dangling = {a = 1}, tolerance = 1e-14}.a, 0.5, 1e-12, "dangling mass to a")
+  near(ab:pagerank{dangling = {0, 3}, direction = "out", tolerance = 1e-14}.b, 0.5, 1e-12,
+       "exerted: a is dangling, its mass to b")
+  local pa = ab:pagerank{personalization = {a = 1}, array = true}
+  local pd = ab:pagerank{personalization = {a = 1}, dangling = {a = 1}, array = true}
+  near(pa[1], pd[1], 1e-12, "dangling = personalization is lev_pagerank")
+  raises("dangling vector of actor 0 (\"a\")", ab.pagerank, ab, {dangling = {a = -1, b = 1}})
+  raises("positive sum", ab.pagerank, ab, {dangling = {}})
+  raises("dangling: unknown actor 'Q'", ab.pagerank, ab, {dangling = {Q = 1}})
+  raises("table as dangling expected", ab.pagerank, ab, {dangling = 1})
+  raises("unknown option 'dangling'", ab.degree, ab, {dangling = {a = 1}})
+end)
+
 test("pagerank and options: errors", function()
   local net = small()
   raises("unknown option 'dampening'", net.pagerank, net, {dampening = 0.5})

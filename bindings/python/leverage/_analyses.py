@@ -199,9 +199,8 @@ class _Analyses:
         others at total distance S, (r − 1)/S scaled by (r − 1)/(n − 1); 0 if it reaches nobody.
 
         Options (keywords, library defaults when left out): ``weighted`` (distances 1/strength;
-        False counts hops), ``undirected`` (paths run both ways; overrides ``direction``),
-        ``direction`` ("all", the default, and "out": distances from the actor along the edges;
-        "in": distances to the actor), ``threads``. ``progress(fraction)`` as for :meth:`pagerank`.
+        False counts hops), ``undirected``, ``direction`` ("out" and "all", the default: distances
+        from the actor, influence exerted; "in": distances to it, influence received), ``threads``. ``progress(fraction)`` as for :meth:`pagerank`.
 
         Returns:
             ``{actor name: score}``, or an array in index order with ``as_array=True``.

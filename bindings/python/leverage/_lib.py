@@ -111,6 +111,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_degree", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
     ("lev_strength", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
     ("lev_pagerank", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
+    ("lev_pagerank_dangling", [c_void_p, _dblp, _dblp, c_void_p, _dblp], c_int, _P(3)),
     # centrality on shortest paths
     ("lev_closeness", _NPO, c_int, _P(1)),
     ("lev_harmonic", _NPO, c_int, _P(1)),

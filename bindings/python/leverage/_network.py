@@ -523,19 +523,30 @@ class Network(_Analyses, _Interop):
                  damping: Optional[float] = None, tolerance: Optional[float] = None,
                  max_iter: Optional[int] = None, undirected: bool = False, weighted: bool = True,
                  threads: Optional[int] = None, progress: Optional[Callable[[float], Any]] = None,
-                 as_array: bool = False) -> Union[Dict[str, float], Array]:
-        """PageRank of every actor, weighted by strength, with optional personalization (lev_pagerank()).
+                 as_array: bool = False, direction: Optional[str] = None,
+                 dangling: Union[None, Mapping[Ref, float], Sequence[float], Any] = None
+                 ) -> Union[Dict[str, float], Array]:
+        """PageRank of every actor, weighted by strength, with optional personalization (lev_pagerank(),
+        or lev_pagerank_dangling() when ``dangling`` is given).
 
-        The stationary distribution of a walk that, from actor u, follows an edge u → v with
-        probability d·w(u,v)/s(u) (s = out-strength; parallel edges add up) and otherwise jumps
-        to actor v with probability personalization[v]/Σ personalization. An actor with no
-        out-edges always jumps by the personalization vector. Power iteration stops when the L1
-        distance between two iterates is below ``tolerance``. Scores are ≥ 0 and sum to 1.
+        By default it answers "who receives influence?": the stationary distribution of a walk
+        that, from actor u, follows an edge u → v with probability d·w(u,v)/s(u) (s =
+        out-strength; parallel edges add up) and otherwise jumps to actor v with probability
+        personalization[v]/Σ personalization (NetworkX's ``pagerank(G)``). With
+        ``direction="out"`` it answers "who exerts influence?": the same walk on the reversed
+        network (NetworkX's ``pagerank(G.reverse())``). An actor the walk cannot leave jumps by
+        the ``dangling`` vector, or by the personalization vector when it is ``None``. Power
+        iteration stops when the L1 distance between two iterates is below ``tolerance``. Scores
+        are ≥ 0 and sum to 1.
 
         Args:
             personalization: ``None`` for uniform; a mapping ``{actor name or index: weight}``
                 (others 0); or a sequence / NumPy array of ``len(self)`` weights in index order.
                 Weights finite and ≥ 0 with a positive sum.
+            direction: ``"all"`` or ``"in"`` (the library default: influence received) or
+                ``"out"`` (influence exerted). Ignored with ``undirected=True``.
+            dangling: where the mass of dangling actors goes, in the same forms as
+                ``personalization``; ``None`` uses the personalization vector.
             damping: probability of following an edge, in [0, 1] (library default 0.85).
             tolerance: L1 convergence threshold, in [0, 1] (default 1e-10).
             max_iter: iteration limit, past which NotConverged is raised (default 1000).
@@ -558,17 +569,21 @@ class Network(_Analyses, _Interop):
         """
         pers = None if personalization is None else self._personalization(personalization)
         opts = dict(damping=damping, tolerance=tolerance, max_iter=max_iter, undirected=undirected,
-                    weighted=weighted, threads=threads)
-        return self._run("lev_pagerank", as_array, (None if pers is None else pers[1],), progress, **opts)
+                    weighted=weighted, threads=threads, direction=direction)
+        if dangling is None:
+            return self._run("lev_pagerank", as_array, (None if pers is None else pers[1],), progress, **opts)
+        dang = self._personalization(dangling, "dangling")
+        return self._run("lev_pagerank_dangling", as_array, (None if pers is None else pers[1], dang[1]), progress,
+                         **opts)
 
-    def _personalization(self, x: Any) -> Tuple[Any, Any]:
+    def _personalization(self, x: Any, what: str = "personalization") -> Tuple[Any, Any]:
         n = len(self)
         if isinstance(x, Mapping):
             buf = (c_double * n)()
             for a, w in x.items():
                 i = self._actor(a)
                 if i >= n:
-                    raise error("LEV_EINVAL", f"personalization: no actor {i} (the network has {n})")
+                    raise error("LEV_EINVAL", f"{what}: no actor {i} (the network has {n})")
                 buf[i] = w
             return buf, buf
         np = _numpy()
@@ -576,11 +591,11 @@ class Network(_Analyses, _Interop):
             arr = np.ascontiguousarray(x, dtype=np.float64)
             if arr.shape != (n,):
                 raise error("LEV_EINVAL",
-                            f"personalization has shape {arr.shape}; the network has {n} actors")
+                            f"{what} has shape {arr.shape}; the network has {n} actors")
             return arr, arr.ctypes.data_as(POINTER(c_double))
         seq = list(x)
         if len(seq) != n:
-            raise error("LEV_EINVAL", f"personalization has {len(seq)} entries; the network has {n} actors")
+            raise error("LEV_EINVAL", f"{what} has {len(seq)} entries; the network has {n} actors")
         buf = (c_double * n)(*seq)
         return buf, buf
 

@@ -231,3 +231,58 @@ def test_params_object() -> None:
     p.close()  # idempotent
     with pytest.raises(leverage.NotFound):
         _Params(nope=1)
+
+
+# ---- direction and the dangling vector (lev_pagerank_dangling) ----------------------------------
+
+def _dangling_network() -> Network:
+    net = Network()
+    net.read_csv(str(need(REF.parent / "data" / "directed_dangling.csv")))
+    return net
+
+
+def test_pagerank_direction_matches_networkx_refs() -> None:
+    from conftest import ref_values as refv
+    with _dangling_network() as net:
+        out = net.pagerank(direction="out", tolerance=1e-14)
+        for peer in ("nx", "igraph"):
+            ref = refv("ref_direction.h", f"ref_dangling_pagerank_out_{peer}")
+            assert out == pytest.approx(ref, abs=1e-12)
+        ref_in = refv("ref_direction.h", "ref_dangling_pagerank_in_igraph")
+        for d in (None, "in", "all"):
+            assert net.pagerank(direction=d, tolerance=1e-14) == pytest.approx(ref_in, abs=1e-12)
+        # undirected overrides the direction
+        assert net.pagerank(direction="out", undirected=True) == net.pagerank(undirected=True)
+        with pytest.raises(leverage.InvalidArgument, match="direction"):
+            net.pagerank(direction="sideways")
+
+
+def test_star_boss_first_when_exerted() -> None:
+    with Network() as net:
+        for leaf in ("Ann", "Bob", "Cy", "Dee", "Ed"):
+            net.add_edge("Boss", leaf)
+        out = net.pagerank(direction="out", tolerance=1e-14)
+        assert out["Boss"] == pytest.approx(21 / 41, abs=1e-12)  # hand-worked: tests/test_direction.c
+        assert max(out, key=out.get) == "Boss"
+        assert min(net.pagerank(), key=net.pagerank().get) == "Boss"
+
+
+def test_pagerank_dangling_vector() -> None:
+    from conftest import ref_values as refv
+    with _dangling_network() as net:
+        dvec = refv("ref_direction.h", "ref_dangling_dvec")
+        pair = refv("ref_direction.h", "ref_dangling_pair")
+        got = net.pagerank(dangling=dvec, tolerance=1e-14)
+        assert got == pytest.approx(refv("ref_direction.h", "ref_dangling_dvec_in_nx"), abs=1e-12)
+        got = net.pagerank(personalization=pair, dangling=[dvec[a] for a in net.actors], tolerance=1e-14)
+        assert got == pytest.approx(refv("ref_direction.h", "ref_dangling_dvec_pair_in_nx"), abs=1e-12)
+        got = net.pagerank(dangling=np.array([dvec[a] for a in net.actors]), direction="out", tolerance=1e-14,
+                           as_array=True)
+        ref = refv("ref_direction.h", "ref_dangling_dvec_out_nx")
+        assert np.allclose(got, [ref[a] for a in net.actors], atol=1e-12, rtol=0)
+        with pytest.raises(leverage.InvalidArgument, match=r'dangling vector of actor 1 \("Bob"\)'):
+            net.pagerank(dangling={"Bob": -1.0, "Alice": 1.0})
+        with pytest.raises(leverage.InvalidArgument, match="positive sum"):
+            net.pagerank(dangling=np.zeros(len(net)))
+        with pytest.raises(leverage.InvalidArgument, match="dangling has 2 entries"):
+            net.pagerank(dangling=[1, 1])
