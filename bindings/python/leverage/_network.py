@@ -12,6 +12,7 @@ from ._interop import _Interop
 from ._errors import Error, NotFound
 from ._lib import ALLOC_FN, WRITE_FN, error, lib
 from ._params import _DIRECTIONS, ParamInfo, _Params, param_info
+from ._params import _suggest_keywords
 from ._util import Array, _dec, _enc, _doubles, _indices, _numpy, _out, _result, _u32
 
 __all__ = ["Network", "ParamInfo", "param_info"]
@@ -492,6 +493,7 @@ class Network(_Analyses, _Interop):
             return _result(out)
         return dict(zip(self._keys(), out))
 
+    @_suggest_keywords
     def degree(self, direction: str = "all", undirected: bool = False,
                as_array: bool = False) -> Union[Dict[str, float], Array]:
         """Degree of every actor: the number of edges at it (lev_degree()).
@@ -509,6 +511,7 @@ class Network(_Analyses, _Interop):
         """
         return self._run("lev_degree", as_array, direction=_direction(direction), undirected=undirected)
 
+    @_suggest_keywords
     def strength(self, direction: str = "all", undirected: bool = False, weighted: bool = True,
                  as_array: bool = False) -> Union[Dict[str, float], Array]:
         """Strength of every actor: the sum of the strengths of the edges at it (lev_strength()).
@@ -519,6 +522,7 @@ class Network(_Analyses, _Interop):
         return self._run("lev_strength", as_array, direction=_direction(direction), undirected=undirected,
                          weighted=weighted)
 
+    @_suggest_keywords
     def pagerank(self, personalization: Union[None, Mapping[Ref, float], Sequence[float], Any] = None,
                  damping: Optional[float] = None, tolerance: Optional[float] = None,
                  max_iter: Optional[int] = None, undirected: bool = False, weighted: bool = True,

@@ -107,6 +107,12 @@ def test_misspelt_option_says_which_exist() -> None:
             net.betweenness(normalise=True)
         with pytest.raises(TypeError, match=r"'zzz' \(libleverage's options: alpha, "):
             net.closeness(zzz=1)
+        with pytest.raises(TypeError, match=r"pagerank\(\) got an unexpected keyword argument 'dampin'; "
+                                            r"did you mean 'damping'\? \(its keywords: personalization, damping, "):
+            net.pagerank(dampin=0.5)
+        with pytest.raises(TypeError, match=r"degree\(\) got .* 'undirectd'; did you mean 'undirected'"):
+            net.degree(undirectd=True)
+        assert net.pagerank.__doc__ and net.pagerank.__name__ == "pagerank"
 
 
 def test_messages_name_python_keywords() -> None:
