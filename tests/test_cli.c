@@ -233,6 +233,37 @@ Test(cli, groups_and_imbalance_commands) {
     free(out);
 }
 
+/* Every `<!-- output: ARGS -->` block of a page (text) is the tool's real output: a text block of
+ * `$ leverage ARGS` and what it prints (ARGS may end in a pipe). Returns how many there are. */
+static size_t check_output_samples(const char *page, const char *text) {
+    size_t samples = 0;
+    for (const char *at = strstr(text, "<!-- output: "); at; at = strstr(at + 1, "<!-- output: ")) {
+        const char *args = at + strlen("<!-- output: ");
+        const char *close = strstr(args, " -->\n");
+        cr_assert_not_null(close);
+        char argv_text[512], cmd[1024], *got;
+        snprintf(argv_text, sizeof argv_text, "%.*s", (int)(close - args), args);
+        snprintf(cmd, sizeof cmd, "cd %s && %s %s 2>/dev/null", LEV_SOURCE_DIR, LEV_CLI, argv_text);
+        cr_assert_eq(run(cmd, &got), 0, "%s", cmd);
+        const char *body = close + strlen(" -->\n"), *end = strstr(body, "<!-- /output -->");
+        cr_assert_not_null(end);
+        sbuf want = {0};
+        const char *fence = "```text\n$ leverage ";
+        sbuf_sink(&want, fence, strlen(fence));
+        sbuf_sink(&want, argv_text, strlen(argv_text));
+        sbuf_sink(&want, "\n", 1);
+        sbuf_sink(&want, got, strlen(got));
+        sbuf_sink(&want, "```\n", 4);
+        cr_assert(strlen(want.s) == (size_t)(end - body) && strncmp(want.s, body, strlen(want.s)) == 0,
+                  "%s's sample of `leverage %s` differs from the tool (run docs/tools/cli-options.sh)",
+                  page, argv_text);
+        free(got);
+        free(want.s);
+        samples++;
+    }
+    return samples;
+}
+
 /* docs/cli.md's option tables are the tool's own (`leverage help --markdown COMMAND`, which
  * docs/tools/cli-options.sh writes into the page): they cannot drift from the code. */
 Test(cli, docs_option_tables_match_the_tool) {
@@ -266,32 +297,20 @@ Test(cli, docs_option_tables_match_the_tool) {
         free(help);
     }
     /* The output samples are the tool's real output. */
-    size_t samples = 0;
-    for (const char *at = strstr(doc.s, "<!-- output: "); at; at = strstr(at + 1, "<!-- output: ")) {
-        const char *args = at + strlen("<!-- output: ");
-        const char *close = strstr(args, " -->\n");
-        cr_assert_not_null(close);
-        char argv_text[512], cmd[1024], *got;
-        snprintf(argv_text, sizeof argv_text, "%.*s", (int)(close - args), args);
-        snprintf(cmd, sizeof cmd, "cd %s && %s %s 2>/dev/null", LEV_SOURCE_DIR, LEV_CLI, argv_text);
-        cr_assert_eq(run(cmd, &got), 0, "%s", cmd);
-        const char *body = close + strlen(" -->\n"), *end = strstr(body, "<!-- /output -->");
-        cr_assert_not_null(end);
-        sbuf want = {0};
-        const char *fence = "```text\n$ leverage ";
-        sbuf_sink(&want, fence, strlen(fence));
-        sbuf_sink(&want, argv_text, strlen(argv_text));
-        sbuf_sink(&want, "\n", 1);
-        sbuf_sink(&want, got, strlen(got));
-        sbuf_sink(&want, "```\n", 4);
-        cr_assert(strlen(want.s) == (size_t)(end - body) && strncmp(want.s, body, strlen(want.s)) == 0,
-                  "docs/cli.md's sample of `leverage %s` differs from the tool (run docs/tools/cli-options.sh)",
-                  argv_text);
-        free(got);
-        free(want.s);
-        samples++;
-    }
-    cr_assert_geq(samples, 2);
+    cr_assert_geq(check_output_samples("docs/cli.md", doc.s), 2);
+    free(doc.s);
+}
+
+/* README's output sample is the tool's own too (the same mechanism: docs/tools/cli-options.sh). */
+Test(cli, readme_output_sample_matches_the_tool) {
+    FILE *f = fopen(SRC("README.md"), "rb");
+    cr_assert_not_null(f);
+    sbuf doc = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&doc, buf, n);
+    fclose(f);
+    cr_assert_geq(check_output_samples("README.md", doc.s), 1);
     free(doc.s);
 }
 

@@ -1,16 +1,17 @@
 #!/bin/sh
-# Rewrite the option tables and output samples of docs/cli.md from the tool itself:
+# Rewrite the option tables and output samples of docs/cli.md and README.md from the tool itself:
 #   docs/tools/cli-options.sh [PATH/TO/leverage]      (default: build/leverage)
 # Each block between `<!-- options: COMMAND -->` and `<!-- /options -->` is replaced by the output
 # of `leverage help --markdown COMMAND`; each block between `<!-- output: ARGS -->` and
 # `<!-- /output -->` by a text block of `$ leverage ARGS` and its output (run from the source
-# root). tests/test_cli.c fails when a block differs from the tool.
+# root; ARGS may end in a pipe, e.g. `analyze | head -10`). tests/test_cli.c fails when a block
+# differs from the tool.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cli=${1:-$root/build/leverage}
-doc=$root/docs/cli.md
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
+for doc in "$root/docs/cli.md" "$root/README.md"; do
 awk -v cli="$cli" -v root="$root" '
   /^<!-- options: [a-z]+ -->$/ {
     print; skip = 1
@@ -34,3 +35,4 @@ awk -v cli="$cli" -v root="$root" '
   !skip { print }
 ' "$doc" > "$tmp"
 cat "$tmp" > "$doc"
+done

@@ -2,7 +2,8 @@
 
 A thin ctypes binding of the C library libleverage (``include/leverage.h``): it translates
 types, errors and ownership, nothing else. The shared library is looked up, on first use, at
-``$LEVERAGE_LIBRARY``, then next to this package, then with ``ctypes.util.find_library``.
+``$LEVERAGE_LIBRARY``, then the one it was installed with (``_config.py``), then next to this package,
+then with ``ctypes.util.find_library``.
 
     >>> import leverage
     >>> with leverage.Network.from_edges([("Ann", "Bob", 2.0), ("Bob", "Cy")]) as net:
@@ -15,6 +16,7 @@ inequality measures (:func:`gini`, :func:`theil`, :func:`hhi`, :func:`palma`, :f
 from ._errors import (AlreadyExists, BufferTooSmall, Cancelled, Error, InputOutputError, InvalidArgument,
                       LibraryError, LimitExceeded, Misuse, NotConverged, NotFound, OutOfMemory, ParseError,
                       Unsupported)
+from ._errors import FileNotFound
 from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, Brokerage, Communities,
                         Components, CorePeriphery, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
                         RichClub)
@@ -38,3 +40,4 @@ __all__ = [
     "InputOutputError", "NotConverged", "Cancelled", "Misuse", "Unsupported", "BufferTooSmall",
     "LimitExceeded", "LibraryError",
 ]
+__all__ += ["FileNotFound"]

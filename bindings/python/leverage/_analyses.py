@@ -144,7 +144,7 @@ class _Analyses:
     def _keyed(self: "Network", out: Any, as_array: bool, convert: Callable[[Any], Any] = float) -> Any:
         if as_array:
             return _result(out)
-        return dict(zip(self.actors, (convert(v) for v in out)))
+        return dict(zip(self._keys(), (convert(v) for v in out)))
 
     def _per_actor(self: "Network", method: str, fname: str, as_array: bool, options: Dict[str, Any],
                    progress: Progress) -> PerActor:
@@ -221,11 +221,13 @@ class _Analyses:
         return self._per_actor("harmonic", "lev_harmonic", as_array, options, progress)
 
     def betweenness(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
-        """Betweenness centrality (lev_betweenness(), Brandes): the share of shortest paths
-        between other actors that run through each actor; an undirected view counts each
-        unordered pair once. Options: ``weighted``, ``undirected``, ``normalized``, ``endpoints``
-        (count the path's two ends, as NetworkX's ``endpoints=True``), ``cutoff`` (longest path
-        counted, in hops or 1/strength; 0 = none), ``threads``."""
+        """Betweenness centrality (lev_betweenness(), Brandes): a count, not a share — the sum
+        over pairs of other actors of the fraction of their shortest paths that run through each
+        actor; an undirected view counts each unordered pair once. With ``normalized=True`` divided
+        by the number of pairs, (n − 1)(n − 2) (halved when undirected), so it is in [0, 1].
+        Options: ``weighted``, ``undirected``, ``normalized``, ``endpoints`` (count the path's two
+        ends, as NetworkX's ``endpoints=True``), ``cutoff`` (longest path counted, in hops or
+        1/strength; 0 = none), ``threads``."""
         return self._per_actor("betweenness", "lev_betweenness", as_array, options, progress)
 
     def betweenness_subset(self, sources: Any, targets: Any = None, *, as_array: bool = False,
@@ -552,7 +554,7 @@ class _Analyses:
         if as_array:
             return _result(out)
         groups = self.groups
-        return dict(zip(self.actors, (None if g == LEV_NONE else groups[g] for g in out)))  # type: ignore
+        return dict(zip(self._keys(), (None if g == LEV_NONE else groups[g] for g in out)))  # type: ignore
 
     def group_influence(self, *, as_array: bool = False, progress: Progress = None,
                         **options: Any) -> GroupInfluence:

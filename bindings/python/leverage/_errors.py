@@ -93,6 +93,12 @@ class LimitExceeded(Error, OverflowError):
     name = "LEV_ELIMIT"
 
 
+class FileNotFound(NotFound, FileNotFoundError):
+    """LEV_ENOTFOUND for a file that does not exist: both a :class:`NotFound` and Python's
+    ``FileNotFoundError`` (an ``OSError``, with ``errno`` ENOENT and ``filename``)."""
+    name = "LEV_ENOTFOUND"
+
+
 class LibraryError(ImportError):
     """The shared library could not be found or loaded, or its major version is not the one
     this package was written for."""

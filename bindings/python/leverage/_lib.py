@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import re
 import sys
 import threading
 import warnings
@@ -173,14 +174,31 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
 _LOCAL_NAMES = {"darwin": ["libleverage.dylib"], "win32": ["leverage.dll", "libleverage.dll"]}
 
 
+def _configured_library(here: str) -> Optional[str]:
+    """The library named by _config.py (written by ``cmake --install``), made absolute; or None."""
+    try:
+        from . import _config  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    path = getattr(_config, "LIBRARY", None)
+    if not path:
+        return None
+    return os.path.normpath(os.path.join(here, path))
+
+
 def _candidates() -> List[Tuple[str, str]]:
-    """(how it was found, path or name) in lookup order."""
+    """(how it was found, path or name) in lookup order: $LEVERAGE_LIBRARY alone if set; else the
+    library named by _config.py (an installed package), a libleverage.so next to the package (a
+    pip-installed package bundles the one it was built beside), then ctypes.util.find_library."""
     env = os.environ.get("LEVERAGE_LIBRARY")
     if env:
         return [("LEVERAGE_LIBRARY", env)]  # explicit: no fallback
     here = os.path.dirname(os.path.abspath(__file__))
     out = [("next to the package", os.path.join(here, n))
            for n in _LOCAL_NAMES.get(sys.platform, ["libleverage.so"])]
+    configured = _configured_library(here)
+    if configured:  # the library this package was installed with (cmake --install)
+        out.insert(0, ("installed with the package", configured))
     out = [c for c in out if os.path.exists(c[1])]
     found = ctypes.util.find_library("leverage")
     if found:
@@ -225,6 +243,13 @@ _loaded: Optional[_Loaded] = None
 _lock = threading.Lock()
 
 
+def python_names(text: str) -> str:
+    """A library message as a Python caller reads it: an option constant (LEV_P_MAX_ITER) becomes
+    its keyword (max_iter), a direction constant (LEV_DIR_IN) its value (direction="in")."""
+    text = re.sub(r"\bLEV_P_([A-Z0-9_]+)\b", lambda m: m.group(1).lower(), text)
+    return re.sub(r"\bLEV_DIR_([A-Z]+)\b", lambda m: f'direction="{m.group(1).lower()}"', text)
+
+
 def _errcheck_for(where: Tuple[str, int]) -> Callable[..., Any]:
     kind, idx = where
 
@@ -242,7 +267,7 @@ def _errcheck_for(where: Tuple[str, int]) -> Callable[..., Any]:
             if L.lev_errcode(args[0]) == rc:  # NULL params: an analysis records on its network
                 msg = L.lev_errmsg(args[0])
         text = msg.decode("utf-8", "replace") if msg else f"{func.__name__}: {strerror(rc)}"
-        raise make_error(rc, status_name(rc), text)
+        raise make_error(rc, status_name(rc), python_names(text))
 
     return errcheck
 

@@ -8,9 +8,11 @@ from ctypes import POINTER, byref, c_char_p, c_double, c_size_t, c_uint32, c_voi
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ._analyses import _Analyses
+from ._interop import _Interop
 from ._errors import Error, NotFound
 from ._lib import ALLOC_FN, WRITE_FN, error, lib
 from ._params import _DIRECTIONS, ParamInfo, _Params, param_info
+from ._params import _suggest_keywords
 from ._util import Array, _dec, _enc, _doubles, _indices, _numpy, _out, _result, _u32
 
 __all__ = ["Network", "ParamInfo", "param_info"]
@@ -36,7 +38,7 @@ def _format(kind: str) -> int:
 
 # ---- the network --------------------------------------------------------------------------------
 
-class Network(_Analyses):
+class Network(_Analyses, _Interop):
     """A network: actors, resources and influence edges (``lev_network``).
 
     The object owns its C handle: :meth:`close` frees it (idempotent), as does leaving a ``with``
@@ -153,6 +155,9 @@ class Network(_Analyses):
         return True
 
     def _actor(self, a: Ref) -> int:
+        node = self._node_actor(a)  # a node of the graph the network came from (from_networkx)
+        if node is not None:
+            return node
         return self.actor(a) if isinstance(a, str) else _u32(a, "actor")
 
     def __len__(self) -> int:
@@ -253,7 +258,7 @@ class Network(_Analyses):
         L.lev_resource_amounts(self, r, hp, np_)
         if as_array:
             return _result(h), _result(nd)
-        return dict(zip(self.actors, zip(h, nd)))
+        return dict(zip(self._keys(), zip(h, nd)))
 
     # -- edges --
 
@@ -370,7 +375,8 @@ class Network(_Analyses):
         ``FILE:LINE:COLUMN: reason``.
 
         Raises:
-            NotFound / InputOutputError: the file. ParseError: malformed text. InvalidArgument:
+            FileNotFound (a ``FileNotFoundError`` and a ``NotFound``): no such file.
+            InputOutputError: the file cannot be read. ParseError: malformed text. InvalidArgument:
             a bad value. AlreadyExists: a duplicate. Unsupported: unknown kind. LimitExceeded,
             OutOfMemory.
         """
@@ -378,7 +384,12 @@ class Network(_Analyses):
             self.read_buffer(source, kind)
             return
         L = self._live()
-        L.lev_read_file(self, _format(kind), os.fsencode(source), None)
+        try:
+            L.lev_read_file(self, _format(kind), os.fsencode(source), None)
+        except NotFound as e:
+            if os.path.exists(source):
+                raise
+            raise _file_not_found(e, source) from None
 
     def read_buffer(self, data: Union[str, bytes], kind: str = "edges", name: Optional[str] = None) -> None:
         """As :meth:`read_csv`, from CSV text in memory (lev_read_buffer()); ``name`` stands for
@@ -445,13 +456,20 @@ class Network(_Analyses):
         order with their ``group`` attribute, then every edge (parallel ones of a multigraph too)
         with strength from its ``weight`` attribute (default 1) and its ``channel`` attribute.
 
+        Results stay keyed by the graph's own node objects (karate's ``0``, not ``"0"``), and
+        methods that take an actor take a node too (a node before an index: on a graph whose
+        nodes are ints, ``1`` is the node 1). :meth:`to_networkx` writes scores back.
+
         An undirected graph gives one edge ``u → v`` per edge: pass ``undirected=True`` to the
         algorithms to read each as a tie both ways. NetworkX is not imported by this method.
         """
         net = cls()
         try:
+            nodes = []
             for node, data in graph.nodes(data=True):
                 net.add_actor(str(node), data.get(group))
+                nodes.append(node)
+            net._set_nodes(nodes)
             for u, v, data in graph.edges(data=True):
                 net.add_edge(net.actor(str(u)), net.actor(str(v)), data.get(weight, 1.0), data.get(channel))
         except BaseException:
@@ -473,8 +491,9 @@ class Network(_Analyses):
             p.call(getattr(L, fname), self, *pre, p, ptr)
         if as_array:
             return _result(out)
-        return dict(zip(self.actors, out))
+        return dict(zip(self._keys(), out))
 
+    @_suggest_keywords
     def degree(self, direction: str = "all", undirected: bool = False,
                as_array: bool = False) -> Union[Dict[str, float], Array]:
         """Degree of every actor: the number of edges at it (lev_degree()).
@@ -492,6 +511,7 @@ class Network(_Analyses):
         """
         return self._run("lev_degree", as_array, direction=_direction(direction), undirected=undirected)
 
+    @_suggest_keywords
     def strength(self, direction: str = "all", undirected: bool = False, weighted: bool = True,
                  as_array: bool = False) -> Union[Dict[str, float], Array]:
         """Strength of every actor: the sum of the strengths of the edges at it (lev_strength()).
@@ -502,6 +522,7 @@ class Network(_Analyses):
         return self._run("lev_strength", as_array, direction=_direction(direction), undirected=undirected,
                          weighted=weighted)
 
+    @_suggest_keywords
     def pagerank(self, personalization: Union[None, Mapping[Ref, float], Sequence[float], Any] = None,
                  damping: Optional[float] = None, tolerance: Optional[float] = None,
                  max_iter: Optional[int] = None, undirected: bool = False, weighted: bool = True,
@@ -581,6 +602,19 @@ class Network(_Analyses):
             raise error("LEV_EINVAL", f"{what} has {len(seq)} entries; the network has {n} actors")
         buf = (c_double * n)(*seq)
         return buf, buf
+
+
+def _file_not_found(e: Error, path: Source) -> Error:
+    """The library's NotFound for a missing file, as a FileNotFound (a FileNotFoundError)."""
+    import errno
+
+    from ._errors import FileNotFound
+    exc = FileNotFound(e.message)
+    exc.code, exc.name, exc.message = e.code, e.name, e.message
+    exc.errno = errno.ENOENT
+    exc.strerror = os.strerror(errno.ENOENT)
+    exc.filename = os.fspath(path)
+    return exc
 
 
 def _direction(d: str) -> int:

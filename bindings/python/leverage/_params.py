@@ -71,14 +71,43 @@ def options() -> List[ParamInfo]:
         i += 1
 
 
+def _unknown_option(method: str, name: str) -> str:
+    """The message for a keyword that names no option: the closest names, then every option."""
+    import difflib
+    known = sorted(i.name for i in options())
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    return (f"{method}() got an unexpected keyword argument {name!r}{hint} (libleverage's options: "
+            f"{', '.join(known)})")
+
+
+def _suggest_keywords(f: Callable[..., Any]) -> Callable[..., Any]:
+    """For a method with named keywords (pagerank, degree, strength): a misspelt keyword raises
+    TypeError naming the closest of its keywords and listing them, as _check_options does."""
+    import difflib
+    import inspect
+    names = [n for n, p in inspect.signature(f).parameters.items()
+             if n != "self" and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        unknown = [k for k in kwargs if k not in names]
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], names, n=3, cutoff=0.6)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise TypeError(f"{f.__name__}() got an unexpected keyword argument {unknown[0]!r}{hint} "
+                            f"(its keywords: {', '.join(names)})")
+        return f(*args, **kwargs)
+    return wrapper
+
+
 def _check_options(method: str, opts: Mapping[str, Any]) -> None:
     """Refuse a keyword that names no library option as Python refuses an unknown keyword."""
     for name in opts:
         try:
             param_info(name)
         except NotFound:
-            raise TypeError(f"{method}() got an unexpected keyword argument {name!r} (libleverage has no "
-                            f"option of that name; leverage.options() lists them)") from None
+            raise TypeError(_unknown_option(method, name)) from None
 
 
 def _alloc_fn(allocator: Callable[[Optional[int], int, int], Optional[int]]) -> Any:

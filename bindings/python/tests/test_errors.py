@@ -1,6 +1,7 @@
 """Every status code becomes its exception class, raised from a real C failure."""
 from __future__ import annotations
 
+import ctypes
 from ctypes import byref, c_double, c_size_t, c_uint32, c_void_p
 
 import pytest
@@ -38,7 +39,8 @@ def _real_failure(name: str, tmp_path) -> leverage.Error:
     actions = {
         "LEV_ENOMEM": lambda: Network(allocator=lambda p, o, n: None),
         "LEV_EINVAL": lambda: net.add_edge("a", "b", -1.0),
-        "LEV_ENOTFOUND": lambda: net.read_csv(tmp_path / "missing.csv"),
+        # straight from C (a missing file is a FileNotFound, a subclass: test_interop.py)
+        "LEV_ENOTFOUND": lambda: _lib.lib().lev_actor_find(net, b"nobody", ctypes.byref(ctypes.c_uint32())),
         "LEV_EEXIST": lambda: net.add_actor("a"),
         "LEV_EPARSE": lambda: net.read_buffer("nonsense\n"),
         "LEV_EIO": lambda: net.write_csv(tmp_path / "missing" / "x.csv"),
