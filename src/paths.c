@@ -39,7 +39,7 @@ static inline int same_len(double a, double b) { return fabs(a - b) <= PATH_EPS 
 
 /* ---- scratch bookkeeping: every block goes back to the allocator at the end ----------------- */
 
-#define SCR_MAX 32 /* the most any call holds at once is 23 (sampled, directed, weighted) */
+#define SCR_MAX 32 /* the most any call holds at once is 22 (sampled, directed, during the VD bound) */
 
 typedef struct scratch {
     const lev__ctx *c;
@@ -182,7 +182,7 @@ static int relabel_order(scratch *s, const lev__csr *g, uint32_t **rank_out, uin
 /* Build the view (dir: VIEW_OUT, VIEW_IN or VIEW_BOTH) with actors renamed by rank/perm (from
  * relabel_order): row r is actor perm[r]'s, neighbours given as ranks, in increasing order
  * (filled by transposition: new actors X in order, each appended to the rows of its
- * neighbours in the opposite direction). weighted: lengths 1/strength. with_eid: representative
+ * neighbours in the opposite direction). weighted: 1, lengths 1/strength; 2, lengths 1 (hops). with_eid: representative
  * edge per arc. Returns 0, or -1 when out of memory. */
 static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int with_eid, const uint32_t *rank,
                       const uint32_t *perm, view *vw) {
@@ -216,7 +216,7 @@ static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int 
         for (size_t j = 0; j < d; j++) {
             size_t k = cur[rank[tadj[j]]]++;
             vw->adj[k] = x;
-            if (vw->len) vw->len[k] = 1.0 / (double)tw[j];
+            if (vw->len) vw->len[k] = weighted == 2 ? 1.0 : 1.0 / (double)tw[j];
         }
     }
     scr_pop(s); /* tw */
@@ -459,6 +459,7 @@ typedef struct job {
     /* sampled betweenness */
     uint64_t seed;
     const uint32_t *rank;
+    size_t bside;    /* the backward workspace of thread t is ws[t + bside] */
 } job;
 
 static void close_block(const job *J, work *w, size_t b) {
@@ -618,9 +619,106 @@ static inline uint64_t rng_below(uint64_t *st, uint64_t bound) {
 
 static inline double rng_unit(uint64_t *st) { return (double)(rng_next(st) >> 11) * 0x1.0p-53; }
 
+/* One side of a bidirectional Dijkstra: labels in w, arcs of g (the forward view for the search
+ * from s, the reverse view for the one from t), hsize actors in the heap, `settled` settled,
+ * `scanned` arcs looked at (the work done, which decides which side goes next). */
+typedef struct side {
+    work *w;
+    const view *g;
+    uint32_t hsize, settled;
+    size_t scanned;
+} side;
+
+static void side_start(side *a, work *w, const view *g, uint32_t x) {
+    a->w = w;
+    a->g = g;
+    a->hsize = 1;
+    a->settled = 0;
+    a->scanned = 0;
+    w->dist[x] = 0;
+    w->sigma[x] = 1;
+    w->heap[0] = x;
+    w->pos[x] = 0;
+}
+
+/* Settle the nearest actor of side a (returned) without scanning its arcs. */
+static uint32_t side_pop(side *a) {
+    work *w = a->w;
+    uint32_t v = heap_pop(w, &a->hsize);
+    w->pos[v] = a->g->n + a->settled;
+    w->order[a->settled++] = v;
+    return v;
+}
+
+/* Relax the arcs of v (just settled by a), counting shortest paths as dijkstra() does; every arc
+ * into an actor the other side b has labelled offers a path s → t of length *mu or less. */
+static void side_scan(side *a, const side *b, uint32_t v, double *mu) {
+    work *w = a->w;
+    const view *g = a->g;
+    uint32_t n = g->n, *pos = w->pos;
+    double *dist = w->dist, *sigma = w->sigma, dv = dist[v], sv = sigma[v];
+    const double *bdist = b->w->dist;
+    size_t k0 = g->off[v], k1 = g->off[v + 1];
+    a->scanned += k1 - k0 + 1;
+    for (size_t k = k0; k < k1; k++) {
+        uint32_t x = g->adj[k];
+        double alt = dv + g->len[k], dx = dist[x];
+        if (bdist[x] != INFINITY && alt + bdist[x] < *mu) *mu = alt + bdist[x];
+        if (dx == INFINITY) {
+            dist[x] = alt;
+            sigma[x] = sv;
+            w->heap[a->hsize] = x;
+            heap_up(w, a->hsize++);
+        } else if (pos[x] >= n) {
+            continue;
+        } else if (same_len(alt, dx)) {
+            sigma[x] += sv;
+        } else if (alt < dx) {
+            dist[x] = alt;
+            sigma[x] = sv;
+            heap_up(w, pos[x]);
+        }
+    }
+}
+
+/* Walk from x to `to` along shortest paths of side w (arcs of h lead to the actors settled before
+ * x: in-rows for the search from s, out-rows for the one from t), choosing each next actor p with
+ * probability σ(p)/σ(x); counts the actors passed on the way, `to` excluded. */
+static void walk_back(const view *h, const work *w, uint32_t x, uint32_t to, uint64_t *st, uint64_t *count) {
+    uint32_t n = h->n;
+    while (x != to) {
+        double pick = rng_unit(st) * w->sigma[x], acc = 0;
+        uint32_t chosen = UINT32_MAX;
+        size_t k1 = h->off[x + 1];
+        for (size_t k = h->off[x]; k < k1; k++) {
+            uint32_t p = h->adj[k];
+            if (!(w->dist[p] != INFINITY && w->pos[p] >= n && w->pos[p] < w->pos[x] &&
+                  same_len(w->dist[p] + h->len[k], w->dist[x])))
+                continue;
+            chosen = p;
+            acc += w->sigma[p];
+            if (pick < acc) break;
+        }
+        x = chosen; /* the last one if rounding left pick ≥ the sum */
+        if (x != to) count[x]++;
+    }
+}
+
+/* Sample i: a pair (u, t) and one of its shortest paths, uniformly, by a balanced bidirectional
+ * Dijkstra (Borassi & Natale 2019, §5: the side that has scanned fewer arcs goes next). The
+ * search stops when the two heap tops add up to more than μ, the shortest length seen; then
+ * every shortest path has exactly one arc a → x with a settled from u and x settled from t but
+ * not from u (a is the path's last actor settled from u: the actors settled from u are those
+ * nearer than its heap top and perhaps some at that distance, a prefix of the path; x is
+ * nearer to t than the top of t's heap as the tops add up to more than μ), so σ(u, t) is the
+ * sum of σ_u(a)·σ_t(x) over those arcs, and a path is drawn by drawing the arc in proportion,
+ * then walking from a back to u and from x on to t. When a side settles the other's end first,
+ * its labels alone give the paths (as a one-way search). A side whose heap runs dry means t is
+ * out of reach. */
 static void approx_block(const job *J, work *w, size_t b) {
     const view *g = J->g, *rg = J->rg;
     uint32_t n = g->n;
+    work *wb = w + J->bside; /* the thread's backward workspace */
     size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
     for (size_t i = i0; i < i1; i++) {
         uint64_t st = mix64(J->seed * 0x9e3779b97f4a7c15ULL + mix64((uint64_t)i + 0x632be59bd9b4e019ULL));
@@ -628,41 +726,68 @@ static void approx_block(const job *J, work *w, size_t b) {
         if (t >= u) t++;
         u = J->rank[u]; /* the pair is drawn by actor index, searched in the relabelled view */
         t = J->rank[t];
-        size_t reached;
-        uint32_t left = 0;
-        int found;
-        if (J->weighted) {
-            reached = dijkstra(g, w, u, 1, t, &left);
-            found = w->dist[t] != INFINITY && w->pos[t] >= n;
-        } else {
-            reached = bfs_paths(g, rg, w, u, t);
-            found = w->hops[t] >= 0;
+        side F, B;
+        side_start(&F, w, g, u);
+        side_start(&B, wb, rg, t);
+        double mu = INFINITY;
+        int how = 0; /* 1: F settled t; 2: B settled u; 3: the two met */
+        while (F.hsize > 0 && B.hsize > 0) {
+            double tf = w->dist[w->heap[0]], tb = wb->dist[wb->heap[0]];
+            if (mu != INFINITY && tf + tb > mu && !same_len(tf + tb, mu)) {
+                how = 3;
+                break;
+            }
+            int fwd = F.scanned <= B.scanned;
+            side *a = fwd ? &F : &B, *o = fwd ? &B : &F;
+            uint32_t v = side_pop(a);
+            if (v == (fwd ? t : u)) {
+                how = fwd ? 1 : 2;
+                break;
+            }
+            side_scan(a, o, v, &mu);
         }
-        if (found) {
-            /* Walk back from t, choosing each predecessor p of x with probability σ(p)/σ(x). */
-            uint32_t x = t;
-            while (x != u) {
-                double pick = rng_unit(&st) * w->sigma[x], acc = 0;
-                uint32_t chosen = UINT32_MAX;
-                size_t k1 = rg->off[x + 1];
-                for (size_t k = rg->off[x]; k < k1; k++) {
-                    uint32_t p = rg->adj[k];
-                    int pred = J->weighted ? (w->dist[p] != INFINITY && w->pos[p] >= n && w->pos[p] < w->pos[x] &&
-                                              same_len(w->dist[p] + rg->len[k], w->dist[x]))
-                                           : (w->hops[p] >= 0 && w->hops[p] == w->hops[x] - 1);
-                    if (!pred) continue;
-                    chosen = p;
-                    acc += w->sigma[p];
-                    if (pick < acc) break;
+        if (how == 1) {
+            walk_back(rg, w, t, u, &st, w->count);
+        } else if (how == 2) {
+            walk_back(g, wb, u, t, &st, w->count);
+        } else if (how == 3) {
+            /* Two passes over the arcs out of F's settled actors: the sum, then the draw. */
+            double total = 0, pick = 0, acc = 0;
+            uint32_t ca = UINT32_MAX, cx = UINT32_MAX;
+            int done = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                if (pass == 1) pick = rng_unit(&st) * total;
+                for (uint32_t j = 0; j < F.settled && !done; j++) {
+                    uint32_t a = w->order[j];
+                    for (size_t k = g->off[a]; k < g->off[a + 1]; k++) {
+                        uint32_t x = g->adj[k];
+                        if (w->dist[x] != INFINITY && w->pos[x] >= n) continue; /* settled from u */
+                        if (!(wb->dist[x] != INFINITY && wb->pos[x] >= n)) continue;
+                        if (!same_len(w->dist[a] + g->len[k] + wb->dist[x], mu)) continue;
+                        double c = w->sigma[a] * wb->sigma[x];
+                        if (pass == 0) {
+                            total += c;
+                        } else {
+                            acc += c;
+                            ca = a; /* the last one if rounding left pick ≥ the sum */
+                            cx = x;
+                            if (pick < acc) {
+                                done = 1;
+                                break;
+                            }
+                        }
+                    }
                 }
-                x = chosen; /* the last predecessor if rounding left pick ≥ the sum */
-                if (x != u) w->count[x]++;
+            }
+            if (ca != UINT32_MAX) {
+                if (ca != u) w->count[ca]++;
+                if (cx != t) w->count[cx]++;
+                walk_back(rg, w, ca, u, &st, w->count);
+                walk_back(g, wb, cx, t, &st, w->count);
             }
         }
-        if (J->weighted)
-            dijkstra_reset(w, reached, left);
-        else
-            bfs_reset(w, reached);
+        dijkstra_reset(w, F.settled, F.hsize);
+        dijkstra_reset(wb, B.settled, B.hsize);
     }
 }
 
@@ -972,106 +1097,169 @@ lev_status lev_edge_betweenness(const lev_network *net, lev_params *p, double *o
     return betweenness_common(net, p, out, K_EDGE, "edge betweenness");
 }
 
-/* An upper bound of the vertex diameter (actors on a longest shortest path), per RK 2016 §5:
- * undirected, per component from its first actor x: hops 2·ecc(x) + 1; lengths
- * min(|C|, ⌊2·ecc(x)/ℓmin⌋ + 1) with ℓmin the shortest arc; directed: the largest weakly
- * connected component's size. Uses ws[0]. */
-static uint64_t vertex_diameter_bound(const view *g, const view *rg, work *w, int undirected, int weighted,
-                                      uint32_t *comp) {
+/* An upper bound VD of the vertex diameter: the most actors on one shortest path of the view
+ * (lengths 1/strength, or 1 each for hops), per Riondato–Kornaropoulos (2016) §5, made tight
+ * for directed and weighted views. The strongly connected components (Tarjan) cut every
+ * shortest path into consecutive runs, one per component it crosses: a path between two actors
+ * of a component C stays in C (an actor on it reaches the end and is reached from the start),
+ * so each run is a shortest path of C, and the components a path crosses lie on one path of
+ * the condensation (a DAG). For C, from any x in C: every shortest path inside C is at most
+ * d(a, x) + d(x, b) ≤ ecc_in(x) + ecc_out(x) long (searches restricted to C), and has at most
+ * that length / ℓmin arcs (ℓmin: C's shortest arc; hops: ℓmin = 1), so at most
+ * VD(C) = min(|C|, ⌊(ecc_in + ecc_out)/ℓmin⌋ + 1) actors. VD is the largest sum of VD(C) along a
+ * path of the condensation (longest path in a DAG, in Tarjan's order, which lists a component
+ * after every component it reaches). On an undirected view the components are the connected
+ * ones and ecc_in = ecc_out: RK's 2·ecc + 1. Note that the hop diameter alone bounds nothing
+ * here: a shortest weighted path may have more arcs than the hop diameter (a → c → b of
+ * lengths 0.2 + 0.2 beats a → b of length 1), hence the division by ℓmin.
+ * O((V + E) log V); uses w (a weighted workspace); 0 on out of memory. */
+static uint64_t vertex_diameter_bound(scratch *s, const view *g, const view *rg, work *w, int *oom_out) {
     uint32_t n = g->n;
-    uint64_t best = 0;
-    for (uint32_t v = 0; v < n; v++) comp[v] = UINT32_MAX;
-    if (!undirected) {
-        /* Weak components by BFS over both directions; w->order is the queue. */
-        for (uint32_t x = 0; x < n; x++) {
-            if (comp[x] != UINT32_MAX) continue;
-            size_t head = 0, tail = 0;
-            w->order[tail++] = x;
-            comp[x] = x;
-            while (head < tail) {
-                uint32_t v = w->order[head++];
+    int k0 = s->k;
+    uint32_t *idx = scr_alloc(s, n, sizeof *idx), *low = scr_alloc(s, n, sizeof *low);
+    uint32_t *stk = scr_alloc(s, n, sizeof *stk), *cs = scr_alloc(s, n, sizeof *cs);
+    uint32_t *comp = scr_alloc(s, n, sizeof *comp);
+    size_t *ci = scr_alloc(s, n, sizeof *ci);
+    uint64_t *best = scr_alloc(s, n, sizeof *best); /* per component, in Tarjan order */
+    uint64_t vd = 0;
+    if (!idx || !low || !stk || !cs || !comp || !ci || !best) {
+        *oom_out = 1;
+        while (s->k > k0) scr_pop(s);
+        return 0;
+    }
+    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = UINT32_MAX;
+    uint32_t next = 1, sp = 0, nc = 0;
+    for (uint32_t r = 0; r < n; r++) {
+        if (idx[r]) continue;
+        size_t depth = 1;
+        cs[0] = r;
+        ci[0] = g->off[r];
+        idx[r] = low[r] = next++;
+        stk[sp++] = r;
+        while (depth > 0) {
+            uint32_t v = cs[depth - 1];
+            if (ci[depth - 1] < g->off[v + 1]) {
+                uint32_t y = g->adj[ci[depth - 1]++];
+                if (!idx[y]) {
+                    idx[y] = low[y] = next++;
+                    stk[sp++] = y;
+                    cs[depth] = y;
+                    ci[depth] = g->off[y];
+                    depth++;
+                } else if (comp[y] == UINT32_MAX && idx[y] < low[v]) {
+                    low[v] = idx[y]; /* y is on the stack */
+                }
+                continue;
+            }
+            depth--;
+            if (depth > 0 && low[v] < low[cs[depth - 1]]) low[cs[depth - 1]] = low[v];
+            if (low[v] != idx[v]) continue;
+            /* v roots component nc: its members are on the stack above v. */
+            uint32_t size = 0, top = sp;
+            do comp[stk[--sp]] = nc, size++;
+            while (stk[sp] != v);
+            uint64_t vdc = 1, below = 0;
+            if (size > 1) {
+                double ecc[2], lmin = INFINITY;
                 for (int d = 0; d < 2; d++) {
                     const view *h = d ? rg : g;
-                    for (size_t k = h->off[v]; k < h->off[v + 1]; k++)
-                        if (comp[h->adj[k]] == UINT32_MAX) {
-                            comp[h->adj[k]] = x;
-                            w->order[tail++] = h->adj[k];
+                    uint32_t hsize = 1, settled = 0;
+                    w->dist[v] = 0;
+                    w->heap[0] = v;
+                    w->pos[v] = 0;
+                    while (hsize > 0) {
+                        uint32_t x = heap_pop(w, &hsize);
+                        w->pos[x] = n + settled;
+                        w->order[settled++] = x;
+                        for (size_t k = h->off[x]; k < h->off[x + 1]; k++) {
+                            uint32_t y = h->adj[k];
+                            if (comp[y] != nc) continue;
+                            if (h->len[k] < lmin) lmin = h->len[k];
+                            double alt = w->dist[x] + h->len[k];
+                            if (w->dist[y] == INFINITY) {
+                                w->dist[y] = alt;
+                                w->heap[hsize] = y;
+                                heap_up(w, hsize++);
+                            } else if (w->pos[y] < n && alt < w->dist[y]) {
+                                w->dist[y] = alt;
+                                heap_up(w, w->pos[y]);
+                            }
                         }
+                    }
+                    ecc[d] = w->dist[w->order[settled - 1]];
+                    dijkstra_reset(w, settled, 0);
+                }
+                double arcs = floor((ecc[0] + ecc[1]) / lmin * (1 + 1e-9));
+                vdc = arcs + 1 < (double)size ? (uint64_t)arcs + 1 : size;
+            }
+            /* The components reached from this one are listed before it. */
+            for (uint32_t j = sp; j < top; j++) {
+                uint32_t x = stk[j];
+                for (size_t k = g->off[x]; k < g->off[x + 1]; k++) {
+                    uint32_t cy = comp[g->adj[k]];
+                    if (cy != nc && best[cy] > below) below = best[cy];
                 }
             }
-            if (tail > best) best = tail;
+            best[nc] = vdc + below;
+            if (best[nc] > vd) vd = best[nc];
+            nc++;
         }
-        return best;
     }
-    double lmin = INFINITY;
-    if (weighted)
-        for (size_t k = 0; k < g->m; k++)
-            if (g->len[k] < lmin) lmin = g->len[k];
-    /* Undirected: one search per component, from its first actor x. */
-    for (uint32_t x = 0; x < n; x++) {
-        if (comp[x] != UINT32_MAX) continue;
-        size_t reached;
-        uint64_t bound;
-        if (weighted) {
-            uint32_t left;
-            reached = dijkstra(g, w, x, 0, UINT32_MAX, &left);
-            double ecc = w->dist[w->order[reached - 1]];
-            double hopsb = floor(2 * ecc / lmin * (1 + 1e-9)) + 1;
-            bound = reached;
-            if (hopsb < (double)reached) bound = (uint64_t)hopsb;
-            for (size_t i = 0; i < reached; i++) comp[w->order[i]] = x;
-            dijkstra_reset(w, reached, left);
-        } else {
-            reached = bfs(g, w, x);
-            uint64_t ecc = (uint64_t)w->hops[w->order[reached - 1]];
-            bound = 2 * ecc + 1 < reached ? 2 * ecc + 1 : reached;
-            for (size_t i = 0; i < reached; i++) comp[w->order[i]] = x;
-            bfs_reset(w, reached);
-        }
-        if (bound > best) best = bound;
-    }
-    return best;
+    while (s->k > k0) scr_pop(s);
+    return vd;
 }
 
-lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double *out) {
+static lev_status approx_common(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
+                                double *epsilon) {
     const char *what = "sampled betweenness";
     lev__ctx c;
     lev_status rc = lev__ctx_begin(&c, net, p, what, out);
     if (rc) return rc;
     const lev__csr *g = c.g;
     size_t n = g->n, m = g->m;
-    if (n == 0) return LEV_OK;
+    if (n == 0) {
+        if (samples) *samples = 0;
+        if (epsilon) *epsilon = 0;
+        return LEV_OK;
+    }
     int weighted = lev__param(p, LEV_P_WEIGHTED) != 0, undirected = lev__param(p, LEV_P_UNDIRECTED) != 0;
     double eps = lev__param(p, LEV_P_EPSILON), delta = lev__param(p, LEV_P_DELTA);
     uint64_t seed = (uint64_t)lev__param(p, LEV_P_SEED);
     scratch s = {.c = &c};
     view vw, rvw;
     uint32_t *rank, *perm;
+    /* Lengths on both views, 1 per arc for hops: both searches are Dijkstra's. */
+    int lw = weighted ? 1 : 2;
     if (relabel_order(&s, g, &rank, &perm) ||
-        view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, weighted, 0, rank, perm, &vw))
+        view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, lw, 0, rank, perm, &vw))
         return oom(&c, &s, what, n, m);
     if (undirected)
         rvw = vw;
-    else if (view_build(&s, &c, VIEW_IN, weighted, 0, rank, perm, &rvw))
+    else if (view_build(&s, &c, VIEW_IN, lw, 0, rank, perm, &rvw))
         return oom(&c, &s, what, n, m);
     double *res = scr_alloc(&s, n, sizeof *res);
-    uint32_t *comp = scr_alloc(&s, n, sizeof *comp);
     work w0;
-    if (!res || !comp || alloc_work(&s, &w0, 1, &vw, K_APPROX, weighted, 1)) return oom(&c, &s, what, n, m);
+    if (!res || alloc_work(&s, &w0, 1, &vw, K_APPROX, 1, 1)) return oom(&c, &s, what, n, m);
     memset(res, 0, n * sizeof *res);
-    uint64_t vd = n > 2 ? vertex_diameter_bound(&vw, &rvw, &w0, undirected, weighted, comp) : 0;
+    int vd_oom = 0;
+    uint64_t vd = n > 2 ? vertex_diameter_bound(&s, &vw, &rvw, &w0, &vd_oom) : 0;
+    if (vd_oom) return oom(&c, &s, what, n, m);
+    size_t nsamp = 0;
     if (vd >= 3) {
         /* RK's bound is on Σ/(n(n − 1)); ours divides by (n − 1)(n − 2), n/(n − 2) times more,
          * so sample for ε' = ε(n − 2)/n. c = 0.5 (RK §4.1). */
         double e2 = eps * ((double)n - 2) / (double)n;
         double r = ceil(0.5 / (e2 * e2) * (floor(log2((double)(vd - 2))) + 1 + log(1 / delta)));
-        size_t nsamp = (size_t)r;
+        nsamp = (size_t)r;
         size_t bsize = 256, nblocks = (nsamp + bsize - 1) / bsize;
-        int threads = pick_threads(&c, nblocks, r * (double)(n + vw.m));
-        work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
-        if (!ws || alloc_work(&s, ws, threads, &vw, K_APPROX, weighted, 1)) return oom(&c, &s, what, n, m);
-        job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = bsize, .nitems = nsamp,
-                 .seed = seed, .rank = rank};
+        /* A bidirectional sample costs far less than a search: about √(V + E) arcs on
+         * small-world networks, which decides whether a second thread pays. */
+        int threads = pick_threads(&c, nblocks, r * sqrt((double)(n + vw.m)) * 8);
+        /* Threads 0..T−1 search from s, T..2T−1 from t. */
+        work *ws = scr_alloc(&s, 2 * (size_t)threads, sizeof *ws);
+        if (!ws || alloc_work(&s, ws, 2 * threads, &vw, K_APPROX, 1, 1)) return oom(&c, &s, what, n, m);
+        job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = 1, .bsize = bsize, .nitems = nsamp,
+                 .seed = seed, .rank = rank, .bside = (size_t)threads};
         rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, what);
         if (rc == LEV_OK) {
             double scale = (double)n / (((double)n - 2) * r);
@@ -1082,7 +1270,20 @@ lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double 
             }
         }
     }
-    if (rc == LEV_OK) memcpy(out, res, n * sizeof *out);
+    if (rc == LEV_OK) {
+        memcpy(out, res, n * sizeof *out);
+        if (samples) *samples = (uint64_t)nsamp;
+        if (epsilon) *epsilon = nsamp ? eps : 0;
+    }
     scr_free_all(&s);
     return rc;
+}
+
+lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double *out) {
+    return approx_common(net, p, out, NULL, NULL);
+}
+
+lev_status lev_betweenness_sampled(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
+                                   double *epsilon) {
+    return approx_common(net, p, out, samples, epsilon);
 }
