@@ -1411,6 +1411,69 @@ LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p,
 LEV_API lev_status lev_betweenness_sampled(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
                                            double *epsilon);
 
+/**
+ * @brief The k actors of highest closeness, exactly, without computing everyone's.
+ *
+ * Writes min(k, n) actors, best first, and their scores, which are exactly (bit for bit) what
+ * lev_closeness() gives those actors with the same options; among equal scores the lower index
+ * comes first, so the result is the head of lev_closeness()'s output sorted by decreasing score,
+ * then index. A search from an actor stops as soon as an upper bound of its score falls below the
+ * k-th best found so far (Bergamini et al.): with hops, after each level, counting the next level
+ * at its distance and every other actor of its weak component one hop further; with lengths,
+ * every actor not yet settled at the distance of the heap's top. Actors are tried in decreasing
+ * order of a bound from their own ties, and those whose bound is already too low are never
+ * searched. On small-world networks few searches run to the end (see bench/README.md); in the
+ * worst case it costs what lev_closeness() does. k = 0 writes nothing.
+ * @param[in]  net    The network; not changed (its compact form may be built).
+ * @param[in]  p      Options or NULL: as lev_closeness() (LEV_P_WEIGHTED, LEV_P_UNDIRECTED,
+ *   LEV_P_DIRECTION, LEV_P_THREADS; progress callback).
+ * @param[in]  k      How many actors to return.
+ * @param[out] actors Caller-owned, length ≥ min(k, lev_actor_count(net)): actor indices, best
+ *   first; written only on LEV_OK.
+ * @param[out] scores Caller-owned, the same length: their closeness; written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net, actors or scores NULL); LEV_ECANCELLED (outputs untouched);
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · allocates O(V + E) scratch plus O(V) per thread · parallel (OpenMP) · the same
+ *   result for any LEV_P_THREADS (which searches are cut short may differ, the answer does not)
+ *   · cancellable.
+ * @par Complexity
+ *   O(V·(V + E)) hops, O(V·(V + E) log V) weighted in the worst case; usually far less.
+ * @par Reference
+ *   Bergamini, E., Borassi, M., Crescenzi, P., Marino, A. & Meyerhenke, H. (2019). Computing
+ *   top-k closeness centrality faster in unweighted graphs. ACM Trans. Knowl. Discov. Data 13(5).
+ *   doi:10.1145/3344719
+ * @since 0.1
+ */
+LEV_API lev_status lev_closeness_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors,
+                                     double *scores);
+
+/**
+ * @brief The k actors of highest harmonic centrality, exactly, without computing everyone's.
+ *
+ * As lev_closeness_top() for lev_harmonic(): min(k, n) actors best first (ties: lower index
+ * first), with exactly lev_harmonic()'s scores under the same options, LEV_P_NORMALIZED
+ * included. The bound after a level (hops) or a settled actor (lengths) is the sum so far plus
+ * 1/distance for every actor of the weak component not yet settled, at the least distance it can
+ * have.
+ * @param[in]  net    The network; not changed (its compact form may be built).
+ * @param[in]  p      Options or NULL: as lev_harmonic().
+ * @param[in]  k      How many actors to return.
+ * @param[out] actors Caller-owned, length ≥ min(k, lev_actor_count(net)); written only on LEV_OK.
+ * @param[out] scores Caller-owned, the same length: their harmonic centrality; written only on
+ *   LEV_OK.
+ * @return As lev_closeness_top().
+ * @par Contract
+ *   As lev_closeness_top().
+ * @par Complexity
+ *   As lev_closeness_top().
+ * @par Reference
+ *   Bergamini et al. (2019), as lev_closeness_top(); Boldi & Vigna (2014). Internet Mathematics 10.
+ * @since 0.1
+ */
+LEV_API lev_status lev_harmonic_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors,
+                                    double *scores);
+
 /** @} */
 
 /**

@@ -28,6 +28,7 @@
 
 #include <math.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -1286,4 +1287,385 @@ lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double 
 lev_status lev_betweenness_sampled(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
                                    double *epsilon) {
     return approx_common(net, p, out, samples, epsilon);
+}
+
+/* ---- exact top-K closeness and harmonic by pruned search ---------------------------------------- *
+ *
+ * Bergamini, Borassi, Crescenzi, Marino & Meyerhenke (2019): only the k best scores are needed,
+ * so a search from v stops as soon as an upper bound of v's score falls below the k-th best
+ * score found so far. The searches are lev_closeness()'s own (the same view, the same BFS or
+ * Dijkstra, the sums added in the same order), so the scores of the actors kept are
+ * bit-identical to lev_closeness()'s and lev_harmonic()'s. Here, rather than in a file of their
+ * own, because they share the view and the searches with them. */
+
+/* An upper bound of the score of an actor whose search has settled r actors (itself included)
+ * at total distance S (harmonic sum h), knows of L more at distance ≥ dl (L may be 0) and may
+ * reach the others of its R at distance ≥ dr. Closeness (x − 1)²/((n − 1)·S(x)) with x actors
+ * reached in all is convex in x (a square over a positive linear function), so its largest value
+ * is at an end: x = r + L or x = R. */
+static double top_bound(int kind, double r, double S, double h, double L, double dl, double R, double dr,
+                        double n1) {
+    if (kind == K_HARMONIC) return h + (L > 0 ? L / dl : 0) + (R - r - L) / dr;
+    double x1 = r + L, S1 = S + L * dl, f1 = S1 > 0 ? (x1 - 1) * (x1 - 1) / (n1 * S1) : 0;
+    double S2 = S1 + (R - x1) * dr, f2 = S2 > 0 ? (R - 1) * (R - 1) / (n1 * S2) : 0;
+    return f1 > f2 ? f1 : f2;
+}
+
+/* The k best so far: a min-heap of (score, actor), the worst (lower score, or the higher actor
+ * index among equal scores) at the top; thr is the worst's score once k are held, else −∞. */
+typedef struct topk {
+    size_t k, size;
+    double *score;
+    uint32_t *actor;
+    atomic_uint_fast64_t thr; /* bits of a double */
+    pthread_mutex_t lock;
+} topk;
+
+static inline int top_worse(double sa, uint32_t a, double sb, uint32_t b) { return sa < sb || (sa == sb && a > b); }
+
+static inline double top_thr(topk *t) {
+    uint64_t b = atomic_load_explicit(&t->thr, memory_order_relaxed);
+    double x;
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+static void top_offer(topk *t, double sc, uint32_t a) {
+    pthread_mutex_lock(&t->lock);
+    size_t i;
+    if (t->size < t->k) {
+        i = t->size++;
+        while (i > 0) { /* sift up */
+            size_t p = (i - 1) / 2;
+            if (!top_worse(sc, a, t->score[p], t->actor[p])) break;
+            t->score[i] = t->score[p];
+            t->actor[i] = t->actor[p];
+            i = p;
+        }
+        t->score[i] = sc;
+        t->actor[i] = a;
+    } else if (top_worse(t->score[0], t->actor[0], sc, a)) {
+        i = 0;
+        for (;;) { /* sift down */
+            size_t l = 2 * i + 1, r = l + 1, c;
+            if (l >= t->size) break;
+            c = r < t->size && top_worse(t->score[r], t->actor[r], t->score[l], t->actor[l]) ? r : l;
+            if (!top_worse(t->score[c], t->actor[c], sc, a)) break;
+            t->score[i] = t->score[c];
+            t->actor[i] = t->actor[c];
+            i = c;
+        }
+        t->score[i] = sc;
+        t->actor[i] = a;
+    }
+    if (t->size == t->k) {
+        uint64_t b;
+        memcpy(&b, &t->score[0], sizeof b);
+        atomic_store_explicit(&t->thr, b, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&t->lock);
+}
+
+/* Slack for the bounds' rounding: a bound prunes only when below the threshold by this much. */
+#define TOP_SLACK (1 + 1e-9)
+
+typedef struct topjob {
+    job base;             /* kind, g, weighted, bsize, nitems */
+    const uint32_t *cand; /* actors (view order) by decreasing first bound */
+    const double *ub0;    /* their first bounds, scaled */
+    const uint32_t *reach; /* per actor (view order): the most actors it can reach, itself included */
+    const uint32_t *perm;
+    double scale;         /* harmonic LEV_P_NORMALIZED: 1/(n − 1), else 1 */
+    topk *tk;
+} topjob;
+
+/* Search from v (view order) as close_block() does, giving up when v cannot make the top k.
+ * Returns 1 with *score set, or 0 when pruned. */
+static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
+    const view *g = T->base.g;
+    int kind = T->base.kind;
+    double n1 = (double)g->n - 1, R = (double)T->reach[v], sum = 0, harm = 0;
+    size_t reached;
+    if (T->base.weighted) {
+        uint32_t n = g->n, hsize = 1, settled = 0;
+        double *dist = w->dist;
+        uint32_t *pos = w->pos;
+        dist[v] = 0;
+        w->heap[0] = v;
+        pos[v] = 0;
+        while (hsize > 0) {
+            uint32_t u = heap_pop(w, &hsize);
+            pos[u] = n + settled;
+            w->order[settled++] = u;
+            double du = dist[u];
+            if (settled > 1) {
+                sum += du;
+                harm += 1.0 / du;
+            }
+            size_t k1 = g->off[u + 1];
+            for (size_t k = g->off[u]; k < k1; k++) { /* dijkstra() without path counts */
+                uint32_t x = g->adj[k];
+                double alt = du + g->len[k], dx = dist[x];
+                if (dx == INFINITY) {
+                    dist[x] = alt;
+                    w->heap[hsize] = x;
+                    heap_up(w, hsize++);
+                } else if (pos[x] >= n) {
+                    continue;
+                } else if (alt < dx) {
+                    dist[x] = alt;
+                    heap_up(w, pos[x]);
+                }
+            }
+            if (hsize > 0) {
+                double thr = top_thr(T->tk);
+                if (thr > 0 &&
+                    top_bound(kind, settled, sum, harm, 0, 0, R, dist[w->heap[0]], n1) * T->scale * TOP_SLACK < thr) {
+                    dijkstra_reset(w, settled, hsize);
+                    return 0;
+                }
+            }
+        }
+        reached = settled;
+        dijkstra_reset(w, settled, 0);
+    } else {
+        uint32_t *order = w->order;
+        int32_t *hops = w->hops;
+        size_t head = 0, tail = 1, lvl_end = 1;
+        uint64_t hs = 0;
+        int32_t level = 0;
+        order[0] = v;
+        hops[v] = 0;
+        while (head < tail) {
+            if (head == lvl_end) {
+                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it. */
+                double thr = top_thr(T->tk);
+                if (thr > 0 && top_bound(kind, (double)head, (double)hs, harm, (double)(tail - head), level + 1.0, R,
+                                         level + 2.0, n1) * T->scale * TOP_SLACK < thr) {
+                    bfs_reset(w, tail);
+                    return 0;
+                }
+                lvl_end = tail;
+                level++;
+            }
+            uint32_t u = order[head++];
+            if (head > 1) {
+                int32_t d = hops[u];
+                hs += (uint64_t)d;
+                harm += 1.0 / d;
+            }
+            int32_t du1 = hops[u] + 1;
+            size_t k1 = g->off[u + 1];
+            for (size_t k = g->off[u]; k < k1; k++) {
+                uint32_t x = g->adj[k];
+                if (hops[x] < 0) {
+                    hops[x] = du1;
+                    order[tail++] = x;
+                }
+            }
+        }
+        reached = tail;
+        sum = (double)hs;
+        bfs_reset(w, reached);
+    }
+    double r1 = (double)(reached - 1);
+    *score = kind == K_HARMONIC ? harm * T->scale : sum > 0 ? (r1 / sum) * (r1 / n1) : 0;
+    return 1;
+}
+
+static void top_block(const job *J, work *w, size_t b) {
+    const topjob *T = (const topjob *)J;
+    size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
+    for (size_t i = i0; i < i1; i++) {
+        uint32_t v = T->cand[i];
+        double thr = top_thr(T->tk), sc;
+        if (thr > 0 && T->ub0[i] * TOP_SLACK < thr) continue; /* cannot make it, without a search */
+        if (top_eval(T, w, v, &sc)) top_offer(T->tk, sc, T->perm[v]);
+    }
+}
+
+typedef struct cand {
+    double ub;
+    uint32_t v;
+} cand;
+
+static int cand_cmp(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->ub != y->ub) return x->ub > y->ub ? -1 : 1;
+    return x->v < y->v ? -1 : x->v > y->v;
+}
+
+static uint32_t uf_find(uint32_t *par, uint32_t x) {
+    while (par[x] != x) x = par[x] = par[par[x]];
+    return x;
+}
+
+/* reach[v] ≥ the number of actors v reaches, itself included: over the strongly connected
+ * components (Tarjan, which lists a component after all those it reaches), reach(C) =
+ * min(|weak component|, |C| + Σ reach(C') over the components C' that C has ties into); the
+ * sum counts an actor reached along two ways twice, so it is an upper bound, exact on a tree of
+ * components. Returns 0, or -1 when out of memory. */
+static int top_reach(scratch *s, const view *g, uint32_t *reach) {
+    uint32_t n = g->n;
+    int k0 = s->k;
+    uint32_t *idx = scr_alloc(s, n, sizeof *idx), *low = scr_alloc(s, n, sizeof *low);
+    uint32_t *stk = scr_alloc(s, n, sizeof *stk), *cs = scr_alloc(s, n, sizeof *cs);
+    uint32_t *comp = scr_alloc(s, n, sizeof *comp), *stamp = scr_alloc(s, n, sizeof *stamp);
+    size_t *ci = scr_alloc(s, n, sizeof *ci);
+    uint64_t *rc = scr_alloc(s, n, sizeof *rc); /* per component */
+    if (!idx || !low || !stk || !cs || !comp || !stamp || !ci || !rc) {
+        while (s->k > k0) scr_pop(s);
+        return -1;
+    }
+    /* Weak components first (union–find in idx), for the cap. */
+    for (uint32_t v = 0; v < n; v++) idx[v] = v, low[v] = 0;
+    for (uint32_t v = 0; v < n; v++)
+        for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
+            uint32_t a = uf_find(idx, v), b = uf_find(idx, g->adj[j]);
+            if (a != b) idx[a < b ? b : a] = a < b ? a : b;
+        }
+    for (uint32_t v = 0; v < n; v++) low[uf_find(idx, v)]++;
+    for (uint32_t v = 0; v < n; v++) reach[v] = low[uf_find(idx, v)]; /* staged: the weak size */
+    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = UINT32_MAX, stamp[v] = UINT32_MAX;
+    uint32_t next = 1, sp = 0, nc = 0;
+    for (uint32_t r = 0; r < n; r++) {
+        if (idx[r]) continue;
+        size_t depth = 1;
+        cs[0] = r;
+        ci[0] = g->off[r];
+        idx[r] = low[r] = next++;
+        stk[sp++] = r;
+        while (depth > 0) {
+            uint32_t v = cs[depth - 1];
+            if (ci[depth - 1] < g->off[v + 1]) {
+                uint32_t y = g->adj[ci[depth - 1]++];
+                if (!idx[y]) {
+                    idx[y] = low[y] = next++;
+                    stk[sp++] = y;
+                    cs[depth] = y;
+                    ci[depth] = g->off[y];
+                    depth++;
+                } else if (comp[y] == UINT32_MAX && idx[y] < low[v]) {
+                    low[v] = idx[y];
+                }
+                continue;
+            }
+            depth--;
+            if (depth > 0 && low[v] < low[cs[depth - 1]]) low[cs[depth - 1]] = low[v];
+            if (low[v] != idx[v]) continue;
+            uint32_t top = sp;
+            do comp[stk[--sp]] = nc;
+            while (stk[sp] != v);
+            uint64_t sum = top - sp;
+            for (uint32_t j = sp; j < top; j++)
+                for (size_t k = g->off[stk[j]]; k < g->off[stk[j] + 1]; k++) {
+                    uint32_t cy = comp[g->adj[k]];
+                    if (cy != nc && stamp[cy] != nc) {
+                        stamp[cy] = nc;
+                        sum += rc[cy];
+                    }
+                }
+            uint64_t cap = reach[v]; /* the weak component's size */
+            rc[nc] = sum < cap ? sum : cap;
+            for (uint32_t j = sp; j < top; j++) reach[stk[j]] = (uint32_t)rc[nc];
+            nc++;
+        }
+    }
+    while (s->k > k0) scr_pop(s);
+    return 0;
+}
+
+static lev_status top_measure(const lev_network *net, lev_params *p, size_t k, uint32_t *actors, double *scores,
+                              int kind, const char *what) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, what, actors);
+    if (rc) return rc;
+    if (!scores) return lev__ctx_fail(&c, LEV_EMISUSE, "%s: the scores array is NULL", what);
+    const lev__csr *g = c.g;
+    size_t n = g->n;
+    if (k > n) k = n;
+    if (k == 0) return lev__ctx_progress(&c, 1, what);
+    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
+    scratch s = {.c = &c};
+    view vw;
+    uint32_t *rank, *perm;
+    if (relabel_order(&s, g, &rank, &perm) || view_build(&s, &c, dist_dir(p), weighted, 0, rank, perm, &vw))
+        return oom(&c, &s, what, n, g->m);
+    /* reach: a bound of how many actors each one reaches, itself included (top_reach). */
+    uint32_t *reach = scr_alloc(&s, n, sizeof *reach);
+    if (!reach || top_reach(&s, &vw, reach)) return oom(&c, &s, what, n, g->m);
+    double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
+    double n1 = (double)n - 1, lming = INFINITY;
+    if (weighted)
+        for (size_t j = 0; j < vw.m; j++)
+            if (vw.len[j] < lming) lming = vw.len[j];
+    /* First bounds, from the actor's own ties alone: its d neighbours are at ≥ the shortest of
+     * its ties ℓv (1 hop), the others at ≥ ℓv + the shortest tie of all (2 hops). */
+    cand *cs = scr_alloc(&s, n, sizeof *cs);
+    uint32_t *cv = scr_alloc(&s, n, sizeof *cv);
+    double *ub0 = scr_alloc(&s, n, sizeof *ub0);
+    topk tk = {.k = k};
+    tk.score = scr_alloc(&s, k, sizeof *tk.score);
+    tk.actor = scr_alloc(&s, k, sizeof *tk.actor);
+    if (!cs || !cv || !ub0 || !tk.score || !tk.actor) return oom(&c, &s, what, n, g->m);
+    for (uint32_t v = 0; v < n; v++) {
+        double d = (double)(vw.off[v + 1] - vw.off[v]), lv = 1, l2 = 2;
+        if (weighted) {
+            lv = INFINITY;
+            for (size_t j = vw.off[v]; j < vw.off[v + 1]; j++)
+                if (vw.len[j] < lv) lv = vw.len[j];
+            l2 = lv + lming;
+        }
+        cs[v].ub = d > 0 ? top_bound(kind, 1, 0, 0, d, lv, (double)reach[v], l2, n1) * scale : 0;
+        cs[v].v = v;
+    }
+    qsort(cs, n, sizeof *cs, cand_cmp);
+    for (size_t i = 0; i < n; i++) cv[i] = cs[i].v, ub0[i] = cs[i].ub;
+    size_t bsize = 16, nblocks = (n + bsize - 1) / bsize;
+    int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
+    work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
+    if (!ws || alloc_work(&s, ws, threads, &vw, K_CLOSENESS, weighted, 1)) return oom(&c, &s, what, n, g->m);
+    double ninf = -INFINITY;
+    uint64_t b;
+    memcpy(&b, &ninf, sizeof b);
+    atomic_init(&tk.thr, b);
+    if (pthread_mutex_init(&tk.lock, NULL) != 0) return oom(&c, &s, what, n, g->m);
+    topjob T = {.base = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n},
+                .cand = cv, .ub0 = ub0, .reach = reach, .perm = perm, .scale = scale, .tk = &tk};
+    rc = run_blocks(&c, &T.base, ws, threads, nblocks, top_block, NULL, what);
+    pthread_mutex_destroy(&tk.lock);
+    if (rc == LEV_OK) {
+        /* Best first: pop the worst into the last free place. */
+        for (size_t i = k; i-- > 0;) {
+            actors[i] = tk.actor[0];
+            scores[i] = tk.score[0];
+            double sc = tk.score[tk.size - 1];
+            uint32_t a = tk.actor[tk.size - 1];
+            tk.size--;
+            size_t j = 0;
+            for (;;) {
+                size_t l = 2 * j + 1, r = l + 1, ch;
+                if (l >= tk.size) break;
+                ch = r < tk.size && top_worse(tk.score[r], tk.actor[r], tk.score[l], tk.actor[l]) ? r : l;
+                if (!top_worse(tk.score[ch], tk.actor[ch], sc, a)) break;
+                tk.score[j] = tk.score[ch];
+                tk.actor[j] = tk.actor[ch];
+                j = ch;
+            }
+            if (tk.size > 0) {
+                tk.score[j] = sc;
+                tk.actor[j] = a;
+            }
+        }
+    }
+    scr_free_all(&s);
+    return rc;
+}
+
+lev_status lev_closeness_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors, double *scores) {
+    return top_measure(net, p, k, actors, scores, K_CLOSENESS, "closeness top-k");
+}
+
+lev_status lev_harmonic_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors, double *scores) {
+    return top_measure(net, p, k, actors, scores, K_HARMONIC, "harmonic top-k");
 }
