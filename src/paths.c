@@ -1376,6 +1376,7 @@ typedef struct topjob {
     const uint32_t *reach; /* per actor (view order): the most actors it can reach, itself included */
     const uint32_t *perm;
     double scale;         /* harmonic LEV_P_NORMALIZED: 1/(n − 1), else 1 */
+    double lmin;          /* the shortest tie (lengths) */
     topk *tk;
 } topjob;
 
@@ -1419,8 +1420,10 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
             }
             if (hsize > 0) {
                 double thr = top_thr(T->tk);
-                if (thr > 0 &&
-                    top_bound(kind, settled, sum, harm, 0, 0, R, dist[w->heap[0]], n1) * T->scale * TOP_SLACK < thr) {
+                /* The hsize actors in the heap are at ≥ its top; any other, one tie further. */
+                double top = dist[w->heap[0]];
+                if (thr > 0 && top_bound(kind, settled, sum, harm, hsize, top, R, top + T->lmin, n1) * T->scale *
+                                       TOP_SLACK < thr) {
                     dijkstra_reset(w, settled, hsize);
                     return 0;
                 }
@@ -1631,7 +1634,7 @@ static lev_status top_measure(const lev_network *net, lev_params *p, size_t k, u
     atomic_init(&tk.thr, b);
     if (pthread_mutex_init(&tk.lock, NULL) != 0) return oom(&c, &s, what, n, g->m);
     topjob T = {.base = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n},
-                .cand = cv, .ub0 = ub0, .reach = reach, .perm = perm, .scale = scale, .tk = &tk};
+                .cand = cv, .ub0 = ub0, .reach = reach, .perm = perm, .scale = scale, .lmin = lming, .tk = &tk};
     rc = run_blocks(&c, &T.base, ws, threads, nblocks, top_block, NULL, what);
     pthread_mutex_destroy(&tk.lock);
     if (rc == LEV_OK) {
