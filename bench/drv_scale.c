@@ -4,7 +4,8 @@
  *
  * Usage: drv_scale FILE.csv THREADS WHAT...   WHAT: close harm betw betw_hops approx approx_hops
  *        closetop harmtop (weighted unless _hops; closetop/harmtop take K=10; add "dirin" to any
- *        closeness/harmonic for LEV_DIR_IN)
+ *        closeness/harmonic for LEV_DIR_IN); acc / acc_hops: exact normalized betweenness, then
+ *        the sampled one (default ε, δ), and the largest error over all actors
  */
 #define _POSIX_C_SOURCE 200809L
 #include <leverage.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <math.h>
 
 static double clk(clockid_t id) {
     struct timespec ts;
@@ -51,6 +53,17 @@ int main(int argc, char **argv) {
         else if (!strncmp(w, "close", 5)) rc = lev_closeness(net, p, out);
         else if (!strncmp(w, "harm", 4)) rc = lev_harmonic(net, p, out);
         else if (!strncmp(w, "betw", 4)) rc = lev_betweenness(net, p, out);
+        else if (!strncmp(w, "acc", 3)) {
+            double *ex = malloc(n * sizeof *ex), worst = 0;
+            lev_params_set_int(p, LEV_P_NORMALIZED, 1);
+            rc = lev_betweenness(net, p, ex);
+            double t2 = clk(CLOCK_MONOTONIC), c2 = clk(CLOCK_PROCESS_CPUTIME_ID);
+            printf("%-14s exact wall %8.3f s  cpu %8.3f s\n", w, t2 - t0, c2 - c0);
+            if (!rc) rc = lev_betweenness_sampled(net, p, out, &samples, &eps);
+            for (size_t v = 0; v < n; v++) worst = fabs(out[v] - ex[v]) > worst ? fabs(out[v] - ex[v]) : worst;
+            printf("%-14s max |sampled - exact| %.3g\n", w, worst);
+            free(ex);
+        }
         double t1 = clk(CLOCK_MONOTONIC), c1 = clk(CLOCK_PROCESS_CPUTIME_ID);
         printf("%-14s rc=%d wall %8.3f s  cpu %8.3f s", w, rc, t1 - t0, c1 - c0);
         if (samples) printf("  samples %llu eps %g", (unsigned long long)samples, eps);
