@@ -1360,9 +1360,9 @@ LEV_API lev_status lev_edge_betweenness(const lev_network *net, lev_params *p, d
  * that scale whatever LEV_P_NORMALIZED says. r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with
  * ε' = ε(n − 2)/n and VD an upper bound of the vertex diameter (the most actors on one shortest
  * path): over the strongly connected components C that one path of the condensation crosses,
- * the largest sum of min(|C|, ⌊(ecc_in(x) + ecc_out(x))/ℓmin⌋ + 1), with x C's first actor, its
- * eccentricities within C and ℓmin C's shortest tie (1 with hops; on an undirected view, RK's
- * 2·eccentricity + 1 per connected component). When VD < 3 or n ≤ 2 nobody can be between: all
+ * the largest sum of min(|C|, ⌊(ecc_in(x) + ecc_out(x))/ℓmin⌋ + 1), with x the first actor of C
+ * a depth-first search reaches, its eccentricities within C and ℓmin C's shortest tie (1 with
+ * hops; on an undirected view, RK's 2·eccentricity + 1 per connected component). When VD < 3 or n ≤ 2 nobody can be between: all
  * 0, exactly, from 0 samples. Each sample is a balanced bidirectional search (Borassi–Natale),
  * which on small-world networks touches a small part of the network. Sample i draws from a
  * stream made from LEV_P_SEED and i alone: same seed, same answer, for any LEV_P_THREADS.
