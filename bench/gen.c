@@ -18,6 +18,12 @@
  *         method), as edges v -> target; vertex k attaches to 0..k-1. Then ids are permuted
  *         like rmat so that vertex age does not leak into memory locality.
  *   er    Erdős–Rényi G(n, m): m uniformly random ordered pairs.
+ *   rmatn R-MAT on exactly N = --n vertices and M = --m kept edges (the "report at scale"
+ *         network, e.g. --n 20000 --m 200000): rmat edges on 2^⌈log2 N⌉ vertices, ids
+ *         permuted, edges with an end ≥ N dropped; before them, one edge v -> (the target of a
+ *         random one of those edges) per actor v, so that every actor has a tie and appears in
+ *         the CSV; then cleaned as below and cut to the first M. SCALE is ignored (give 0).
+ *         With --wmax W, strengths are uniform in [1, W].
  *
  * Cleaning (decided once, the same graph for every library): self-loops and duplicate
  * directed pairs (u, v) are REMOVED, keeping the first occurrence in generation order, so
@@ -43,6 +49,7 @@
  *   --ncol FILE  the same edges as igraph's NCOL text format (`src dst weight`, no header).
  *
  * Usage: gen MODEL SCALE [--edgefactor K] [--seed S] [--bin F] [--csv F] [--ncol F] [--quiet]
+ *            [--n N --m M] (rmatn) [--wmax W] (strengths in [1, W], default 99)
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
@@ -263,7 +270,8 @@ static void write_text(const char *path, const char *header, char sep, uint64_t 
 /* ---- main ---------------------------------------------------------------------------------------- */
 
 static void usage(void) {
-    fprintf(stderr, "usage: gen rmat|ba|er SCALE [--edgefactor K] [--seed S] [--bin F] [--csv F] [--ncol F] [--quiet]\n");
+    fprintf(stderr, "usage: gen rmat|ba|er|rmatn SCALE [--edgefactor K] [--seed S] [--bin F] [--csv F] [--ncol F] [--quiet]\n"
+                    "           [--n N --m M] [--wmax W]\n");
     exit(2);
 }
 
@@ -271,7 +279,7 @@ int main(int argc, char **argv) {
     if (argc < 3) usage();
     const char *model = argv[1];
     int scale = atoi(argv[2]);
-    uint64_t ef = 16, seed = 1;
+    uint64_t ef = 16, seed = 1, nn = 0, mm = 0, wmax = 99;
     const char *bin = NULL, *csv = NULL, *ncol = NULL;
     int quiet = 0;
     for (int i = 3; i < argc; i++) {
@@ -281,15 +289,25 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--csv") && i + 1 < argc) csv = argv[++i];
         else if (!strcmp(argv[i], "--ncol") && i + 1 < argc) ncol = argv[++i];
         else if (!strcmp(argv[i], "--quiet")) quiet = 1;
+        else if (!strcmp(argv[i], "--n") && i + 1 < argc) nn = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--m") && i + 1 < argc) mm = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--wmax") && i + 1 < argc) wmax = strtoull(argv[++i], NULL, 10);
         else usage();
     }
-    if (scale < 1 || scale > 31 || ef < 1) usage();
+    int rmatn = !strcmp(model, "rmatn");
+    if (rmatn) {
+        if (nn < 2 || nn > ((uint64_t)1 << 31) || mm < 1) usage();
+        scale = 1;
+        while (((uint64_t)1 << scale) < nn) scale++;
+        ef = (3 * mm + nn - 1) / nn; /* draw 3M: about half fall outside N, a few are duplicates */
+    }
+    if (scale < 1 || scale > 31 || ef < 1 || wmax < 1 || wmax > 1000000) usage();
     uint64_t n = (uint64_t)1 << scale, want = ef * n;
     double t0 = now();
     uint32_t *src = xmalloc(want * sizeof *src), *dst = xmalloc(want * sizeof *dst);
     uint64_t m;
     int permute = 1;
-    if (!strcmp(model, "rmat")) m = gen_rmat(scale, want, seed, src, dst);
+    if (!strcmp(model, "rmat") || rmatn) m = gen_rmat(scale, want, seed, src, dst);
     else if (!strcmp(model, "ba")) m = gen_ba(n, ef, seed, src, dst);
     else if (!strcmp(model, "er")) { m = gen_er(n, want, seed, src, dst); permute = 0; }
     else usage();
@@ -301,12 +319,39 @@ int main(int argc, char **argv) {
         }
         free(p);
     }
+    if (rmatn) { /* keep the edges inside the first N ids, after one out-edge per actor */
+        uint64_t k = 0;
+        for (uint64_t e = 0; e < m; e++)
+            if (src[e] < nn && dst[e] < nn) src[k] = src[e], dst[k] = dst[e], k++;
+        if (k < 2) { fprintf(stderr, "gen: rmatn kept no edges\n"); exit(2); }
+        uint32_t *s2 = xmalloc((nn + k) * sizeof *s2), *d2 = xmalloc((nn + k) * sizeof *d2);
+        rng r4;
+        rng_seed(&r4, seed, 4);
+        for (uint64_t v = 0; v < nn; v++) { /* v -> the target of a random R-MAT edge: every actor has a tie */
+            uint32_t t;
+            do t = dst[rng_below(&r4, k)]; while (t == v);
+            s2[v] = (uint32_t)v;
+            d2[v] = t;
+        }
+        memcpy(s2 + nn, src, k * sizeof *s2);
+        memcpy(d2 + nn, dst, k * sizeof *d2);
+        free(src);
+        free(dst);
+        src = s2;
+        dst = d2;
+        m = nn + k;
+        n = nn;
+    }
     uint64_t raw = m;
     m = clean(src, dst, m);
+    if (rmatn) {
+        if (m < mm) { fprintf(stderr, "gen: rmatn kept only %llu edges\n", (unsigned long long)m); exit(2); }
+        m = mm;
+    }
     float *w = xmalloc((m ? m : 1) * sizeof *w);
     rng r;
     rng_seed(&r, seed, 3);
-    for (uint64_t e = 0; e < m; e++) w[e] = (float)(1 + rng_below(&r, 99));
+    for (uint64_t e = 0; e < m; e++) w[e] = (float)(1 + rng_below(&r, wmax));
     if (bin) write_bin(bin, n, m, src, dst, w);
     if (csv) write_text(csv, "source,target,weight", ',', m, src, dst, w);
     if (ncol) write_text(ncol, NULL, ' ', m, src, dst, w);

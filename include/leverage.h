@@ -1528,12 +1528,16 @@ LEV_API lev_status lev_betweenness_subset(const lev_network *net, const uint32_t
  * it lies inside, times n/(n − 2). With probability at least 1 − LEV_P_DELTA every estimate is
  * within LEV_P_EPSILON of the actor's normalized betweenness, lev_betweenness() with
  * LEV_P_NORMALIZED 1 (Riondato–Kornaropoulos, with ε(n − 2)/n for their scale). Scores are on
- * that scale whatever LEV_P_NORMALIZED says. r = ⌈(0.5/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with
- * VD a bound of the vertex diameter: per connected component 2·eccentricity + 1 hops (with
- * lengths, at most the component's size), or for a directed view the size of the largest weakly
- * connected component. When VD < 3 or n ≤ 2 nobody can be between: all 0, exactly. Sample i
- * draws from a stream made from LEV_P_SEED and i alone: same seed, same answer, for any
- * LEV_P_THREADS. When r exceeds n, lev_betweenness() is usually faster.
+ * that scale whatever LEV_P_NORMALIZED says. r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with
+ * ε' = ε(n − 2)/n and VD an upper bound of the vertex diameter (the most actors on one shortest
+ * path): over the strongly connected components C that one path of the condensation crosses,
+ * the largest sum of min(|C|, ⌊(ecc_in(x) + ecc_out(x))/ℓmin⌋ + 1), with x the first actor of C
+ * a depth-first search reaches, its eccentricities within C and ℓmin C's shortest tie (1 with
+ * hops; on an undirected view, RK's 2·eccentricity + 1 per connected component). When VD < 3 or n ≤ 2 nobody can be between: all
+ * 0, exactly, from 0 samples. Each sample is a balanced bidirectional search (Borassi–Natale),
+ * which on small-world networks touches a small part of the network. Sample i draws from a
+ * stream made from LEV_P_SEED and i alone: same seed, same answer, for any LEV_P_THREADS.
+ * lev_betweenness_sampled() also tells r and ε.
  * @param[in]  net The network; not changed (its compact form may be built).
  * @param[in]  p   Options or NULL: LEV_P_EPSILON, LEV_P_DELTA, LEV_P_SEED, LEV_P_WEIGHTED,
  *   LEV_P_UNDIRECTED, LEV_P_THREADS; progress callback (on the calling thread, ending at 1).
@@ -1543,12 +1547,104 @@ LEV_API lev_status lev_betweenness_subset(const lev_network *net, const uint32_t
  *   reads net · allocates O(V + E) scratch plus O(V) per thread · parallel (OpenMP) ·
  *   deterministic for a seed, for any LEV_P_THREADS · cancellable.
  * @par Complexity
- *   O(r·(V + E)) hops, O(r·(V + E) log V) weighted (each search stops at t).
+ *   O(r·(V + E) log V) in the worst case (each sample stops once the two searches meet), plus
+ *   O((V + E) log V) for VD.
  * @par Reference
- *   Riondato, M. & Kornaropoulos, E. M. (2016). Data Min. Knowl. Disc. 30. doi:10.1007/s10618-015-0423-0
+ *   Riondato, M. & Kornaropoulos, E. M. (2016). Data Min. Knowl. Disc. 30. doi:10.1007/s10618-015-0423-0;
+ *   Borassi, M. & Natale, E. (2019). KADABRA is an ADaptive Algorithm for Betweenness via Random
+ *   Approximation. ACM J. Exp. Algorithmics 24. doi:10.1145/3284359
  * @since 0.1
  */
 LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double *out);
+
+/**
+ * @brief As lev_betweenness_approx(), and tells how many samples it drew and the error bound.
+ *
+ * Writes the same scores as lev_betweenness_approx() with the same options, and the number r of
+ * sampled pairs and the bound ε that holds for every actor with probability at least 1 − δ
+ * (LEV_P_DELTA), so a report can say "estimated from r samples, ±ε with probability 1 − δ". ε is
+ * LEV_P_EPSILON when samples were drawn; r = 0 and ε = 0 when the scores are exact without any
+ * (VD < 3, n ≤ 2, empty network).
+ * @param[in]  net     The network; not changed (its compact form may be built).
+ * @param[in]  p       Options or NULL: as lev_betweenness_approx().
+ * @param[out] out     Caller-owned, length lev_actor_count(net); written only on LEV_OK.
+ * @param[out] samples The number of samples r, or NULL; written only on LEV_OK.
+ * @param[out] epsilon The error bound ε on the normalized scale, or NULL; written only on LEV_OK.
+ * @return As lev_betweenness_approx().
+ * @par Contract
+ *   As lev_betweenness_approx().
+ * @par Complexity
+ *   As lev_betweenness_approx().
+ * @par Reference
+ *   As lev_betweenness_approx().
+ * @since 0.1
+ */
+LEV_API lev_status lev_betweenness_sampled(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
+                                           double *epsilon);
+
+/**
+ * @brief The k actors of highest closeness, exactly, without computing everyone's.
+ *
+ * Writes min(k, n) actors, best first, and their scores, which are exactly (bit for bit) what
+ * lev_closeness() gives those actors with the same options; among equal scores the lower index
+ * comes first, so the result is the head of lev_closeness()'s output sorted by decreasing score,
+ * then index. A search from an actor stops as soon as an upper bound of its score falls below the
+ * k-th best found so far (Bergamini et al.): with hops, after each level, counting the next level
+ * at its distance and every other actor it may reach one hop further; with lengths, the actors
+ * in the heap at the distance of its top and the others one shortest tie further. How many it
+ * may reach is bounded over the strongly connected components (a component reaches itself and
+ * what the components it has ties into reach, at most its weak component). Actors are tried in decreasing
+ * order of a bound from their own ties, and those whose bound is already too low are never
+ * searched. On small-world networks few searches run to the end (see bench/README.md); in the
+ * worst case it costs what lev_closeness() does. k = 0 writes nothing.
+ * @param[in]  net    The network; not changed (its compact form may be built).
+ * @param[in]  p      Options or NULL: as lev_closeness() (LEV_P_WEIGHTED, LEV_P_UNDIRECTED,
+ *   LEV_P_DIRECTION, LEV_P_THREADS; progress callback).
+ * @param[in]  k      How many actors to return.
+ * @param[out] actors Caller-owned, length ≥ min(k, lev_actor_count(net)): actor indices, best
+ *   first; written only on LEV_OK.
+ * @param[out] scores Caller-owned, the same length: their closeness; written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net, actors or scores NULL); LEV_ECANCELLED (outputs untouched);
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · allocates O(V + E) scratch plus O(V) per thread · parallel (OpenMP) · the same
+ *   result for any LEV_P_THREADS (which searches are cut short may differ, the answer does not)
+ *   · cancellable.
+ * @par Complexity
+ *   O(V·(V + E)) hops, O(V·(V + E) log V) weighted in the worst case; usually far less.
+ * @par Reference
+ *   Bergamini, E., Borassi, M., Crescenzi, P., Marino, A. & Meyerhenke, H. (2019). Computing
+ *   top-k closeness centrality faster in unweighted graphs. ACM Trans. Knowl. Discov. Data 13(5).
+ *   doi:10.1145/3344719
+ * @since 0.1
+ */
+LEV_API lev_status lev_closeness_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors,
+                                     double *scores);
+
+/**
+ * @brief The k actors of highest harmonic centrality, exactly, without computing everyone's.
+ *
+ * As lev_closeness_top() for lev_harmonic(): min(k, n) actors best first (ties: lower index
+ * first), with exactly lev_harmonic()'s scores under the same options, LEV_P_NORMALIZED
+ * included. The bound after a level (hops) or a settled actor (lengths) is the sum so far plus
+ * 1/distance for every actor it may still reach, at the least distance it can have.
+ * @param[in]  net    The network; not changed (its compact form may be built).
+ * @param[in]  p      Options or NULL: as lev_harmonic().
+ * @param[in]  k      How many actors to return.
+ * @param[out] actors Caller-owned, length ≥ min(k, lev_actor_count(net)); written only on LEV_OK.
+ * @param[out] scores Caller-owned, the same length: their harmonic centrality; written only on
+ *   LEV_OK.
+ * @return As lev_closeness_top().
+ * @par Contract
+ *   As lev_closeness_top().
+ * @par Complexity
+ *   As lev_closeness_top().
+ * @par Reference
+ *   Bergamini et al. (2019), as lev_closeness_top(); Boldi & Vigna (2014). Internet Mathematics 10.
+ * @since 0.1
+ */
+LEV_API lev_status lev_harmonic_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors,
+                                    double *scores);
 
 /** @} */
 

@@ -28,6 +28,7 @@
 
 #include <math.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -39,7 +40,7 @@ static inline int same_len(double a, double b) { return fabs(a - b) <= PATH_EPS 
 
 /* ---- scratch bookkeeping: every block goes back to the allocator at the end ----------------- */
 
-#define SCR_MAX 32 /* the most any call holds at once is 23 (sampled, directed, weighted) */
+#define SCR_MAX 32 /* the most any call holds at once is 22 (sampled, directed, during the VD bound) */
 
 typedef struct scratch {
     const lev__ctx *c;
@@ -164,7 +165,7 @@ static int relabel_order(scratch *s, const lev__csr *g, uint32_t **rank_out, uin
 /* Build the view (dir: VIEW_OUT, VIEW_IN or VIEW_BOTH) with actors renamed by rank/perm (from
  * relabel_order): row r is actor perm[r]'s, neighbours given as ranks, in increasing order
  * (filled by transposition: new actors X in order, each appended to the rows of its
- * neighbours in the opposite direction). weighted: lengths 1/strength. with_eid: representative
+ * neighbours in the opposite direction). weighted: 1, lengths 1/strength; 2, lengths 1 (hops). with_eid: representative
  * edge per arc. Returns 0, or -1 when out of memory. */
 static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int with_eid, const uint32_t *rank,
                       const uint32_t *perm, view *vw) {
@@ -198,7 +199,7 @@ static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int 
         for (size_t j = 0; j < d; j++) {
             size_t k = cur[rank[tadj[j]]]++;
             vw->adj[k] = x;
-            if (vw->len) vw->len[k] = 1.0 / (double)tw[j];
+            if (vw->len) vw->len[k] = weighted == 2 ? 1.0 : 1.0 / (double)tw[j];
         }
     }
     scr_pop(s); /* tw */
@@ -464,6 +465,7 @@ typedef struct job {
     /* sampled betweenness */
     uint64_t seed;
     const uint32_t *rank;
+    size_t bside;    /* the backward workspace of thread t is ws[t + bside] */
 } job;
 
 static void close_block(const job *J, work *w, size_t b) {
@@ -641,9 +643,106 @@ static inline uint64_t rng_below(uint64_t *st, uint64_t bound) {
 
 static inline double rng_unit(uint64_t *st) { return (double)(rng_next(st) >> 11) * 0x1.0p-53; }
 
+/* One side of a bidirectional Dijkstra: labels in w, arcs of g (the forward view for the search
+ * from s, the reverse view for the one from t), hsize actors in the heap, `settled` settled,
+ * `scanned` arcs looked at (the work done, which decides which side goes next). */
+typedef struct side {
+    work *w;
+    const view *g;
+    uint32_t hsize, settled;
+    size_t scanned;
+} side;
+
+static void side_start(side *a, work *w, const view *g, uint32_t x) {
+    a->w = w;
+    a->g = g;
+    a->hsize = 1;
+    a->settled = 0;
+    a->scanned = 0;
+    w->dist[x] = 0;
+    w->sigma[x] = 1;
+    w->heap[0] = x;
+    w->pos[x] = 0;
+}
+
+/* Settle the nearest actor of side a (returned) without scanning its arcs. */
+static uint32_t side_pop(side *a) {
+    work *w = a->w;
+    uint32_t v = heap_pop(w, &a->hsize);
+    w->pos[v] = a->g->n + a->settled;
+    w->order[a->settled++] = v;
+    return v;
+}
+
+/* Relax the arcs of v (just settled by a), counting shortest paths as dijkstra() does; every arc
+ * into an actor the other side b has labelled offers a path s → t of length *mu or less. */
+static void side_scan(side *a, const side *b, uint32_t v, double *mu) {
+    work *w = a->w;
+    const view *g = a->g;
+    uint32_t n = g->n, *pos = w->pos;
+    double *dist = w->dist, *sigma = w->sigma, dv = dist[v], sv = sigma[v];
+    const double *bdist = b->w->dist;
+    size_t k0 = g->off[v], k1 = g->off[v + 1];
+    a->scanned += k1 - k0 + 1;
+    for (size_t k = k0; k < k1; k++) {
+        uint32_t x = g->adj[k];
+        double alt = dv + g->len[k], dx = dist[x];
+        if (bdist[x] != INFINITY && alt + bdist[x] < *mu) *mu = alt + bdist[x];
+        if (dx == INFINITY) {
+            dist[x] = alt;
+            sigma[x] = sv;
+            w->heap[a->hsize] = x;
+            heap_up(w, a->hsize++);
+        } else if (pos[x] >= n) {
+            continue;
+        } else if (same_len(alt, dx)) {
+            sigma[x] += sv;
+        } else if (alt < dx) {
+            dist[x] = alt;
+            sigma[x] = sv;
+            heap_up(w, pos[x]);
+        }
+    }
+}
+
+/* Walk from x to `to` along shortest paths of side w (arcs of h lead to the actors settled before
+ * x: in-rows for the search from s, out-rows for the one from t), choosing each next actor p with
+ * probability σ(p)/σ(x); counts the actors passed on the way, `to` excluded. */
+static void walk_back(const view *h, const work *w, uint32_t x, uint32_t to, uint64_t *st, uint64_t *count) {
+    uint32_t n = h->n;
+    while (x != to) {
+        double pick = rng_unit(st) * w->sigma[x], acc = 0;
+        uint32_t chosen = UINT32_MAX;
+        size_t k1 = h->off[x + 1];
+        for (size_t k = h->off[x]; k < k1; k++) {
+            uint32_t p = h->adj[k];
+            if (!(w->dist[p] != INFINITY && w->pos[p] >= n && w->pos[p] < w->pos[x] &&
+                  same_len(w->dist[p] + h->len[k], w->dist[x])))
+                continue;
+            chosen = p;
+            acc += w->sigma[p];
+            if (pick < acc) break;
+        }
+        x = chosen; /* the last one if rounding left pick ≥ the sum */
+        if (x != to) count[x]++;
+    }
+}
+
+/* Sample i: a pair (u, t) and one of its shortest paths, uniformly, by a balanced bidirectional
+ * Dijkstra (Borassi & Natale 2019, §5: the side that has scanned fewer arcs goes next). The
+ * search stops when the two heap tops add up to more than μ, the shortest length seen; then
+ * every shortest path has exactly one arc a → x with a settled from u and x settled from t but
+ * not from u (a is the path's last actor settled from u: the actors settled from u are those
+ * nearer than its heap top and perhaps some at that distance, a prefix of the path; x is
+ * nearer to t than the top of t's heap as the tops add up to more than μ), so σ(u, t) is the
+ * sum of σ_u(a)·σ_t(x) over those arcs, and a path is drawn by drawing the arc in proportion,
+ * then walking from a back to u and from x on to t. When a side settles the other's end first,
+ * its labels alone give the paths (as a one-way search). A side whose heap runs dry means t is
+ * out of reach. */
 static void approx_block(const job *J, work *w, size_t b) {
     const view *g = J->g, *rg = J->rg;
     uint32_t n = g->n;
+    work *wb = w + J->bside; /* the thread's backward workspace */
     size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
     for (size_t i = i0; i < i1; i++) {
         uint64_t st = mix64(J->seed * 0x9e3779b97f4a7c15ULL + mix64((uint64_t)i + 0x632be59bd9b4e019ULL));
@@ -651,41 +750,68 @@ static void approx_block(const job *J, work *w, size_t b) {
         if (t >= u) t++;
         u = J->rank[u]; /* the pair is drawn by actor index, searched in the relabelled view */
         t = J->rank[t];
-        size_t reached;
-        uint32_t left = 0;
-        int found;
-        if (J->weighted) {
-            reached = dijkstra(g, w, u, 1, t, &left);
-            found = w->dist[t] != INFINITY && w->pos[t] >= n;
-        } else {
-            reached = bfs_paths(g, rg, w, u, t);
-            found = w->hops[t] >= 0;
+        side F, B;
+        side_start(&F, w, g, u);
+        side_start(&B, wb, rg, t);
+        double mu = INFINITY;
+        int how = 0; /* 1: F settled t; 2: B settled u; 3: the two met */
+        while (F.hsize > 0 && B.hsize > 0) {
+            double tf = w->dist[w->heap[0]], tb = wb->dist[wb->heap[0]];
+            if (mu != INFINITY && tf + tb > mu && !same_len(tf + tb, mu)) {
+                how = 3;
+                break;
+            }
+            int fwd = F.scanned <= B.scanned;
+            side *a = fwd ? &F : &B, *o = fwd ? &B : &F;
+            uint32_t v = side_pop(a);
+            if (v == (fwd ? t : u)) {
+                how = fwd ? 1 : 2;
+                break;
+            }
+            side_scan(a, o, v, &mu);
         }
-        if (found) {
-            /* Walk back from t, choosing each predecessor p of x with probability σ(p)/σ(x). */
-            uint32_t x = t;
-            while (x != u) {
-                double pick = rng_unit(&st) * w->sigma[x], acc = 0;
-                uint32_t chosen = UINT32_MAX;
-                size_t k1 = rg->off[x + 1];
-                for (size_t k = rg->off[x]; k < k1; k++) {
-                    uint32_t p = rg->adj[k];
-                    int pred = J->weighted ? (w->dist[p] != INFINITY && w->pos[p] >= n && w->pos[p] < w->pos[x] &&
-                                              same_len(w->dist[p] + rg->len[k], w->dist[x]))
-                                           : (w->hops[p] >= 0 && w->hops[p] == w->hops[x] - 1);
-                    if (!pred) continue;
-                    chosen = p;
-                    acc += w->sigma[p];
-                    if (pick < acc) break;
+        if (how == 1) {
+            walk_back(rg, w, t, u, &st, w->count);
+        } else if (how == 2) {
+            walk_back(g, wb, u, t, &st, w->count);
+        } else if (how == 3) {
+            /* Two passes over the arcs out of F's settled actors: the sum, then the draw. */
+            double total = 0, pick = 0, acc = 0;
+            uint32_t ca = UINT32_MAX, cx = UINT32_MAX;
+            int done = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                if (pass == 1) pick = rng_unit(&st) * total;
+                for (uint32_t j = 0; j < F.settled && !done; j++) {
+                    uint32_t a = w->order[j];
+                    for (size_t k = g->off[a]; k < g->off[a + 1]; k++) {
+                        uint32_t x = g->adj[k];
+                        if (w->dist[x] != INFINITY && w->pos[x] >= n) continue; /* settled from u */
+                        if (!(wb->dist[x] != INFINITY && wb->pos[x] >= n)) continue;
+                        if (!same_len(w->dist[a] + g->len[k] + wb->dist[x], mu)) continue;
+                        double c = w->sigma[a] * wb->sigma[x];
+                        if (pass == 0) {
+                            total += c;
+                        } else {
+                            acc += c;
+                            ca = a; /* the last one if rounding left pick ≥ the sum */
+                            cx = x;
+                            if (pick < acc) {
+                                done = 1;
+                                break;
+                            }
+                        }
+                    }
                 }
-                x = chosen; /* the last predecessor if rounding left pick ≥ the sum */
-                if (x != u) w->count[x]++;
+            }
+            if (ca != UINT32_MAX) {
+                if (ca != u) w->count[ca]++;
+                if (cx != t) w->count[cx]++;
+                walk_back(rg, w, ca, u, &st, w->count);
+                walk_back(g, wb, cx, t, &st, w->count);
             }
         }
-        if (J->weighted)
-            dijkstra_reset(w, reached, left);
-        else
-            bfs_reset(w, reached);
+        dijkstra_reset(w, F.settled, F.hsize);
+        dijkstra_reset(wb, B.settled, B.hsize);
     }
 }
 
@@ -1075,106 +1201,169 @@ lev_status lev_betweenness_subset(const lev_network *net, const uint32_t *source
                               "betweenness subset");
 }
 
-/* An upper bound of the vertex diameter (actors on a longest shortest path), per RK 2016 §5:
- * undirected, per component from its first actor x: hops 2·ecc(x) + 1; lengths
- * min(|C|, ⌊2·ecc(x)/ℓmin⌋ + 1) with ℓmin the shortest arc; directed: the largest weakly
- * connected component's size. Uses ws[0]. */
-static uint64_t vertex_diameter_bound(const view *g, const view *rg, work *w, int undirected, int weighted,
-                                      uint32_t *comp) {
+/* An upper bound VD of the vertex diameter: the most actors on one shortest path of the view
+ * (lengths 1/strength, or 1 each for hops), per Riondato–Kornaropoulos (2016) §5, made tight
+ * for directed and weighted views. The strongly connected components (Tarjan) cut every
+ * shortest path into consecutive runs, one per component it crosses: a path between two actors
+ * of a component C stays in C (an actor on it reaches the end and is reached from the start),
+ * so each run is a shortest path of C, and the components a path crosses lie on one path of
+ * the condensation (a DAG). For C, from any x in C: every shortest path inside C is at most
+ * d(a, x) + d(x, b) ≤ ecc_in(x) + ecc_out(x) long (searches restricted to C), and has at most
+ * that length / ℓmin arcs (ℓmin: C's shortest arc; hops: ℓmin = 1), so at most
+ * VD(C) = min(|C|, ⌊(ecc_in + ecc_out)/ℓmin⌋ + 1) actors. VD is the largest sum of VD(C) along a
+ * path of the condensation (longest path in a DAG, in Tarjan's order, which lists a component
+ * after every component it reaches). On an undirected view the components are the connected
+ * ones and ecc_in = ecc_out: RK's 2·ecc + 1. Note that the hop diameter alone bounds nothing
+ * here: a shortest weighted path may have more arcs than the hop diameter (a → c → b of
+ * lengths 0.2 + 0.2 beats a → b of length 1), hence the division by ℓmin.
+ * O((V + E) log V); uses w (a weighted workspace); 0 on out of memory. */
+static uint64_t vertex_diameter_bound(scratch *s, const view *g, const view *rg, work *w, int *oom_out) {
     uint32_t n = g->n;
-    uint64_t best = 0;
-    for (uint32_t v = 0; v < n; v++) comp[v] = UINT32_MAX;
-    if (!undirected) {
-        /* Weak components by BFS over both directions; w->order is the queue. */
-        for (uint32_t x = 0; x < n; x++) {
-            if (comp[x] != UINT32_MAX) continue;
-            size_t head = 0, tail = 0;
-            w->order[tail++] = x;
-            comp[x] = x;
-            while (head < tail) {
-                uint32_t v = w->order[head++];
+    int k0 = s->k;
+    uint32_t *idx = scr_alloc(s, n, sizeof *idx), *low = scr_alloc(s, n, sizeof *low);
+    uint32_t *stk = scr_alloc(s, n, sizeof *stk), *cs = scr_alloc(s, n, sizeof *cs);
+    uint32_t *comp = scr_alloc(s, n, sizeof *comp);
+    size_t *ci = scr_alloc(s, n, sizeof *ci);
+    uint64_t *best = scr_alloc(s, n, sizeof *best); /* per component, in Tarjan order */
+    uint64_t vd = 0;
+    if (!idx || !low || !stk || !cs || !comp || !ci || !best) {
+        *oom_out = 1;
+        while (s->k > k0) scr_pop(s);
+        return 0;
+    }
+    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = UINT32_MAX;
+    uint32_t next = 1, sp = 0, nc = 0;
+    for (uint32_t r = 0; r < n; r++) {
+        if (idx[r]) continue;
+        size_t depth = 1;
+        cs[0] = r;
+        ci[0] = g->off[r];
+        idx[r] = low[r] = next++;
+        stk[sp++] = r;
+        while (depth > 0) {
+            uint32_t v = cs[depth - 1];
+            if (ci[depth - 1] < g->off[v + 1]) {
+                uint32_t y = g->adj[ci[depth - 1]++];
+                if (!idx[y]) {
+                    idx[y] = low[y] = next++;
+                    stk[sp++] = y;
+                    cs[depth] = y;
+                    ci[depth] = g->off[y];
+                    depth++;
+                } else if (comp[y] == UINT32_MAX && idx[y] < low[v]) {
+                    low[v] = idx[y]; /* y is on the stack */
+                }
+                continue;
+            }
+            depth--;
+            if (depth > 0 && low[v] < low[cs[depth - 1]]) low[cs[depth - 1]] = low[v];
+            if (low[v] != idx[v]) continue;
+            /* v roots component nc: its members are on the stack above v. */
+            uint32_t size = 0, top = sp;
+            do comp[stk[--sp]] = nc, size++;
+            while (stk[sp] != v);
+            uint64_t vdc = 1, below = 0;
+            if (size > 1) {
+                double ecc[2], lmin = INFINITY;
                 for (int d = 0; d < 2; d++) {
                     const view *h = d ? rg : g;
-                    for (size_t k = h->off[v]; k < h->off[v + 1]; k++)
-                        if (comp[h->adj[k]] == UINT32_MAX) {
-                            comp[h->adj[k]] = x;
-                            w->order[tail++] = h->adj[k];
+                    uint32_t hsize = 1, settled = 0;
+                    w->dist[v] = 0;
+                    w->heap[0] = v;
+                    w->pos[v] = 0;
+                    while (hsize > 0) {
+                        uint32_t x = heap_pop(w, &hsize);
+                        w->pos[x] = n + settled;
+                        w->order[settled++] = x;
+                        for (size_t k = h->off[x]; k < h->off[x + 1]; k++) {
+                            uint32_t y = h->adj[k];
+                            if (comp[y] != nc) continue;
+                            if (h->len[k] < lmin) lmin = h->len[k];
+                            double alt = w->dist[x] + h->len[k];
+                            if (w->dist[y] == INFINITY) {
+                                w->dist[y] = alt;
+                                w->heap[hsize] = y;
+                                heap_up(w, hsize++);
+                            } else if (w->pos[y] < n && alt < w->dist[y]) {
+                                w->dist[y] = alt;
+                                heap_up(w, w->pos[y]);
+                            }
                         }
+                    }
+                    ecc[d] = w->dist[w->order[settled - 1]];
+                    dijkstra_reset(w, settled, 0);
+                }
+                double arcs = floor((ecc[0] + ecc[1]) / lmin * (1 + 1e-9));
+                vdc = arcs + 1 < (double)size ? (uint64_t)arcs + 1 : size;
+            }
+            /* The components reached from this one are listed before it. */
+            for (uint32_t j = sp; j < top; j++) {
+                uint32_t x = stk[j];
+                for (size_t k = g->off[x]; k < g->off[x + 1]; k++) {
+                    uint32_t cy = comp[g->adj[k]];
+                    if (cy != nc && best[cy] > below) below = best[cy];
                 }
             }
-            if (tail > best) best = tail;
+            best[nc] = vdc + below;
+            if (best[nc] > vd) vd = best[nc];
+            nc++;
         }
-        return best;
     }
-    double lmin = INFINITY;
-    if (weighted)
-        for (size_t k = 0; k < g->m; k++)
-            if (g->len[k] < lmin) lmin = g->len[k];
-    /* Undirected: one search per component, from its first actor x. */
-    for (uint32_t x = 0; x < n; x++) {
-        if (comp[x] != UINT32_MAX) continue;
-        size_t reached;
-        uint64_t bound;
-        if (weighted) {
-            uint32_t left;
-            reached = dijkstra(g, w, x, 0, UINT32_MAX, &left);
-            double ecc = w->dist[w->order[reached - 1]];
-            double hopsb = floor(2 * ecc / lmin * (1 + 1e-9)) + 1;
-            bound = reached;
-            if (hopsb < (double)reached) bound = (uint64_t)hopsb;
-            for (size_t i = 0; i < reached; i++) comp[w->order[i]] = x;
-            dijkstra_reset(w, reached, left);
-        } else {
-            reached = bfs(g, w, x);
-            uint64_t ecc = (uint64_t)w->hops[w->order[reached - 1]];
-            bound = 2 * ecc + 1 < reached ? 2 * ecc + 1 : reached;
-            for (size_t i = 0; i < reached; i++) comp[w->order[i]] = x;
-            bfs_reset(w, reached);
-        }
-        if (bound > best) best = bound;
-    }
-    return best;
+    while (s->k > k0) scr_pop(s);
+    return vd;
 }
 
-lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double *out) {
+static lev_status approx_common(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
+                                double *epsilon) {
     const char *what = "sampled betweenness";
     lev__ctx c;
     lev_status rc = lev__ctx_begin(&c, net, p, what, out);
     if (rc) return rc;
     const lev__csr *g = c.g;
     size_t n = g->n, m = g->m;
-    if (n == 0) return LEV_OK;
+    if (n == 0) {
+        if (samples) *samples = 0;
+        if (epsilon) *epsilon = 0;
+        return LEV_OK;
+    }
     int weighted = lev__param(p, LEV_P_WEIGHTED) != 0, undirected = lev__param(p, LEV_P_UNDIRECTED) != 0;
     double eps = lev__param(p, LEV_P_EPSILON), delta = lev__param(p, LEV_P_DELTA);
     uint64_t seed = (uint64_t)lev__param(p, LEV_P_SEED);
     scratch s = {.c = &c};
     view vw, rvw;
     uint32_t *rank, *perm;
+    /* Lengths on both views, 1 per arc for hops: both searches are Dijkstra's. */
+    int lw = weighted ? 1 : 2;
     if (relabel_order(&s, g, &rank, &perm) ||
-        view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, weighted, 0, rank, perm, &vw))
+        view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, lw, 0, rank, perm, &vw))
         return oom(&c, &s, what, n, m);
     if (undirected)
         rvw = vw;
-    else if (view_build(&s, &c, VIEW_IN, weighted, 0, rank, perm, &rvw))
+    else if (view_build(&s, &c, VIEW_IN, lw, 0, rank, perm, &rvw))
         return oom(&c, &s, what, n, m);
     double *res = scr_alloc(&s, n, sizeof *res);
-    uint32_t *comp = scr_alloc(&s, n, sizeof *comp);
     work w0;
-    if (!res || !comp || alloc_work(&s, &w0, 1, &vw, K_APPROX, weighted, 1)) return oom(&c, &s, what, n, m);
+    if (!res || alloc_work(&s, &w0, 1, &vw, K_APPROX, 1, 1)) return oom(&c, &s, what, n, m);
     memset(res, 0, n * sizeof *res);
-    uint64_t vd = n > 2 ? vertex_diameter_bound(&vw, &rvw, &w0, undirected, weighted, comp) : 0;
+    int vd_oom = 0;
+    uint64_t vd = n > 2 ? vertex_diameter_bound(&s, &vw, &rvw, &w0, &vd_oom) : 0;
+    if (vd_oom) return oom(&c, &s, what, n, m);
+    size_t nsamp = 0;
     if (vd >= 3) {
         /* RK's bound is on Σ/(n(n − 1)); ours divides by (n − 1)(n − 2), n/(n − 2) times more,
          * so sample for ε' = ε(n − 2)/n. c = 0.5 (RK §4.1). */
         double e2 = eps * ((double)n - 2) / (double)n;
         double r = ceil(0.5 / (e2 * e2) * (floor(log2((double)(vd - 2))) + 1 + log(1 / delta)));
-        size_t nsamp = (size_t)r;
+        nsamp = (size_t)r;
         size_t bsize = 256, nblocks = (nsamp + bsize - 1) / bsize;
-        int threads = pick_threads(&c, nblocks, r * (double)(n + vw.m));
-        work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
-        if (!ws || alloc_work(&s, ws, threads, &vw, K_APPROX, weighted, 1)) return oom(&c, &s, what, n, m);
-        job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = bsize, .nitems = nsamp,
-                 .seed = seed, .rank = rank};
+        /* A bidirectional sample costs far less than a search: about √(V + E) arcs on
+         * small-world networks, which decides whether a second thread pays. */
+        int threads = pick_threads(&c, nblocks, r * sqrt((double)(n + vw.m)) * 8);
+        /* Threads 0..T−1 search from s, T..2T−1 from t. */
+        work *ws = scr_alloc(&s, 2 * (size_t)threads, sizeof *ws);
+        if (!ws || alloc_work(&s, ws, 2 * threads, &vw, K_APPROX, 1, 1)) return oom(&c, &s, what, n, m);
+        job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = 1, .bsize = bsize, .nitems = nsamp,
+                 .seed = seed, .rank = rank, .bside = (size_t)threads};
         rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, what);
         if (rc == LEV_OK) {
             double scale = (double)n / (((double)n - 2) * r);
@@ -1185,7 +1374,404 @@ lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double 
             }
         }
     }
-    if (rc == LEV_OK) memcpy(out, res, n * sizeof *out);
+    if (rc == LEV_OK) {
+        memcpy(out, res, n * sizeof *out);
+        if (samples) *samples = (uint64_t)nsamp;
+        if (epsilon) *epsilon = nsamp ? eps : 0;
+    }
     scr_free_all(&s);
     return rc;
+}
+
+lev_status lev_betweenness_approx(const lev_network *net, lev_params *p, double *out) {
+    return approx_common(net, p, out, NULL, NULL);
+}
+
+lev_status lev_betweenness_sampled(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
+                                   double *epsilon) {
+    return approx_common(net, p, out, samples, epsilon);
+}
+
+/* ---- exact top-K closeness and harmonic by pruned search ---------------------------------------- *
+ *
+ * Bergamini, Borassi, Crescenzi, Marino & Meyerhenke (2019): only the k best scores are needed,
+ * so a search from v stops as soon as an upper bound of v's score falls below the k-th best
+ * score found so far. The searches are lev_closeness()'s own (the same view, the same BFS or
+ * Dijkstra, the sums added in the same order), so the scores of the actors kept are
+ * bit-identical to lev_closeness()'s and lev_harmonic()'s. Here, rather than in a file of their
+ * own, because they share the view and the searches with them. */
+
+/* An upper bound of the score of an actor whose search has settled r actors (itself included)
+ * at total distance S (harmonic sum h), knows of L more at distance ≥ dl (L may be 0) and may
+ * reach the others of its R at distance ≥ dr. Closeness (x − 1)²/((n − 1)·S(x)) with x actors
+ * reached in all is convex in x (a square over a positive linear function), so its largest value
+ * is at an end: x = r + L or x = R. */
+static double top_bound(int kind, double r, double S, double h, double L, double dl, double R, double dr,
+                        double n1) {
+    if (kind == K_HARMONIC) return h + (L > 0 ? L / dl : 0) + (R - r - L) / dr;
+    double x1 = r + L, S1 = S + L * dl, f1 = S1 > 0 ? (x1 - 1) * (x1 - 1) / (n1 * S1) : 0;
+    double S2 = S1 + (R - x1) * dr, f2 = S2 > 0 ? (R - 1) * (R - 1) / (n1 * S2) : 0;
+    return f1 > f2 ? f1 : f2;
+}
+
+/* The k best so far: a min-heap of (score, actor), the worst (lower score, or the higher actor
+ * index among equal scores) at the top; thr is the worst's score once k are held, else −∞. */
+typedef struct topk {
+    size_t k, size;
+    double *score;
+    uint32_t *actor;
+    atomic_uint_fast64_t thr; /* bits of a double */
+    pthread_mutex_t lock;
+} topk;
+
+static inline int top_worse(double sa, uint32_t a, double sb, uint32_t b) { return sa < sb || (sa == sb && a > b); }
+
+static inline double top_thr(topk *t) {
+    uint64_t b = atomic_load_explicit(&t->thr, memory_order_relaxed);
+    double x;
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+static void top_offer(topk *t, double sc, uint32_t a) {
+    pthread_mutex_lock(&t->lock);
+    size_t i;
+    if (t->size < t->k) {
+        i = t->size++;
+        while (i > 0) { /* sift up */
+            size_t p = (i - 1) / 2;
+            if (!top_worse(sc, a, t->score[p], t->actor[p])) break;
+            t->score[i] = t->score[p];
+            t->actor[i] = t->actor[p];
+            i = p;
+        }
+        t->score[i] = sc;
+        t->actor[i] = a;
+    } else if (top_worse(t->score[0], t->actor[0], sc, a)) {
+        i = 0;
+        for (;;) { /* sift down */
+            size_t l = 2 * i + 1, r = l + 1, c;
+            if (l >= t->size) break;
+            c = r < t->size && top_worse(t->score[r], t->actor[r], t->score[l], t->actor[l]) ? r : l;
+            if (!top_worse(t->score[c], t->actor[c], sc, a)) break;
+            t->score[i] = t->score[c];
+            t->actor[i] = t->actor[c];
+            i = c;
+        }
+        t->score[i] = sc;
+        t->actor[i] = a;
+    }
+    if (t->size == t->k) {
+        uint64_t b;
+        memcpy(&b, &t->score[0], sizeof b);
+        atomic_store_explicit(&t->thr, b, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&t->lock);
+}
+
+/* Slack for the bounds' rounding: a bound prunes only when below the threshold by this much. */
+#define TOP_SLACK (1 + 1e-9)
+
+typedef struct topjob {
+    job base;             /* kind, g, weighted, bsize, nitems */
+    const uint32_t *cand; /* actors (view order) by decreasing first bound */
+    const double *ub0;    /* their first bounds, scaled */
+    const uint32_t *reach; /* per actor (view order): the most actors it can reach, itself included */
+    const uint32_t *perm;
+    double scale;         /* harmonic LEV_P_NORMALIZED: 1/(n − 1), else 1 */
+    double lmin;          /* the shortest tie (lengths) */
+    topk *tk;
+} topjob;
+
+/* Search from v (view order) as close_block() does, giving up when v cannot make the top k.
+ * Returns 1 with *score set, or 0 when pruned. */
+static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
+    const view *g = T->base.g;
+    int kind = T->base.kind;
+    double n1 = (double)g->n - 1, R = (double)T->reach[v], sum = 0, harm = 0;
+    size_t reached;
+    if (T->base.weighted) {
+        uint32_t n = g->n, hsize = 1, settled = 0;
+        double *dist = w->dist;
+        uint32_t *pos = w->pos;
+        dist[v] = 0;
+        w->heap[0] = v;
+        pos[v] = 0;
+        while (hsize > 0) {
+            uint32_t u = heap_pop(w, &hsize);
+            pos[u] = n + settled;
+            w->order[settled++] = u;
+            double du = dist[u];
+            if (settled > 1) {
+                sum += du;
+                harm += 1.0 / du;
+            }
+            size_t k1 = g->off[u + 1];
+            for (size_t k = g->off[u]; k < k1; k++) { /* dijkstra() without path counts */
+                uint32_t x = g->adj[k];
+                double alt = du + g->len[k], dx = dist[x];
+                if (dx == INFINITY) {
+                    dist[x] = alt;
+                    w->heap[hsize] = x;
+                    heap_up(w, hsize++);
+                } else if (pos[x] >= n) {
+                    continue;
+                } else if (alt < dx) {
+                    dist[x] = alt;
+                    heap_up(w, pos[x]);
+                }
+            }
+            if (hsize > 0) {
+                double thr = top_thr(T->tk);
+                /* The hsize actors in the heap are at ≥ its top; any other, one tie further. */
+                double top = dist[w->heap[0]];
+                if (thr > 0 && top_bound(kind, settled, sum, harm, hsize, top, R, top + T->lmin, n1) * T->scale *
+                                       TOP_SLACK < thr) {
+                    dijkstra_reset(w, settled, hsize);
+                    return 0;
+                }
+            }
+        }
+        reached = settled;
+        dijkstra_reset(w, settled, 0);
+    } else {
+        uint32_t *order = w->order;
+        int32_t *hops = w->hops;
+        size_t head = 0, tail = 1, lvl_end = 1;
+        uint64_t hs = 0;
+        int32_t level = 0;
+        order[0] = v;
+        hops[v] = 0;
+        while (head < tail) {
+            if (head == lvl_end) {
+                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it. */
+                double thr = top_thr(T->tk);
+                if (thr > 0 && top_bound(kind, (double)head, (double)hs, harm, (double)(tail - head), level + 1.0, R,
+                                         level + 2.0, n1) * T->scale * TOP_SLACK < thr) {
+                    bfs_reset(w, tail);
+                    return 0;
+                }
+                lvl_end = tail;
+                level++;
+            }
+            uint32_t u = order[head++];
+            if (head > 1) {
+                int32_t d = hops[u];
+                hs += (uint64_t)d;
+                harm += 1.0 / d;
+            }
+            int32_t du1 = hops[u] + 1;
+            size_t k1 = g->off[u + 1];
+            for (size_t k = g->off[u]; k < k1; k++) {
+                uint32_t x = g->adj[k];
+                if (hops[x] < 0) {
+                    hops[x] = du1;
+                    order[tail++] = x;
+                }
+            }
+        }
+        reached = tail;
+        sum = (double)hs;
+        bfs_reset(w, reached);
+    }
+    double r1 = (double)(reached - 1);
+    *score = kind == K_HARMONIC ? harm * T->scale : sum > 0 ? (r1 / sum) * (r1 / n1) : 0;
+    return 1;
+}
+
+static void top_block(const job *J, work *w, size_t b) {
+    const topjob *T = (const topjob *)J;
+    size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
+    for (size_t i = i0; i < i1; i++) {
+        uint32_t v = T->cand[i];
+        double thr = top_thr(T->tk), sc;
+        if (thr > 0 && T->ub0[i] * TOP_SLACK < thr) continue; /* cannot make it, without a search */
+        if (top_eval(T, w, v, &sc)) top_offer(T->tk, sc, T->perm[v]);
+    }
+}
+
+typedef struct cand {
+    double ub;
+    uint32_t v;
+} cand;
+
+static int cand_cmp(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->ub != y->ub) return x->ub > y->ub ? -1 : 1;
+    return x->v < y->v ? -1 : x->v > y->v;
+}
+
+static uint32_t uf_find(uint32_t *par, uint32_t x) {
+    while (par[x] != x) x = par[x] = par[par[x]];
+    return x;
+}
+
+/* reach[v] ≥ the number of actors v reaches, itself included: over the strongly connected
+ * components (Tarjan, which lists a component after all those it reaches), reach(C) =
+ * min(|weak component|, |C| + Σ reach(C') over the components C' that C has ties into); the
+ * sum counts an actor reached along two ways twice, so it is an upper bound, exact on a tree of
+ * components. Returns 0, or -1 when out of memory. */
+static int top_reach(scratch *s, const view *g, uint32_t *reach) {
+    uint32_t n = g->n;
+    int k0 = s->k;
+    uint32_t *idx = scr_alloc(s, n, sizeof *idx), *low = scr_alloc(s, n, sizeof *low);
+    uint32_t *stk = scr_alloc(s, n, sizeof *stk), *cs = scr_alloc(s, n, sizeof *cs);
+    uint32_t *comp = scr_alloc(s, n, sizeof *comp), *stamp = scr_alloc(s, n, sizeof *stamp);
+    size_t *ci = scr_alloc(s, n, sizeof *ci);
+    uint64_t *rc = scr_alloc(s, n, sizeof *rc); /* per component */
+    if (!idx || !low || !stk || !cs || !comp || !stamp || !ci || !rc) {
+        while (s->k > k0) scr_pop(s);
+        return -1;
+    }
+    /* Weak components first (union–find in idx), for the cap. */
+    for (uint32_t v = 0; v < n; v++) idx[v] = v, low[v] = 0;
+    for (uint32_t v = 0; v < n; v++)
+        for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
+            uint32_t a = uf_find(idx, v), b = uf_find(idx, g->adj[j]);
+            if (a != b) idx[a < b ? b : a] = a < b ? a : b;
+        }
+    for (uint32_t v = 0; v < n; v++) low[uf_find(idx, v)]++;
+    for (uint32_t v = 0; v < n; v++) reach[v] = low[uf_find(idx, v)]; /* staged: the weak size */
+    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = UINT32_MAX, stamp[v] = UINT32_MAX;
+    uint32_t next = 1, sp = 0, nc = 0;
+    for (uint32_t r = 0; r < n; r++) {
+        if (idx[r]) continue;
+        size_t depth = 1;
+        cs[0] = r;
+        ci[0] = g->off[r];
+        idx[r] = low[r] = next++;
+        stk[sp++] = r;
+        while (depth > 0) {
+            uint32_t v = cs[depth - 1];
+            if (ci[depth - 1] < g->off[v + 1]) {
+                uint32_t y = g->adj[ci[depth - 1]++];
+                if (!idx[y]) {
+                    idx[y] = low[y] = next++;
+                    stk[sp++] = y;
+                    cs[depth] = y;
+                    ci[depth] = g->off[y];
+                    depth++;
+                } else if (comp[y] == UINT32_MAX && idx[y] < low[v]) {
+                    low[v] = idx[y];
+                }
+                continue;
+            }
+            depth--;
+            if (depth > 0 && low[v] < low[cs[depth - 1]]) low[cs[depth - 1]] = low[v];
+            if (low[v] != idx[v]) continue;
+            uint32_t top = sp;
+            do comp[stk[--sp]] = nc;
+            while (stk[sp] != v);
+            uint64_t sum = top - sp;
+            for (uint32_t j = sp; j < top; j++)
+                for (size_t k = g->off[stk[j]]; k < g->off[stk[j] + 1]; k++) {
+                    uint32_t cy = comp[g->adj[k]];
+                    if (cy != nc && stamp[cy] != nc) {
+                        stamp[cy] = nc;
+                        sum += rc[cy];
+                    }
+                }
+            uint64_t cap = reach[v]; /* the weak component's size */
+            rc[nc] = sum < cap ? sum : cap;
+            for (uint32_t j = sp; j < top; j++) reach[stk[j]] = (uint32_t)rc[nc];
+            nc++;
+        }
+    }
+    while (s->k > k0) scr_pop(s);
+    return 0;
+}
+
+static lev_status top_measure(const lev_network *net, lev_params *p, size_t k, uint32_t *actors, double *scores,
+                              int kind, const char *what) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, what, actors);
+    if (rc) return rc;
+    if (!scores) return lev__ctx_fail(&c, LEV_EMISUSE, "%s: the scores array is NULL", what);
+    const lev__csr *g = c.g;
+    size_t n = g->n;
+    if (k > n) k = n;
+    if (k == 0) return lev__ctx_progress(&c, 1, what);
+    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
+    scratch s = {.c = &c};
+    view vw;
+    uint32_t *rank, *perm;
+    if (relabel_order(&s, g, &rank, &perm) || view_build(&s, &c, dist_dir(p), weighted, 0, rank, perm, &vw))
+        return oom(&c, &s, what, n, g->m);
+    /* reach: a bound of how many actors each one reaches, itself included (top_reach). */
+    uint32_t *reach = scr_alloc(&s, n, sizeof *reach);
+    if (!reach || top_reach(&s, &vw, reach)) return oom(&c, &s, what, n, g->m);
+    double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
+    double n1 = (double)n - 1, lming = INFINITY;
+    if (weighted)
+        for (size_t j = 0; j < vw.m; j++)
+            if (vw.len[j] < lming) lming = vw.len[j];
+    /* First bounds, from the actor's own ties alone: its d neighbours are at ≥ the shortest of
+     * its ties ℓv (1 hop), the others at ≥ ℓv + the shortest tie of all (2 hops). */
+    cand *cs = scr_alloc(&s, n, sizeof *cs);
+    uint32_t *cv = scr_alloc(&s, n, sizeof *cv);
+    double *ub0 = scr_alloc(&s, n, sizeof *ub0);
+    topk tk = {.k = k};
+    tk.score = scr_alloc(&s, k, sizeof *tk.score);
+    tk.actor = scr_alloc(&s, k, sizeof *tk.actor);
+    if (!cs || !cv || !ub0 || !tk.score || !tk.actor) return oom(&c, &s, what, n, g->m);
+    for (uint32_t v = 0; v < n; v++) {
+        double d = (double)(vw.off[v + 1] - vw.off[v]), lv = 1, l2 = 2;
+        if (weighted) {
+            lv = INFINITY;
+            for (size_t j = vw.off[v]; j < vw.off[v + 1]; j++)
+                if (vw.len[j] < lv) lv = vw.len[j];
+            l2 = lv + lming;
+        }
+        cs[v].ub = d > 0 ? top_bound(kind, 1, 0, 0, d, lv, (double)reach[v], l2, n1) * scale : 0;
+        cs[v].v = v;
+    }
+    qsort(cs, n, sizeof *cs, cand_cmp);
+    for (size_t i = 0; i < n; i++) cv[i] = cs[i].v, ub0[i] = cs[i].ub;
+    size_t bsize = 16, nblocks = (n + bsize - 1) / bsize;
+    int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
+    work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
+    if (!ws || alloc_work(&s, ws, threads, &vw, K_CLOSENESS, weighted, 1)) return oom(&c, &s, what, n, g->m);
+    double ninf = -INFINITY;
+    uint64_t b;
+    memcpy(&b, &ninf, sizeof b);
+    atomic_init(&tk.thr, b);
+    if (pthread_mutex_init(&tk.lock, NULL) != 0) return oom(&c, &s, what, n, g->m);
+    topjob T = {.base = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n},
+                .cand = cv, .ub0 = ub0, .reach = reach, .perm = perm, .scale = scale, .lmin = lming, .tk = &tk};
+    rc = run_blocks(&c, &T.base, ws, threads, nblocks, top_block, NULL, what);
+    pthread_mutex_destroy(&tk.lock);
+    if (rc == LEV_OK) {
+        /* Best first: pop the worst into the last free place. */
+        for (size_t i = k; i-- > 0;) {
+            actors[i] = tk.actor[0];
+            scores[i] = tk.score[0];
+            double sc = tk.score[tk.size - 1];
+            uint32_t a = tk.actor[tk.size - 1];
+            tk.size--;
+            size_t j = 0;
+            for (;;) {
+                size_t l = 2 * j + 1, r = l + 1, ch;
+                if (l >= tk.size) break;
+                ch = r < tk.size && top_worse(tk.score[r], tk.actor[r], tk.score[l], tk.actor[l]) ? r : l;
+                if (!top_worse(tk.score[ch], tk.actor[ch], sc, a)) break;
+                tk.score[j] = tk.score[ch];
+                tk.actor[j] = tk.actor[ch];
+                j = ch;
+            }
+            if (tk.size > 0) {
+                tk.score[j] = sc;
+                tk.actor[j] = a;
+            }
+        }
+    }
+    scr_free_all(&s);
+    return rc;
+}
+
+lev_status lev_closeness_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors, double *scores) {
+    return top_measure(net, p, k, actors, scores, K_CLOSENESS, "closeness top-k");
+}
+
+lev_status lev_harmonic_top(const lev_network *net, lev_params *p, size_t k, uint32_t *actors, double *scores) {
+    return top_measure(net, p, k, actors, scores, K_HARMONIC, "harmonic top-k");
 }

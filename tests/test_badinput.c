@@ -498,6 +498,21 @@ ROW(an_null_out, LEV_EMISUSE, "p",
     "pagerank: the output array is NULL",
     rc = lev_pagerank(net, NULL, p, NULL);)
 
+/* row 146: NULL actors array to a top-k call */
+ROW(an_top_null_actors, LEV_EMISUSE, "p",
+    "closeness top-k: the output array is NULL",
+    double sc[3] = {-1, -1, -1}; rc = lev_closeness_top(net, p, 3, NULL, sc); cr_assert(sc[0] == -1, "output written");)
+
+/* row 147: NULL scores array to a top-k call */
+ROW(an_top_null_scores, LEV_EMISUSE, "p",
+    "harmonic top-k: the scores array is NULL",
+    uint32_t ids[3] = {7, 7, 7}; rc = lev_harmonic_top(net, p, 3, ids, NULL); cr_assert(ids[0] == 7, "output written");)
+
+/* row 148: NULL output array to sampled betweenness with counts */
+ROW(an_sampled_null_out, LEV_EMISUSE, "p",
+    "sampled betweenness: the output array is NULL",
+    uint64_t r = 5; double e = -1; rc = lev_betweenness_sampled(net, p, NULL, &r, &e); cr_assert(r == 5 && e == -1, "counts written");)
+
 /* row 111: NULL output array, NULL params */
 ROW(an_null_out_no_params, LEV_EMISUSE, "net",
     "degree: the output array is NULL",

@@ -401,3 +401,37 @@ Test(oom, analyses_use_the_network_allocator_not_the_params) {
     cr_assert_eq(fn.live_blocks, 0);
     cr_assert_eq(fp.live_blocks, 0);
 }
+
+/* ---- the report at scale: sampled betweenness with its count, exact top-k ---------------------- */
+
+static lev_status op_betweenness_sampled(lev_network *net, void *arg) {
+    double out[64], eps = 0;
+    uint64_t r = 0;
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_double(p, LEV_P_EPSILON, 0.2);
+    lev_params_set_int(p, LEV_P_WEIGHTED, arg != NULL);
+    lev_status rc = lev_betweenness_sampled(net, p, out, &r, &eps);
+    if (rc) cr_assert_eq(r, 0, "samples written on failure");
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_top(lev_network *net, void *arg) {
+    uint32_t ids[5];
+    double sc[5];
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_WEIGHTED, ((intptr_t)arg & 1) != 0);
+    lev_status rc = ((intptr_t)arg & 2) ? lev_harmonic_top(net, p, 5, ids, sc) : lev_closeness_top(net, p, 5, ids, sc);
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, top_k_and_sampled) {
+    sweep("lev_betweenness_sampled hops", op_betweenness_sampled, NULL, 1);
+    sweep("lev_betweenness_sampled weighted", op_betweenness_sampled, (void *)1, 1);
+    sweep("lev_closeness_top hops", op_top, (void *)0, 1);
+    sweep("lev_closeness_top weighted", op_top, (void *)1, 1);
+    sweep("lev_harmonic_top hops", op_top, (void *)2, 1);
+    sweep("lev_harmonic_top weighted", op_top, (void *)3, 1);
+}

@@ -1214,3 +1214,85 @@ Test(paths, subset_bad_input) {
     lev_network_free(empty);
     lev_network_free(net);
 }
+
+/* ---- sampled betweenness: the sample count, and unbiased sampling ------------------------------ */
+
+/* doc: lev_betweenness_sampled, r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉, ε' = ε(n − 2)/n,
+ * VD over the strongly connected components. Hand-worked VDs: */
+static void check_samples(const char *edges, int undirected, int weighted, uint64_t vd, double eps, double delta) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    cr_assert_eq(lev_read_buffer(net, LEV_FORMAT_EDGES_CSV, edges, strlen(edges), "<vd>", NULL), LEV_OK, "%s",
+                 lev_errmsg(net));
+    size_t n = lev_actor_count(net);
+    lev_params *p = mkp((opts){undirected, weighted, 0, 0, 2, eps});
+    cr_assert_eq(lev_params_set_double(p, LEV_P_DELTA, delta), LEV_OK);
+    double *out = calloc(n, sizeof *out), e = -1, e2 = eps * ((double)n - 2) / (double)n;
+    uint64_t r = 1;
+    cr_assert_eq(lev_betweenness_sampled(net, p, out, &r, &e), LEV_OK, "%s", lev_params_errmsg(p));
+    uint64_t want = vd < 3 ? 0 : (uint64_t)ceil(0.5 / (e2 * e2) * (floor(log2((double)(vd - 2))) + 1 + log(1 / delta)));
+    cr_assert_eq(r, want, "%s: %llu samples, want %llu (VD %llu)", edges, (unsigned long long)r,
+                 (unsigned long long)want, (unsigned long long)vd);
+    cr_assert_eq(e, vd < 3 ? 0 : eps);
+    double *again = calloc(n, sizeof *again);
+    cr_assert_eq(lev_betweenness_approx(net, p, again), LEV_OK);
+    cr_assert_arr_eq(out, again, n * sizeof *out, "same scores as lev_betweenness_approx");
+    free(again);
+    free(out);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(paths, approx_sample_count) {
+    /* a directed path of 5: five one-actor components in a chain, VD 5 */
+    check_samples("source,target,weight\na,b,1\nb,c,1\nc,d,1\nd,e,1\n", 0, 1, 5, 0.1, 0.1);
+    /* a directed 3-cycle (ecc_in + ecc_out = 4 hops, capped at its 3 actors) into d: VD 4 */
+    check_samples("source,target,weight\na,b,1\nb,c,1\nc,a,1\nc,d,1\n", 0, 0, 4, 0.1, 0.1);
+    /* the same weighted, strengths 5, 5, 1 (lengths 0.2, 0.2, 1): still 3 + 1 */
+    check_samples("source,target,weight\na,b,5\nb,c,5\nc,a,1\nc,d,1\n", 0, 1, 4, 0.05, 0.01);
+    /* an undirected star: from the hub, 2·1 + 1 = 3 */
+    check_samples("source,target,weight\nh,a,1\nh,b,1\nh,c,1\nh,d,1\n", 1, 0, 3, 0.1, 0.1);
+    /* an undirected path of 6 with lengths 1 and 0.25 (strengths 1, 4): a shortest weighted path
+     * may have more ties than the hop diameter; here 6 actors, the component's size */
+    check_samples("source,target,weight\na,b,4\nb,c,1\nc,d,4\nd,e,4\ne,f,1\n", 1, 1, 6, 0.1, 0.1);
+    /* two actors: nobody is between, 0 samples, exact zeros */
+    check_samples("source,target,weight\na,b,1\n", 0, 0, 0, 0.1, 0.1);
+}
+
+/* Sharper than "within ε": each estimate is a mean of r Bernoulli draws, so a sampler that picks
+ * paths unevenly (e.g. a bidirectional search that miscounts where the two halves meet) shows as
+ * errors of many standard deviations even when they are below ε. 6σ per actor (+ 1/r). */
+static void approx_unbiased(const char *edges, const char *actors, opts o, uint64_t seed) {
+    lev_network *net = load_csv(edges, actors);
+    size_t n = lev_actor_count(net);
+    opts on = o;
+    on.normalized = 1;
+    double *exact = compute(net, BET, on), *est = calloc(n, sizeof *est), eps = 0;
+    lev_params *p = mkp(o);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_SEED, (int64_t)seed), LEV_OK);
+    uint64_t r = 0;
+    cr_assert_eq(lev_betweenness_sampled(net, p, est, &r, &eps), LEV_OK);
+    double k = (double)n / ((double)n - 2); /* estimates are counts/r times n/(n − 2) */
+    double worst = 0;
+    for (size_t v = 0; v < n; v++) {
+        double q = exact[v] / k, sd = sqrt(q * (1 - q) / (double)r) * k;
+        double z = fabs(est[v] - exact[v]) / (sd + k / (double)r);
+        cr_assert(z <= 6, "%s: actor %zu estimate %.6g exact %.6g (%.1f sd, r = %llu)", edges, v, est[v], exact[v], z,
+                  (unsigned long long)r);
+        worst = fmax(worst, z);
+    }
+    cr_log_info("%s: sampled betweenness, worst %.2f sd over %zu actors, r = %llu", edges, worst, n,
+                (unsigned long long)r);
+    free(exact);
+    free(est);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(paths, approx_unbiased) {
+    approx_unbiased(SRC("tests/data/karate_edges.csv"), NULL, (opts){1, 0, 0, 0, 2, 0.005}, 3);
+    approx_unbiased(SRC("tests/data/lesmis_edges.csv"), NULL, (opts){1, 1, 0, 0, 2, 0.005}, 4);
+    approx_unbiased(SRC("tests/data/coleman_edges.csv"), SRC("tests/data/coleman_actors.csv"),
+                    (opts){0, 0, 0, 0, 2, 0.005}, 5);
+    approx_unbiased(SRC("tests/data/directed_inexact.csv"), NULL, (opts){0, 1, 0, 0, 2, 0.005}, 6);
+}

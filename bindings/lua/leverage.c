@@ -1062,6 +1062,56 @@ static int m_harmonic(lua_State *L) { return per_actor(L, A_HARMONIC); }
 static int m_betweenness(lua_State *L) { return per_actor(L, A_BETWEENNESS); }
 static int m_betweenness_approx(lua_State *L) { return per_actor(L, A_BETWEENNESS_APPROX); }
 static int m_katz(lua_State *L) { return per_actor(L, A_KATZ); }
+
+/* net:betweenness_sampled(opts) -> scores, samples r, epsilon (lev_betweenness_sampled) */
+static int m_betweenness_sampled(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "betweenness_sampled", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *out = scratch(L, n, sizeof *out), eps = 0;
+    uint64_t r = 0;
+    call_enter(&c);
+    lev_status rc = lev_betweenness_sampled(u->net, c.p, out, &r, &eps);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    lua_pushinteger(L, (lua_Integer)r);
+    lua_pushnumber(L, eps);
+    return 3;
+}
+
+/* net:closeness_top(k, opts), net:harmonic_top(k, opts) -> {{name, score}, ...}, best first */
+static int top_k(lua_State *L, int harmonic) {
+    Net *u = checknet(L, 1);
+    lua_Integer k = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, k >= 0, 2, "k must be >= 0");
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, harmonic ? "harmonic_top" : "closeness_top", NULL);
+    size_t n = lev_actor_count(u->net), m = (lua_Unsigned)k < n ? (size_t)k : n;
+    uint32_t *ids = scratch(L, m ? m : 1, sizeof *ids);
+    double *sc = scratch(L, m ? m : 1, sizeof *sc);
+    call_enter(&c);
+    lev_status rc = harmonic ? lev_harmonic_top(u->net, c.p, (size_t)k, ids, sc)
+                             : lev_closeness_top(u->net, c.p, (size_t)k, ids, sc);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, int_size(m), 0);
+    for (size_t i = 0; i < m; i++) {
+        lua_createtable(L, 2, 0);
+        lua_pushstring(L, lev_actor_name(u->net, ids[i]));
+        lua_rawseti(L, -2, 1);
+        lua_pushnumber(L, sc[i]);
+        lua_rawseti(L, -2, 2);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int m_closeness_top(lua_State *L) { return top_k(L, 0); }
+static int m_harmonic_top(lua_State *L) { return top_k(L, 1); }
 static int m_eigenvector(lua_State *L) { return per_actor(L, A_EIGENVECTOR); }
 static int m_bonacich(lua_State *L) { return per_actor(L, A_BONACICH); }
 static int m_constraint(lua_State *L) { return per_actor(L, A_CONSTRAINT); }
@@ -1817,6 +1867,9 @@ static const luaL_Reg net_methods[] = {
     {"edge_betweenness", m_edge_betweenness},
     {"betweenness_subset", m_betweenness_subset},
     {"betweenness_approx", m_betweenness_approx},
+    {"betweenness_sampled", m_betweenness_sampled},
+    {"closeness_top", m_closeness_top},
+    {"harmonic_top", m_harmonic_top},
     {"katz", m_katz},
     {"eigenvector", m_eigenvector},
     {"hits", m_hits},

@@ -695,6 +695,32 @@ test("paths: directed Coleman, sampled betweenness", function()
   local approx = net:betweenness_approx{weighted = false, epsilon = 0.01, seed = 7}
   close_to(approx, ref("ref_paths.h", "ref_coleman_betweenness_norm_h_exact"), 0.01, "within epsilon")
   eq(net:betweenness_approx{weighted = false, epsilon = 0.01, seed = 7, threads = 1}.s1, approx.s1, "seeded")
+  local sampled, r, eps = net:betweenness_sampled{weighted = false, epsilon = 0.01, seed = 7}
+  eq(sampled.s1, approx.s1, "betweenness_sampled: the same scores")
+  eq(eps, 0.01, "betweenness_sampled: epsilon")
+  eq(r > 0, true, "betweenness_sampled: samples")
+end)
+
+test("paths: exact top-k closeness and harmonic (Coleman)", function()
+  local net <close> = coleman()
+  for _, which in ipairs{"closeness", "harmonic"} do
+    local full = net[which](net, {weighted = false, direction = "in"})
+    local names = {}
+    for name in pairs(full) do names[#names + 1] = name end
+    local idx = {}
+    for _, name in ipairs(names) do idx[name] = net:actor(name) end
+    table.sort(names, function(a, b)
+      if full[a] ~= full[b] then return full[a] > full[b] end
+      return idx[a] < idx[b]
+    end)
+    local top = net[which .. "_top"](net, 5, {weighted = false, direction = "in"})
+    eq(#top, 5, which .. "_top: 5 rows")
+    for i = 1, 5 do
+      eq(top[i][1], names[i], which .. "_top: place " .. i)
+      eq(top[i][2], full[names[i]], which .. "_top: score " .. i)
+    end
+  end
+  eq(#net:harmonic_top(0), 0, "k = 0")
 end)
 
 test("paths: cutoff, endpoints, betweenness_subset (Coleman)", function()

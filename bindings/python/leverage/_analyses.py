@@ -261,6 +261,37 @@ class _Analyses:
         ``undirected``, ``threads``."""
         return self._per_actor("betweenness_approx", "lev_betweenness_approx", as_array, options, progress)
 
+    def betweenness_sampled(self, *, as_array: bool = False, progress: Progress = None,
+                            **options: Any) -> Tuple[PerActor, int, float]:
+        """As :meth:`betweenness_approx`, with the number of samples r and the bound ε
+        (lev_betweenness_sampled()): ``(scores, r, epsilon)``, for "estimated from r samples, ±ε
+        with probability 1 − δ"; r = 0 and ε = 0 when the scores are exact without sampling."""
+        out, ptr = _out(len(self), as_array)
+        r, eps = c_uint64(), c_double()
+        self._call("betweenness_sampled", "lev_betweenness_sampled", [self, _P, ptr, byref(r), byref(eps)], options,
+                   progress)
+        return self._keyed(out, as_array), r.value, eps.value
+
+    def _top(self, method: str, fname: str, k: int, options: Dict[str, Any],
+             progress: Progress) -> List[Tuple[str, float]]:
+        if not isinstance(k, int) or isinstance(k, bool) or k < 0:
+            raise TypeError(f"{method}(): k must be an int >= 0 (got {k!r})")
+        m = min(k, len(self))
+        ids, scores = (c_uint32 * max(m, 1))(), (c_double * max(m, 1))()
+        self._call(method, fname, [self, _P, c_size_t(k), ids, scores], options, progress)
+        return [(self.actors[ids[i]], float(scores[i])) for i in range(m)]
+
+    def closeness_top(self, k: int, *, progress: Progress = None, **options: Any) -> List[Tuple[str, float]]:
+        """The k actors of highest closeness, exactly, best first (lev_closeness_top()): a list of
+        ``(actor name, score)``, scores equal to :meth:`closeness`'s, ties by lower index. Options
+        as :meth:`closeness`."""
+        return self._top("closeness_top", "lev_closeness_top", k, options, progress)
+
+    def harmonic_top(self, k: int, *, progress: Progress = None, **options: Any) -> List[Tuple[str, float]]:
+        """The k actors of highest harmonic centrality, exactly, best first (lev_harmonic_top()).
+        Options as :meth:`harmonic`."""
+        return self._top("harmonic_top", "lev_harmonic_top", k, options, progress)
+
     # -- centrality from walks --
 
     def katz(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:

@@ -69,6 +69,22 @@ def test_paths_coleman_directed(coleman: Network) -> None:
     approx = coleman.betweenness_approx(epsilon=0.01, seed=7, **HOPS_D)
     close(approx, exact, 0.01)
     assert coleman.betweenness_approx(epsilon=0.01, seed=7, threads=1, **HOPS_D) == approx
+    scores, r, eps = coleman.betweenness_sampled(epsilon=0.01, seed=7, **HOPS_D)
+    assert scores == approx and r > 0 and eps == 0.01
+
+
+def test_top_k(coleman: Network) -> None:
+    # lev_closeness_top / lev_harmonic_top: the head of the full output sorted by score, then index
+    for opts in (HOPS_D, {"weighted": True}, {"weighted": False, "direction": "in"}):
+        for full, top in ((coleman.closeness, coleman.closeness_top), (coleman.harmonic, coleman.harmonic_top)):
+            scores = full(**opts)
+            order = sorted(range(len(coleman)), key=lambda i: (-scores[coleman.actors[i]], i))
+            want = [(coleman.actors[i], scores[coleman.actors[i]]) for i in order[:5]]
+            assert top(5, **opts) == want
+    assert coleman.harmonic_top(0) == []
+    assert len(coleman.closeness_top(10 ** 6)) == len(coleman)
+    with pytest.raises(TypeError):
+        coleman.closeness_top(-1)
 
 
 # ---- walks (ref_spectral.h) ---------------------------------------------------------------------------
