@@ -98,6 +98,7 @@ typedef struct report {
     size_t n, m, nres, top;
     int json, directed, unweighted, exact, first_member;
     double epsilon, delta;
+    uint64_t samples; /* of the betweenness estimate */
     leaders exerted, received, degree, strength, between, close, constraint;
     double *holds;    /* nres × n */
     uint32_t *horder; /* nres × n */
@@ -632,9 +633,15 @@ static int report_run(report *r, int bundled) {
             snprintf(method, sizeof method, "exact");
         } else {
             r->between.estimated = 1;
-            if ((status = full(r, &r->between, lev_betweenness_approx, 1, "betweenness")) != EXIT_OKAY) return status;
-            snprintf(method, sizeof method, "estimate: every score within %g of the exact share of shortest paths, "
-                     "with probability %g (lev_betweenness_approx)", r->epsilon, 1 - r->delta);
+            r->between.score = malloc(n * sizeof *r->between.score);
+            if (!r->between.score) return oom();
+            if (lev_betweenness_sampled(r->net, r->p, r->between.score, &r->samples, &r->epsilon) != LEV_OK)
+                return fail(r, "betweenness");
+            if (!(r->between.order = cli_order(r->between.score, n, 1))) return oom();
+            r->between.len = n;
+            snprintf(method, sizeof method, "estimate from %llu sampled shortest paths: every score within %g of the "
+                     "exact share of shortest paths, with probability %g (lev_betweenness_sampled)",
+                     (unsigned long long)r->samples, r->epsilon, 1 - r->delta);
         }
         r->between.key = "betweenness";
         r->between.title = r->between.estimated ? "Betweenness: share of the shortest paths between others that run "
@@ -645,20 +652,48 @@ static int report_run(report *r, int bundled) {
         } else {
             text_leaders(r, &r->between, r->between.title, 0, note_between);
             if (r->between.estimated)
-                printf("  (estimated from sampled shortest paths: each share is within ±%s of the exact one with "
-                       "probability %g; --exact computes every score exactly)\n",
+                printf("  (estimated from %llu sampled shortest paths: each share is within ±%s of the exact one "
+                       "with probability %g; --exact computes every score exactly)\n", (unsigned long long)r->samples,
                        cli_pct(r->epsilon, pct, sizeof pct), 1 - r->delta);
         }
         if ((status = cli_finish_output()) != EXIT_OKAY) return status;
 
-        /* Closeness: every exact score (the top K of them is all the report shows). */
-        if ((status = full(r, &r->close, lev_closeness, 1, "closeness")) != EXIT_OKAY) return status;
+        /* Closeness: every exact score while cheap; above, the exact top K by pruned search
+         * (lev_closeness_top) over hops, whose pruning works at any size. */
+        const char *cmethod = "exact";
+        if (r->exact) {
+            if ((status = full(r, &r->close, lev_closeness, 1, "closeness")) != EXIT_OKAY) return status;
+        } else {
+            size_t k = r->top ? r->top : 1;
+            r->close.score = calloc(n, sizeof *r->close.score);
+            r->close.order = malloc(k * sizeof *r->close.order);
+            double *sc = malloc(k * sizeof *sc);
+            if (!r->close.score || !r->close.order || !sc) {
+                free(sc);
+                return oom();
+            }
+            int64_t w = 1;
+            lev_params_get_int(r->p, LEV_P_WEIGHTED, &w);
+            lev_params_set_int(r->p, LEV_P_WEIGHTED, 0);
+            lev_status rc = lev_closeness_top(r->net, r->p, k, r->close.order, sc);
+            lev_params_set_int(r->p, LEV_P_WEIGHTED, w);
+            if (rc != LEV_OK) {
+                free(sc);
+                return fail(r, "closeness");
+            }
+            for (size_t t = 0; t < k; t++) r->close.score[r->close.order[t]] = sc[t];
+            free(sc);
+            r->close.len = k;
+            cmethod = "exact top K by pruned search (lev_closeness_top), distances in hops";
+        }
         r->close.key = "closeness";
-        r->close.title = r->directed ? "Closeness: how near the actor is to those it reaches along its ties out "
+        r->close.title = !r->exact ? "Closeness in hops: how near the actor is to those it reaches (exact top K; at "
+                                     "this size the report counts ties, not 1/strength; --exact for every score)"
+                       : r->directed ? "Closeness: how near the actor is to those it reaches along its ties out "
                                        "(1/closeness is the mean distance when it reaches everyone)"
                                      : "Closeness: how near the actor is to the others (1/closeness is the mean "
                                        "distance when it reaches everyone)";
-        if (r->json) json_leaders(r, &r->close, "exact");
+        if (r->json) json_leaders(r, &r->close, cmethod);
         else text_leaders(r, &r->close, r->close.title, 0, note_close);
         if ((status = cli_finish_output()) != EXIT_OKAY) return status;
 
