@@ -496,3 +496,35 @@ Test(cli, rank_path_options_match_peers) {
     snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --cutoff 2%s 2>/dev/null", LEV_CLI, k);
     cr_assert_eq(run(cmd, NULL), 2);
 }
+
+/* Above V·(V + E) = 2e8 the report estimates betweenness and takes the exact top K of closeness,
+ * and says so: a star of 15 000 leaves (V·(V + E) = 4.5e8). */
+Test(cli, report_at_scale_names_its_estimates) {
+    sbuf b = {0};
+    const char *head = "source,target,weight\n";
+    sbuf_sink(&b, head, strlen(head));
+    for (int i = 0; i < 15000; i++) {
+        char row[64];
+        snprintf(row, sizeof row, "hub,a%d,%d\n", i, 1 + i % 3);
+        sbuf_sink(&b, row, strlen(row));
+    }
+    const char *edges = tmpfile_with(0, b.s);
+    free(b.s);
+    char cmd[512], *out;
+    snprintf(cmd, sizeof cmd, "%s analyze --undirected --epsilon 0.05 %s", LEV_CLI, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert(strstr(out, "(estimated from ") && strstr(out, "sampled shortest paths: each share is within ±5.0%"),
+              "%s", out);
+    cr_assert(strstr(out, "Betweenness: share of the shortest paths between others that run through the actor "
+                          "(estimated): top 5\n   1. hub                  1 "), "%s", out);
+    cr_assert(strstr(out, "Closeness in hops") && strstr(out, "exact top K"), "%s", out);
+    cr_assert(strstr(out, "need every exact path score"), "%s", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s analyze --undirected --epsilon 0.05 --format json %s", LEV_CLI, edges);
+    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert(strstr(out, "\"method\":\"estimate from "), "%s", out);
+    cr_assert(strstr(out, "\"method\":\"exact top K by pruned search (lev_closeness_top), distances in hops\""), "%s",
+              out);
+    free(out);
+    remove(edges);
+}
