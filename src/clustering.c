@@ -113,6 +113,7 @@ static lev_status tg_build(const lev__ctx *c, int form, int T, tgraph *t) {
     const lev__csr *g = c->g;
     uint32_t n = g->n;
     int directed = form >= 2, weighted = form == 1 || form == 3, values = form != 0;
+    (void)T; /* read only by the OpenMP pragmas */
     memset(t, 0, sizeof *t);
     t->n = n;
     size_t n1 = (size_t)n + 1;
