@@ -15,8 +15,8 @@
  * counters per thread, so the result is the same for any number of threads.
  *
  * Krackhardt's hierarchy and lubness run on the strongly connected components (iterative
- * Tarjan) and their condensation: reachability sums are computed 64 components at a time with
- * bit sets, in parallel over blocks of 64, again with integer counters.
+ * Tarjan, lev__scc) and their condensation: reachability sums are computed 64 components at a
+ * time with bit sets, in parallel over blocks of 64, again with integer counters.
  */
 #include "internal.h"
 
@@ -574,66 +574,24 @@ lev_status lev_asymmetry(const lev_network *net, lev_params *p, size_t cap, uint
 
 /* ---- strongly and weakly connected components ---------------------------------------------- */
 
-/* Tarjan's algorithm without recursion. comp[v] receives the component of v; components are
- * numbered in the order they complete, so every edge between two components runs from a
- * higher number to a lower one. Scratch: 4 arrays of n uint32 and one of n size_t. */
+/* Strong components (lev__scc: Tarjan without recursion). comp[v] receives the component of v;
+ * components are numbered in the order they complete, so every edge between two components runs
+ * from a higher number to a lower one. Scratch: 4 arrays of n uint32 and one of n size_t. */
 static lev_status scc_tarjan(const lev__ctx *c, const lev__csr *g, uint32_t *comp, uint32_t *ncomp) {
     uint32_t n = g->n;
-    uint32_t *idx = lev__ctx_alloc(c, n, sizeof *idx), *low = lev__ctx_alloc(c, n, sizeof *low);
-    uint32_t *stk = lev__ctx_alloc(c, n, sizeof *stk), *cv = lev__ctx_alloc(c, n, sizeof *cv);
-    size_t *ck = lev__ctx_alloc(c, n, sizeof *ck);
+    lev__scc_scratch sw = {lev__ctx_alloc(c, n, sizeof *sw.idx), lev__ctx_alloc(c, n, sizeof *sw.low),
+                           lev__ctx_alloc(c, n, sizeof *sw.calls), lev__ctx_alloc(c, n, sizeof *sw.next)};
+    uint32_t *member = lev__ctx_alloc(c, n, sizeof *member);
     lev_status rc = LEV_ENOMEM;
-    if (!idx || !low || !stk || !cv || !ck) goto done;
-    memset(idx, 0, (size_t)n * sizeof *idx);
-    uint32_t counter = 0, nc = 0, sp = 0;
-    for (uint32_t r = 0; r < n; r++) {
-        if (idx[r]) continue;
-        uint32_t csp = 0;
-        idx[r] = low[r] = ++counter;
-        stk[sp++] = r;
-        comp[r] = LEV_NONE;
-        cv[csp] = r;
-        ck[csp++] = g->out_off[r];
-        while (csp) {
-            uint32_t v = cv[csp - 1];
-            size_t k = ck[csp - 1];
-            if (k < g->out_off[v + 1]) {
-                ck[csp - 1] = k + 1;
-                uint32_t w = g->out_adj[k];
-                if (!idx[w]) {
-                    idx[w] = low[w] = ++counter;
-                    stk[sp++] = w;
-                    comp[w] = LEV_NONE;
-                    cv[csp] = w;
-                    ck[csp++] = g->out_off[w];
-                } else if (comp[w] == LEV_NONE && idx[w] < low[v]) {
-                    low[v] = idx[w];
-                }
-            } else {
-                csp--;
-                if (low[v] == idx[v]) {
-                    uint32_t w;
-                    do {
-                        w = stk[--sp];
-                        comp[w] = nc;
-                    } while (w != v);
-                    nc++;
-                }
-                if (csp) {
-                    uint32_t u = cv[csp - 1];
-                    if (low[v] < low[u]) low[u] = low[v];
-                }
-            }
-        }
-    }
-    *ncomp = nc;
+    if (!sw.idx || !sw.low || !sw.calls || !sw.next || !member) goto done;
+    *ncomp = lev__scc(n, g->out_off, g->out_adj, comp, member, NULL, &sw);
     rc = LEV_OK;
 done:
-    lev__ctx_free(c, idx, n, sizeof *idx);
-    lev__ctx_free(c, low, n, sizeof *low);
-    lev__ctx_free(c, stk, n, sizeof *stk);
-    lev__ctx_free(c, cv, n, sizeof *cv);
-    lev__ctx_free(c, ck, n, sizeof *ck);
+    lev__ctx_free(c, sw.idx, n, sizeof *sw.idx);
+    lev__ctx_free(c, sw.low, n, sizeof *sw.low);
+    lev__ctx_free(c, sw.calls, n, sizeof *sw.calls);
+    lev__ctx_free(c, sw.next, n, sizeof *sw.next);
+    lev__ctx_free(c, member, n, sizeof *member);
     return rc;
 }
 

@@ -2,9 +2,10 @@
  * Cohesion and groups: connected components, k-cores, communities (Leiden), modularity, and
  * continuous core–periphery.
  *
- * - lev_components: strong components by an iterative Tarjan (no recursion: a cycle of 10^6
- *   actors needs no C stack), weak ones by union–find whose roots are the smallest index, so
- *   that ids in order of first actor fall out in place, with no scratch at all.
+ * - lev_components: strong components by the shared iterative Tarjan, lev__scc (no recursion:
+ *   a cycle of 10^6 actors needs no C stack), renumbered in order of first actor; weak ones by
+ *   union–find whose roots are the smallest index, so that ids in order of first actor fall out
+ *   in place, with no scratch at all.
  * - lev_coreness: peeling level by level on edge records (parallel edges count one each,
  *   self-loops are ignored), for in-, out- or all-degree; one random access per edge.
  * - lev_modularity / lev_communities: the undirected view, pair strength = sum of both
@@ -165,54 +166,12 @@ static size_t weak_components(const lev__csr *g, uint32_t *comp) {
     return count;
 }
 
-/* Strong components by Tarjan's algorithm with an explicit call stack. idx[v] is 0 while v is
- * unvisited, else its visit number + 1; an actor is on Tarjan's stack exactly while it is
- * visited and comp[v] is still LEV_NONE. Ids are given in order of completion, then renumbered
- * in order of first actor through map[] (which reuses low[]). */
-static size_t strong_components(const lev__csr *g, uint32_t *comp, uint32_t *idx, uint32_t *low, uint32_t *stk,
-                                uint32_t *calls, size_t *next) {
-    uint32_t n = g->n, counter = 0, sp = 0, scc = 0;
-    for (uint32_t v = 0; v < n; v++) {
-        idx[v] = 0;
-        comp[v] = LEV_NONE;
-    }
-    for (uint32_t root = 0; root < n; root++) {
-        if (idx[root]) continue;
-        uint32_t cp = 0;
-        calls[cp++] = root;
-        idx[root] = low[root] = ++counter;
-        next[root] = g->out_off[root];
-        stk[sp++] = root;
-        while (cp) {
-            uint32_t v = calls[cp - 1];
-            if (next[v] < g->out_off[v + 1]) {
-                uint32_t w = g->out_adj[next[v]++];
-                if (!idx[w]) {
-                    idx[w] = low[w] = ++counter;
-                    next[w] = g->out_off[w];
-                    stk[sp++] = w;
-                    calls[cp++] = w;
-                } else if (comp[w] == LEV_NONE && idx[w] < low[v]) {
-                    low[v] = idx[w];
-                }
-                continue;
-            }
-            cp--;
-            if (low[v] == idx[v]) {
-                uint32_t w;
-                do {
-                    w = stk[--sp];
-                    comp[w] = scc;
-                } while (w != v);
-                scc++;
-            }
-            if (cp) {
-                uint32_t u = calls[cp - 1];
-                if (low[v] < low[u]) low[u] = low[v];
-            }
-        }
-    }
-    uint32_t *map = low;
+/* Strong components (lev__scc: Tarjan, ids in order of emission), renumbered in order of first
+ * actor through map[] (which reuses the scratch's low[]). */
+static size_t strong_components(const lev__csr *g, uint32_t *comp, uint32_t *member, const lev__scc_scratch *w) {
+    uint32_t n = g->n;
+    uint32_t scc = lev__scc(n, g->out_off, g->out_adj, comp, member, NULL, w);
+    uint32_t *map = w->low;
     for (uint32_t s = 0; s < scc; s++) map[s] = LEV_NONE;
     uint32_t count = 0;
     for (uint32_t v = 0; v < n; v++) {
@@ -233,15 +192,15 @@ lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *compo
         cnt = weak_components(g, component); /* needs no scratch: cannot fail */
     } else {
         scratch s = {&c, {0}, {0}, 0};
-        uint32_t *idx = sc_get(&s, g->n, sizeof *idx), *low = sc_get(&s, g->n, sizeof *low);
-        uint32_t *stk = sc_get(&s, g->n, sizeof *stk), *calls = sc_get(&s, g->n, sizeof *calls);
-        size_t *next = sc_get(&s, g->n, sizeof *next);
-        if (!idx || !low || !stk || !calls || !next) {
+        lev__scc_scratch sw = {sc_get(&s, g->n, sizeof *sw.idx), sc_get(&s, g->n, sizeof *sw.low),
+                               sc_get(&s, g->n, sizeof *sw.calls), sc_get(&s, g->n, sizeof *sw.next)};
+        uint32_t *member = sc_get(&s, g->n, sizeof *member);
+        if (!sw.idx || !sw.low || !sw.calls || !sw.next || !member) {
             sc_free_all(&s);
             return lev__ctx_fail(&c, LEV_ENOMEM, "components: out of memory for %u actors", g->n);
         }
         /* Nothing can fail from here on, so component[] may be written directly. */
-        cnt = strong_components(g, component, idx, low, stk, calls, next);
+        cnt = strong_components(g, component, member, &sw);
         sc_free_all(&s);
     }
     if (count) *count = cnt;

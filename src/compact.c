@@ -295,3 +295,63 @@ lev_status lev__view_build(const lev__ctx *c, int dir, int how, int with_w, lev_
     for (uint32_t v = 0; v < n; v++) (void)lev__fold_row(g, v, dir, how, adj + off[v], w ? w + off[v] : NULL, NULL);
     return LEV_OK;
 }
+
+/* ---- strongly connected components ------------------------------------------------------------ */
+
+/* Tarjan's algorithm with an explicit call stack (no recursion: a cycle of 10^6 actors would
+ * overflow the C stack). idx[v] is 0 while v is unvisited, else its visit number (from 1); an
+ * actor is on Tarjan's stack exactly while it is visited and comp[v] is still LEV_NONE. Tarjan's
+ * stack grows down from member[n - 1] while the emitted components fill member[] from 0: with e
+ * actors emitted and sp on the stack, e + sp ≤ n, so the two never meet. An emitted component
+ * lies on the stack deepest-first (its root, the first visited, last); it is reversed in place
+ * and moved down to member[e ..), root first. */
+uint32_t lev__scc(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
+                  uint32_t *first, const lev__scc_scratch *w) {
+    uint32_t *idx = w->idx, *low = w->low, *calls = w->calls;
+    size_t *next = w->next;
+    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = LEV_NONE;
+    uint32_t counter = 0, top = n, nc = 0, e = 0; /* the stack is member[top .. n) */
+    for (uint32_t r = 0; r < n; r++) {
+        if (idx[r]) continue;
+        uint32_t cp = 0;
+        calls[cp++] = r;
+        next[r] = off[r];
+        idx[r] = low[r] = ++counter;
+        member[--top] = r;
+        while (cp) {
+            uint32_t v = calls[cp - 1];
+            if (next[v] < off[v + 1]) {
+                uint32_t y = adj[next[v]++];
+                if (!idx[y]) {
+                    idx[y] = low[y] = ++counter;
+                    next[y] = off[y];
+                    member[--top] = y;
+                    calls[cp++] = y;
+                } else if (comp[y] == LEV_NONE && idx[y] < low[v]) {
+                    low[v] = idx[y]; /* y is on the stack */
+                }
+                continue;
+            }
+            cp--;
+            if (cp && low[v] < low[calls[cp - 1]]) low[calls[cp - 1]] = low[v];
+            if (low[v] != idx[v]) continue;
+            /* v roots component nc: its members are on the stack from the top down to v. */
+            uint32_t z = 0;
+            while (member[top + z] != v) comp[member[top + z++]] = nc;
+            comp[v] = nc;
+            z++;
+            for (uint32_t i = 0, j = z - 1; i < j; i++, j--) {
+                uint32_t t = member[top + i];
+                member[top + i] = member[top + j];
+                member[top + j] = t;
+            }
+            if (top != e) memmove(member + e, member + top, (size_t)z * sizeof *member);
+            if (first) first[nc] = e;
+            top += z;
+            e += z;
+            nc++;
+        }
+    }
+    if (first) first[nc] = n;
+    return nc;
+}

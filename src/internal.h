@@ -253,6 +253,26 @@ typedef struct lev__view {
 lev_status lev__view_build(const lev__ctx *c, int dir, int how, int with_w, lev__view *vw);
 void lev__view_free(const lev__ctx *c, lev__view *vw); /* any built or zeroed view; zeroes it */
 
+/* ---- strongly connected components ---------------------------------------------------------- */
+
+/* Scratch of lev__scc, allocated by the caller: n entries each. */
+typedef struct lev__scc_scratch {
+    uint32_t *idx, *low, *calls;
+    size_t *next;
+} lev__scc_scratch;
+
+/* The strongly connected components of the directed graph whose row v is adj[off[v] ..
+ * off[v + 1]) (Tarjan 1972, iterative; roots tried in order 0, 1, ..., rows read in order).
+ * comp[v] receives v's component, numbered in Tarjan's emission order: a component is emitted
+ * after every component it reaches, so each arc between two components runs from a higher
+ * number to a lower one. member (n entries) receives the actors grouped by component in that
+ * order, each component's in the order they were visited (its root, where the search entered
+ * it, first); with first != NULL (n + 1 entries; count + 1 are written) component c's actors
+ * are member[first[c] .. first[c + 1]). Returns the number of components. Cannot fail; O(V + E).
+ * Self-loops and parallel arcs are harmless. */
+uint32_t lev__scc(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
+                  uint32_t *first, const lev__scc_scratch *w);
+
 /* ---- numbers -------------------------------------------------------------------------------- */
 
 /* The process locale's decimal point, or NULL when it is "." (read once per call: localeconv is

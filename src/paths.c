@@ -40,7 +40,7 @@ static inline int same_len(double a, double b) { return fabs(a - b) <= PATH_EPS 
 
 /* ---- scratch bookkeeping: every block goes back to the allocator at the end ----------------- */
 
-#define SCR_MAX 32 /* the most any call holds at once is 22 (sampled, directed, during the VD bound) */
+#define SCR_MAX 32 /* the most any call holds at once is 23 (sampled, directed, during the VD bound) */
 
 typedef struct scratch {
     const lev__ctx *c;
@@ -1220,94 +1220,65 @@ lev_status lev_betweenness_subset(const lev_network *net, const uint32_t *source
 static uint64_t vertex_diameter_bound(scratch *s, const view *g, const view *rg, work *w, int *oom_out) {
     uint32_t n = g->n;
     int k0 = s->k;
-    uint32_t *idx = scr_alloc(s, n, sizeof *idx), *low = scr_alloc(s, n, sizeof *low);
-    uint32_t *stk = scr_alloc(s, n, sizeof *stk), *cs = scr_alloc(s, n, sizeof *cs);
-    uint32_t *comp = scr_alloc(s, n, sizeof *comp);
-    size_t *ci = scr_alloc(s, n, sizeof *ci);
+    lev__scc_scratch sw = {scr_alloc(s, n, sizeof *sw.idx), scr_alloc(s, n, sizeof *sw.low),
+                           scr_alloc(s, n, sizeof *sw.calls), scr_alloc(s, n, sizeof *sw.next)};
+    uint32_t *comp = scr_alloc(s, n, sizeof *comp), *member = scr_alloc(s, n, sizeof *member);
+    uint32_t *first = scr_alloc(s, (size_t)n + 1, sizeof *first);
     uint64_t *best = scr_alloc(s, n, sizeof *best); /* per component, in Tarjan order */
     uint64_t vd = 0;
-    if (!idx || !low || !stk || !cs || !comp || !ci || !best) {
+    if (!sw.idx || !sw.low || !sw.calls || !sw.next || !comp || !member || !first || !best) {
         *oom_out = 1;
         while (s->k > k0) scr_pop(s);
         return 0;
     }
-    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = UINT32_MAX;
-    uint32_t next = 1, sp = 0, nc = 0;
-    for (uint32_t r = 0; r < n; r++) {
-        if (idx[r]) continue;
-        size_t depth = 1;
-        cs[0] = r;
-        ci[0] = g->off[r];
-        idx[r] = low[r] = next++;
-        stk[sp++] = r;
-        while (depth > 0) {
-            uint32_t v = cs[depth - 1];
-            if (ci[depth - 1] < g->off[v + 1]) {
-                uint32_t y = g->adj[ci[depth - 1]++];
-                if (!idx[y]) {
-                    idx[y] = low[y] = next++;
-                    stk[sp++] = y;
-                    cs[depth] = y;
-                    ci[depth] = g->off[y];
-                    depth++;
-                } else if (comp[y] == UINT32_MAX && idx[y] < low[v]) {
-                    low[v] = idx[y]; /* y is on the stack */
-                }
-                continue;
-            }
-            depth--;
-            if (depth > 0 && low[v] < low[cs[depth - 1]]) low[cs[depth - 1]] = low[v];
-            if (low[v] != idx[v]) continue;
-            /* v roots component nc: its members are on the stack above v. */
-            uint32_t size = 0, top = sp;
-            do comp[stk[--sp]] = nc, size++;
-            while (stk[sp] != v);
-            uint64_t vdc = 1, below = 0;
-            if (size > 1) {
-                double ecc[2], lmin = INFINITY;
-                for (int d = 0; d < 2; d++) {
-                    const view *h = d ? rg : g;
-                    uint32_t hsize = 1, settled = 0;
-                    w->dist[v] = 0;
-                    w->heap[0] = v;
-                    w->pos[v] = 0;
-                    while (hsize > 0) {
-                        uint32_t x = heap_pop(w, &hsize);
-                        w->pos[x] = n + settled;
-                        w->order[settled++] = x;
-                        for (size_t k = h->off[x]; k < h->off[x + 1]; k++) {
-                            uint32_t y = h->adj[k];
-                            if (comp[y] != nc) continue;
-                            if (h->len[k] < lmin) lmin = h->len[k];
-                            double alt = w->dist[x] + h->len[k];
-                            if (w->dist[y] == INFINITY) {
-                                w->dist[y] = alt;
-                                w->heap[hsize] = y;
-                                heap_up(w, hsize++);
-                            } else if (w->pos[y] < n && alt < w->dist[y]) {
-                                w->dist[y] = alt;
-                                heap_up(w, w->pos[y]);
-                            }
+    uint32_t ncomp = lev__scc(n, g->off, g->adj, comp, member, first, &sw);
+    for (uint32_t nc = 0; nc < ncomp; nc++) {
+        uint32_t lo = first[nc], hi = first[nc + 1], size = hi - lo;
+        uint32_t v = member[lo]; /* the component's root: where Tarjan's search entered it */
+        uint64_t vdc = 1, below = 0;
+        if (size > 1) {
+            double ecc[2], lmin = INFINITY;
+            for (int d = 0; d < 2; d++) {
+                const view *h = d ? rg : g;
+                uint32_t hsize = 1, settled = 0;
+                w->dist[v] = 0;
+                w->heap[0] = v;
+                w->pos[v] = 0;
+                while (hsize > 0) {
+                    uint32_t x = heap_pop(w, &hsize);
+                    w->pos[x] = n + settled;
+                    w->order[settled++] = x;
+                    for (size_t k = h->off[x]; k < h->off[x + 1]; k++) {
+                        uint32_t y = h->adj[k];
+                        if (comp[y] != nc) continue;
+                        if (h->len[k] < lmin) lmin = h->len[k];
+                        double alt = w->dist[x] + h->len[k];
+                        if (w->dist[y] == INFINITY) {
+                            w->dist[y] = alt;
+                            w->heap[hsize] = y;
+                            heap_up(w, hsize++);
+                        } else if (w->pos[y] < n && alt < w->dist[y]) {
+                            w->dist[y] = alt;
+                            heap_up(w, w->pos[y]);
                         }
                     }
-                    ecc[d] = w->dist[w->order[settled - 1]];
-                    dijkstra_reset(w, settled, 0);
                 }
-                double arcs = floor((ecc[0] + ecc[1]) / lmin * (1 + 1e-9));
-                vdc = arcs + 1 < (double)size ? (uint64_t)arcs + 1 : size;
+                ecc[d] = w->dist[w->order[settled - 1]];
+                dijkstra_reset(w, settled, 0);
             }
-            /* The components reached from this one are listed before it. */
-            for (uint32_t j = sp; j < top; j++) {
-                uint32_t x = stk[j];
-                for (size_t k = g->off[x]; k < g->off[x + 1]; k++) {
-                    uint32_t cy = comp[g->adj[k]];
-                    if (cy != nc && best[cy] > below) below = best[cy];
-                }
-            }
-            best[nc] = vdc + below;
-            if (best[nc] > vd) vd = best[nc];
-            nc++;
+            double arcs = floor((ecc[0] + ecc[1]) / lmin * (1 + 1e-9));
+            vdc = arcs + 1 < (double)size ? (uint64_t)arcs + 1 : size;
         }
+        /* The components reached from this one are numbered before it. */
+        for (uint32_t j = lo; j < hi; j++) {
+            uint32_t x = member[j];
+            for (size_t k = g->off[x]; k < g->off[x + 1]; k++) {
+                uint32_t cy = comp[g->adj[k]];
+                if (cy != nc && best[cy] > below) below = best[cy];
+            }
+        }
+        best[nc] = vdc + below;
+        if (best[nc] > vd) vd = best[nc];
     }
     while (s->k > k0) scr_pop(s);
     return vd;
@@ -1614,68 +1585,41 @@ static uint32_t uf_find(uint32_t *par, uint32_t x) {
 static int top_reach(scratch *s, const view *g, uint32_t *reach) {
     uint32_t n = g->n;
     int k0 = s->k;
-    uint32_t *idx = scr_alloc(s, n, sizeof *idx), *low = scr_alloc(s, n, sizeof *low);
-    uint32_t *stk = scr_alloc(s, n, sizeof *stk), *cs = scr_alloc(s, n, sizeof *cs);
+    lev__scc_scratch sw = {scr_alloc(s, n, sizeof *sw.idx), scr_alloc(s, n, sizeof *sw.low),
+                           scr_alloc(s, n, sizeof *sw.calls), scr_alloc(s, n, sizeof *sw.next)};
     uint32_t *comp = scr_alloc(s, n, sizeof *comp), *stamp = scr_alloc(s, n, sizeof *stamp);
-    size_t *ci = scr_alloc(s, n, sizeof *ci);
+    uint32_t *member = scr_alloc(s, n, sizeof *member), *first = scr_alloc(s, (size_t)n + 1, sizeof *first);
     uint64_t *rc = scr_alloc(s, n, sizeof *rc); /* per component */
-    if (!idx || !low || !stk || !cs || !comp || !stamp || !ci || !rc) {
+    if (!sw.idx || !sw.low || !sw.calls || !sw.next || !comp || !stamp || !member || !first || !rc) {
         while (s->k > k0) scr_pop(s);
         return -1;
     }
-    /* Weak components first (union–find in idx), for the cap. */
-    for (uint32_t v = 0; v < n; v++) idx[v] = v, low[v] = 0;
+    /* Weak components first (union–find in idx, sizes in low), for the cap. */
+    uint32_t *par = sw.idx, *wsize = sw.low;
+    for (uint32_t v = 0; v < n; v++) par[v] = v, wsize[v] = 0;
     for (uint32_t v = 0; v < n; v++)
         for (size_t j = g->off[v]; j < g->off[v + 1]; j++) {
-            uint32_t a = uf_find(idx, v), b = uf_find(idx, g->adj[j]);
-            if (a != b) idx[a < b ? b : a] = a < b ? a : b;
+            uint32_t a = uf_find(par, v), b = uf_find(par, g->adj[j]);
+            if (a != b) par[a < b ? b : a] = a < b ? a : b;
         }
-    for (uint32_t v = 0; v < n; v++) low[uf_find(idx, v)]++;
-    for (uint32_t v = 0; v < n; v++) reach[v] = low[uf_find(idx, v)]; /* staged: the weak size */
-    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = UINT32_MAX, stamp[v] = UINT32_MAX;
-    uint32_t next = 1, sp = 0, nc = 0;
-    for (uint32_t r = 0; r < n; r++) {
-        if (idx[r]) continue;
-        size_t depth = 1;
-        cs[0] = r;
-        ci[0] = g->off[r];
-        idx[r] = low[r] = next++;
-        stk[sp++] = r;
-        while (depth > 0) {
-            uint32_t v = cs[depth - 1];
-            if (ci[depth - 1] < g->off[v + 1]) {
-                uint32_t y = g->adj[ci[depth - 1]++];
-                if (!idx[y]) {
-                    idx[y] = low[y] = next++;
-                    stk[sp++] = y;
-                    cs[depth] = y;
-                    ci[depth] = g->off[y];
-                    depth++;
-                } else if (comp[y] == UINT32_MAX && idx[y] < low[v]) {
-                    low[v] = idx[y];
+    for (uint32_t v = 0; v < n; v++) wsize[uf_find(par, v)]++;
+    for (uint32_t v = 0; v < n; v++) reach[v] = wsize[uf_find(par, v)]; /* staged: the weak size */
+    uint32_t ncomp = lev__scc(n, g->off, g->adj, comp, member, first, &sw);
+    for (uint32_t v = 0; v < n; v++) stamp[v] = UINT32_MAX;
+    for (uint32_t nc = 0; nc < ncomp; nc++) {
+        uint32_t lo = first[nc], hi = first[nc + 1];
+        uint64_t sum = hi - lo;
+        for (uint32_t j = lo; j < hi; j++)
+            for (size_t k = g->off[member[j]]; k < g->off[member[j] + 1]; k++) {
+                uint32_t cy = comp[g->adj[k]];
+                if (cy != nc && stamp[cy] != nc) {
+                    stamp[cy] = nc;
+                    sum += rc[cy];
                 }
-                continue;
             }
-            depth--;
-            if (depth > 0 && low[v] < low[cs[depth - 1]]) low[cs[depth - 1]] = low[v];
-            if (low[v] != idx[v]) continue;
-            uint32_t top = sp;
-            do comp[stk[--sp]] = nc;
-            while (stk[sp] != v);
-            uint64_t sum = top - sp;
-            for (uint32_t j = sp; j < top; j++)
-                for (size_t k = g->off[stk[j]]; k < g->off[stk[j] + 1]; k++) {
-                    uint32_t cy = comp[g->adj[k]];
-                    if (cy != nc && stamp[cy] != nc) {
-                        stamp[cy] = nc;
-                        sum += rc[cy];
-                    }
-                }
-            uint64_t cap = reach[v]; /* the weak component's size */
-            rc[nc] = sum < cap ? sum : cap;
-            for (uint32_t j = sp; j < top; j++) reach[stk[j]] = (uint32_t)rc[nc];
-            nc++;
-        }
+        uint64_t cap = reach[member[lo]]; /* the weak component's size */
+        rc[nc] = sum < cap ? sum : cap;
+        for (uint32_t j = lo; j < hi; j++) reach[member[j]] = (uint32_t)rc[nc];
     }
     while (s->k > k0) scr_pop(s);
     return 0;
