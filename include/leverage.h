@@ -1428,6 +1428,60 @@ LEV_API lev_status lev_closeness(const lev_network *net, lev_params *p, double *
 LEV_API lev_status lev_harmonic(const lev_network *net, lev_params *p, double *out);
 
 /**
+ * @brief Closeness of the given actors only: each one's search, no others (igraph's
+ * `closeness(vertices=...)`).
+ *
+ * out[i] is actors[i]'s closeness, bit-identical to element actors[i] of lev_closeness() with the
+ * same options (the same search from the same actor), at a cost of one search per listed actor
+ * instead of one per actor: for a few actors of interest on a large network. Each actor may be
+ * listed once (a repeat is refused, as lev_betweenness_subset() refuses one).
+ * @param[in]  net     The network; not changed (its compact form may be built).
+ * @param[in]  actors  Actor indices, each below lev_actor_count(net) and listed once; may be
+ *   NULL when nactors is 0. Not kept.
+ * @param[in]  nactors How many.
+ * @param[in]  p       Options or NULL: as lev_closeness() (LEV_P_WEIGHTED, LEV_P_UNDIRECTED,
+ *   LEV_P_DIRECTION, LEV_P_CUTOFF, LEV_P_THREADS; progress callback).
+ * @param[out] out     Caller-owned, length nactors (not NULL even when nactors is 0); written
+ *   only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or out NULL, actors NULL with nactors > 0); LEV_EINVAL (an
+ *   index out of range or repeated: the message names its position); LEV_ECANCELLED; LEV_ENOMEM.
+ * @par Contract
+ *   As lev_closeness().
+ * @par Complexity
+ *   O(nactors·(V + E)) hops, O(nactors·(V + E) log V) weighted.
+ * @par Reference
+ *   As lev_closeness().
+ * @since 0.1
+ */
+LEV_API lev_status lev_closeness_subset(const lev_network *net, const uint32_t *actors, size_t nactors, lev_params *p,
+                                        double *out);
+
+/**
+ * @brief Harmonic centrality of the given actors only (igraph's
+ * `harmonic_centrality(vertices=...)`).
+ *
+ * out[i] is actors[i]'s harmonic centrality, bit-identical to element actors[i] of lev_harmonic()
+ * with the same options; as lev_closeness_subset() otherwise.
+ * @param[in]  net     The network; not changed (its compact form may be built).
+ * @param[in]  actors  Actor indices, each below lev_actor_count(net) and listed once; may be
+ *   NULL when nactors is 0. Not kept.
+ * @param[in]  nactors How many.
+ * @param[in]  p       Options or NULL: as lev_harmonic(), and LEV_P_NORMALIZED (divides by n − 1
+ *   for the whole network's n).
+ * @param[out] out     Caller-owned, length nactors; written only on LEV_OK.
+ * @return As lev_closeness_subset().
+ * @par Contract
+ *   As lev_closeness().
+ * @par Complexity
+ *   As lev_closeness_subset().
+ * @par Reference
+ *   As lev_harmonic().
+ * @since 0.1
+ */
+LEV_API lev_status lev_harmonic_subset(const lev_network *net, const uint32_t *actors, size_t nactors, lev_params *p,
+                                       double *out);
+
+/**
  * @brief Betweenness centrality of every actor (Brandes): how many shortest paths it brokers.
  *
  * The sum over ordered pairs (s, t), s ≠ v ≠ t, of the share of shortest s–t paths through v;

@@ -456,7 +456,7 @@ typedef struct job {
     size_t bsize;    /* sources (or samples) per block */
     size_t nitems;   /* sources (or samples) */
     const double *mult; /* betweenness: how many sources each search stands for (NULL: 1) */
-    const uint32_t *src; /* betweenness: the sources, nitems of them (NULL: 0..nitems−1) */
+    const uint32_t *src; /* betweenness, closeness, harmonic: the sources, nitems of them (NULL: 0..nitems−1) */
     const double *tgt;   /* betweenness: per actor 1 if a target, else 0 (NULL: all are) */
     int endpoints;       /* betweenness: LEV_P_ENDPOINTS */
     double *res;     /* closeness, harmonic: one value per source */
@@ -475,9 +475,10 @@ static void close_block(const job *J, work *w, size_t b) {
     for (size_t s = s0; s < s1; s++) {
         double sum = 0, harm = 0;
         size_t reached;
+        uint32_t from = J->src ? J->src[s] : (uint32_t)s; /* the subset's sources, or every actor */
         if (J->weighted) {
             uint32_t left;
-            reached = dijkstra(g, w, (uint32_t)s, 0, UINT32_MAX, &left);
+            reached = dijkstra(g, w, from, 0, UINT32_MAX, &left);
             for (size_t i = 1; i < reached; i++) {
                 double d = w->dist[w->order[i]];
                 sum += d;
@@ -485,7 +486,7 @@ static void close_block(const job *J, work *w, size_t b) {
             }
             dijkstra_reset(w, reached, left);
         } else {
-            reached = bfs(g, w, (uint32_t)s);
+            reached = bfs(g, w, from);
             uint64_t hs = 0;
             for (size_t i = 1; i < reached; i++) {
                 int32_t d = w->hops[w->order[i]];
@@ -1004,41 +1005,67 @@ static lev_status oom(const lev__ctx *c, scratch *s, const char *what, size_t n,
 
 /* ---- public entry points ---------------------------------------------------------------------- */
 
-static lev_status distance_measure(const lev_network *net, lev_params *p, double *out, int kind, const char *what) {
+static lev_status check_subset(const lev__ctx *c, scratch *s, const char *what, const uint32_t *idx, size_t len,
+                               const char *name);
+
+/* Closeness or harmonic (kind) of every actor, or with sub of the nact actors given (out[i] is
+ * actors[i]'s score: the same searches, so the same bits as the full call). */
+static lev_status distance_measure(const lev_network *net, lev_params *p, double *out, int kind, const char *what,
+                                   int sub, const uint32_t *actors, size_t nact) {
     lev__ctx c;
     lev_status rc = lev__ctx_begin(&c, net, p, what, out);
     if (rc) return rc;
     const lev__csr *g = c.g;
     size_t n = g->n;
-    if (n == 0) return LEV_OK;
-    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
     scratch s = {.c = &c};
+    if (sub && (rc = check_subset(&c, &s, what, actors, nact, "actors")) != LEV_OK)
+        return rc == LEV_ENOMEM ? oom(&c, &s, what, n, g->m) : rc;
+    size_t nitems = sub ? nact : n;
+    if (nitems == 0) return LEV_OK;
+    int weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
     view vw;
-    uint32_t *rank, *perm;
+    uint32_t *rank, *perm, *src = NULL;
     if (relabel_order(&s, g, &rank, &perm) || view_build(&s, &c, dist_dir(p), weighted, 0, rank, perm, &vw))
         return oom(&c, &s, what, n, g->m);
-    size_t bsize = n >= 4096 ? 64 : 8, nblocks = (n + bsize - 1) / bsize;
-    int threads = pick_threads(&c, nblocks, (double)n * (double)(n + vw.m));
+    if (sub) {
+        if (!(src = scr_alloc(&s, nact, sizeof *src))) return oom(&c, &s, what, n, g->m);
+        for (size_t i = 0; i < nact; i++) src[i] = rank[actors[i]];
+    }
+    size_t bsize = nitems >= 4096 ? 64 : 8, nblocks = (nitems + bsize - 1) / bsize;
+    int threads = pick_threads(&c, nblocks, (double)nitems * (double)(n + vw.m));
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
-    double *res = scr_alloc(&s, n, sizeof *res);
+    double *res = scr_alloc(&s, nitems, sizeof *res);
     if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted, 1)) return oom(&c, &s, what, n, g->m);
     set_cutoff(p, ws, threads);
-    job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = n, .res = res};
+    job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = nitems, .src = src, .res = res};
     rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, what);
     if (rc == LEV_OK) {
         double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
-        for (size_t v = 0; v < n; v++) out[v] = res[rank[v]] * scale;
+        if (sub)
+            for (size_t i = 0; i < nact; i++) out[i] = res[i] * scale;
+        else
+            for (size_t v = 0; v < n; v++) out[v] = res[rank[v]] * scale;
     }
     scr_free_all(&s);
     return rc;
 }
 
 lev_status lev_closeness(const lev_network *net, lev_params *p, double *out) {
-    return distance_measure(net, p, out, K_CLOSENESS, "closeness");
+    return distance_measure(net, p, out, K_CLOSENESS, "closeness", 0, NULL, 0);
 }
 
 lev_status lev_harmonic(const lev_network *net, lev_params *p, double *out) {
-    return distance_measure(net, p, out, K_HARMONIC, "harmonic");
+    return distance_measure(net, p, out, K_HARMONIC, "harmonic", 0, NULL, 0);
+}
+
+lev_status lev_closeness_subset(const lev_network *net, const uint32_t *actors, size_t nactors, lev_params *p,
+                                double *out) {
+    return distance_measure(net, p, out, K_CLOSENESS, "closeness subset", 1, actors, nactors);
+}
+
+lev_status lev_harmonic_subset(const lev_network *net, const uint32_t *actors, size_t nactors, lev_params *p,
+                               double *out) {
+    return distance_measure(net, p, out, K_HARMONIC, "harmonic subset", 1, actors, nactors);
 }
 
 /* Sources per block: fixed by n alone, so the summation order is the same for any thread count. */

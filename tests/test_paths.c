@@ -1296,3 +1296,54 @@ Test(paths, approx_unbiased) {
                     (opts){0, 0, 0, 0, 2, 0.005}, 5);
     approx_unbiased(SRC("tests/data/directed_inexact.csv"), NULL, (opts){0, 1, 0, 0, 2, 0.005}, 6);
 }
+
+/* ---- closeness and harmonic of a subset of actors ----------------------------------------------- */
+
+/* doc: lev_closeness_subset, lev_harmonic_subset: out[i] is bit-identical to the full call's
+ * element actors[i], for every option the full call reads. */
+Test(paths, closeness_and_harmonic_subset_equal_the_full_scores) {
+    const char *files[] = {"tests/data/karate_weighted_edges.csv", "tests/data/lesmis_edges.csv",
+                           "tests/data/directed_dangling.csv", "tests/data/coleman_edges.csv"};
+    const uint32_t pick[] = {5, 0, 17, 3, 33, 1, 70};
+    opts forms[] = {UH, UW, DH, DW, {0, 1, LEV_DIR_IN, 0, 2, 0, 0, 0}, {0, 0, LEV_DIR_OUT, 1, 3, 0, 2, 0},
+                    {1, 1, 0, 1, 1, 0, 0.6, 0}};
+    for (size_t f = 0; f < NA(files); f++) {
+        lev_network *net = NULL;
+        cr_assert_eq(lev_network_new(&net), LEV_OK);
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", LEV_SOURCE_DIR, files[f]);
+        cr_assert_eq(lev_read_file(net, LEV_FORMAT_EDGES_CSV, path, NULL), LEV_OK, "%s", lev_errmsg(net));
+        size_t n = lev_actor_count(net), k = 0;
+        uint32_t sub[NA(pick)];
+        for (size_t i = 0; i < NA(pick); i++)
+            if (pick[i] < n) sub[k++] = pick[i];
+        double *full = calloc(n, sizeof *full), part[NA(pick)];
+        for (size_t o = 0; o < NA(forms); o++)
+            for (int harmonic = 0; harmonic < 2; harmonic++) {
+                lev_params *p = mkp(forms[o]);
+                lev_status rc = harmonic ? lev_harmonic(net, p, full) : lev_closeness(net, p, full);
+                cr_assert_eq(rc, LEV_OK);
+                rc = harmonic ? lev_harmonic_subset(net, sub, k, p, part) : lev_closeness_subset(net, sub, k, p, part);
+                cr_assert_eq(rc, LEV_OK, "%s", lev_params_errmsg(p));
+                for (size_t i = 0; i < k; i++)
+                    cr_assert(part[i] == full[sub[i]], "%s form %zu %s: actor %u %.17g vs %.17g", files[f], o,
+                              harmonic ? "harmonic" : "closeness", (unsigned)sub[i], part[i], full[sub[i]]);
+                lev_params_free(p);
+            }
+        /* Bad subsets: named, nothing written. */
+        lev_params *p = mkp(DH);
+        double guard[2] = {-1, -1};
+        uint32_t bad[2] = {0, (uint32_t)n};
+        cr_assert_eq(lev_closeness_subset(net, bad, 2, p, guard), LEV_EINVAL);
+        cr_assert(strstr(lev_params_errmsg(p), "closeness subset: actors[1]"), "%s", lev_params_errmsg(p));
+        uint32_t twice[2] = {1, 1};
+        cr_assert_eq(lev_harmonic_subset(net, twice, 2, p, guard), LEV_EINVAL);
+        cr_assert(strstr(lev_params_errmsg(p), "actors[1] repeats actors[0]"), "%s", lev_params_errmsg(p));
+        cr_assert_eq(lev_closeness_subset(net, NULL, 2, p, guard), LEV_EMISUSE);
+        cr_assert(guard[0] == -1 && guard[1] == -1, "output written on failure");
+        cr_assert_eq(lev_closeness_subset(net, NULL, 0, p, guard), LEV_OK);
+        lev_params_free(p);
+        free(full);
+        lev_network_free(net);
+    }
+}
