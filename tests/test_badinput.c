@@ -697,3 +697,18 @@ ROW(an_subset_null_targets_with_length, LEV_EMISUSE, "p",
 ROW(opt_cutoff_negative, LEV_EINVAL, "p",
     "option cutoff must be in [0, 1.7976931348623157e+308] (got -1)",
     rc = lev_params_set_double(p, LEV_P_CUTOFF, -1);)
+
+/* ---- closeness and harmonic of a subset ------------------------------------------------------- */
+
+/* row 149: Subset actor that is not an actor (the position is named) */
+ROW(an_closeness_subset_bad_actor, LEV_EINVAL, "p",
+    "closeness subset: actors[1] = 3 is not an actor (the network has 3)",
+    const uint32_t a[2] = {0, 3}; double out[2] = {-1, -1};
+    rc = lev_closeness_subset(net, a, 2, p, out); cr_assert(out[0] == -1, "output written");)
+
+/* row 150: An actor listed twice */
+ROW(an_harmonic_subset_repeated, LEV_EINVAL, "p",
+    "harmonic subset: actors[2] repeats actors[0] (actor 1); give each actor once",
+    const uint32_t a[3] = {1, 2, 1}; double out[3] = {-1, -1, -1};
+    rc = lev_harmonic_subset(net, a, 3, p, out); cr_assert(out[0] == -1, "output written");)
+

@@ -281,6 +281,24 @@ static lev_status op_betweenness_subset(lev_network *net, void *arg) {
     return rc;
 }
 
+/* lev_closeness_subset / lev_harmonic_subset: the duplicate check and the sources besides the
+ * searches' scratch; arg: bit 0 harmonic, bit 1 weighted. */
+static lev_status op_distance_subset(lev_network *net, void *arg) {
+    static const uint32_t act[] = {3, 0, 12, 7};
+    double out[4];
+    lev_params *p;
+    if (lev_params_new(&p) != LEV_OK) cr_assert_fail("setup");
+    lev_params_set_int(p, LEV_P_WEIGHTED, ((uintptr_t)arg & 2) != 0);
+    lev_status rc = ((uintptr_t)arg & 1) ? lev_harmonic_subset(net, act, 4, p, out) : lev_closeness_subset(net, act, 4, p, out);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc);
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, distance_subset) {
+    for (uintptr_t form = 0; form < 4; form++) sweep("lev_closeness_subset / lev_harmonic_subset", op_distance_subset, (void *)form, 1);
+}
+
 Test(oom, betweenness_subset) {
     sweep("lev_betweenness_subset", op_betweenness_subset, NULL, 1);
     sweep("lev_betweenness_subset every target, cutoff", op_betweenness_subset, (void *)1, 1);

@@ -1185,6 +1185,34 @@ static int m_betweenness_subset(lua_State *L) {
     return 1;
 }
 
+/* net:closeness_subset(actors [, opts]) and net:harmonic_subset(actors [, opts]) -> the scores of
+ * the listed actors only (1-based indices or names, each once), keyed by name, or with
+ * {array = true} a sequence in the order given. */
+static int subset_distance(lua_State *L, const char *fname, int harmonic) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, fname, NULL);
+    size_t na = 0;
+    uint32_t *act = actor_seq(L, u, 2, fname, "actors", &na);
+    double *out = scratch(L, na ? na : 1, sizeof *out);
+    call_enter(&c);
+    lev_status rc = harmonic ? lev_harmonic_subset(u->net, act, na, c.p, out)
+                             : lev_closeness_subset(u->net, act, na, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    int nn = (int)(na < INT32_MAX ? na : INT32_MAX);
+    lua_createtable(L, c.array ? nn : 0, c.array ? 0 : nn);
+    for (size_t i = 0; i < na; i++) {
+        lua_pushnumber(L, out[i]);
+        if (c.array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+        else lua_setfield(L, -2, lev_actor_name(u->net, act[i]));
+    }
+    return 1;
+}
+static int m_closeness_subset(lua_State *L) { return subset_distance(L, "closeness_subset", 0); }
+static int m_harmonic_subset(lua_State *L) { return subset_distance(L, "harmonic_subset", 1); }
+
 /* net:hits(opts) -> hubs, authorities */
 static int m_hits(lua_State *L) {
     Net *u = checknet(L, 1);
@@ -1866,6 +1894,8 @@ static const luaL_Reg net_methods[] = {
     {"betweenness", m_betweenness},
     {"edge_betweenness", m_edge_betweenness},
     {"betweenness_subset", m_betweenness_subset},
+    {"closeness_subset", m_closeness_subset},
+    {"harmonic_subset", m_harmonic_subset},
     {"betweenness_approx", m_betweenness_approx},
     {"betweenness_sampled", m_betweenness_sampled},
     {"closeness_top", m_closeness_top},

@@ -742,6 +742,22 @@ test("paths: cutoff, endpoints, betweenness_subset (Coleman)", function()
   raises("sources[2] is not an actor", net.betweenness_subset, net, {1, "nobody"})
 end)
 
+test("paths: closeness_subset and harmonic_subset equal the full scores (Coleman)", function()
+  local net <close> = coleman()
+  local o = {weighted = false, cutoff = 3.0}
+  local fc, fh = net:closeness(o), net:harmonic(o)
+  local pick = {6, 1, 18}
+  local c, h = net:closeness_subset(pick, o), net:harmonic_subset({net:name(6), net:name(1), net:name(18)}, o)
+  for _, i in ipairs(pick) do
+    eq(c[net:name(i)], fc[net:name(i)], "closeness " .. i)
+    eq(h[net:name(i)], fh[net:name(i)], "harmonic " .. i)
+  end
+  local a = net:closeness_subset({18, 6}, with(o, {array = true}))
+  eq(a[1], fc[net:name(18)], "array order")
+  eq(a[2], fc[net:name(6)], "array order")
+  raises("repeats", net.closeness_subset, net, {2, 2})
+end)
+
 test("spectral: eigenvector, katz, hits, bonacich (Florentine)", function()
   local net <close> = florentine()
   local o = {undirected = true, tolerance = 1e-14, max_iter = 100000}

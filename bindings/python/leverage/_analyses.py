@@ -220,6 +220,34 @@ class _Analyses:
         ``normalized=True`` divided by n − 1. Options as :meth:`closeness`, and ``normalized``."""
         return self._per_actor("harmonic", "lev_harmonic", as_array, options, progress)
 
+    def _subset(self: "Network", method: str, fname: str, actors: Any, as_array: bool, options: Dict[str, Any],
+                progress: Progress) -> Any:
+        """fname(net, actors, n, params, out) with out of one double per listed actor."""
+        keep, ptr, count = _indices(actors, "actors", self._actor)
+        out, optr = _out(count, as_array)
+        self._call(method, fname, [self, ptr, count, _P, optr], options, progress)
+        if as_array:
+            return _result(out)
+        keys = self._keys()
+        idx = [int(ptr[i]) for i in range(count)]  # the indices as passed to the library
+        del keep
+        return {keys[i]: float(v) for i, v in zip(idx, out)}
+
+    def closeness_subset(self, actors: Any, *, as_array: bool = False, progress: Progress = None,
+                         **options: Any) -> Any:
+        """Closeness of the given ``actors`` only (lev_closeness_subset(), igraph's
+        ``closeness(vertices=...)``): names or indices, each at most once; the same values as
+        :meth:`closeness` gives them, at the cost of one search per listed actor. A dict keyed by
+        those actors, or an array in their order with ``as_array=True``. Options as
+        :meth:`closeness`."""
+        return self._subset("closeness_subset", "lev_closeness_subset", actors, as_array, options, progress)
+
+    def harmonic_subset(self, actors: Any, *, as_array: bool = False, progress: Progress = None,
+                        **options: Any) -> Any:
+        """Harmonic centrality of the given ``actors`` only (lev_harmonic_subset()); as
+        :meth:`closeness_subset`, options as :meth:`harmonic`."""
+        return self._subset("harmonic_subset", "lev_harmonic_subset", actors, as_array, options, progress)
+
     def betweenness(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> PerActor:
         """Betweenness centrality (lev_betweenness(), Brandes): a count, not a share — the sum
         over pairs of other actors of the fraction of their shortest paths that run through each

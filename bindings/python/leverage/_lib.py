@@ -119,6 +119,8 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_betweenness", _NPO, c_int, _P(1)),
     ("lev_edge_betweenness", _NPO, c_int, _P(1)),
     ("lev_betweenness_subset", [c_void_p, _u32p, c_size_t, _u32p, c_size_t, c_void_p, _dblp], c_int, _P(5)),
+    ("lev_closeness_subset", [c_void_p, _u32p, c_size_t, c_void_p, _dblp], c_int, _P(3)),
+    ("lev_harmonic_subset", [c_void_p, _u32p, c_size_t, c_void_p, _dblp], c_int, _P(3)),
     ("lev_betweenness_approx", _NPO, c_int, _P(1)),
     ("lev_betweenness_sampled", [c_void_p, c_void_p, _dblp, POINTER(c_uint64), _dblp], c_int, _P(1)),
     ("lev_closeness_top", [c_void_p, c_void_p, c_size_t, POINTER(c_uint32), _dblp], c_int, _P(1)),

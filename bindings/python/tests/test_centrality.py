@@ -339,3 +339,17 @@ def test_endpoints_and_cutoff_match_peers(coleman: Network) -> None:
     close_to(coleman.harmonic(weighted=False, cutoff=3.0), opts_ref("ref_coleman_harmonic_h_cut3_nx"))
     with pytest.raises(leverage.InvalidArgument, match="cutoff"):
         coleman.betweenness(cutoff=-1.0)
+
+
+def test_closeness_and_harmonic_subset_equal_the_full_scores(coleman: Network) -> None:
+    full_c, full_h = coleman.closeness(weighted=False), coleman.harmonic(cutoff=3.0, normalized=True)
+    pick = [coleman.actors[5], coleman.actors[0], coleman.actors[17]]
+    got = coleman.closeness_subset(pick, weighted=False)
+    assert list(got) == pick and all(got[a] == full_c[a] for a in pick)
+    got = coleman.harmonic_subset([5, 0, 17], cutoff=3.0, normalized=True)
+    assert all(got[coleman.actors[i]] == full_h[coleman.actors[i]] for i in (5, 0, 17))
+    arr = coleman.closeness_subset(np.array([17, 5], dtype=np.uint32), weighted=False, as_array=True)
+    assert list(arr) == [full_c[coleman.actors[17]], full_c[coleman.actors[5]]]
+    with pytest.raises(leverage.InvalidArgument, match=r"actors\[1\] repeats actors\[0\]"):
+        coleman.closeness_subset([3, 3])
+    assert coleman.harmonic_subset([]) == {}
