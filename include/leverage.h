@@ -2914,11 +2914,10 @@ LEV_API lev_status lev_outsiders(const lev_network *net, lev_params *p, double *
  * @return LEV_OK, LEV_EMISUSE (net or idom NULL), LEV_EINVAL (source not an actor; also on
  *   an empty network), LEV_ENOMEM.
  * @par Contract
- *   reads net · 10 V integers and V offsets of scratch · single-threaded.
+ *   reads net · 12 V integers and V offsets of scratch · single-threaded.
  * @par Complexity
- *   O((V + E) log V) worst case: Lengauer–Tarjan's simple version (path compression without
- *   balanced linking), with an explicit stack for the search and for the compression (no
- *   recursion). Near-linear on real networks.
+ *   O(V + E·α(E, V)): Lengauer–Tarjan's sophisticated version (path compression with balanced
+ *   linking), with an explicit stack for the search and for the compression (no recursion).
  * @par Reference
  *   Lengauer, T. & Tarjan, R. E. (1979). A fast algorithm for finding dominators in a
  *   flowgraph. ACM TOPLAS 1(1), 121–141. doi:10.1145/357062.357071

@@ -1,12 +1,10 @@
 /*
  * Bypass: unavoidable brokers — dominators, articulation points, bridges.
  *
- * - lev_dominators: Lengauer–Tarjan (1979), the "simple" version (path compression, linking
- *   without balancing), with the depth-first search and the compression both iterative (an
- *   explicit stack: a path of millions of actors needs no C stack). Everything after the search
- *   works on depth-first numbers. O((V + E) log V) worst case; the balanced linking that brings
- *   it to O(E α(E, V)) is not implemented (in practice the simple version is the faster one, as
- *   Lengauer and Tarjan, and later Georgiadis et al., observed).
+ * - lev_dominators: Lengauer–Tarjan (1979), the sophisticated version (path compression and
+ *   balanced linking: O(E α(E, V))), with the depth-first search and the compression both
+ *   iterative (an explicit stack: a path of millions of actors needs no C stack). Everything
+ *   after the search works on depth-first numbers 1..count, 0 being the paper's null vertex.
  * - lev_articulation_points / lev_bridges: one iterative Hopcroft–Tarjan low-point search over
  *   the folded undirected view (lev__view: distinct neighbours, no self-loops), which also
  *   carries the number of edge records between each pair, so a pair joined by two or more
@@ -28,21 +26,62 @@ static inline uint32_t succ_at(const lev__csr *g, uint32_t v, size_t k) {
     return k < no ? g->out_adj[g->out_off[v] + k] : g->in_adj[g->in_off[v] + (k - no)];
 }
 
-/* eval of Lengauer–Tarjan on depth-first numbers: the vertex of smallest semi on the path
- * from v up to (not including) its forest root, after compressing that path. stack: scratch. */
-static uint32_t lt_eval(uint32_t v, uint32_t *anc, uint32_t *label, const uint32_t *semi, uint32_t *stack) {
-    if (anc[v] == LEV_NONE) return v;
-    uint32_t sp = 0, x = v;
-    while (anc[anc[x]] != LEV_NONE) {
-        stack[sp++] = x;
+/* Lengauer–Tarjan's forest with balanced linking, on depth-first numbers 1..cnt; 0 is the null
+ * vertex (size, label and semi of 0 are 0, so the loops stop there). */
+typedef struct lt_forest {
+    uint32_t *semi, *anc, *label, *size, *child;
+    uint32_t *stack; /* scratch for compress */
+} lt_forest;
+
+/* COMPRESS(v), unwound: the path from v up to the child of its root, the vertex nearest the
+ * root handled first, as the recursion would. */
+static void lt_compress(const lt_forest *f, uint32_t v) {
+    uint32_t *anc = f->anc, *label = f->label, sp = 0, x = v;
+    const uint32_t *semi = f->semi;
+    while (anc[anc[x]] != 0) {
+        f->stack[sp++] = x;
         x = anc[x];
     }
-    while (sp > 0) { /* the recursive compress, unwound: the vertex nearest the root first */
-        uint32_t y = stack[--sp], a = anc[y];
+    while (sp > 0) {
+        uint32_t y = f->stack[--sp], a = anc[y];
         if (semi[label[a]] < semi[label[y]]) label[y] = label[a];
         anc[y] = anc[a];
     }
-    return label[v];
+}
+
+/* EVAL(v) of the sophisticated version. */
+static uint32_t lt_eval(const lt_forest *f, uint32_t v) {
+    if (f->anc[v] == 0) return f->label[v];
+    lt_compress(f, v);
+    uint32_t la = f->label[f->anc[v]], lv = f->label[v];
+    return f->semi[la] >= f->semi[lv] ? lv : la;
+}
+
+/* LINK(v, w): add the tree edge v → w, keeping the forest's subtrees balanced. */
+static void lt_link(const lt_forest *f, uint32_t v, uint32_t w) {
+    uint32_t *anc = f->anc, *label = f->label, *size = f->size, *child = f->child;
+    const uint32_t *semi = f->semi;
+    uint32_t s = w;
+    while (semi[label[w]] < semi[label[child[s]]]) {
+        if ((uint64_t)size[s] + size[child[child[s]]] >= 2 * (uint64_t)size[child[s]]) {
+            anc[child[s]] = s;
+            child[s] = child[child[s]];
+        } else {
+            size[child[s]] = size[s];
+            s = anc[s] = child[s];
+        }
+    }
+    label[s] = label[w];
+    size[v] += size[w];
+    if ((uint64_t)size[v] < 2 * (uint64_t)size[w]) {
+        uint32_t t = s;
+        s = child[v];
+        child[v] = t;
+    }
+    while (s != 0) {
+        anc[s] = v;
+        s = child[s];
+    }
 }
 
 lev_status lev_dominators(const lev_network *net, uint32_t source, lev_params *p, uint32_t *idom) {
@@ -55,22 +94,27 @@ lev_status lev_dominators(const lev_network *net, uint32_t source, lev_params *p
         return lev__ctx_fail(&c, LEV_EINVAL, "dominators: source %u is not an actor (the network has %u)", source,
                              n);
     int und = lev__param(p, LEV_P_UNDIRECTED) != 0;
-    uint32_t *num = lev__ctx_alloc(&c, n, sizeof *num), *vert = lev__ctx_alloc(&c, n, sizeof *vert);
-    uint32_t *par = lev__ctx_alloc(&c, n, sizeof *par), *semi = lev__ctx_alloc(&c, n, sizeof *semi);
-    uint32_t *anc = lev__ctx_alloc(&c, n, sizeof *anc), *label = lev__ctx_alloc(&c, n, sizeof *label);
-    uint32_t *dom = lev__ctx_alloc(&c, n, sizeof *dom), *bhead = lev__ctx_alloc(&c, n, sizeof *bhead);
-    uint32_t *bnext = lev__ctx_alloc(&c, n, sizeof *bnext), *stack = lev__ctx_alloc(&c, n, sizeof *stack);
+    size_t n1 = (size_t)n + 1; /* depth-first numbers 1..n, 0 the null vertex */
+    uint32_t *num = lev__ctx_alloc(&c, n, sizeof *num), *vert = lev__ctx_alloc(&c, n1, sizeof *vert);
+    uint32_t *par = lev__ctx_alloc(&c, n1, sizeof *par), *dom = lev__ctx_alloc(&c, n1, sizeof *dom);
+    uint32_t *bhead = lev__ctx_alloc(&c, n1, sizeof *bhead), *bnext = lev__ctx_alloc(&c, n1, sizeof *bnext);
+    lt_forest f = {lev__ctx_alloc(&c, n1, sizeof *f.semi),  lev__ctx_alloc(&c, n1, sizeof *f.anc),
+                   lev__ctx_alloc(&c, n1, sizeof *f.label), lev__ctx_alloc(&c, n1, sizeof *f.size),
+                   lev__ctx_alloc(&c, n1, sizeof *f.child), lev__ctx_alloc(&c, n, sizeof *f.stack)};
     size_t *pos = lev__ctx_alloc(&c, n, sizeof *pos);
-    if (!num || !vert || !par || !semi || !anc || !label || !dom || !bhead || !bnext || !stack || !pos) {
+    if (!num || !vert || !par || !dom || !bhead || !bnext || !f.semi || !f.anc || !f.label || !f.size ||
+        !f.child || !f.stack || !pos) {
         rc = lev__ctx_fail(&c, LEV_ENOMEM, "dominators: out of memory for %u actors", n);
         goto done;
     }
-    /* Depth-first search from source; vert[i] is the actor numbered i, par[i] its parent's number. */
-    for (uint32_t v = 0; v < n; v++) num[v] = LEV_NONE;
+    /* Depth-first search from source (successors in row order); vert[i] is the actor numbered i,
+     * par[i] its parent's number. The actor stack reuses f.stack. */
+    uint32_t *stack = f.stack;
+    for (uint32_t v = 0; v < n; v++) num[v] = 0;
     uint32_t cnt = 0, sp = 0;
-    num[source] = cnt;
+    num[source] = ++cnt;
     vert[cnt] = source;
-    par[cnt++] = LEV_NONE;
+    par[cnt] = 0;
     stack[sp] = source;
     pos[sp++] = 0;
     while (sp > 0) {
@@ -81,53 +125,58 @@ lev_status lev_dominators(const lev_network *net, uint32_t source, lev_params *p
             continue;
         }
         uint32_t u = succ_at(g, v, pos[sp - 1]++);
-        if (num[u] != LEV_NONE) continue;
-        num[u] = cnt;
+        if (num[u] != 0) continue;
+        num[u] = ++cnt;
         vert[cnt] = u;
-        par[cnt++] = num[v];
+        par[cnt] = num[v];
         stack[sp] = u;
         pos[sp++] = 0;
     }
-    for (uint32_t i = 0; i < cnt; i++) {
-        semi[i] = label[i] = i;
-        anc[i] = bhead[i] = LEV_NONE;
+    for (uint32_t i = 0; i <= cnt; i++) {
+        f.semi[i] = f.label[i] = i;
+        f.anc[i] = f.child[i] = 0;
+        f.size[i] = 1;
+        bhead[i] = 0;
     }
+    f.size[0] = 0;
     /* Semidominators in reverse preorder, and idom (or its stand-in) via the buckets. */
-    for (uint32_t i = cnt; i-- > 1;) {
+    for (uint32_t i = cnt; i >= 2; i--) {
         uint32_t w = vert[i];
         size_t ni = g->in_off[w + 1] - g->in_off[w];
         size_t deg = ni + (und ? g->out_off[w + 1] - g->out_off[w] : 0);
         for (size_t k = 0; k < deg; k++) { /* predecessors: in row, then (undirected) out row */
             uint32_t v = k < ni ? g->in_adj[g->in_off[w] + k] : g->out_adj[g->out_off[w] + (k - ni)];
-            if (num[v] == LEV_NONE) continue; /* unreachable from source: no influence path */
-            uint32_t u = lt_eval(num[v], anc, label, semi, stack);
-            if (semi[u] < semi[i]) semi[i] = semi[u];
+            if (num[v] == 0) continue; /* unreachable from source: on no influence path */
+            uint32_t u = lt_eval(&f, num[v]);
+            if (f.semi[u] < f.semi[i]) f.semi[i] = f.semi[u];
         }
-        bnext[i] = bhead[semi[i]];
-        bhead[semi[i]] = i;
-        anc[i] = par[i]; /* link */
-        for (uint32_t x = bhead[par[i]]; x != LEV_NONE; x = bnext[x]) {
-            uint32_t u = lt_eval(x, anc, label, semi, stack);
-            dom[x] = semi[u] < semi[x] ? u : par[i];
+        bnext[i] = bhead[f.semi[i]];
+        bhead[f.semi[i]] = i;
+        lt_link(&f, par[i], i);
+        for (uint32_t x = bhead[par[i]]; x != 0; x = bnext[x]) {
+            uint32_t u = lt_eval(&f, x);
+            dom[x] = f.semi[u] < f.semi[x] ? u : par[i];
         }
-        bhead[par[i]] = LEV_NONE;
+        bhead[par[i]] = 0;
     }
-    dom[0] = 0;
-    for (uint32_t i = 1; i < cnt; i++)
-        if (dom[i] != semi[i]) dom[i] = dom[dom[i]];
+    dom[1] = 1;
+    for (uint32_t i = 2; i <= cnt; i++)
+        if (dom[i] != f.semi[i]) dom[i] = dom[dom[i]];
     /* Nothing can fail from here on. */
-    for (uint32_t v = 0; v < n; v++) idom[v] = num[v] == LEV_NONE ? LEV_NONE : vert[dom[num[v]]];
+    for (uint32_t v = 0; v < n; v++) idom[v] = num[v] == 0 ? LEV_NONE : vert[dom[num[v]]];
 done:
     lev__ctx_free(&c, num, n, sizeof *num);
-    lev__ctx_free(&c, vert, n, sizeof *vert);
-    lev__ctx_free(&c, par, n, sizeof *par);
-    lev__ctx_free(&c, semi, n, sizeof *semi);
-    lev__ctx_free(&c, anc, n, sizeof *anc);
-    lev__ctx_free(&c, label, n, sizeof *label);
-    lev__ctx_free(&c, dom, n, sizeof *dom);
-    lev__ctx_free(&c, bhead, n, sizeof *bhead);
-    lev__ctx_free(&c, bnext, n, sizeof *bnext);
-    lev__ctx_free(&c, stack, n, sizeof *stack);
+    lev__ctx_free(&c, vert, n1, sizeof *vert);
+    lev__ctx_free(&c, par, n1, sizeof *par);
+    lev__ctx_free(&c, dom, n1, sizeof *dom);
+    lev__ctx_free(&c, bhead, n1, sizeof *bhead);
+    lev__ctx_free(&c, bnext, n1, sizeof *bnext);
+    lev__ctx_free(&c, f.semi, n1, sizeof *f.semi);
+    lev__ctx_free(&c, f.anc, n1, sizeof *f.anc);
+    lev__ctx_free(&c, f.label, n1, sizeof *f.label);
+    lev__ctx_free(&c, f.size, n1, sizeof *f.size);
+    lev__ctx_free(&c, f.child, n1, sizeof *f.child);
+    lev__ctx_free(&c, f.stack, n, sizeof *f.stack);
     lev__ctx_free(&c, pos, n, sizeof *pos);
     return rc;
 }

@@ -253,3 +253,125 @@ Test(structure, misuse_and_length_query) {
     cr_assert_eq(len, 0);
     lev_network_free(net);
 }
+
+/* ---- random networks against brute force ------------------------------------------------------ */
+
+static uint64_t lcg_x;
+static uint32_t lcg(void) {
+    lcg_x = lcg_x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (uint32_t)(lcg_x >> 33);
+}
+
+/* Actors reached from s along the edge lists (both ways when und), skipping actor `skip`. */
+static void reach(uint32_t n, size_t m, const uint32_t *es, const uint32_t *et, int und, uint32_t s, uint32_t skip,
+                  unsigned char *seen) {
+    memset(seen, 0, n);
+    if (s == skip) return;
+    seen[s] = 1;
+    for (int changed = 1; changed;) { /* Bellman–Ford style sweeps: slow but obviously right */
+        changed = 0;
+        for (size_t e = 0; e < m; e++) {
+            uint32_t a = es[e], b = et[e];
+            if (seen[a] && !seen[b] && b != skip) seen[b] = 1, changed = 1;
+            if (und && seen[b] && !seen[a] && a != skip) seen[a] = 1, changed = 1;
+        }
+    }
+}
+
+/* Dominators from the definition (d dominates v iff v is unreachable without d) on random
+ * networks of 1..40 actors, sparse to dense, with parallel edges and self-loops, from every
+ * source, both modes; and articulation points and bridges by removal. */
+Test(structure, random_against_brute_force) {
+    lcg_x = 2026;
+    unsigned char *seen = malloc(64), *base = malloc(64), *dom = malloc(64 * 64);
+    uint32_t es[400], et[400], idom[64], ap[64], ba[64], bb[64];
+    size_t checked = 0;
+    for (int round = 0; round < 120; round++) {
+        uint32_t n = 1 + lcg() % 40;
+        size_t m = lcg() % (size_t)(3 * n + 1);
+        lev_network *net;
+        cr_assert_eq(lev_network_new(&net), LEV_OK);
+        char name[16];
+        for (uint32_t i = 0; i < n; i++) {
+            snprintf(name, sizeof name, "v%u", i);
+            cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+        }
+        for (size_t e = 0; e < m; e++) {
+            es[e] = lcg() % n;
+            et[e] = lcg() % 5 == 0 ? es[e] : lcg() % n; /* some self-loops */
+            cr_assert_eq(lev_edge_add(net, es[e], et[e], 1, NULL, NULL), LEV_OK);
+        }
+        lev_params *p;
+        cr_assert_eq(lev_params_new(&p), LEV_OK);
+        for (int und = 0; und < 2; und++) {
+            cr_assert_eq(lev_params_set_int(p, LEV_P_UNDIRECTED, und), LEV_OK);
+            for (uint32_t s = 0; s < n; s++) {
+                cr_assert_eq(lev_dominators(net, s, p, idom), LEV_OK);
+                reach(n, m, es, et, und, s, LEV_NONE, base);
+                for (uint32_t d = 0; d < n; d++) { /* dom[v*64+d]: d dominates v */
+                    reach(n, m, es, et, und, s, d, seen);
+                    for (uint32_t v = 0; v < n; v++) dom[v * 64 + d] = base[v] && (v == d || !seen[v]);
+                }
+                for (uint32_t v = 0; v < n; v++) {
+                    uint32_t want = LEV_NONE;
+                    if (v == s) want = s;
+                    else if (base[v]) { /* the strict dominator with the most dominators */
+                        uint32_t best = 0, bestc = 0;
+                        for (uint32_t d = 0; d < n; d++) {
+                            if (d == v || !dom[v * 64 + d]) continue;
+                            uint32_t cnt = 0;
+                            for (uint32_t x = 0; x < n; x++) cnt += dom[d * 64 + x];
+                            if (cnt > bestc) best = d, bestc = cnt;
+                        }
+                        want = best;
+                    }
+                    cr_assert_eq(idom[v], want, "round %d, n %u, m %zu, und %d, source %u: idom(%u) = %u, brute %u",
+                                 round, n, m, und, s, v, idom[v], want);
+                    checked++;
+                }
+            }
+        }
+        /* articulation points and bridges, by removal */
+        cr_assert_eq(lev_articulation_points(net, NULL, ap), LEV_OK);
+        size_t len;
+        cr_assert_eq(lev_bridges(net, NULL, 64, ba, bb, &len), LEV_OK);
+        for (uint32_t v = 0; v < n; v++) {
+            /* v is a cut vertex iff two of its neighbours are disconnected once v is gone */
+            uint32_t want = 0;
+            for (size_t e = 0; e < m && !want; e++) {
+                uint32_t x = es[e] == v ? et[e] : et[e] == v ? es[e] : LEV_NONE;
+                if (x == LEV_NONE || x == v) continue;
+                reach(n, m, es, et, 1, x, v, seen);
+                for (size_t f = 0; f < m; f++) {
+                    uint32_t y = es[f] == v ? et[f] : et[f] == v ? es[f] : LEV_NONE;
+                    if (y != LEV_NONE && y != v && !seen[y]) want = 1;
+                }
+            }
+            cr_assert_eq(ap[v], want, "round %d: articulation point %u: got %u, brute %u", round, v, ap[v], want);
+        }
+        size_t nb = 0;
+        for (uint32_t a = 0; a < n; a++)
+            for (uint32_t b = a + 1; b < n; b++) {
+                size_t recs = 0, only = 0;
+                for (size_t e = 0; e < m; e++)
+                    if ((es[e] == a && et[e] == b) || (es[e] == b && et[e] == a)) recs++, only = e;
+                if (recs != 1) continue;
+                uint32_t keep_s = es[only], keep_t = et[only];
+                es[only] = et[only] = a; /* remove it: make it a self-loop */
+                reach(n, m, es, et, 1, a, LEV_NONE, seen);
+                es[only] = keep_s;
+                et[only] = keep_t;
+                if (seen[b]) continue;
+                cr_assert(nb < len && ba[nb] == a && bb[nb] == b, "round %d: bridge %u-%u missing or out of order",
+                          round, a, b);
+                nb++;
+            }
+        cr_assert_eq(len, nb, "round %d: %zu bridges, brute force %zu", round, len, nb);
+        lev_params_free(p);
+        lev_network_free(net);
+    }
+    cr_assert_gt(checked, 50000);
+    free(seen);
+    free(base);
+    free(dom);
+}
