@@ -371,6 +371,7 @@ Test(structure, random_against_brute_force) {
         lev_network_free(net);
     }
     cr_assert_gt(checked, 50000);
+    cr_log_info("%zu dominator values checked", checked);
     free(seen);
     free(base);
     free(dom);
