@@ -2938,6 +2938,108 @@ LEV_API lev_status lev_outsiders(const lev_network *net, lev_params *p, double *
 
 /** @} */
 
+/**
+ * @defgroup bypass Bypass: unavoidable brokers
+ * @brief Who cannot be bypassed: the actors every influence path from a source must pass
+ * through (dominators), and the actors and ties whose removal splits the network read as
+ * undirected (articulation points, bridges).
+ *
+ * Every function here is read-only, runs on the calling thread, and writes its outputs only
+ * on LEV_OK. Self-loops never matter. See @ref guide_bypass for definitions, a worked example,
+ * peers and validation.
+ * @{
+ */
+
+/**
+ * @brief Immediate dominator of every actor for influence flowing from `source`.
+ *
+ * Actor d dominates v when every influence path from `source` to v (along edges source →
+ * target; both ways with LEV_P_UNDIRECTED 1) passes through d: d is a broker v cannot bypass.
+ * The immediate dominator idom[v] is the dominator of v nearest to v (other than v itself);
+ * following idom from any reachable actor climbs the dominator tree to `source`. idom[source]
+ * = source; an actor that `source` does not reach gets LEV_NONE. Parallel edges and
+ * self-loops change nothing. Matches NetworkX's `immediate_dominators(G, source)` (which
+ * also gives the source itself and omits unreachable nodes).
+ * @param[in]  net    The network; not changed.
+ * @param[in]  source Index of the source actor, < lev_actor_count(net).
+ * @param[in]  p      Options or NULL: LEV_P_UNDIRECTED.
+ * @param[out] idom   Caller-owned, length lev_actor_count(net): the immediate dominator's
+ *   index, `source` for the source, LEV_NONE when unreachable; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or idom NULL), LEV_EINVAL (source not an actor; also on
+ *   an empty network), LEV_ENOMEM.
+ * @par Contract
+ *   reads net · 12 V integers and V offsets of scratch · single-threaded.
+ * @par Complexity
+ *   O(V + E·α(E, V)): Lengauer–Tarjan's sophisticated version (path compression with balanced
+ *   linking), with an explicit stack for the search and for the compression (no recursion).
+ * @par Reference
+ *   Lengauer, T. & Tarjan, R. E. (1979). A fast algorithm for finding dominators in a
+ *   flowgraph. ACM TOPLAS 1(1), 121–141. doi:10.1145/357062.357071
+ * @since 0.1
+ */
+LEV_API lev_status lev_dominators(const lev_network *net, uint32_t source, lev_params *p, uint32_t *idom);
+
+/**
+ * @brief Articulation points (cut vertices) of the network read as undirected.
+ *
+ * An actor is an articulation point when removing it (with its ties) leaves more connected
+ * components than before: some pair of other actors can reach each other only through it.
+ * Edges are read ignoring their direction; parallel edges fold into one tie and self-loops
+ * are ignored; LEV_P_UNDIRECTED changes nothing. Matches NetworkX's `articulation_points` on
+ * the undirected simple graph.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL (no option is read).
+ * @param[out] out Caller-owned, length lev_actor_count(net): 1 for an articulation point, else
+ *   0; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOMEM.
+ * @par Contract
+ *   reads net · 5 V integers, V offsets and the undirected view (V offsets, 2 E' ids for E'
+ *   distinct ties) of scratch · single-threaded.
+ * @par Complexity
+ *   O(V + E): Hopcroft–Tarjan low points, with an explicit stack.
+ * @par Reference
+ *   Hopcroft, J. & Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
+ *   manipulation. Comm. ACM 16(6), 372–378. doi:10.1145/362248.362272
+ * @since 0.1
+ */
+LEV_API lev_status lev_articulation_points(const lev_network *net, lev_params *p, uint32_t *out);
+
+/**
+ * @brief Bridges of the network read as undirected: the ties whose removal disconnects their
+ * two ends.
+ *
+ * Edges are read ignoring their direction, self-loops are ignored, and **two or more edge
+ * records between a pair (in either direction, a → b twice or a → b and b → a) make the tie
+ * not a bridge**: the multigraph reading (NetworkX 2.8's `bridges` on a `MultiGraph`, which
+ * checks the chains of the multigraph itself, gives the same; on a simple `Graph` parallel
+ * edges would fold and could be a bridge). LEV_P_UNDIRECTED changes nothing. Each bridge is
+ * one pair a < b; pairs are sorted by a, then by b. Too small a `cap` gives LEV_ERANGE with
+ * the number of bridges in `*len` and the arrays untouched; `cap` 0 asks for that number
+ * (LEV_OK with *len 0 when there is none). The query (`cap` 0) records no message; a `cap` > 0
+ * that is too small records one (see @ref core). On LEV_OK entries past *len are untouched.
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL (no option is read).
+ * @param[in]  cap Room in each output array.
+ * @param[out] a   Caller-owned, length cap: the lower index of each bridge; may be NULL if cap is 0.
+ * @param[out] b   Caller-owned, length cap: the higher index.
+ * @param[out] len Receives the number of bridges (written also on LEV_ERANGE).
+ * @return LEV_OK, LEV_EMISUSE (net or len NULL, or cap > 0 with an array NULL), LEV_ERANGE,
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · 7 V integers, V offsets and the counted undirected view (V offsets, 2 E'
+ *   ids and 2 E' doubles) of scratch · single-threaded.
+ * @par Complexity
+ *   O(V + E + B log B) for B bridges.
+ * @par Reference
+ *   Tarjan, R. E. (1974). A note on finding the bridges of a graph. Inf. Process. Lett. 2(6),
+ *   160–161. doi:10.1016/0020-0190(74)90003-9
+ * @since 0.1
+ */
+LEV_API lev_status lev_bridges(const lev_network *net, lev_params *p, size_t cap, uint32_t *a, uint32_t *b,
+                               size_t *len);
+
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif

@@ -712,3 +712,36 @@ ROW(an_harmonic_subset_repeated, LEV_EINVAL, "p",
     const uint32_t a[3] = {1, 2, 1}; double out[3] = {-1, -1, -1};
     rc = lev_harmonic_subset(net, a, 3, p, out); cr_assert(out[0] == -1, "output written");)
 
+
+/* ---- bypass: dominators, articulation points, bridges ------------------------------------------ */
+
+/* row 151: Dominator source that is not an actor */
+ROW(an_dominators_bad_source, LEV_EINVAL, "p",
+    "dominators: source 3 is not an actor (the network has 3)",
+    uint32_t out[3] = {7, 7, 7};
+    rc = lev_dominators(net, 3, p, out); cr_assert(out[0] == 7, "output written");)
+
+/* row 152: NULL output array to lev_dominators */
+ROW(an_dominators_null_out, LEV_EMISUSE, "p",
+    "dominators: the output array is NULL",
+    rc = lev_dominators(net, 0, p, NULL);)
+
+/* row 153: NULL output array to lev_articulation_points */
+ROW(an_articulation_null_out, LEV_EMISUSE, "p",
+    "articulation points: the output array is NULL",
+    rc = lev_articulation_points(net, p, NULL);)
+
+/* row 154: cap > 0 with a NULL array to lev_bridges */
+ROW(an_bridges_null_array, LEV_EMISUSE, "p",
+    "bridges: cap is 2 but an output array is NULL",
+    uint32_t b[2]; size_t len = 9; rc = lev_bridges(net, p, 2, NULL, b, &len); cr_assert_eq(len, 9);)
+
+/* row 155: A cap > 0 too small for the bridges (*len gets the number, arrays untouched) */
+ROW(an_bridges_cap_too_small, LEV_ERANGE, "p",
+    "bridges: 2 pairs do not fit in cap 1",
+    uint32_t a[1] = {7}, b[1] = {7}; size_t len = 0;
+    rc = lev_bridges(net, p, 1, a, b, &len); cr_assert_eq(len, 2); cr_assert(a[0] == 7 && b[0] == 7);)
+
+/* row 156: The bridges' length query (cap 0) records nothing */
+ROW(an_bridges_length_query, LEV_ERANGE, "none", "",
+    size_t len = 0; rc = lev_bridges(net, p, 0, NULL, NULL, &len); cr_assert_eq(len, 2);)

@@ -453,3 +453,37 @@ Test(oom, top_k_and_sampled) {
     sweep("lev_harmonic_top hops", op_top, (void *)2, 1);
     sweep("lev_harmonic_top weighted", op_top, (void *)3, 1);
 }
+
+/* ---- bypass: dominators, articulation points, bridges ---------------------------------------- */
+
+/* arg: 0 directed, 1 undirected. */
+static lev_status op_dominators(lev_network *net, void *arg) {
+    uint32_t out[64];
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_UNDIRECTED, arg != NULL);
+    lev_status rc = lev_dominators(net, 2, p, out);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_articulation_points(lev_network *net, void *arg) {
+    (void)arg;
+    uint32_t out[64];
+    return lev_articulation_points(net, NULL, out);
+}
+static lev_status op_bridges(lev_network *net, void *arg) {
+    (void)arg;
+    uint32_t a[64], b[64];
+    size_t len = 0;
+    lev_status rc = lev_bridges(net, NULL, 64, a, b, &len);
+    if (rc) cr_assert_eq(len, 0, "len written on failure");
+    return rc;
+}
+
+Test(oom, bypass) {
+    sweep("lev_dominators", op_dominators, NULL, 1);
+    sweep("lev_dominators undirected", op_dominators, (void *)1, 1);
+    sweep("lev_articulation_points", op_articulation_points, NULL, 1);
+    sweep("lev_bridges", op_bridges, NULL, 1);
+}

@@ -1604,6 +1604,91 @@ static int m_power_advantage(lua_State *L) {
     return 2;
 }
 
+/* ---- bypass: unavoidable brokers ---------------------------------------------------------------- */
+
+/* net:dominators(source, opts) -> {name = immediate dominator's name} for the actors source
+ * reaches (source maps to itself); with array = true, 1-based indices, false when unreachable. */
+static int m_dominators(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    uint32_t s = checkactor(L, u->net, 2);
+    Call c;
+    call_begin(L, &c, u, 3, "dominators", NULL);
+    size_t n = lev_actor_count(u->net);
+    uint32_t *idom = scratch(L, n, sizeof *idom);
+    call_enter(&c);
+    lev_status rc = lev_dominators(u->net, s, c.p, idom);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : 8);
+    for (size_t i = 0; i < n; i++) {
+        if (c.array) {
+            if (idom[i] == LEV_NONE) lua_pushboolean(L, 0);
+            else lua_pushinteger(L, (lua_Integer)idom[i] + 1);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        } else if (idom[i] != LEV_NONE) {
+            lua_pushstring(L, lev_actor_name(u->net, idom[i]));
+            lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+        }
+    }
+    return 1;
+}
+
+/* net:articulation_points(opts) -> {name, ...} in index order (1-based indices with array = true) */
+static int m_articulation_points(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "articulation_points", NULL);
+    size_t n = lev_actor_count(u->net);
+    uint32_t *flag = scratch(L, n, sizeof *flag);
+    call_enter(&c);
+    lev_status rc = lev_articulation_points(u->net, c.p, flag);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_newtable(L);
+    lua_Integer k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (flag[i]) {
+            push_actor(L, u->net, (uint32_t)i, c.array);
+            lua_rawseti(L, -2, ++k);
+        }
+    return 1;
+}
+
+/* net:bridges(opts) -> {{a, b}, ...} sorted, index a < b; names (1-based indices with array =
+ * true). The cap/len protocol stays inside. */
+static int m_bridges(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "bridges", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *a = NULL, *b = NULL;
+    lev_status rc;
+    for (;;) {
+        lev_params *p = c.p;
+        call_enter_on(&c, p);
+        rc = lev_bridges(u->net, p, cap, a, b, &len);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len; /* allocate only outside the call */
+        a = scratch(L, cap, sizeof *a);
+        b = scratch(L, cap, sizeof *b);
+    }
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t k = 0; k < len; k++) {
+        lua_createtable(L, 2, 0);
+        push_actor(L, u->net, a[k], c.array);
+        lua_rawseti(L, -2, 1);
+        push_actor(L, u->net, b[k], c.array);
+        lua_rawseti(L, -2, 2);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -1935,6 +2020,9 @@ static const luaL_Reg net_methods[] = {
     {"assortativity", m_assortativity},
     {"rich_club", m_rich_club},
     {"outsiders", m_outsiders},
+    {"dominators", m_dominators},
+    {"articulation_points", m_articulation_points},
+    {"bridges", m_bridges},
     {"close", net_gc},
     {NULL, NULL},
 };

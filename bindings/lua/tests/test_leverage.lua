@@ -1013,6 +1013,33 @@ test("analyses: limits, closed networks, busy networks", function()
   raises("network is closed", net.dependence, net)
 end)
 
+test("bypass: dominators, articulation points, bridges (Florentine, NetworkX values)", function()
+  local net <close> = florentine()
+  local d = net:dominators("Medici")
+  eq(count_keys(d), 5, "Medici reaches 4 families along the listed direction")
+  eq(d.Medici, "Medici", "the source dominates itself")
+  eq(d.Strozzi, "Ridolfi", "Strozzi only through Ridolfi")
+  eq(d.Pucci, nil, "unreachable: absent")
+  local da = net:dominators(net:actor("Medici"), {array = true})
+  eq(da[net:actor("Pucci")], false, "unreachable: false in the array")
+  eq(da[net:actor("Strozzi")], net:actor("Ridolfi"), "1-based indices")
+  eq(net:dominators("Medici", {undirected = true}).Pazzi, "Salviati", "undirected")
+  local ap = net:articulation_points()
+  eq(table.concat(ap, ","), "Albizzi,Guadagni,Medici,Salviati", "articulation points")
+  local br = net:bridges()
+  eq(#br, 5, "five bridges")
+  eq(br[1][1] .. "-" .. br[1][2], "Acciaiuoli-Medici", "first bridge")
+  eq(br[5][1] .. "-" .. br[5][2], "Pazzi-Salviati", "last bridge")
+  local bi = net:bridges{array = true}
+  assert(bi[1][1] < bi[1][2], "a < b")
+  raises("out of range", function() return net:dominators(99) end)
+  local two <close> = leverage.network()
+  two:add_edge("a", "b", 1)
+  two:add_edge("b", "a", 1)
+  two:add_edge("b", "c", 1)
+  eq(#two:bridges(), 1, "parallel edges between a and b: not a bridge")
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

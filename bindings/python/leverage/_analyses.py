@@ -490,6 +490,55 @@ class _Analyses:
         self._call("transitivity", "lev_transitivity", [self, _P, byref(t), byref(a)], options, progress)
         return Transitivity(t.value, a.value)
 
+    # -- bypass: unavoidable brokers --
+
+    def dominators(self, source: Ref, *, as_array: bool = False, **options: Any) -> Any:
+        """Immediate dominator of every actor for influence flowing from ``source`` (a name or
+        index) (lev_dominators(), Lengauer–Tarjan): the nearest actor every influence path from
+        ``source`` passes through. Option: ``undirected``.
+
+        Returns:
+            ``{actor name: dominator name}`` for the actors ``source`` reaches (the source maps to
+            itself, unreachable actors are left out, as NetworkX's ``immediate_dominators``), or
+            with ``as_array`` a uint32 array in index order (LEV_NONE when unreachable).
+        """
+        s = self._actor(source)
+        out, ptr = _out(len(self), as_array, c_uint32)
+        self._call("dominators", "lev_dominators", [self, s, _P, ptr], options)
+        if as_array:
+            return _result(out)
+        names = self.actors
+        return {names[i]: names[d] for i, d in enumerate(out) if d != LEV_NONE}
+
+    def articulation_points(self, *, as_array: bool = False, **options: Any) -> Any:
+        """The actors whose removal disconnects the network read as undirected
+        (lev_articulation_points()).
+
+        Returns:
+            Their names in index order, or with ``as_array`` a uint32 array of n flags (1: an
+            articulation point).
+        """
+        out, ptr = _out(len(self), as_array, c_uint32)
+        self._call("articulation_points", "lev_articulation_points", [self, _P, ptr], options)
+        if as_array:
+            return _result(out)
+        names = self.actors
+        return [names[i] for i, f in enumerate(out) if f]
+
+    def bridges(self, *, as_array: bool = False, **options: Any) -> Any:
+        """The ties whose removal disconnects their ends, the network read as undirected
+        (lev_bridges()); a pair joined by two or more edge records is never a bridge.
+
+        Returns:
+            ``[(a name, b name), ...]`` with index a < b, sorted; or with ``as_array`` the arrays
+            ``(a, b)`` of actor indices (uint32).
+        """
+        a, b = self._sized("bridges", "lev_bridges", [self], [c_uint32, c_uint32], as_array, options, None)
+        if as_array:
+            return _result(a), _result(b)
+        names = self.actors
+        return [(names[x], names[y]) for x, y in zip(a, b)]
+
     # -- asymmetry and hierarchy --
 
     def centralization(self, kind: str = "degree", *, progress: Progress = None, **options: Any) -> float:

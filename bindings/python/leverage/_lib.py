@@ -173,6 +173,10 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_assortativity", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
     ("lev_rich_club", [c_void_p, c_void_p, c_size_t, _dblp, _dblp, _szp], c_int, _P(1)),
     ("lev_outsiders", [c_void_p, c_void_p, _dblp, _u32p], c_int, _P(1)),
+    # bypass: unavoidable brokers
+    ("lev_dominators", [c_void_p, c_uint32, c_void_p, _u32p], c_int, _P(2)),
+    ("lev_articulation_points", [c_void_p, c_void_p, _u32p], c_int, _P(1)),
+    ("lev_bridges", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _szp], c_int, _P(1)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------

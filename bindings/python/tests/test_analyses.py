@@ -458,3 +458,32 @@ def test_directed_modularity(coleman: Network) -> None:
     assert coleman.modularity(c.membership, directed_modularity=True) == pytest.approx(c.modularity, abs=1e-12)
     with pytest.raises(leverage.InvalidArgument):
         coleman.modularity(c.membership, directed_modularity=2)
+
+
+def test_bypass_florentine(florentine: Network) -> None:
+    """Dominators, articulation points and bridges against the NetworkX values of
+    tests/ref/ref_structure.h (nx.immediate_dominators, nx.articulation_points, nx.bridges)."""
+    d = florentine.dominators("Medici")  # directed: edges as listed, Medici reaches 4 families
+    assert d == {"Medici": "Medici", "Ridolfi": "Medici", "Salviati": "Medici", "Strozzi": "Ridolfi",
+                 "Tornabuoni": "Medici"}
+    arr = florentine.dominators("Medici", as_array=True)
+    assert arr.dtype == np.uint32 and arr[florentine.actor("Pucci")] == _lib.LEV_NONE
+    und = florentine.dominators("Medici", undirected=True)
+    assert und["Pazzi"] == "Salviati" and und["Salviati"] == "Medici" and "Pucci" not in und
+    assert florentine.articulation_points() == ["Albizzi", "Guadagni", "Medici", "Salviati"]
+    assert florentine.articulation_points(as_array=True).sum() == 4
+    assert florentine.bridges() == [("Acciaiuoli", "Medici"), ("Albizzi", "Ginori"), ("Guadagni", "Lamberteschi"),
+                                    ("Medici", "Salviati"), ("Pazzi", "Salviati")]
+    a, b = florentine.bridges(as_array=True)
+    assert a.dtype == np.uint32 and (a < b).all() and len(a) == 5
+    with pytest.raises(leverage.InvalidArgument, match="source 99 is not an actor"):
+        florentine.dominators(99)
+
+
+def test_bypass_parallel_edges_are_not_bridges() -> None:
+    with Network() as net:
+        for s, t in [("a", "b"), ("b", "a"), ("b", "c")]:
+            net.add_edge(s, t)
+        assert net.bridges() == [("b", "c")]
+        assert net.articulation_points() == ["b"]
+        assert net.dominators("a") == {"a": "a", "b": "a", "c": "b"}
