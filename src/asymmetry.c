@@ -34,18 +34,6 @@
 #define DIR_OUT 1u /* v → x */
 #define DIR_IN 2u  /* x → v */
 
-/* Threads for a pass over `items` units of work: at most LEV_P_THREADS, the processors and one
- * per `grain` units (per-thread scratch is never allocated for threads that could not help). */
-static int cap_threads(const lev__ctx *c, size_t items, size_t grain) {
-    size_t t = (size_t)c->threads, most = items / grain + 1;
-#ifdef _OPENMP
-    size_t procs = (size_t)omp_get_num_procs();
-    if (t > procs) t = procs;
-#endif
-    if (t > most) t = most;
-    return t < 1 ? 1 : (int)t;
-}
-
 /* ---- distinct neighbours ----------------------------------------------------------------- */
 
 typedef struct nbr_iter {
@@ -360,7 +348,7 @@ lev_status lev_triad_census(const lev_network *net, lev_params *p, uint64_t *out
         memcpy(out, census, sizeof census);
         return LEV_OK;
     }
-    int threads = cap_threads(&c, n, 1024);
+    int threads = lev__cap_threads(&c, n, 1024);
     size_t m2 = 2 * g->m;
     /* Scratch: order, newid, len (n each), off and cursor (n + 1 each), nb, nbits (2m), marks
      * (threads · n) and per-thread counters. */
@@ -795,7 +783,7 @@ static lev_status krack_directed(kstate *ks, double *hier, double *lub) {
     rc = cond_build(c, g, ks->comp, nc, &d);
     if (rc) return rc;
     uint32_t nblocks = (nc + 63) / 64;
-    int threads = cap_threads(c, nblocks, 4);
+    int threads = lev__cap_threads(c, nblocks, 4);
     uint64_t *word = lev__ctx_alloc(c, (size_t)threads * nc, sizeof *word);
     uint64_t *tab = lev__ctx_alloc(c, (size_t)threads * 2048, sizeof *tab);
     uint64_t *acc = lev__ctx_alloc(c, (size_t)threads * nc, sizeof *acc);

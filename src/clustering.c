@@ -30,17 +30,6 @@
 
 #define CL_CHUNK 16384u /* actors between progress reports */
 
-/* Threads for a pass over n actors: at most LEV_P_THREADS and the processors, one per 1024. */
-static int cl_threads(const lev__ctx *c, uint32_t n) {
-    size_t t = (size_t)c->threads, most = (size_t)n / 1024 + 1;
-#ifdef _OPENMP
-    size_t procs = (size_t)omp_get_num_procs();
-    if (t > procs) t = procs;
-#endif
-    if (t > most) t = most;
-    return t < 1 ? 1 : (int)t;
-}
-
 /* The tie graph: row v lists v's distinct neighbours u ≠ v in increasing order with s_vu (s NULL
  * in the counting form); fwd rows list the neighbours of higher rank with s. deg is the
  * distinct degree (undirected) or d_tot = d_out + d_in (directed); bi the mutual neighbours. */
@@ -265,7 +254,7 @@ static lev_status clustering_run(const lev__ctx *c, int form, const char *what, 
                                  uint64_t *triads) {
     const lev__csr *g = c->g;
     uint32_t n = g->n;
-    int T = cl_threads(c, n);
+    int T = lev__cap_threads(c, n, 1024);
     tgraph t;
     uint32_t *marks = NULL;
     lev_status rc = tg_build(c, form, T, &t);

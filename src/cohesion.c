@@ -429,28 +429,8 @@ static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int dire
 static double modularity_of(const lev__csr *g, const uint32_t *lab, uint32_t nc, double gamma, int weighted,
                             double *inw, double *kc, double *kin) {
     for (uint32_t i = 0; i < nc; i++) inw[i] = kc[i] = 0;
-    if (kin) {
+    if (kin)
         for (uint32_t i = 0; i < nc; i++) kin[i] = 0;
-        double m = 0;
-        for (uint32_t v = 0; v < g->n; v++) {
-            uint32_t cv = lab[v];
-            double sout = 0, sin = 0, inside = 0;
-            for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
-                double x = weighted ? (double)g->out_w[k] : 1.0;
-                sout += x;
-                if (lab[g->out_adj[k]] == cv) inside += x;
-            }
-            for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) sin += weighted ? (double)g->in_w[k] : 1.0;
-            inw[cv] += inside;
-            kc[cv] += sout;
-            kin[cv] += sin;
-            m += sout;
-        }
-        if (!(m > 0)) return 0;
-        double q = 0;
-        for (uint32_t i = 0; i < nc; i++) q += inw[i] / m - gamma * (kc[i] / m) * (kin[i] / m);
-        return q;
-    }
     double m = 0;
     for (uint32_t v = 0; v < g->n; v++) {
         uint32_t cv = lab[v];
@@ -465,14 +445,23 @@ static double modularity_of(const lev__csr *g, const uint32_t *lab, uint32_t nc,
         else
             sin = (double)(g->in_off[v + 1] - g->in_off[v]);
         inw[cv] += inside;
-        kc[cv] += sout + sin;
         m += sout;
+        if (kin) {
+            kc[cv] += sout; /* directed: out- and in-strength apart */
+            kin[cv] += sin;
+        } else {
+            kc[cv] += sout + sin;
+        }
     }
     if (!(m > 0)) return 0;
     double q = 0, m2 = 2 * m;
     for (uint32_t i = 0; i < nc; i++) {
-        double f = kc[i] / m2;
-        q += inw[i] / m - gamma * f * f;
+        if (kin) {
+            q += inw[i] / m - gamma * (kc[i] / m) * (kin[i] / m);
+        } else {
+            double f = kc[i] / m2;
+            q += inw[i] / m - gamma * f * f;
+        }
     }
     return q;
 }

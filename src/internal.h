@@ -202,6 +202,19 @@ typedef struct lev__ctx {
     int threads;
 } lev__ctx;
 
+/* Threads for a pass over `items` units of work: at most the context's LEV_P_THREADS, the
+ * processors and one per `grain` units (so per-thread scratch is never allocated for threads
+ * that could not help); at least 1. */
+static inline int lev__cap_threads(const lev__ctx *c, size_t items, size_t grain) {
+    size_t t = (size_t)c->threads, most = items / grain + 1;
+#ifdef _OPENMP
+    size_t procs = (size_t)omp_get_num_procs();
+    if (t > procs) t = procs;
+#endif
+    if (t > most) t = most;
+    return t < 1 ? 1 : (int)t;
+}
+
 /* Check net, p and the required output `out`, then build the compact form if needed. On failure
  * records the message (on p, else on net). */
 lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out);
