@@ -736,11 +736,11 @@ static int report_run(report *r, int bundled) {
     }
     if (r->json) {
         printf("%s,\"imbalance\":", n ? "" : "}");
-        if ((status = cli_imbalance_section(a, net, r->p, 1, stdout)) != EXIT_OKAY) return status;
+        if ((status = cli_imbalance_section(a, net, r->p, r->exerted.score, 1, stdout)) != EXIT_OKAY) return status;
         printf("}\n");
     } else {
         printf("\n== How unequal is the power? ==\n");
-        if ((status = cli_imbalance_section(a, net, r->p, 0, stdout)) != EXIT_OKAY) return status;
+        if ((status = cli_imbalance_section(a, net, r->p, r->exerted.score, 0, stdout)) != EXIT_OKAY) return status;
     tail:
         printf("\nPageRank: damping %.2f, ties %s, %s. Scores sum to 1. Paths use %s.%s\n", cli_get(a, LEV_P_DAMPING),
                how, r->unweighted ? "strengths ignored" : "weighted by strength",
@@ -777,12 +777,6 @@ static int report_main(const cli_args *a, lev_network *net, int bundled) {
 }
 
 static const cli_option options[] = {
-    {.name = "resources", .kind = CLI_PATH, .field = offsetof(cli_args, resources), .meta = "F",
-     .help = "resources file, header actor,resource,holds,needs"},
-    {.name = "format", .kind = CLI_CHOICE, .choices = "text|json", .field = offsetof(cli_args, format),
-     .meta = "FMT", .help = "output format"},
-    {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 1000000, .field = offsetof(cli_args, top), .meta = "K",
-     .help = "how many actors to name under each measure"},
     {.name = "exact", .kind = CLI_SWITCH, .field = offsetof(cli_args, exact),
      .help = "exact path measures at any size (default: estimated when V·(V+E) > 2e8)"},
     {.kind = CLI_VALUE, .key = LEV_P_EPSILON, .meta = "E", .help = "estimated betweenness: the error bound"},
@@ -821,6 +815,6 @@ const cli_command cli_analyze = {
              "ties, treated as two-way), with each family's wealth in 1427 and its faction.\n"
              "EDGES.csv has the header source,target,weight[,channel]: one influence tie per row.",
     .format = "text",
-    .options = {options, cli_common_options, NULL},
+    .options = {cli_report_options, options, cli_common_options, NULL},
     .run = run,
 };

@@ -70,7 +70,7 @@ typedef struct cli_command {
     const char *synopsis; /* after "usage: leverage NAME " */
     const char *about;    /* what it does, for --help */
     const char *format;   /* the default --format */
-    const cli_option *options[3]; /* the command's own table, then shared ones; NULL-ended */
+    const cli_option *options[4]; /* shared tables and the command's own; NULL-ended */
     int (*run)(cli_args *a);
     void (*more_help)(FILE *f); /* extra help (rank's measures); may be NULL */
 } cli_command;
@@ -78,8 +78,11 @@ typedef struct cli_command {
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 
-/* Options most commands take: --actors, --undirected, --unweighted, --threads. */
+/* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */
 extern const cli_option cli_common_options[];
+/* Options of the commands that write a report (analyze, imbalance): --resources, --format
+ * text|json, --top. */
+extern const cli_option cli_report_options[];
 
 /* Parse argv (after the command's name) into a. Returns -1 when the command should run, else the
  * exit status (0 after --help, 2 after a usage error, 1 out of memory). On -1 a->p is set and
@@ -95,6 +98,8 @@ void cli_print_help(const cli_command *cmd, FILE *f);
 void cli_print_markdown(const cli_command *cmd, FILE *f);
 /* The option's spelling ("--max-iter") into b. */
 const char *cli_option_name(const cli_option *o, char *b, size_t cap);
+/* How cmd spells the option that sets key ("--unweighted" for LEV_P_WEIGHTED), into b. */
+const char *cli_key_spelling(const cli_command *cmd, lev_param key, char *b, size_t cap);
 
 /* A usage error: prints `leverage: MESSAGE` and the hint; returns EXIT_USAGE. */
 int cli_usage(const char *fmt, ...)
@@ -149,7 +154,10 @@ int cli_paths_exact(const cli_args *a, const lev_network *net);
 
 /* ---- report sections -------------------------------------------------------------------------- */
 
-/* The imbalance figures, written as a report section (text) or a JSON member (json). */
-int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f);
+/* The imbalance figures, written as a report section (text) or a JSON member (json). exerted:
+ * the influence exerted (PageRank, LEV_DIR_OUT on directed data) when the caller has it, or NULL
+ * to compute it. */
+int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, const double *exerted, int json,
+                          FILE *f);
 
 #endif

@@ -4,12 +4,6 @@
 #include <string.h>
 
 static const cli_option options[] = {
-    {.name = "resources", .kind = CLI_PATH, .field = offsetof(cli_args, resources), .meta = "F",
-     .help = "resources file, header actor,resource,holds,needs"},
-    {.name = "format", .kind = CLI_CHOICE, .choices = "text|json", .field = offsetof(cli_args, format),
-     .meta = "FMT", .help = "output format"},
-    {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 1000000, .field = offsetof(cli_args, top), .meta = "K",
-     .help = "how many pairs and actors to name"},
     {.kind = CLI_VALUE, .key = LEV_P_DAMPING, .meta = "D", .help = "PageRank's damping factor"},
     {.kind = CLI_VALUE, .key = LEV_P_SEED, .meta = "S", .help = "seed of the randomized parts"},
     {.kind = CLI_END},
@@ -24,12 +18,12 @@ static int run(cli_args *a) {
             printf("{\"source\":");
             cli_json_string(stdout, a->edges);
             printf(",\"imbalance\":");
-            status = cli_imbalance_section(a, net, a->p, 1, stdout);
+            status = cli_imbalance_section(a, net, a->p, NULL, 1, stdout);
             printf("}\n");
         } else {
             printf("Power imbalance: %s\n%zu actors, %zu influence ties (%s).\n\n", a->edges, lev_actor_count(net),
                    lev_edge_count(net), cli_get(a, LEV_P_UNDIRECTED) ? "read as two-way" : "directed");
-            status = cli_imbalance_section(a, net, a->p, 0, stdout);
+            status = cli_imbalance_section(a, net, a->p, NULL, 0, stdout);
         }
         if (status == EXIT_OKAY) status = cli_finish_output();
     }
@@ -46,6 +40,6 @@ const cli_command cli_imbalance = {
              "dyad and triad census, Krackhardt's hierarchy, dependence from holdings and needs, each\n"
              "actor's net power advantage, and the in-crowd with its outsiders.",
     .format = "text",
-    .options = {options, cli_common_options, NULL},
+    .options = {cli_report_options, options, cli_common_options, NULL},
     .run = run,
 };

@@ -25,6 +25,16 @@ const cli_option cli_common_options[] = {
     {.kind = CLI_END},
 };
 
+const cli_option cli_report_options[] = {
+    {.name = "resources", .kind = CLI_PATH, .field = offsetof(cli_args, resources), .meta = "F",
+     .help = "resources file, header actor,resource,holds,needs"},
+    {.name = "format", .kind = CLI_CHOICE, .choices = "text|json", .field = offsetof(cli_args, format),
+     .meta = "FMT", .help = "output format"},
+    {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 1000000, .field = offsetof(cli_args, top), .meta = "K",
+     .help = "how many actors (or pairs) to name in each list"},
+    {.kind = CLI_END},
+};
+
 int cli_usage(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -42,6 +52,15 @@ const char *cli_option_name(const cli_option *o, char *b, size_t cap) {
     for (char *c = b; *c; c++)
         if (*c == '_') *c = '-';
     return b;
+}
+
+const char *cli_key_spelling(const cli_command *cmd, lev_param key, char *b, size_t cap) {
+    for (int t = 0; cmd->options[t]; t++)
+        for (const cli_option *o = cmd->options[t]; o->kind != CLI_END; o++)
+            if ((o->kind == CLI_VALUE || o->kind == CLI_FLAG || o->kind == CLI_WORDS) && o->key == key)
+                return cli_option_name(o, b, cap);
+    cli_option o = {.kind = CLI_VALUE, .key = key};
+    return cli_option_name(&o, b, cap);
 }
 
 /* The option called name (with its "--"), or NULL. */

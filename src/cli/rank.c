@@ -28,19 +28,23 @@ static const cli_option options[] = {
     {.kind = CLI_END},
 };
 
+/* The options a measure reads, as rank spells them ("--damping, --direction, ..."), into b. */
+static const char *reads_list(const measure *m, char *b, size_t cap) {
+    size_t len = 0;
+    char name[64];
+    b[0] = 0;
+    for (int r = 0; m->reads[r] && len < cap; r++)
+        len += (size_t)snprintf(b + len, cap - len, "%s%s", r ? ", " : "",
+                                cli_key_spelling(&cli_rank, m->reads[r], name, sizeof name));
+    return b;
+}
+
 static void measures_help(FILE *f) {
     fputs("\nMeasures (each reads the options after it, and --threads):\n", f);
-    char b[64];
+    char list[512];
     for (const measure *m = cli_measures; m->name; m++) {
         fprintf(f, "  %-26s %s\n", m->name, m->title);
-        if (!m->reads[0]) continue;
-        fprintf(f, "  %-26s   reads", "");
-        for (int k = 0; m->reads[k]; k++) {
-            cli_option o = {.kind = CLI_VALUE, .key = m->reads[k]};
-            if (m->reads[k] == LEV_P_WEIGHTED) o.name = "unweighted";
-            fprintf(f, "%s %s", k ? "," : "", cli_option_name(&o, b, sizeof b));
-        }
-        fputc('\n', f);
+        if (m->reads[0]) fprintf(f, "  %-26s   reads %s\n", "", reads_list(m, list, sizeof list));
     }
 }
 
@@ -85,20 +89,11 @@ static int print_edge_scores(const cli_args *a, const lev_network *net) {
 
 /* Every library option given must be one the measure reads: none is silently ignored. */
 static int check_reads(const cli_args *a, const measure *m) {
+    char list[512];
     for (size_t k = 0; k < a->ngiven; k++)
-        if (!cli_measure_reads(m, a->given[k])) {
-            char list[512], b[64];
-            size_t len = 0;
-            list[0] = 0;
-            for (int r = 0; m->reads[r] && len < sizeof list; r++) {
-                cli_option o = {.kind = CLI_VALUE, .key = m->reads[r]};
-                if (m->reads[r] == LEV_P_WEIGHTED) o.name = "unweighted";
-                len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", r ? ", " : "",
-                                        cli_option_name(&o, b, sizeof b));
-            }
-            return cli_usage("measure %s does not read %s (it reads %s%s--threads)", m->name, a->spelled[k], list,
-                             len ? ", " : "");
-        }
+        if (!cli_measure_reads(m, a->given[k]))
+            return cli_usage("measure %s does not read %s (it reads %s%s--threads)", m->name, a->spelled[k],
+                             reads_list(m, list, sizeof list), m->reads[0] ? ", " : "");
     return -1;
 }
 

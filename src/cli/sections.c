@@ -86,7 +86,8 @@ static void text_ineq(FILE *f, const char *what, const ineq *q) {
 static const char *triad_names[16] = {"003", "012", "102", "021D", "021U", "021C", "111D", "111U",
                                       "030T", "030C", "201", "120D", "120U", "120C", "210", "300"};
 
-int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f) {
+int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, const double *exerted, int json,
+                          FILE *f) {
     size_t n = lev_actor_count(net), nres = lev_resource_count(net), top = (size_t)a->top;
     int status = EXIT_FAILED;
     double *pr = malloc((n ? n : 1) * sizeof *pr), *h = malloc((n ? n : 1) * sizeof *h);
@@ -105,9 +106,14 @@ int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, in
     }
     int directed = cli_get(a, LEV_P_UNDIRECTED) == 0;
     /* Inequality of influence exerted (PageRank over reversed ties), as the report ranks it. */
-    lev_params_set_int(p, LEV_P_DIRECTION, directed ? LEV_DIR_OUT : LEV_DIR_ALL);
-    lev_status prc = lev_pagerank(net, NULL, p, pr);
-    lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_ALL);
+    lev_status prc = LEV_OK;
+    if (exerted) {
+        memcpy(pr, exerted, n * sizeof *pr); /* the report's own, already computed */
+    } else {
+        lev_params_set_int(p, LEV_P_DIRECTION, directed ? LEV_DIR_OUT : LEV_DIR_ALL);
+        prc = lev_pagerank(net, NULL, p, pr);
+        lev_params_set_int(p, LEV_P_DIRECTION, LEV_DIR_ALL);
+    }
     if (prc != LEV_OK) {
         fprintf(stderr, "leverage: pagerank: %s\n", lev_params_errmsg(p));
         goto done;
