@@ -51,45 +51,45 @@ void cli_csv_field(FILE *f, const char *s) {
     fputc('"', f);
 }
 
-/* Edge ids sorted by (source, target, channel), to find repeated rows. */
-static const lev_network *dup_net;
-static int by_pair(const void *x, const void *y) {
-    size_t e = *(const size_t *)x, f = *(const size_t *)y;
-    uint32_t s1, t1, s2, t2;
-    const char *c1, *c2;
-    lev_edge_get(dup_net, e, &s1, &t1, NULL, &c1);
-    lev_edge_get(dup_net, f, &s2, &t2, NULL, &c2);
-    if (s1 != s2) return s1 < s2 ? -1 : 1;
-    if (t1 != t2) return t1 < t2 ? -1 : 1;
-    int c = (c1 ? 1 : 0) - (c2 ? 1 : 0);
-    if (c == 0 && c1) c = strcmp(c1, c2);
-    if (c) return c;
-    return e < f ? -1 : e > f;
+/* One edge row, for sorting by (source, target, channel, row). */
+typedef struct row_key {
+    uint32_t s, t;
+    const char *ch; /* NULL: no channel */
+    size_t e;
+} row_key;
+
+static int same_channel(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+static int by_row(const void *x, const void *y) {
+    const row_key *a = x, *b = y;
+    if (a->s != b->s) return a->s < b->s ? -1 : 1;
+    if (a->t != b->t) return a->t < b->t ? -1 : 1;
+    if (!same_channel(a->ch, b->ch)) return !a->ch ? -1 : !b->ch ? 1 : strcmp(a->ch, b->ch);
+    return a->e < b->e ? -1 : a->e > b->e;
 }
 
 /* Notices on what the data hold that a user may not expect: self-loops, and rows that repeat a
- * pair in the same channel (kept as parallel ties). One line each, on stderr. */
+ * pair in the same channel (kept as parallel ties), each with its earliest example. One line
+ * each, on stderr. One pass over the edges and one sort: O(E log E). */
 static void notices(const lev_network *net, const char *edges) {
-    size_t m = lev_edge_count(net), loops = 0, dups = 0;
+    size_t m = lev_edge_count(net), loops = 0, dups = 0, first_dup = SIZE_MAX;
     uint32_t ls = 0, ds = 0, dt = 0;
+    row_key *rows = m ? malloc(m * sizeof *rows) : NULL;
     for (size_t e = 0; e < m; e++) {
         uint32_t s, t;
-        lev_edge_get(net, e, &s, &t, NULL, NULL);
+        const char *ch;
+        lev_edge_get(net, e, &s, &t, NULL, &ch);
         if (s == t && !loops++) ls = s;
+        if (rows) rows[e] = (row_key){s, t, ch, e};
     }
-    size_t *ids = m ? malloc(m * sizeof *ids) : NULL;
-    if (ids) {
-        for (size_t e = 0; e < m; e++) ids[e] = e;
-        dup_net = net; /* the CLI is single-threaded */
-        qsort(ids, m, sizeof *ids, by_pair);
-        for (size_t k = 1; k < m; k++) {
-            uint32_t s1, t1, s2, t2;
-            const char *c1, *c2;
-            lev_edge_get(net, ids[k - 1], &s1, &t1, NULL, &c1);
-            lev_edge_get(net, ids[k], &s2, &t2, NULL, &c2);
-            if (s1 == s2 && t1 == t2 && (c1 == c2 || (c1 && c2 && strcmp(c1, c2) == 0)) && !dups++) ds = s1, dt = t1;
-        }
-        free(ids);
+    if (rows) {
+        qsort(rows, m, sizeof *rows, by_row);
+        for (size_t k = 1; k < m; k++)
+            if (rows[k].s == rows[k - 1].s && rows[k].t == rows[k - 1].t && same_channel(rows[k].ch, rows[k - 1].ch)) {
+                dups++;
+                if (rows[k].e < first_dup) first_dup = rows[k].e, ds = rows[k].s, dt = rows[k].t;
+            }
+        free(rows);
     }
     if (loops)
         fprintf(stderr, "leverage: notice: %s: %zu self-loop%s (first: %s → itself); kept: degree, strength and walk "
