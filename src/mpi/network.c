@@ -527,19 +527,47 @@ static lev_status number_actors(lev_mpi_network *net, lev_network *loc, uint32_t
     for (uint32_t k = 0; k < la; k++) gid[order[k]] = g_s[k];
     net->n = n;
 
-    /* Ownership: whole 2048-actor blocks, balanced by count. */
+    /* Ownership: whole 2048-actor blocks, balanced by work. A block weighs its actors plus both
+     * ends of its edges (the rows a rank stores and pulls over): actors are numbered in order of
+     * first appearance, so the hubs come first and equal counts would give rank 0 most edges. */
     net->bounds = malloc(((size_t)P + 1) * sizeof *net->bounds);
-    if (!net->bounds) rc = lmpi_fail(net, LEV_ENOMEM, "%s: out of memory", path);
-    if ((rc = lmpi_agree(net, rc))) goto done;
+    uint64_t nb = (n + LMPI_BLOCK - 1) / LMPI_BLOCK;
+    uint64_t *bw = calloc(nb + 1, sizeof *bw), *bwall = calloc(nb + 1, sizeof *bwall);
+    if (!net->bounds || !bw || !bwall) rc = lmpi_fail(net, LEV_ENOMEM, "%s: out of memory", path);
+    if ((rc = lmpi_agree(net, rc))) {
+        free(bw);
+        free(bwall);
+        goto done;
+    }
     {
-        uint64_t nb = (n + LMPI_BLOCK - 1) / LMPI_BLOCK;
-        for (int k = 0; k <= P; k++) {
-            uint64_t b = nb * (uint64_t)k / (uint64_t)P * LMPI_BLOCK;
-            net->bounds[k] = (uint32_t)(b < n ? b : n);
+        size_t lm = lev_edge_count(loc);
+        for (size_t e = 0; e < lm; e++) {
+            uint32_t s, t;
+            lev_edge_get(loc, e, &s, &t, NULL, NULL);
+            bw[gid[s] / LMPI_BLOCK]++;
+            bw[gid[t] / LMPI_BLOCK]++;
         }
+        for (uint32_t i = 0; i < la; i++) /* each actor once, on the rank that numbered it */
+            if (gid[i] >= base && gid[i] < base + mynew) bw[gid[i] / LMPI_BLOCK]++;
+        MPI_Allreduce(bw, bwall, (int)nb, MPI_UINT64_T, MPI_SUM, net->comm);
+        uint64_t total = 0, acc = 0;
+        for (uint64_t b = 0; b < nb; b++) total += bwall[b];
+        /* rank k starts at the first block where the weight before it reaches k/P of the total */
+        int k = 1;
+        net->bounds[0] = 0;
+        for (uint64_t b = 0; b < nb && k < P; b++) {
+            while (k < P && acc >= (total * (uint64_t)k + (uint64_t)P - 1) / (uint64_t)P) {
+                uint64_t first = b * LMPI_BLOCK;
+                net->bounds[k++] = (uint32_t)(first < n ? first : n);
+            }
+            acc += bwall[b];
+        }
+        while (k <= P) net->bounds[k++] = (uint32_t)n;
         net->first = net->bounds[net->rank];
         net->count = net->bounds[net->rank + 1] - net->bounds[net->rank];
     }
+    free(bw);
+    free(bwall);
     /* Names to the rank owning each new actor: in increasing id order, so appended in order. */
     {
         memset(bs, 0, (size_t)P * sizeof(int));
