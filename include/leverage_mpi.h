@@ -118,6 +118,7 @@ LEV_API lev_status lev_mpi_read_edges(lev_mpi_network *net, const char *path, co
 /**
  * @brief Number of actors of the whole network (0 before loading). Local.
  * @param[in] net The network, or NULL (0).
+ * @return The count, the same on every rank.
  * @since 0.1
  */
 LEV_API uint64_t lev_mpi_actor_count(const lev_mpi_network *net);
@@ -125,6 +126,7 @@ LEV_API uint64_t lev_mpi_actor_count(const lev_mpi_network *net);
 /**
  * @brief Number of edges of the whole network (0 before loading). Local.
  * @param[in] net The network, or NULL (0).
+ * @return The count, the same on every rank.
  * @since 0.1
  */
 LEV_API uint64_t lev_mpi_edge_count(const lev_mpi_network *net);
