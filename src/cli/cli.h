@@ -13,6 +13,7 @@
 #define LEV_CLI_H
 
 #include "leverage.h"
+#include "output.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -137,9 +138,6 @@ int cli_load_bundled(lev_network *net);
 int cli_open(const cli_args *a, lev_network **net);
 int cli_finish_output(void); /* flush stdout; EXIT_FAILED with a message if it failed */
 
-void cli_print_number(FILE *f, double v);     /* shortest text that reads back as v */
-void cli_json_string(FILE *f, const char *s); /* a JSON string literal, escaped */
-void cli_csv_field(FILE *f, const char *s);   /* a CSV field, quoted when needed */
 
 /* A share in [0, 1] as a percentage with the digits it needs ("14.4%", "0.0042%", "0%"), in b. */
 const char *cli_pct(double share, char *b, size_t cap);

@@ -1,0 +1,318 @@
+/*
+ * leverage-mpi: `leverage rank` for networks spread over MPI ranks.
+ *
+ *   mpirun -np P leverage-mpi rank --measure pagerank EDGES.csv
+ *
+ * prints exactly what `leverage rank` prints for the measures it knows (rank 0 writes; the other
+ * ranks send it their owned actors' names and scores in turn, so no rank holds more than its part
+ * and one other rank's). Options have the spelling and the checks of `leverage rank`: the library
+ * options go through lev_params_set_*, whose message a usage error quotes.
+ */
+#include "leverage_mpi.h"
+#include "output.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { EXIT_OKAY = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+typedef struct mmeasure {
+    const char *name;
+    int dir;             /* the degree-like measures' own direction, 0 = as given */
+    int kind;            /* 0 degree, 1 strength, 2 pagerank */
+    lev_param reads[8];  /* options the measure reads, besides --threads */
+} mmeasure;
+
+static const mmeasure measures[] = {
+    {"degree", LEV_DIR_ALL, 0, {LEV_P_UNDIRECTED}},
+    {"in-degree", LEV_DIR_IN, 0, {LEV_P_UNDIRECTED}},
+    {"out-degree", LEV_DIR_OUT, 0, {LEV_P_UNDIRECTED}},
+    {"strength", LEV_DIR_ALL, 1, {LEV_P_UNDIRECTED, LEV_P_WEIGHTED}},
+    {"in-strength", LEV_DIR_IN, 1, {LEV_P_UNDIRECTED, LEV_P_WEIGHTED}},
+    {"out-strength", LEV_DIR_OUT, 1, {LEV_P_UNDIRECTED, LEV_P_WEIGHTED}},
+    {"pagerank", 0, 2,
+     {LEV_P_DAMPING, LEV_P_DIRECTION, LEV_P_UNDIRECTED, LEV_P_WEIGHTED, LEV_P_TOLERANCE, LEV_P_MAX_ITER}},
+    {NULL, 0, 0, {0}},
+};
+
+static int rank0(void) {
+    int r;
+    MPI_Comm_rank(MPI_COMM_WORLD, &r);
+    return r == 0;
+}
+
+static int usage_error(const char *msg, const char *arg) {
+    if (rank0()) {
+        fprintf(stderr, "leverage-mpi: %s%s\n", msg, arg ? arg : "");
+        fputs("usage: mpirun -np P leverage-mpi rank --measure NAME [OPTIONS] EDGES.csv\n"
+              "Try `leverage-mpi --help`.\n", stderr);
+    }
+    return EXIT_USAGE;
+}
+
+static void help(void) {
+    if (!rank0()) return;
+    fputs("usage: mpirun -np P leverage-mpi rank --measure NAME [OPTIONS] EDGES.csv\n"
+          "\n"
+          "`leverage rank` over MPI: the same output (rank 0 writes it), for networks spread over\n"
+          "the ranks. Every rank reads its own part of EDGES.csv (a shared file system).\n"
+          "\n"
+          "Measures: degree, in-degree, out-degree, strength, in-strength, out-strength, pagerank\n"
+          "\n"
+          "Options:\n"
+          "  --measure NAME     the measure; required\n"
+          "  --format FMT       csv (default) or json\n"
+          "  --direction D      pagerank: out = influence exerted, in = received (default)\n"
+          "  --undirected       read every tie both ways\n"
+          "  --unweighted       every tie counts 1\n"
+          "  --damping D        PageRank's damping factor (0.85)\n"
+          "  --tolerance T      the stopping distance (1e-10)\n"
+          "  --max-iter N       at most N iterations (1000)\n"
+          "  --threads N        threads per rank\n", stdout);
+}
+
+/* Set a library option from its text, as `leverage` does; 0 or a usage status. */
+static int set_option(lev_params *p, lev_param key, const char *spelled, const char *text) {
+    char *end;
+    double v = strtod(text, &end);
+    if (end == text || *end) {
+        char b[256];
+        snprintf(b, sizeof b, "%s %s: not a number", spelled, text);
+        return usage_error(b, NULL);
+    }
+    int type = 0;
+    lev_param_info(key, NULL, &type, NULL, NULL, NULL);
+    lev_status rc = type == LEV_TYPE_INT && v == (double)(int64_t)v ? lev_params_set_int(p, key, (int64_t)v)
+                                                                      : lev_params_set_double(p, key, v);
+    if (rc) {
+        char b[700];
+        snprintf(b, sizeof b, "%s %s: %s", spelled, text, lev_params_errmsg(p));
+        return usage_error(b, NULL);
+    }
+    return 0;
+}
+
+/* Rank 0 prints its part, then each other rank's in turn (names as one block, then scores). */
+static int print_all(lev_mpi_network *net, const char *measure, const double *score, int json) {
+    int me, size;
+    MPI_Comm_rank(MPI_COMM_WORLD, &me);
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    uint64_t first, count;
+    lev_mpi_owned(net, &first, &count);
+    int first_row = 1, failed = 0;
+    if (me == 0) {
+        if (json) {
+            printf("{\"measure\":");
+            cli_json_string(stdout, measure);
+            printf(",\"scores\":[");
+        } else {
+            printf("actor,score\n");
+        }
+    }
+    for (int r = 0; r < size; r++) {
+        /* rank r's names and scores reach rank 0 */
+        char *names = NULL;
+        double *sc = NULL;
+        uint64_t cnt = 0, bytes = 0;
+        if (r == me) {
+            cnt = count;
+            for (uint64_t i = 0; i < count; i++) bytes += strlen(lev_mpi_actor_name(net, first + i)) + 1;
+        }
+        if (r != 0) {
+            if (me == r) {
+                MPI_Send(&cnt, 1, MPI_UINT64_T, 0, 1, MPI_COMM_WORLD);
+                MPI_Send(&bytes, 1, MPI_UINT64_T, 0, 2, MPI_COMM_WORLD);
+            } else if (me == 0) {
+                MPI_Recv(&cnt, 1, MPI_UINT64_T, r, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+                MPI_Recv(&bytes, 1, MPI_UINT64_T, r, 2, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            }
+        }
+        if (me != r && me != 0) continue;
+        names = malloc(bytes + 1);
+        sc = malloc((cnt + 1) * sizeof *sc);
+        if (!names || !sc) failed = 1; /* checked after the exchange: the sends must still match */
+        if (me == r && names && sc) {
+            size_t o = 0;
+            for (uint64_t i = 0; i < count; i++) {
+                const char *nm = lev_mpi_actor_name(net, first + i);
+                size_t l = strlen(nm) + 1;
+                memcpy(names + o, nm, l);
+                o += l;
+            }
+            memcpy(sc, score, count * sizeof *sc);
+        }
+        if (r != 0) {
+            char dummy = 0;
+            double dd = 0;
+            if (me == r) {
+                MPI_Send(names ? names : &dummy, names ? (int)bytes : 0, MPI_CHAR, 0, 3, MPI_COMM_WORLD);
+                MPI_Send(sc ? sc : &dd, sc ? (int)cnt : 0, MPI_DOUBLE, 0, 4, MPI_COMM_WORLD);
+            } else {
+                MPI_Recv(names ? names : &dummy, names ? (int)bytes : 0, MPI_CHAR, r, 3, MPI_COMM_WORLD,
+                         MPI_STATUS_IGNORE);
+                MPI_Recv(sc ? sc : &dd, sc ? (int)cnt : 0, MPI_DOUBLE, r, 4, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            }
+        }
+        if (me == 0 && names && sc) {
+            const char *nm = names;
+            for (uint64_t i = 0; i < cnt; i++) {
+                if (json) {
+                    printf(first_row ? "{\"actor\":" : ",{\"actor\":");
+                    cli_json_string(stdout, nm);
+                    printf(",\"score\":");
+                    cli_print_number(stdout, sc[i]);
+                    putchar('}');
+                } else {
+                    cli_csv_field(stdout, nm);
+                    putchar(',');
+                    cli_print_number(stdout, sc[i]);
+                    putchar('\n');
+                }
+                first_row = 0;
+                nm += strlen(nm) + 1;
+            }
+        }
+        free(names);
+        free(sc);
+    }
+    if (me == 0 && json) printf("]}\n");
+    if (me == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+        fprintf(stderr, "leverage-mpi: cannot write the output\n");
+        failed = 1;
+    }
+    if (me == 0 && failed) fprintf(stderr, "leverage-mpi: out of memory printing the scores\n");
+    int any = 0;
+    MPI_Allreduce(&failed, &any, 1, MPI_INT, MPI_LOR, MPI_COMM_WORLD);
+    return any ? EXIT_FAILED : EXIT_OKAY;
+}
+
+static int run_rank(int argc, char **argv) {
+    const char *measure = NULL, *format = "csv", *edges = NULL;
+    lev_params *p = NULL;
+    int status = EXIT_USAGE;
+    lev_param given[16];
+    const char *spelled[16];
+    int ngiven = 0;
+    if (lev_params_new(&p) != LEV_OK) {
+        if (rank0()) fprintf(stderr, "leverage-mpi: out of memory\n");
+        return EXIT_FAILED;
+    }
+    static const struct {
+        const char *name;
+        lev_param key;
+        int flag; /* value set by the flag itself; 0: takes a value */
+        double value;
+    } libopts[] = {
+        {"--undirected", LEV_P_UNDIRECTED, 1, 1}, {"--unweighted", LEV_P_WEIGHTED, 1, 0},
+        {"--damping", LEV_P_DAMPING, 0, 0},      {"--tolerance", LEV_P_TOLERANCE, 0, 0},
+        {"--max-iter", LEV_P_MAX_ITER, 0, 0},    {"--threads", LEV_P_THREADS, 0, 0},
+    };
+    for (int i = 0; i < argc; i++) {
+        const char *o = argv[i];
+        int k, matched = 0;
+        if (strcmp(o, "--measure") == 0 || strcmp(o, "--format") == 0 || strcmp(o, "--direction") == 0) {
+            if (i + 1 >= argc) { status = usage_error("missing value for ", o); goto done; }
+            const char *v = argv[++i];
+            if (o[2] == 'm') measure = v;
+            else if (o[2] == 'f') {
+                if (strcmp(v, "csv") && strcmp(v, "json")) { status = usage_error("--format must be csv or json, not ", v); goto done; }
+                format = v;
+            } else {
+                int d = strcmp(v, "out") == 0 ? LEV_DIR_OUT : strcmp(v, "in") == 0 ? LEV_DIR_IN : 0;
+                if (!d) { status = usage_error("--direction must be out or in, not ", v); goto done; }
+                lev_params_set_int(p, LEV_P_DIRECTION, d);
+                given[ngiven] = LEV_P_DIRECTION;
+                spelled[ngiven++] = "--direction";
+            }
+            continue;
+        }
+        for (k = 0; k < (int)(sizeof libopts / sizeof libopts[0]); k++)
+            if (strcmp(o, libopts[k].name) == 0) {
+                matched = 1;
+                if (libopts[k].flag) lev_params_set_int(p, libopts[k].key, (int64_t)libopts[k].value);
+                else {
+                    if (i + 1 >= argc) { status = usage_error("missing value for ", o); goto done; }
+                    if ((status = set_option(p, libopts[k].key, o, argv[++i])) != 0) goto done;
+                }
+                if (libopts[k].key != LEV_P_THREADS && ngiven < 16) {
+                    given[ngiven] = libopts[k].key;
+                    spelled[ngiven++] = libopts[k].name;
+                }
+                break;
+            }
+        if (matched) continue;
+        if (o[0] == '-' && o[1]) { status = usage_error("unknown option: ", o); goto done; }
+        if (edges) { status = usage_error("one edges file only; extra: ", o); goto done; }
+        edges = o;
+    }
+    if (!measure) { status = usage_error("rank needs --measure NAME", NULL); goto done; }
+    const mmeasure *m = measures;
+    while (m->name && strcmp(m->name, measure) != 0) m++;
+    if (!m->name) { status = usage_error("unknown measure (leverage-mpi knows degree, strength and their in-/out- forms, pagerank): ", measure); goto done; }
+    for (int g = 0; g < ngiven; g++) {
+        int ok = 0;
+        for (int r = 0; r < 8 && m->reads[r]; r++) ok |= m->reads[r] == given[g];
+        if (!ok) {
+            char b[200];
+            snprintf(b, sizeof b, "measure %s does not read %s", m->name, spelled[g]);
+            status = usage_error(b, NULL);
+            goto done;
+        }
+    }
+    if (!edges) { status = usage_error("an edges file is needed", NULL); goto done; }
+
+    status = EXIT_FAILED;
+    lev_mpi_network *net = NULL;
+    if (lev_mpi_network_new(MPI_COMM_WORLD, &net) != LEV_OK) {
+        if (rank0()) fprintf(stderr, "leverage-mpi: cannot create the network\n");
+        goto done;
+    }
+    if (lev_mpi_read_edges(net, edges, p) != LEV_OK) {
+        if (rank0()) fprintf(stderr, "leverage-mpi: %s\n", lev_mpi_errmsg(net));
+        lev_mpi_network_free(net);
+        goto done;
+    }
+    uint64_t count;
+    lev_mpi_owned(net, NULL, &count);
+    double *score = malloc((count + 1) * sizeof *score);
+    int bad = !score, anybad = 0;
+    MPI_Allreduce(&bad, &anybad, 1, MPI_INT, MPI_LOR, MPI_COMM_WORLD);
+    if (anybad) {
+        if (rank0()) fprintf(stderr, "leverage-mpi: out of memory\n");
+    } else {
+        lev_status rc;
+        if (m->dir) lev_params_set_int(p, LEV_P_DIRECTION, m->dir);
+        if (m->kind == 0) rc = lev_mpi_degree(net, p, score);
+        else if (m->kind == 1) rc = lev_mpi_strength(net, p, score);
+        else rc = lev_mpi_pagerank(net, p, score);
+        if (rc != LEV_OK) {
+            if (rank0()) fprintf(stderr, "leverage-mpi: %s: %s\n", m->name, lev_mpi_errmsg(net));
+        } else {
+            status = print_all(net, m->name, score, strcmp(format, "json") == 0);
+        }
+    }
+    free(score);
+    lev_mpi_network_free(net);
+done:
+    lev_params_free(p);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    MPI_Init(&argc, &argv);
+    int status;
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        help();
+        status = argc < 2 ? EXIT_USAGE : EXIT_OKAY;
+    } else if (strcmp(argv[1], "--version") == 0) {
+        if (rank0()) printf("leverage-mpi %s (libleverage %s)\n", LEV_VERSION_STRING, lev_version_string());
+        status = EXIT_OKAY;
+    } else if (strcmp(argv[1], "rank") == 0) {
+        status = run_rank(argc - 2, argv + 2);
+    } else {
+        status = usage_error("unknown command: ", argv[1]);
+    }
+    MPI_Finalize();
+    return status;
+}
