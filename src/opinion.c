@@ -241,11 +241,13 @@ static lev_status op_begin(op *o, const lev_network *net, lev_params *p, const c
     if (!n) return LEV_OK;
     int undirected = lev__param(p, LEV_P_UNDIRECTED) != 0, weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
     size_t nblocks = ((size_t)n + BLOCK - 1) / BLOCK;
-    /* doubles: inv, x, xn, b, lam, zs (6n), 2 per block; ids: cls, rep, size, period, comp,
-     * member, idx, low, calls (9n); offsets: next (n). */
+    /* doubles: inv, x, xn, b, lam, zs, and 2 per block; ids: cls, rep, size, period, comp,
+     * member, idx, low, calls (n + 1); offsets: next. Each carved on a 16-byte boundary. */
     size_t bytes = 0;
-    bytes = add_sizes(bytes, need((size_t)6 * n + 2 * nblocks, sizeof(double)));
-    bytes = add_sizes(bytes, need((size_t)9 * n + 1, sizeof(uint32_t)));
+    for (int k = 0; k < 6; k++) bytes = add_sizes(bytes, need(n, sizeof(double)));
+    bytes = add_sizes(bytes, need(2 * nblocks, sizeof(double)));
+    for (int k = 0; k < 8; k++) bytes = add_sizes(bytes, need(n, sizeof(uint32_t)));
+    bytes = add_sizes(bytes, need((size_t)n + 1, sizeof(uint32_t)));
     bytes = add_sizes(bytes, need(n, sizeof(size_t)));
     if (bytes == SIZE_MAX)
         return lev__ctx_fail(&o->c, LEV_ELIMIT, "%s: %u actors need more scratch than memory can address", what, n);
