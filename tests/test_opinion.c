@@ -313,11 +313,14 @@ Test(opinion, periodic_and_several_classes) {
     lev_edge_add(net, 1, 5, 1, NULL, NULL);
     lev_edge_add(net, 4, 5, 3, NULL, NULL);
     double pw6[6], x6[6], u6[6] = {0, 1, 2, 3, 4, 100};
-    cr_assert_eq(lev_degroot(net, NULL, pw6, cls, per, &k), LEV_OK);
-    cr_assert(k == 2 && per[0] == 1 && per[1] == 1, "periods %u %u", per[0], per[1]);
+    uint32_t cls6[6], per6[6];
+    cr_assert_eq(lev_degroot(net, NULL, pw6, cls6, per6, &k), LEV_OK);
+    cr_assert(k == 2 && per6[0] == 1 && per6[1] == 1, "periods %u %u", per6[0], per6[1]);
+    cr_assert_eq(cls6[5], LEV_NONE);
     cr_assert_eq(pw6[5], 0);
     cr_assert_eq(lev_degroot_limit(net, u6, NULL, x6), LEV_OK, "%s", lev_errmsg(net));
-    /* a: W_aa = 1/4, W_ab = 3/4 → π_a ∝ 1 ... consensus of {a, b}: π solves π = πW. */
+    /* {a, b}: W_aa = 1/4, W_ab = 3/4, W_ba = 1, so π = πW gives π = (4/7, 3/7). */
+    cr_assert(fabs(pw6[0] - 4.0 / 7) < 1e-10 && fabs(pw6[1] - 3.0 / 7) < 1e-10, "%.17g %.17g", pw6[0], pw6[1]);
     double ca = x6[0], cc = x6[2];
     cr_assert(fabs(x6[1] - ca) < 1e-9 && fabs(x6[3] - cc) < 1e-9 && fabs(x6[4] - cc) < 1e-9);
     cr_assert(fabs(x6[5] - (0.25 * ca + 0.75 * cc)) < 1e-9, "f ends between the classes: %.17g", x6[5]);
