@@ -3063,8 +3063,10 @@ LEV_API lev_status lev_bridges(const lev_network *net, lev_params *p, size_t cap
  * opinions u, Λ = diag(λ). λ_i = 0 is an actor who never moves, λ_i = 1 one who only listens
  * (DeGroot). The equilibrium is unique when every closed class holds an actor with λ < 1.
  *
- * Iterative functions are Jacobi sweeps (parallel, LEV_P_THREADS) that stop when the change
- * of a sweep is at most LEV_P_TOLERANCE (default 1e-10) and fail with LEV_ENOCONV past
+ * Iterative functions are Jacobi sweeps (parallel, LEV_P_THREADS) that stop when a sweep
+ * changes no value by more than tol · max(1, largest |value|), tol = LEV_P_TOLERANCE (default
+ * 1e-10) — a relative test, so opinions in the hundreds converge as far as opinions near 1 —
+ * (social power: when the L1 change is at most tol) and fail with LEV_ENOCONV past
  * LEV_P_MAX_ITER (default 1000) sweeps; the progress callback is called once per sweep. Results
  * are bit-identical for any LEV_P_THREADS. Outputs are written only on LEV_OK; an empty network
  * gives LEV_OK and writes nothing. See @ref guide_opinion for a worked example, the peers and
@@ -3121,8 +3123,8 @@ LEV_API lev_status lev_degroot(const lev_network *net, lev_params *p, double *po
  *
  * Answers "what will each member believe after talking it over long enough?". Each closed
  * class agrees on its power-weighted mean Σ power_j u_j (lev_degroot()); every other actor ends
- * at the mix of those the chain gives it (x_i = Σ_j W_ij x_j), found by Jacobi sweeps to a
- * largest change of LEV_P_TOLERANCE. With one aperiodic closed class every entry is the
+ * at the mix of those the chain gives it (x_i = Σ_j W_ij x_j), found by Jacobi sweeps to the
+ * group's relative tolerance. With one aperiodic closed class every entry is the
  * consensus value.
  * @param[in]  net     The network; not changed.
  * @param[in]  initial Caller-owned, length lev_actor_count(net): initial opinions u, finite;
@@ -3153,9 +3155,9 @@ LEV_API lev_status lev_degroot_limit(const lev_network *net, const double *initi
  *
  * Answers "where do opinions settle when people listen to each other but stay anchored to
  * their own initial view?". Each actor's final opinion x_i = λ_i Σ_j W_ij x_j + (1 − λ_i) u_i,
- * i.e. x = (I − ΛW)⁻¹(I − Λ)u, found without forming the inverse by Jacobi sweeps from x = u to
- * a largest change of LEV_P_TOLERANCE: the error is then at most tol · ρ / (1 − ρ), ρ ≤ max
- * λ_i. Every x_i lies between the smallest and the largest initial opinion.
+ * i.e. x = (I − ΛW)⁻¹(I − Λ)u, found without forming the inverse by Jacobi sweeps from x = u
+ * until no opinion moves by more than tol · max(1, max |x_i|), tol = LEV_P_TOLERANCE: the error
+ * is then at most that times ρ / (1 − ρ), ρ = ‖ΛW‖∞ = max λ_i. Every x_i lies between the smallest and the largest initial opinion.
  * @param[in]  net            The network; not changed.
  * @param[in]  initial        Caller-owned, length lev_actor_count(net): initial opinions u,
  *   finite; copied, not kept.
@@ -3189,7 +3191,7 @@ LEV_API lev_status lev_friedkin_johnsen(const lev_network *net, const double *in
  * Answers "who exerts influence on where the group ends up?". The equilibrium is x = V u with
  * V = (I − ΛW)⁻¹(I − Λ); V_ij is the share of j's initial opinion in i's final one, and actor
  * j's total influence is the column sum Σ_i V_ij. It is computed without forming V, by one
- * transposed solve: y = 1 + WᵀΛy (Jacobi sweeps to a largest change of LEV_P_TOLERANCE), then
+ * transposed solve: y = 1 + WᵀΛy (Jacobi sweeps to the group's relative tolerance), then
  * influence_j = (1 − λ_j) y_j. Each row of V sums to 1, so the influences sum to the number of
  * actors; an actor with λ = 1 has none; divided by the number of actors, influence_j is the
  * change in the mean final opinion per unit change of u_j.

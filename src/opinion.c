@@ -72,7 +72,7 @@ typedef struct sweep {
     const uint32_t *fixed;       /* actors with fixed[v] != LEV_NONE keep their value (NULL: none) */
     const uint32_t *active;      /* BWD: actors with active[v] == LEV_NONE stay 0 (NULL: all) */
     double *zs;                  /* BWD: lam∘x / S, refreshed per sweep */
-    double *sum_part, *max_part; /* per block: L1 and L∞ change */
+    double *sum_part, *max_part, *mag_part; /* per block: L1 and L∞ change, largest |value| */
 } sweep;
 
 static void sweep_prep(const sweep *s, uint32_t v, const double *x) {
@@ -83,7 +83,7 @@ static void sweep_prep(const sweep *s, uint32_t v, const double *x) {
 static void sweep_block(const sweep *s, size_t blk, const double *x, double *xn) {
     uint32_t n = s->W->g->n;
     uint32_t v0 = (uint32_t)(blk * BLOCK), v1 = v0 + BLOCK < n ? v0 + BLOCK : n;
-    double l1 = 0, linf = 0;
+    double l1 = 0, linf = 0, mag = 0;
     for (uint32_t v = v0; v < v1; v++) {
         double y;
         if (s->fixed && s->fixed[v] != LEV_NONE) {
@@ -107,14 +107,16 @@ static void sweep_block(const sweep *s, size_t blk, const double *x, double *xn)
         double d = fabs(y - x[v]);
         l1 += d;
         if (d > linf || d != d) linf = d;
+        if (fabs(y) > mag) mag = fabs(y);
         xn[v] = y;
     }
     s->sum_part[blk] = l1;
     s->max_part[blk] = linf;
+    s->mag_part[blk] = mag;
 }
 
-/* Iterate from *px (xn is the other buffer) until the change (L1 with l1 set, else L∞) is at most
- * tol; *px points to the result. LEV_ENOCONV or LEV_ECANCELLED (recorded) otherwise. */
+/* Iterate from *px (xn is the other buffer) until the change (L1 with l1 set, else L∞ over
+ * max(1, largest |value|)) is at most tol; *px points to the result. LEV_ENOCONV or LEV_ECANCELLED (recorded) otherwise. */
 static lev_status iterate(const lev__ctx *c, sweep *s, double **px, double **pxn, int l1, const char *what) {
     uint32_t n = s->W->g->n;
     size_t nblocks = ((size_t)n + BLOCK - 1) / BLOCK;
@@ -132,12 +134,18 @@ static lev_status iterate(const lev__ctx *c, sweep *s, double **px, double **pxn
         }
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
         for (size_t b = 0; b < nblocks; b++) sweep_block(s, b, x, xn);
+        /* L1: the summed change (power, whose entries sum to 1 per class); else the largest
+         * change relative to max(1, the largest |value|), so that values far from 1 (opinions in
+         * the hundreds, influences in the thousands) converge to the same relative accuracy. */
         err = 0;
+        double mag = 1;
         for (size_t b = 0; b < nblocks; b++) {
             double e = l1 ? s->sum_part[b] : s->max_part[b];
             if (l1) err += e;
             else if (e > err || e != e) err = e;
+            if (s->mag_part[b] > mag) mag = s->mag_part[b];
         }
+        if (!l1) err /= mag;
         double *t = x;
         x = xn;
         xn = t;
@@ -151,9 +159,9 @@ static lev_status iterate(const lev__ctx *c, sweep *s, double **px, double **pxn
     if (rc) return rc;
     if (it > max_iter || !isfinite(err))
         return lev__ctx_fail(c, LEV_ENOCONV,
-                             "%s: did not converge in %ld iterations (%s change %.3g, tolerance %.3g); raise "
+                             "%s: did not converge in %ld sweeps (%s change %.3g, tolerance %.3g); raise "
                              "LEV_P_MAX_ITER or LEV_P_TOLERANCE",
-                             what, it > max_iter ? max_iter : it, l1 ? "L1" : "largest", err, tol);
+                             what, it > max_iter ? max_iter : it, l1 ? "L1" : "relative", err, tol);
     return LEV_OK;
 }
 
@@ -194,7 +202,7 @@ typedef struct op {
     uint32_t *rep;     /* per class: its lowest-index actor */
     uint32_t *size;    /* per class: its actors */
     uint32_t *period;  /* per class */
-    double *x, *xn, *b, *lam, *zs, *part; /* n, n, n, n, n, 2 per block */
+    double *x, *xn, *b, *lam, *zs, *part; /* n, n, n, n, n, 3 per block */
 } op;
 
 static lev_status check_vector(op *o, const double *v, const char *name, int unit) {
@@ -241,11 +249,11 @@ static lev_status op_begin(op *o, const lev_network *net, lev_params *p, const c
     if (!n) return LEV_OK;
     int undirected = lev__param(p, LEV_P_UNDIRECTED) != 0, weighted = lev__param(p, LEV_P_WEIGHTED) != 0;
     size_t nblocks = ((size_t)n + BLOCK - 1) / BLOCK;
-    /* doubles: inv, x, xn, b, lam, zs, and 2 per block; ids: cls, rep, size, period, comp,
+    /* doubles: inv, x, xn, b, lam, zs, and 3 per block; ids: cls, rep, size, period, comp,
      * member, idx, low, calls (n + 1); offsets: next. Each carved on a 16-byte boundary. */
     size_t bytes = 0;
     for (int k = 0; k < 6; k++) bytes = add_sizes(bytes, need(n, sizeof(double)));
-    bytes = add_sizes(bytes, need(2 * nblocks, sizeof(double)));
+    bytes = add_sizes(bytes, need(3 * nblocks, sizeof(double)));
     for (int k = 0; k < 8; k++) bytes = add_sizes(bytes, need(n, sizeof(uint32_t)));
     bytes = add_sizes(bytes, need((size_t)n + 1, sizeof(uint32_t)));
     bytes = add_sizes(bytes, need(n, sizeof(size_t)));
@@ -269,7 +277,7 @@ static lev_status op_begin(op *o, const lev_network *net, lev_params *p, const c
     o->b = carve(a, n, sizeof(double));
     o->lam = carve(a, n, sizeof(double));
     o->zs = carve(a, n, sizeof(double));
-    o->part = carve(a, 2 * nblocks, sizeof(double));
+    o->part = carve(a, 3 * nblocks, sizeof(double));
     o->cls = carve(a, n, sizeof(uint32_t));
     o->rep = carve(a, n, sizeof(uint32_t));
     o->size = carve(a, n, sizeof(uint32_t));
@@ -353,7 +361,7 @@ static void op_end(op *o) {
 
 static sweep make_sweep(op *o, int mode) {
     size_t nblocks = ((size_t)o->n + BLOCK - 1) / BLOCK;
-    sweep s = {&o->W, mode, NULL, NULL, NULL, NULL, NULL, o->zs, o->part, o->part + nblocks};
+    sweep s = {&o->W, mode, NULL, NULL, NULL, NULL, NULL, o->zs, o->part, o->part + nblocks, o->part + 2 * nblocks};
     return s;
 }
 

@@ -428,7 +428,7 @@ Test(opinion, no_convergence_and_cancel_leave_outputs) {
     lev_params_set_int(p, LEV_P_MAX_ITER, 1);
     double u[3] = {1, 0, 0}, lam[3] = {0, 0.5, 0.5}, x[3] = {7, 7, 7};
     cr_assert_eq(lev_friedkin_johnsen(net, u, lam, p, x), LEV_ENOCONV);
-    cr_assert(strstr(lev_params_errmsg(p), "friedkin-johnsen: did not converge in 1 iterations"), "%s",
+    cr_assert(strstr(lev_params_errmsg(p), "friedkin-johnsen: did not converge in 1 sweeps"), "%s",
               lev_params_errmsg(p));
     cr_assert(x[0] == 7 && x[1] == 7 && x[2] == 7);
     lev_params_reset(p);

@@ -19,7 +19,7 @@ static const cli_option options[] = {
      .meta = "FMT", .help = "output format (csv: one row per actor)"},
     {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 1000000, .field = offsetof(cli_args, top), .meta = "K",
      .help = "how many actors and ties to name in each list (text)"},
-    {.kind = CLI_VALUE, .key = LEV_P_TOLERANCE, .meta = "T", .help = "stop when a sweep changes no opinion by more"},
+    {.kind = CLI_VALUE, .key = LEV_P_TOLERANCE, .meta = "T", .help = "stop when a sweep moves no value by more than T times max(1, the largest value)"},
     {.kind = CLI_VALUE, .key = LEV_P_MAX_ITER, .meta = "N", .help = "at most N sweeps"},
     {.kind = CLI_END},
 };
