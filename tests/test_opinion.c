@@ -440,3 +440,36 @@ Test(opinion, no_convergence_and_cancel_leave_outputs) {
     lev_params_free(p);
     lev_network_free(net);
 }
+
+/* A closed class of several actors, all with susceptibility 1: not determined, named. */
+Test(opinion, unanchored_class_is_named) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    lev_edge_add_by_name(net, "x", "a", 1, NULL, NULL); /* x listened to by a, a ⇄ b */
+    lev_edge_add_by_name(net, "a", "b", 1, NULL, NULL);
+    lev_edge_add_by_name(net, "b", "a", 1, NULL, NULL);
+    lev_edge_add_by_name(net, "y", "y", 1, NULL, NULL); /* y listens only to itself */
+    lev_edge_add_by_name(net, "b", "z", 1, NULL, NULL);
+    lev_edge_add_by_name(net, "z", "b", 1, NULL, NULL);
+    double u[5] = {0, 1, 2, 3, 4}, lam[5] = {0.5, 1, 1, 1, 1}, x[5];
+    /* closed classes: {x} (anchored), {y} (λ = 1, a self-loop only); {a, b, z} listens to x */
+    cr_assert_eq(lev_friedkin_johnsen(net, u, lam, NULL, x), LEV_EINVAL);
+    cr_assert_str_eq(lev_errmsg(net), "friedkin-johnsen: actor 3 (\"y\") listens to nobody else and has "
+                                      "susceptibility 1: its opinion is not determined (give it susceptibility < 1)");
+    lam[3] = 0.25;
+    cr_assert_eq(lev_friedkin_johnsen(net, u, lam, NULL, x), LEV_OK, "%s", lev_errmsg(net));
+    /* a, b, z have λ = 1 and hear x only through a: they all end at x's opinion, 0 */
+    for (int i = 1; i < 5; i++)
+        if (i != 3) cr_assert(fabs(x[i]) < 1e-9, "x[%d] = %.17g", i, x[i]);
+    lev_network_free(net);
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    lev_edge_add_by_name(net, "a", "b", 1, NULL, NULL);
+    lev_edge_add_by_name(net, "b", "a", 1, NULL, NULL);
+    double l2[2] = {1, 1}, u2[2] = {0, 1}, x2[2];
+    cr_assert_eq(lev_friedkin_johnsen_influence(net, l2, NULL, x2), LEV_EINVAL);
+    cr_assert_str_eq(lev_errmsg(net), "friedkin-johnsen influence: the 2 actors of the closed class of actor 0 "
+                                      "(\"a\") listen only to each other and all have susceptibility 1: their "
+                                      "opinions are not determined (give one of them susceptibility < 1)");
+    cr_assert_eq(lev_opinion_pressure(net, u2, l2, 0, NULL, x2, NULL), LEV_EINVAL);
+    lev_network_free(net);
+}
