@@ -185,7 +185,7 @@ static int run(cli_args *a) {
     size_t nn = n ? n : 1;
     buf = calloc(9 * nn, sizeof *buf);
     given = calloc(nn, 1);
-    cls = calloc(2 * nn, sizeof *cls);
+    cls = calloc(3 * nn, sizeof *cls);
     ties = calloc(m ? m : 1, sizeof *ties);
     if (!buf || !given || !cls || !ties) {
         fprintf(stderr, "leverage: out of memory\n");
@@ -237,6 +237,17 @@ static int run(cli_args *a) {
     size_t periodic = 0;
     if (drc == LEV_OK)
         for (size_t c = 0; c < classes; c++) periodic += period[c] > 1;
+    /* Each closed class's size and first actor (classes are numbered by their first actor). */
+    double *csize = in; /* the incoming strengths are no longer needed */
+    uint32_t *cfirst = cls + 2 * nn;
+    if (drc == LEV_OK) {
+        for (size_t c = 0; c < classes; c++) csize[c] = 0, cfirst[c] = LEV_NONE;
+        for (size_t i = 0; i < n; i++)
+            if (cls[i] != LEV_NONE) {
+                if (cfirst[cls[i]] == LEV_NONE) cfirst[cls[i]] = (uint32_t)i;
+                csize[cls[i]] += 1;
+            }
+    }
     double mean0 = 0, mean1 = 0;
     for (size_t i = 0; i < n; i++) mean0 += u[i], mean1 += x[i];
     if (n) mean0 /= (double)n, mean1 /= (double)n;
@@ -278,6 +289,12 @@ static int run(cli_args *a) {
         } else {
             printf("{\"consensus\":%s,\"closed_classes\":%zu,\"periods\":[", consensus ? "true" : "false", classes);
             for (size_t c = 0; c < classes; c++) printf(c ? ",%u" : "%u", (unsigned)period[c]);
+            printf("],\"classes\":[");
+            for (size_t c = 0; c < classes; c++) {
+                printf(c ? ",{\"first\":" : "{\"first\":");
+                cli_json_string(stdout, lev_actor_name(net, cfirst[c]));
+                printf(",\"size\":%.0f,\"period\":%u}", csize[c], (unsigned)period[c]);
+            }
             printf("]}");
         }
         printf(",\"per_actor\":[");
@@ -320,6 +337,13 @@ static int run(cli_args *a) {
                    periodic ? ", and some are periodic" : "");
         else printf("Consensus (DeGroot): no - the closed class is periodic (period %u): opinions cycle.\n",
                     (unsigned)period[0]);
+        if (drc == LEV_OK && !consensus)
+            for (size_t c = 0; c < classes && c < top; c++) {
+                printf("  closed class %zu: %s", c + 1, lev_actor_name(net, cfirst[c]));
+                if (csize[c] > 1) printf(" and %.0f other%s", csize[c] - 1, csize[c] > 2 ? "s" : "");
+                if (period[c] > 1) printf(" (period %u)", (unsigned)period[c]);
+                putchar('\n');
+            }
         printf("Friedkin-Johnsen equilibrium: mean opinion ");
         pn(mean0);
         printf(" at the start, ");
