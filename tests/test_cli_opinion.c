@@ -106,6 +106,7 @@ Test(cli_opinion, text_and_json_name_the_consensus_and_the_pressure_points) {
              LEV_CLI, ACTORS, INITIAL, LAMBDA, EDGES);
     cr_assert_eq(run(cmd, &out, NULL), 0);
     cr_assert(strstr(out, "Consensus (DeGroot): no - 2 closed classes"), "%s", out); /* Pucci is alone */
+    cr_assert(strstr(out, "  closed class 1: Acciaiuoli and 14 others\n  closed class 2: Pucci\n"), "%s", out);
     cr_assert(strstr(out, "  1. Medici  3.046\n"), "%s", out);
     cr_assert(strstr(out, "    1. Medici -> Tornabuoni [marriage]  0.0232\n"), "%s", out);
     free(out);
@@ -121,6 +122,7 @@ Test(cli_opinion, text_and_json_name_the_consensus_and_the_pressure_points) {
     cr_assert_eq(run(cmd, &out, NULL), 0);
     cr_assert(strstr(out, "\"target\":\"Medici\""), "%s", out);
     cr_assert(strstr(out, "\"degroot\":{\"consensus\":false,\"closed_classes\":"), "%s", out);
+    cr_assert(strstr(out, "{\"first\":\"Pucci\",\"size\":1,\"period\":1}"), "%s", out);
     cr_assert(strstr(out, "\"tie_pressure\":[{\"source\":"), "%s", out);
     free(out);
 }
