@@ -3040,6 +3040,227 @@ LEV_API lev_status lev_bridges(const lev_network *net, lev_params *p, size_t cap
 
 /** @} */
 
+/**
+ * @defgroup opinion Opinion dynamics: consensus, social power and pressure points
+ * @brief Where a group's opinion ends up when its members listen to each other, whose opinion
+ * weighs most in it, and which actors and ties move it most per unit of pressure.
+ *
+ * Every function here reads the **influence matrix** W: row i holds the strengths of the ties
+ * *into* i (whom i listens to), divided by their sum, so W_ij = a_ij / S_i where a_ij sums the
+ * edges j → i (parallel edges add up; a self-loop is i's weight on its own opinion) and S_i =
+ * Σ_j a_ij. An actor no tie reaches (S_i = 0) keeps its own opinion: W_ii = 1. With
+ * LEV_P_WEIGHTED 0 every edge counts 1; with LEV_P_UNDIRECTED 1 every edge is also a tie the
+ * other way (a self-loop then counts twice). Strengths are read from the compact form, in
+ * single precision (a strength that is not exactly a float is rounded, 6e-8 relative).
+ *
+ * A **closed class** is a set of actors who listen only to each other (a recurrent class of the
+ * Markov chain W): a strongly connected component of the "listens to" graph that no tie leaves.
+ * Its **period** is the gcd of its cycle lengths (1 when it has a self-loop or an actor no tie
+ * reaches). DeGroot's repeated averaging x(t + 1) = W x(t) reaches a **consensus** for every
+ * initial opinion exactly when there is one closed class and its period is 1.
+ *
+ * Friedkin–Johnsen adds **susceptibility** λ_i in [0, 1]: x = ΛWx + (I − Λ)u for initial
+ * opinions u, Λ = diag(λ). λ_i = 0 is an actor who never moves, λ_i = 1 one who only listens
+ * (DeGroot). The equilibrium is unique when every closed class holds an actor with λ < 1.
+ *
+ * Iterative functions are Jacobi sweeps (parallel, LEV_P_THREADS) that stop when a sweep
+ * changes no value by more than tol · max(1, largest |value|), tol = LEV_P_TOLERANCE (default
+ * 1e-10) — a relative test, so opinions in the hundreds converge as far as opinions near 1 —
+ * (social power: when the L1 change is at most tol) and fail with LEV_ENOCONV past
+ * LEV_P_MAX_ITER (default 1000) sweeps; the progress callback is called once per sweep. Results
+ * are bit-identical for any LEV_P_THREADS. Outputs are written only on LEV_OK; an empty network
+ * gives LEV_OK and writes nothing. See @ref guide_opinion for a worked example, the peers and
+ * the accuracy.
+ * @since 0.1
+ * @{
+ */
+
+/**
+ * @brief DeGroot social power: each actor's weight in the consensus, and whether there is one.
+ *
+ * Answers "whose opinion does the group end up holding?". Within each closed class C the
+ * actors reach the consensus Σ_{j∈C} power_j · u_j whatever their initial opinions u (when C
+ * is aperiodic); power is the left Perron vector of W restricted to C (π = πW, Σ_C π = 1),
+ * found by power iteration (on the lazy chain (I + W)/2 for a periodic class, which has the
+ * same vector) to an L1 change of LEV_P_TOLERANCE. Actors in no closed class (they listen,
+ * directly or not, to some class and are not listened to back) have power 0. On an undirected
+ * network (LEV_P_UNDIRECTED 1) each connected component is a closed class and power is the
+ * actor's strength over twice its component's total (the random walk's stationary law).
+ * Classes are numbered in the order of their lowest-index actor. A consensus exists for every
+ * initial opinion exactly when `*classes` is 1 and `period[0]` is 1; otherwise the cause is
+ * several closed classes (they keep their separate opinions, and the others end between
+ * them) or a periodic class (opinions there cycle for ever).
+ * @param[in]  net          The network; not changed.
+ * @param[in]  p            Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED, LEV_P_TOLERANCE,
+ *   LEV_P_MAX_ITER, LEV_P_THREADS; progress callback once per sweep.
+ * @param[out] power        Caller-owned, length lev_actor_count(net): social power, ≥ 0, summing
+ *   to 1 over each closed class and 0 outside them; written only on LEV_OK.
+ * @param[out] closed_class Caller-owned, length lev_actor_count(net), or NULL: the closed class
+ *   of each actor, or LEV_NONE for an actor in none.
+ * @param[out] period       Caller-owned, length lev_actor_count(net) (room for as many classes
+ *   as there could be), or NULL: entries 0 .. *classes − 1 receive each class's period; the
+ *   rest are untouched.
+ * @param[out] classes      Receives the number of closed classes (at least 1 when there is an
+ *   actor); may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net or power NULL), LEV_ENOCONV, LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · 6 V doubles and 10 V integers of scratch (and the undirected view with
+ *   LEV_P_UNDIRECTED 1) · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(V + E) for the classes and periods (Tarjan, one breadth-first search per class), then
+ *   O(E) per sweep; the number of sweeps grows with 1 / (1 − |second eigenvalue|) of each class.
+ * @par Reference
+ *   DeGroot, M. H. (1974). Reaching a consensus. J. Am. Stat. Assoc. 69(345), 118–121.
+ *   doi:10.1080/01621459.1974.10480137. Jackson, M. O. (2008). Social and Economic Networks,
+ *   ch. 8 (Princeton University Press).
+ * @since 0.1
+ */
+LEV_API lev_status lev_degroot(const lev_network *net, lev_params *p, double *power, uint32_t *closed_class,
+                               uint32_t *period, size_t *classes);
+
+/**
+ * @brief Where each actor's opinion ends up under DeGroot averaging: lim W^t u.
+ *
+ * Answers "what will each member believe after talking it over long enough?". Each closed
+ * class agrees on its power-weighted mean Σ power_j u_j (lev_degroot()); every other actor ends
+ * at the mix of those the chain gives it (x_i = Σ_j W_ij x_j), found by Jacobi sweeps to the
+ * group's relative tolerance. With one aperiodic closed class every entry is the
+ * consensus value.
+ * @param[in]  net     The network; not changed.
+ * @param[in]  initial Caller-owned, length lev_actor_count(net): initial opinions u, finite;
+ *   copied, not kept.
+ * @param[in]  p       Options or NULL: as lev_degroot().
+ * @param[out] out     Caller-owned, length lev_actor_count(net): the limit opinions; written
+ *   only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net, initial or out NULL), LEV_EINVAL (an initial opinion not
+ *   finite), LEV_ENOCONV (a periodic closed class: opinions there cycle, the message names it;
+ *   or not within LEV_P_MAX_ITER sweeps), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · as lev_degroot() · parallel (OpenMP) · bit-identical for any LEV_P_THREADS ·
+ *   cancellable.
+ * @par Complexity
+ *   lev_degroot(), then O(E) per sweep; the sweeps grow with 1 / (1 − ρ) for ρ the spectral
+ *   radius of W on the actors outside closed classes (one sweep per step of depth when they
+ *   form no cycle).
+ * @par Reference
+ *   DeGroot (1974), as lev_degroot(); Golub, B. & Jackson, M. O. (2010). Naïve learning in
+ *   social networks and the wisdom of crowds. AEJ: Microeconomics 2(1), 112–149.
+ *   doi:10.1257/mic.2.1.112
+ * @since 0.1
+ */
+LEV_API lev_status lev_degroot_limit(const lev_network *net, const double *initial, lev_params *p, double *out);
+
+/**
+ * @brief Friedkin–Johnsen equilibrium opinions: x = ΛWx + (I − Λ)u.
+ *
+ * Answers "where do opinions settle when people listen to each other but stay anchored to
+ * their own initial view?". Each actor's final opinion x_i = λ_i Σ_j W_ij x_j + (1 − λ_i) u_i,
+ * i.e. x = (I − ΛW)⁻¹(I − Λ)u, found without forming the inverse by Jacobi sweeps from x = u
+ * until no opinion moves by more than tol · max(1, max |x_i|), tol = LEV_P_TOLERANCE: the error
+ * is then at most that times ρ / (1 − ρ), ρ = ‖ΛW‖∞ = max λ_i. Every x_i lies between the smallest and the largest initial opinion.
+ * @param[in]  net            The network; not changed.
+ * @param[in]  initial        Caller-owned, length lev_actor_count(net): initial opinions u,
+ *   finite; copied, not kept.
+ * @param[in]  susceptibility Caller-owned, length lev_actor_count(net): λ_i in [0, 1];
+ *   copied, not kept.
+ * @param[in]  p              Options or NULL: LEV_P_WEIGHTED, LEV_P_UNDIRECTED,
+ *   LEV_P_TOLERANCE, LEV_P_MAX_ITER, LEV_P_THREADS; progress callback once per sweep.
+ * @param[out] out            Caller-owned, length lev_actor_count(net): the equilibrium
+ *   opinions; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net, initial, susceptibility or out NULL), LEV_EINVAL (an
+ *   opinion not finite, a susceptibility outside [0, 1], or a closed class whose every λ is 1,
+ *   named in the message: its opinions are not determined), LEV_ENOCONV, LEV_ECANCELLED,
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · 6 V doubles and 10 V integers of scratch · parallel (OpenMP) · bit-identical
+ *   for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   O(V + E) to check the classes, then O(E) per sweep, about log(tol) / log(max λ) sweeps.
+ * @par Reference
+ *   Friedkin, N. E. & Johnsen, E. C. (1990). Social influence and opinions. J. Math. Sociol.
+ *   15(3–4), 193–206. doi:10.1080/0022250X.1990.9990069. Friedkin, N. E. & Johnsen, E. C.
+ *   (2011). Social Influence Network Theory. Cambridge University Press.
+ * @since 0.1
+ */
+LEV_API lev_status lev_friedkin_johnsen(const lev_network *net, const double *initial, const double *susceptibility,
+                                        lev_params *p, double *out);
+
+/**
+ * @brief Friedkin–Johnsen total influence of each actor on the outcome.
+ *
+ * Answers "who exerts influence on where the group ends up?". The equilibrium is x = V u with
+ * V = (I − ΛW)⁻¹(I − Λ); V_ij is the share of j's initial opinion in i's final one, and actor
+ * j's total influence is the column sum Σ_i V_ij. It is computed without forming V, by one
+ * transposed solve: y = 1 + WᵀΛy (Jacobi sweeps to the group's relative tolerance), then
+ * influence_j = (1 − λ_j) y_j. Each row of V sums to 1, so the influences sum to the number of
+ * actors; an actor with λ = 1 has none; divided by the number of actors, influence_j is the
+ * change in the mean final opinion per unit change of u_j.
+ * @param[in]  net            The network; not changed.
+ * @param[in]  susceptibility Caller-owned, length lev_actor_count(net): λ_i in [0, 1].
+ * @param[in]  p              Options or NULL: as lev_friedkin_johnsen().
+ * @param[out] out            Caller-owned, length lev_actor_count(net): total influence, ≥ 0;
+ *   written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net, susceptibility or out NULL), LEV_EINVAL (as
+ *   lev_friedkin_johnsen()), LEV_ENOCONV, LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · as lev_friedkin_johnsen() · parallel (OpenMP) · bit-identical for any
+ *   LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   As lev_friedkin_johnsen().
+ * @par Reference
+ *   Friedkin & Johnsen (2011), as lev_friedkin_johnsen(); Proskurnikov, A. V. & Tempo, R.
+ *   (2017). A tutorial on modeling and analysis of dynamic social networks. Part I. Annu. Rev.
+ *   Control 43, 65–79. doi:10.1016/j.arcontrol.2017.03.002
+ * @since 0.1
+ */
+LEV_API lev_status lev_friedkin_johnsen_influence(const lev_network *net, const double *susceptibility, lev_params *p,
+                                                  double *out);
+
+/**
+ * @brief Pressure points of a Friedkin–Johnsen outcome: how much each actor's initial opinion,
+ * and each tie's strength, moves it per unit.
+ *
+ * Answers "whom should we persuade, and which relationship should we strengthen, to move the
+ * outcome most?". The target T is the final opinion of actor `target`, or the mean final
+ * opinion over all actors with `target` LEV_NONE. With y = c + WᵀΛy (c = e_target, or 1/n for
+ * the mean; one transposed solve as lev_friedkin_johnsen_influence()) and x the equilibrium:
+ * - actors[j] = ∂T/∂u_j = (1 − λ_j) y_j, ≥ 0 (for the mean, lev_friedkin_johnsen_influence()
+ *   divided by n);
+ * - ties[e] = ∂T/∂w_e for edge record e (s → t, strength w_e): strengthening the tie moves
+ *   t's row of W towards s through the row normalization, so ∂T/∂w_e = y_t λ_t (x_s −
+ *   (Wx)_t) / S_t; positive when it pulls t towards an opinion above the one t now hears. With
+ *   LEV_P_UNDIRECTED 1 the tie also moves s's row and both terms add; with LEV_P_WEIGHTED 0 it
+ *   is per unit of the edge's weight 1. Parallel edges each get the same value.
+ * Ties are per edge record in lev_edge_get() order; a caller ranks them by |ties[e]|.
+ * @param[in]  net            The network; not changed.
+ * @param[in]  initial        Caller-owned, length lev_actor_count(net): initial opinions u.
+ * @param[in]  susceptibility Caller-owned, length lev_actor_count(net): λ_i in [0, 1].
+ * @param[in]  target         The actor whose final opinion is the target, or LEV_NONE for the
+ *   mean final opinion.
+ * @param[in]  p              Options or NULL: as lev_friedkin_johnsen().
+ * @param[out] actors         Caller-owned, length lev_actor_count(net), or NULL: ∂T/∂u_j.
+ * @param[out] ties           Caller-owned, length lev_edge_count(net), or NULL: ∂T/∂w_e. At
+ *   least one of actors and ties is given; both written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net, initial or susceptibility NULL, or both outputs NULL),
+ *   LEV_EINVAL (target not an actor, or as lev_friedkin_johnsen()), LEV_ENOCONV, LEV_ECANCELLED,
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · as lev_friedkin_johnsen(), plus 2 V doubles · parallel (OpenMP) ·
+ *   bit-identical for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   Two solves as lev_friedkin_johnsen() (the equilibrium and the transposed one), then O(E).
+ * @par Reference
+ *   Friedkin & Johnsen (2011), as lev_friedkin_johnsen(); the derivatives are the adjoint
+ *   method: Cao, Y., Li, S., Petzold, L. & Serban, R. (2003). Adjoint sensitivity analysis for
+ *   differential-algebraic equations. SIAM J. Sci. Comput. 24(3), 1076–1089.
+ *   doi:10.1137/S1064827501380630
+ * @since 0.1
+ */
+LEV_API lev_status lev_opinion_pressure(const lev_network *net, const double *initial, const double *susceptibility,
+                                        uint32_t target, lev_params *p, double *actors, double *ties);
+
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif

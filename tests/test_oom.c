@@ -487,3 +487,67 @@ Test(oom, bypass) {
     sweep("lev_articulation_points", op_articulation_points, NULL, 1);
     sweep("lev_bridges", op_bridges, NULL, 1);
 }
+
+/* ---- opinion dynamics: DeGroot, Friedkin–Johnsen, pressure points ---------------------------- */
+
+/* arg: 0 directed, 1 undirected (the undirected view is one more allocation). */
+static lev_params *op_params(void *arg) {
+    lev_params *p;
+    if (lev_params_new(&p)) return NULL;
+    lev_params_set_int(p, LEV_P_UNDIRECTED, arg != NULL);
+    lev_params_set_int(p, LEV_P_MAX_ITER, 100000);
+    return p;
+}
+static void op_vectors(double *u, double *lam) {
+    for (int i = 0; i < 64; i++) {
+        u[i] = (double)(i % 5);
+        lam[i] = 0.5;
+    }
+}
+static lev_status op_degroot(lev_network *net, void *arg) {
+    double pw[64];
+    uint32_t cls[64], per[64];
+    size_t k = 0;
+    lev_params *p = op_params(arg);
+    if (!p) return LEV_ENOMEM;
+    lev_status rc = lev_degroot(net, p, pw, cls, per, &k);
+    if (rc) cr_assert_eq(k, 0, "count written on failure");
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_degroot_limit(lev_network *net, void *arg) {
+    double u[64], lam[64], out[64];
+    op_vectors(u, lam);
+    lev_params *p = op_params(arg);
+    if (!p) return LEV_ENOMEM;
+    lev_status rc = lev_degroot_limit(net, u, p, out);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_fj(lev_network *net, void *arg) {
+    double u[64], lam[64], out[64];
+    op_vectors(u, lam);
+    lev_params *p = op_params(arg);
+    if (!p) return LEV_ENOMEM;
+    lev_status rc = lev_friedkin_johnsen(net, u, lam, p, out);
+    if (rc == LEV_OK) rc = lev_friedkin_johnsen_influence(net, lam, p, out);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_pressure(lev_network *net, void *arg) {
+    double u[64], lam[64], sa[64], st[256];
+    op_vectors(u, lam);
+    lev_params *p = op_params(arg);
+    if (!p) return LEV_ENOMEM;
+    lev_status rc = lev_opinion_pressure(net, u, lam, LEV_NONE, p, sa, st);
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, opinion) {
+    sweep("lev_degroot", op_degroot, NULL, 1);
+    sweep("lev_degroot undirected", op_degroot, (void *)1, 1);
+    sweep("lev_degroot_limit undirected", op_degroot_limit, (void *)1, 1);
+    sweep("lev_friedkin_johnsen and _influence", op_fj, NULL, 1);
+    sweep("lev_opinion_pressure undirected", op_pressure, (void *)1, 1);
+}

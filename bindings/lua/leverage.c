@@ -1689,6 +1689,121 @@ static int m_bridges(lua_State *L) {
     return 1;
 }
 
+/* ---- opinion dynamics: DeGroot, Friedkin–Johnsen, pressure points ---------------------------------- */
+
+/* net:degroot(opts) -> power, closed_class, periods, consensus: power {name = weight}; closed_class
+ * {name = class (1-based)} for actors in a closed class (false with array = true for none);
+ * periods {period of class 1, ...}; consensus true when one closed class of period 1. */
+static int m_degroot(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "degroot", NULL);
+    size_t n = lev_actor_count(u->net), k = 0;
+    double *pw = scratch(L, n, sizeof *pw);
+    uint32_t *cls = scratch(L, n, sizeof *cls), *per = scratch(L, n, sizeof *per);
+    call_enter(&c);
+    lev_status rc = lev_degroot(u->net, c.p, pw, cls, per, &k);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, pw, n, c.array);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : 8);
+    for (size_t i = 0; i < n; i++) {
+        if (c.array) {
+            if (cls[i] == LEV_NONE) lua_pushboolean(L, 0);
+            else lua_pushinteger(L, (lua_Integer)cls[i] + 1);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        } else if (cls[i] != LEV_NONE) {
+            lua_pushinteger(L, (lua_Integer)cls[i] + 1);
+            lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+        }
+    }
+    lua_createtable(L, int_size(k), 0);
+    for (size_t i = 0; i < k; i++) {
+        lua_pushinteger(L, (lua_Integer)per[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_pushboolean(L, k == 1 && per[0] == 1);
+    return 4;
+}
+
+/* net:degroot_limit(initial, opts) -> {name = final opinion}; initial keyed by name or an array */
+static int m_degroot_limit(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "degroot_limit", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *x0 = actor_vector(L, 2, u->net, "degroot_limit", "initial opinion");
+    double *out = scratch(L, n, sizeof *out);
+    call_enter(&c);
+    lev_status rc = lev_degroot_limit(u->net, x0, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    return 1;
+}
+
+/* net:friedkin_johnsen(initial, susceptibility, opts) -> {name = equilibrium opinion} */
+static int m_friedkin_johnsen(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 4);
+    Call c;
+    call_begin(L, &c, u, 4, "friedkin_johnsen", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *x0 = actor_vector(L, 2, u->net, "friedkin_johnsen", "initial opinion");
+    double *lam = actor_vector(L, 3, u->net, "friedkin_johnsen", "susceptibility");
+    double *out = scratch(L, n, sizeof *out);
+    call_enter(&c);
+    lev_status rc = lev_friedkin_johnsen(u->net, x0, lam, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    return 1;
+}
+
+/* net:friedkin_johnsen_influence(susceptibility, opts) -> {name = total influence} */
+static int m_friedkin_johnsen_influence(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "friedkin_johnsen_influence", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *lam = actor_vector(L, 2, u->net, "friedkin_johnsen_influence", "susceptibility");
+    double *out = scratch(L, n, sizeof *out);
+    call_enter(&c);
+    lev_status rc = lev_friedkin_johnsen_influence(u->net, lam, c.p, out);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    return 1;
+}
+
+/* net:opinion_pressure(initial, susceptibility, target, opts) -> actors, ties: actors {name =
+ * ∂T/∂u}, ties {∂T/∂w of edge record 1, 2, ...}; target an actor, or nil/false for the mean. */
+static int m_opinion_pressure(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 5);
+    uint32_t t = lua_toboolean(L, 4) ? checkactor(L, u->net, 4) : LEV_NONE;
+    Call c;
+    call_begin(L, &c, u, 5, "opinion_pressure", NULL);
+    size_t n = lev_actor_count(u->net), m = lev_edge_count(u->net);
+    double *x0 = actor_vector(L, 2, u->net, "opinion_pressure", "initial opinion");
+    double *lam = actor_vector(L, 3, u->net, "opinion_pressure", "susceptibility");
+    double *sa = scratch(L, n, sizeof *sa), *st = scratch(L, m, sizeof *st);
+    call_enter(&c);
+    lev_status rc = lev_opinion_pressure(u->net, x0, lam, t, c.p, sa, st);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, sa, n, c.array);
+    lua_createtable(L, int_size(m), 0);
+    for (size_t e = 0; e < m; e++) {
+        lua_pushnumber(L, st[e]);
+        lua_rawseti(L, -2, (lua_Integer)e + 1);
+    }
+    return 2;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -2023,6 +2138,11 @@ static const luaL_Reg net_methods[] = {
     {"dominators", m_dominators},
     {"articulation_points", m_articulation_points},
     {"bridges", m_bridges},
+    {"degroot", m_degroot},
+    {"degroot_limit", m_degroot_limit},
+    {"friedkin_johnsen", m_friedkin_johnsen},
+    {"friedkin_johnsen_influence", m_friedkin_johnsen_influence},
+    {"opinion_pressure", m_opinion_pressure},
     {"close", net_gc},
     {NULL, NULL},
 };

@@ -63,6 +63,7 @@ typedef struct cli_args {
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
     size_t ngiven;
+    const char *initial, *susceptibility, *target; /* opinion: --initial, --susceptibility, --target */
 } cli_args;
 
 typedef struct cli_command {
@@ -77,6 +78,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
+extern const cli_command cli_opinion; /* opinion.c */
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */

@@ -1040,6 +1040,40 @@ test("bypass: dominators, articulation points, bridges (Florentine, NetworkX val
   eq(#two:bridges(), 1, "parallel edges between a and b: not a bridge")
 end)
 
+test("opinion: the hand-worked 3-actor example of docs/opinion.md, and a periodic class", function()
+  local net <close> = leverage.network()
+  for _, a in ipairs{"A", "B", "C"} do net:add_actor(a) end
+  net:add_edge("A", "B", 1)
+  net:add_edge("C", "B", 1)
+  net:add_edge("B", "C", 1)
+  local u, lam = {A = 1, B = 0, C = 0}, {0, 0.5, 0.5}
+  local x = net:friedkin_johnsen(u, lam)
+  assert(math.abs(x.B - 2 / 7) < 1e-10 and math.abs(x.C - 1 / 7) < 1e-10, "x = (1, 2/7, 1/7)")
+  local inf = net:friedkin_johnsen_influence(lam)
+  assert(math.abs(inf.A - 10 / 7) < 1e-10, "A's influence 10/7")
+  local sa, st = net:opinion_pressure(u, lam)
+  assert(math.abs(sa.A - 10 / 21) < 1e-10, "mean target: influence / 3")
+  assert(#st == 3 and math.abs(st[1] - 3 / 49) < 1e-10, "tie A -> B: 3/49")
+  local sb = net:opinion_pressure(u, lam, "B", {array = true})
+  eq(#sb, 3, "array of 3")
+  local pw, cls, per, cons = net:degroot()
+  eq(pw.A, 1.0, "A holds all the power")
+  eq(cls.A, 1, "A's closed class")
+  eq(cls.B, nil, "B in none")
+  eq(per[1], 1, "aperiodic")
+  eq(cons, true, "a consensus")
+  local lim = net:degroot_limit(u, {tolerance = 1e-14})
+  assert(math.abs(lim.C - 1) < 1e-12, "everyone ends at A's opinion")
+  local two <close> = leverage.network()
+  two:add_edge("a", "b", 1)
+  two:add_edge("b", "a", 1)
+  local _, _, p2, c2 = two:degroot()
+  eq(p2[1], 2, "period 2")
+  eq(c2, false, "no consensus")
+  raises("period 2", function() return two:degroot_limit({0, 1}) end)
+  raises("susceptibility 1", function() return two:friedkin_johnsen({0, 1}, {1, 1}) end)
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

@@ -740,3 +740,93 @@ class _Analyses:
         if as_array:
             return Outsiders(_result(s), _result(f))
         return Outsiders(self._keyed(s, False), self._keyed(f, False, lambda v: _OUTSIDER_FLAGS[v]))
+
+    # -- opinion dynamics: DeGroot, Friedkin–Johnsen, pressure points --
+
+    def degroot(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> "DeGroot":
+        """DeGroot social power and closed classes (lev_degroot()). Options: ``weighted``,
+        ``undirected``, ``tolerance``, ``max_iter``, ``threads``.
+
+        Returns:
+            ``DeGroot(power, closed_class, period, consensus)``: ``power`` ``{actor: weight in
+            its class's consensus}``; ``closed_class`` ``{actor: class number or None}``;
+            ``period`` the list of each class's period; ``consensus`` True when there is one
+            closed class, of period 1. With ``as_array`` arrays in index order (LEV_NONE for no
+            class).
+        """
+        n = len(self)
+        (pw, pp), (c, cp), (per, perp) = _out(n, as_array), _out(n, as_array, c_uint32), _out(n, False, c_uint32)
+        k = c_size_t()
+        self._call("degroot", "lev_degroot", [self, _P, pp, cp, perp, byref(k)], options, progress)
+        periods = [int(per[i]) for i in range(k.value)]
+        consensus = k.value == 1 and periods[0] == 1
+        if as_array:
+            return DeGroot(_result(pw), _result(c), periods, consensus)
+        return DeGroot(self._keyed(pw, False), self._keyed(c, False, lambda v: None if v == LEV_NONE else int(v)),
+                       periods, consensus)
+
+    def degroot_limit(self, initial: Any, *, as_array: bool = False, progress: Progress = None,
+                      **options: Any) -> PerActor:
+        """Each actor's final opinion under DeGroot averaging, lim W^t u (lev_degroot_limit());
+        ``initial`` is a mapping ``{actor: opinion}`` covering every actor or a sequence in index
+        order. Raises NotConverged for a periodic closed class. Options: as :meth:`degroot`."""
+        keep, u = self._actor_vector(initial, "initial")
+        out, ptr = _out(len(self), as_array)
+        self._call("degroot_limit", "lev_degroot_limit", [self, u, _P, ptr], options, progress)
+        return self._keyed(out, as_array)
+
+    def friedkin_johnsen(self, initial: Any, susceptibility: Any, *, as_array: bool = False,
+                         progress: Progress = None, **options: Any) -> PerActor:
+        """Friedkin–Johnsen equilibrium x = ΛWx + (I − Λ)u (lev_friedkin_johnsen()): ``initial``
+        and ``susceptibility`` (λ in [0, 1]) are mappings covering every actor or sequences in
+        index order. Options: ``weighted``, ``undirected``, ``tolerance``, ``max_iter``,
+        ``threads``."""
+        k1, u = self._actor_vector(initial, "initial")
+        k2, lam = self._actor_vector(susceptibility, "susceptibility")
+        out, ptr = _out(len(self), as_array)
+        self._call("friedkin_johnsen", "lev_friedkin_johnsen", [self, u, lam, _P, ptr], options, progress)
+        return self._keyed(out, as_array)
+
+    def friedkin_johnsen_influence(self, susceptibility: Any, *, as_array: bool = False,
+                                   progress: Progress = None, **options: Any) -> PerActor:
+        """Each actor's total influence on the Friedkin–Johnsen outcome, the column sums of
+        (I − ΛW)⁻¹(I − Λ) (lev_friedkin_johnsen_influence()); they sum to the number of actors.
+        Options: as :meth:`friedkin_johnsen`."""
+        k, lam = self._actor_vector(susceptibility, "susceptibility")
+        out, ptr = _out(len(self), as_array)
+        self._call("friedkin_johnsen_influence", "lev_friedkin_johnsen_influence", [self, lam, _P, ptr], options,
+                   progress)
+        return self._keyed(out, as_array)
+
+    def opinion_pressure(self, initial: Any, susceptibility: Any, target: Optional[Ref] = None, *,
+                         as_array: bool = False, progress: Progress = None, **options: Any) -> "Pressure":
+        """Pressure points of the Friedkin–Johnsen outcome (lev_opinion_pressure()): the change of
+        the target — ``target``'s final opinion, or the mean final opinion when None — per unit
+        of each actor's initial opinion and of each tie's strength. Options: as
+        :meth:`friedkin_johnsen`.
+
+        Returns:
+            ``Pressure(actors, ties)``: ``actors`` ``{actor: ∂T/∂u}``; ``ties`` a list with one
+            ∂T/∂w per edge record, in :meth:`edges` order (arrays with ``as_array``).
+        """
+        k1, u = self._actor_vector(initial, "initial")
+        k2, lam = self._actor_vector(susceptibility, "susceptibility")
+        t = LEV_NONE if target is None else self._actor(target)
+        (a, ap), (e, ep) = _out(len(self), as_array), _out(self.edge_count, as_array)
+        self._call("opinion_pressure", "lev_opinion_pressure", [self, u, lam, t, _P, ap, ep], options, progress)
+        return Pressure(self._keyed(a, as_array), _result(e) if as_array else list(e))
+
+
+class DeGroot(NamedTuple):
+    """lev_degroot(): each actor's social power and closed class (None for none), each class's
+    period, and whether a consensus exists (one closed class, of period 1)."""
+    power: Any
+    closed_class: Any
+    period: List[int]
+    consensus: bool
+
+
+class Pressure(NamedTuple):
+    """lev_opinion_pressure(): ∂T/∂u per actor and ∂T/∂w per edge record."""
+    actors: Any
+    ties: Any
