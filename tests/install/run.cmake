@@ -5,7 +5,8 @@
 #   4. require "leverage" in Lua with only PREFIX/lib/lua/5.4 on LUA_CPATH, and a host linking the
 #      module in through pkg-config's leverage-lua; luarocks make of the rockspec, when installed;
 #   5. import leverage in Python with only the prefix's package directory on the path;
-#   6. pip install of bindings/python after the build: the package bundles the library.
+#   6. pip install of bindings/python after the build: the package bundles the library;
+#   7. libleverage_mpi, when built: pkg-config leverage-mpi, find_package(leverage COMPONENTS mpi).
 #   cmake -DSRC=<source> -DBUILD=<build> -DWORK=<scratch> [-DLUA=<lua5.4>] [-DPY=<python3>] -P run.cmake
 file(REMOVE_RECURSE ${WORK})
 set(PREFIX ${WORK}/prefix)
@@ -200,4 +201,66 @@ if(PY)
     endif()
     expect("Python import (pip install)" "${out}" "^${WORK}/pip/leverage/libleverage.so .*Medici 0\\.14")
   endif()
+endif()
+
+# 7. libleverage_mpi, when it was built: libleverage itself needs no MPI; the installed
+#    leverage-mpi prints what the installed leverage prints; a program through pkg-config
+#    leverage-mpi and one through find_package(leverage COMPONENTS mpi) run under mpirun.
+if(EXISTS ${PREFIX}/bin/leverage-mpi)
+  set(ENV{OMPI_ALLOW_RUN_AS_ROOT} 1)
+  set(ENV{OMPI_ALLOW_RUN_AS_ROOT_CONFIRM} 1)
+  set(ENV{OMPI_MCA_rmaps_base_oversubscribe} 1)
+  file(GLOB corelib ${libdir}/libleverage.so.0)
+  execute_process(COMMAND readelf -d ${corelib} OUTPUT_VARIABLE out)
+  if(out MATCHES "libmpi")
+    message(FATAL_ERROR "libleverage depends on MPI:\n${out}")
+  endif()
+  set(flor ${SRC}/examples/data/florentine_edges.csv)
+  execute_process(COMMAND ${PREFIX}/bin/leverage rank --measure pagerank ${flor} OUTPUT_VARIABLE want)
+  execute_process(COMMAND mpirun -np 2 ${PREFIX}/bin/leverage-mpi rank --measure pagerank ${flor}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE got ERROR_VARIABLE err)
+  if(rc OR NOT got STREQUAL want)
+    message(FATAL_ERROR "installed leverage-mpi (${rc}) differs from leverage:\n${got}\n${err}")
+  endif()
+  message(STATUS "installed leverage-mpi on 2 ranks: the same output as leverage")
+  execute_process(COMMAND pkg-config --cflags --libs leverage-mpi OUTPUT_VARIABLE flags RESULT_VARIABLE rc
+    OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(rc)
+    message(FATAL_ERROR "pkg-config cannot find leverage-mpi.pc (or mpi-c.pc)")
+  endif()
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  execute_process(COMMAND cc -std=c11 -Wall -Werror ${SRC}/tests/install/consumer_mpi.c ${flags}
+    -o ${WORK}/consumer_mpi_pc RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "the MPI consumer did not build through pkg-config leverage-mpi: ${flags}")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${libdir} mpirun -np 2 ${WORK}/consumer_mpi_pc ${flor}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(rc)
+    message(FATAL_ERROR "the MPI consumer (pkg-config) failed: ${out}${err}")
+  endif()
+  expect("MPI consumer (pkg-config leverage-mpi)" "${out}" "pagerank ok")
+  file(MAKE_DIRECTORY ${WORK}/cmake-mpi)
+  file(WRITE ${WORK}/cmake-mpi/CMakeLists.txt
+"cmake_minimum_required(VERSION 3.18)
+project(consumer_mpi C)
+find_package(leverage 0.1 REQUIRED COMPONENTS mpi)
+add_executable(consumer_mpi ${SRC}/tests/install/consumer_mpi.c)
+target_link_libraries(consumer_mpi PRIVATE leverage::leverage_mpi)
+")
+  execute_process(COMMAND ${CMAKE_COMMAND} -S ${WORK}/cmake-mpi -B ${WORK}/cmake-mpi/build -DCMAKE_PREFIX_PATH=${PREFIX}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc)
+    execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK}/cmake-mpi/build RESULT_VARIABLE rc OUTPUT_VARIABLE out
+      ERROR_VARIABLE err)
+  endif()
+  if(rc)
+    message(FATAL_ERROR "find_package(leverage COMPONENTS mpi) consumer failed:\n${out}\n${err}")
+  endif()
+  execute_process(COMMAND mpirun -np 2 ${WORK}/cmake-mpi/build/consumer_mpi ${flor}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(rc)
+    message(FATAL_ERROR "the MPI consumer (find_package) failed: ${out}${err}")
+  endif()
+  expect("MPI consumer (find_package COMPONENTS mpi)" "${out}" "pagerank ok")
 endif()
