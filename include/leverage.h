@@ -848,8 +848,9 @@ typedef enum lev_kp_measure {
     LEV_KP_FRAGMENT = 3,  /**< KPP-Neg: fragmentation F = 1 − Σ_i s_i(s_i − 1)/(n'(n' − 1)) of the
                                n' = n − k actors left once the set is removed, s_i their
                                components' sizes (ties read both ways); 1 when n' < 2 */
-    LEV_KP_DFRAGMENT = 4  /**< KPP-Neg, distance-weighted: DF = 1 − Σ_{i≠j} (1/d_ij)/(n'(n' − 1))
-                               over the remaining actors (ties read both ways); 1 when n' < 2 */
+    LEV_KP_DFRAGMENT = 4  /**< KPP-Neg, distance-weighted: DF = 1 − Σ (1/d_ij)/(n'(n' − 1)),
+                               summed over the ordered pairs i ≠ j of the remaining actors (ties
+                               read both ways, 1/∞ = 0); 1 when n' < 2 */
 } lev_kp_measure;
 
 /**
