@@ -3118,8 +3118,8 @@ typedef enum lev_control_class {
  * @par Contract
  *   reads net · 6 V integers and V offsets of scratch · single-threaded.
  * @par Complexity
- *   O(E √V): Hopcroft–Karp, from a greedy matching. R-MAT with 2^18 actors and 2^22 edges takes
- *   about a second (bench/README.md).
+ *   O(E √V): Hopcroft–Karp, from a greedy matching. R-MAT scale 18 (3.9 million edges) takes
+ *   0.2 s of CPU (bench/README.md).
  * @par Reference
  *   Liu, Y.-Y., Slotine, J.-J. & Barabási, A.-L. (2011). Controllability of complex networks.
  *   Nature 473, 167–173. doi:10.1038/nature10011. Hopcroft, J. E. & Karp, R. M. (1973). An
@@ -3181,8 +3181,9 @@ LEV_API lev_status lev_control_classes(const lev_network *net, lev_params *p, ui
  *   actors; also on an empty network), LEV_ECANCELLED (the progress callback, called after each
  *   round of swaps, asked to stop), LEV_ENOMEM.
  * @par Contract
- *   reads net · the folded view (V offsets, up to 2 E ids) and, per thread, 4 V integers and V
- *   offsets of scratch · parallel over the candidates of each step (LEV_P_THREADS).
+ *   reads net · the folded view (V offsets, up to 2 E ids), V bytes, V integers, V doubles and,
+ *   per thread, 2 V integers and V + 1 64-bit counts of scratch · parallel over the candidates
+ *   of each step (LEV_P_THREADS).
  * @par Complexity
  *   Each score costs O(V + E) (reach, fragmentation) or O(V (V + E)) (distance-weighted
  *   fragmentation); the greedy start takes k V scores and each round of swaps k (V − k), for
@@ -3210,7 +3211,8 @@ LEV_API lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *
  * @return LEV_OK, LEV_EMISUSE (net or score NULL, or k > 0 with set NULL), LEV_EINVAL (an
  *   empty network, k more than the actors, a member not an actor or given twice), LEV_ENOMEM.
  * @par Contract
- *   reads net · the folded view and 4 V integers and V offsets of scratch · single-threaded.
+ *   reads net · the folded view, V bytes, 2 V integers and V + 1 64-bit counts of scratch ·
+ *   single-threaded.
  * @par Complexity
  *   O(V + E); O(V (V + E)) for LEV_KP_DFRAGMENT.
  * @par Reference
