@@ -279,6 +279,9 @@ lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint3
                     if (!in[v] && (bv == LEV_NONE || sc[v] > sc[bv])) bv = v;
                 cur[i] = bv;
                 in[bv] = 1;
+                rc = lev__ctx_progress(&c, ((double)s + 0.25 * (double)(i + 1) / (double)k) / (double)starts,
+                                       "keyplayers");
+                if (rc) goto done;
             }
         } else {
             /* k distinct actors: a partial Fisher–Yates shuffle on the start's own stream */
