@@ -784,6 +784,18 @@ typedef enum lev_param {
      *  whose holdings share out its dependence. Read by lev_dependence(), lev_power_advantage().
      *  @since 0.1 */
     LEV_P_SCOPE = 600,
+    /** int, 1..4, default LEV_KP_REACH: what a key-player set is chosen for (lev_kp_measure):
+     *  reach or distance-weighted reach (KPP-Pos), fragmentation or distance-weighted
+     *  fragmentation (KPP-Neg). Read by lev_keyplayers(), lev_keyplayer_score(). @since 0.1 */
+    LEV_P_KP_MEASURE = 1100,
+    /** int, 1..2^31 − 1, default 1: the most steps along which a key-player set reaches an actor
+     *  for LEV_KP_REACH (1: its direct contacts). Read by lev_keyplayers(),
+     *  lev_keyplayer_score(); the other measures ignore it. @since 0.1 */
+    LEV_P_KP_DISTANCE = 1101,
+    /** int, 1..10^6, default 1: how many starting sets lev_keyplayers() improves by swaps: the
+     *  greedy set, then starts − 1 random sets drawn from LEV_P_SEED; the best result wins.
+     *  @since 0.1 */
+    LEV_P_KP_STARTS = 1102,
     /** First key of experimental options, which may change in any minor release. None is
      *  defined: every key from here up gives LEV_EUNSUPPORTED. */
     LEV_P_EXPERIMENTAL_BASE = 10000
@@ -822,6 +834,24 @@ typedef enum lev_scope {
                                   an edge to or from it, in any channel (direction, strength,
                                   parallel edges and self-loops do not matter) */
 } lev_scope;
+
+/**
+ * @brief What a key-player set is chosen for (values of LEV_P_KP_MEASURE; Borgatti 2006). Every
+ * score is in [0, 1], larger is better, distances are hops.
+ * @since 0.1
+ */
+typedef enum lev_kp_measure {
+    LEV_KP_REACH = 1,     /**< KPP-Pos: the share of all n actors within LEV_P_KP_DISTANCE steps
+                               of the set (members count as reached) */
+    LEV_KP_DREACH = 2,    /**< KPP-Pos, distance-weighted: (1/n) Σ_j 1/d(K, j), d(K, j) the
+                               fewest steps from any member to j, 1 for members, 1/∞ = 0 */
+    LEV_KP_FRAGMENT = 3,  /**< KPP-Neg: fragmentation F = 1 − Σ_i s_i(s_i − 1)/(n'(n' − 1)) of the
+                               n' = n − k actors left once the set is removed, s_i their
+                               components' sizes (ties read both ways); 1 when n' < 2 */
+    LEV_KP_DFRAGMENT = 4  /**< KPP-Neg, distance-weighted: DF = 1 − Σ (1/d_ij)/(n'(n' − 1)),
+                               summed over the ordered pairs i ≠ j of the remaining actors (ties
+                               read both ways, 1/∞ = 0); 1 when n' < 2 */
+} lev_kp_measure;
 
 /**
  * @brief Type of an option's value (lev_param_info()).
@@ -3258,6 +3288,160 @@ LEV_API lev_status lev_friedkin_johnsen_influence(const lev_network *net, const 
  */
 LEV_API lev_status lev_opinion_pressure(const lev_network *net, const double *initial, const double *susceptibility,
                                         uint32_t target, lev_params *p, double *actors, double *ties);
+
+/** @} */
+
+/**
+ * @defgroup control Control and key players: driver actors, key-player sets
+ * @brief Which few actors steer the rest (the minimum set of driver actors for structural
+ * control, and each actor's class for control) and which k actors reach the most others or
+ * hold the network together (key players).
+ *
+ * Every function here is read-only and writes its outputs only on LEV_OK. See @ref guide_control
+ * for definitions, worked examples, peers and validation.
+ * @{
+ */
+
+/**
+ * @brief An actor's class for control (Jia et al. 2013), written by lev_control_classes().
+ * @since 0.1
+ */
+typedef enum lev_control_class {
+    LEV_CONTROL_CRITICAL = 1,     /**< in every minimum set of driver actors (no tie reaches it) */
+    LEV_CONTROL_INTERMITTENT = 2, /**< in some minimum sets of driver actors, not in all */
+    LEV_CONTROL_REDUNDANT = 3     /**< in no minimum set of driver actors */
+} lev_control_class;
+
+/**
+ * @brief A minimum set of driver actors: who must be steered directly so that influence along
+ * the ties can steer everyone?
+ *
+ * Reads the network as the linear system x' = A x + B u with a_vu ≠ 0 for every edge u → v
+ * (influence flows from source to target) and finds the fewest actors whose direct input makes
+ * it structurally controllable (Liu, Slotine & Barabási 2011): N_D = max(n − |M|, 1), M a
+ * maximum matching of the bipartite graph with an out-copy and an in-copy of every actor and one
+ * arc per edge. Self-loops count (an actor that influences itself can be matched to itself);
+ * parallel edges and strengths do not matter. The drivers are the actors whose in-copy M leaves
+ * unmatched, ascending; when M is perfect one driver suffices and any actor can be it: actor 0 is
+ * given. Many minimum sets may exist; this one is deterministic (lev_control_classes() says which
+ * actors are in all, some or none). N_D / n is the network's share of driver actors. An empty
+ * network needs none (*len 0). Too small a `cap` gives LEV_ERANGE with N_D in `*len` and the array
+ * untouched; `cap` 0 asks for N_D (no message is recorded for that query).
+ * @param[in]  net     The network; not changed.
+ * @param[in]  p       Options or NULL: LEV_P_UNDIRECTED (1: every edge is an arc both ways).
+ * @param[in]  cap     Room in `drivers`.
+ * @param[out] drivers Caller-owned, length cap: the driver actors' indices, ascending; may be NULL
+ *   if cap is 0.
+ * @param[out] len     Receives N_D (written also on LEV_ERANGE).
+ * @return LEV_OK, LEV_EMISUSE (net or len NULL, or cap > 0 with drivers NULL), LEV_ERANGE,
+ *   LEV_ECANCELLED (the progress callback, called once per Hopcroft–Karp phase, asked to stop),
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · 6 V integers and V offsets of scratch · single-threaded.
+ * @par Complexity
+ *   O(E √V): Hopcroft–Karp, from a greedy matching. R-MAT scale 18 (3.9 million edges) takes
+ *   0.2 s of CPU (bench/README.md).
+ * @par Reference
+ *   Liu, Y.-Y., Slotine, J.-J. & Barabási, A.-L. (2011). Controllability of complex networks.
+ *   Nature 473, 167–173. doi:10.1038/nature10011. Hopcroft, J. E. & Karp, R. M. (1973). An
+ *   n^5/2 algorithm for maximum matchings in bipartite graphs. SIAM J. Comput. 2(4), 225–231.
+ * @since 0.1
+ */
+LEV_API lev_status lev_drivers(const lev_network *net, lev_params *p, size_t cap, uint32_t *drivers,
+                               size_t *len);
+
+/**
+ * @brief Each actor's class for control: must it be steered directly, may it be, or never?
+ *
+ * Over all the minimum sets of driver actors of lev_drivers() (the unmatched in-copies of all
+ * maximum matchings), an actor is critical when it is in every one, redundant when in none and
+ * intermittent otherwise (Jia et al. 2013). Computed from one maximum matching M: an actor can be
+ * a driver iff its in-copy is unmatched in M or reached from an unmatched in-copy by an
+ * alternating path (back along a tie into it, forward along M), which one search finds; of
+ * those, the actors no tie reaches (in-degree 0, self-loops counting) are critical, the others
+ * intermittent. When M is perfect any single actor is a minimum driver set: every actor is
+ * intermittent (critical if it is the only one). Checked against the enumeration of every
+ * maximum matching on small networks (tests/test_control.c).
+ * @param[in]  net The network; not changed.
+ * @param[in]  p   Options or NULL: LEV_P_UNDIRECTED.
+ * @param[out] cls Caller-owned, length lev_actor_count(net): an lev_control_class value per
+ *   actor; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or cls NULL), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · 7 V integers and V offsets of scratch · single-threaded.
+ * @par Complexity
+ *   O(E √V) for the matching, then O(V + E).
+ * @par Reference
+ *   Jia, T., Liu, Y.-Y., Csóka, E., Pósfai, M., Slotine, J.-J. & Barabási, A.-L. (2013).
+ *   Emergence of bimodality in controlling complex networks. Nat. Commun. 4, 2002.
+ *   doi:10.1038/ncomms3002
+ * @since 0.1
+ */
+LEV_API lev_status lev_control_classes(const lev_network *net, lev_params *p, uint32_t *cls);
+
+/**
+ * @brief A key-player set: which k actors reach the most others (KPP-Pos), or whose removal
+ * fragments the network most (KPP-Neg)?
+ *
+ * Maximizes the score LEV_P_KP_MEASURE names (lev_kp_measure) over sets of k actors by Borgatti's
+ * heuristic: a greedy start (add the actor that raises the score most, k times), then the best
+ * swap of a member for a non-member while one raises the score; with LEV_P_KP_STARTS > 1 also
+ * from random sets drawn from LEV_P_SEED, keeping the best. Ties go to the earlier member
+ * position and the lower actor index, so the answer depends only on the options and the seed,
+ * whatever LEV_P_THREADS. Reach follows ties from source to target (influence exerted; both ways
+ * with LEV_P_UNDIRECTED 1); fragmentation reads ties both ways. Distances are hops; strengths,
+ * parallel edges and self-loops do not matter. A local optimum: exhaustive search agrees on the
+ * test networks (docs/control.md), with no guarantee in general.
+ * @param[in]  net   The network; not changed.
+ * @param[in]  k     Size of the set, 1..lev_actor_count(net).
+ * @param[in]  p     Options or NULL: LEV_P_KP_MEASURE, LEV_P_KP_DISTANCE, LEV_P_KP_STARTS,
+ *   LEV_P_SEED, LEV_P_UNDIRECTED, LEV_P_THREADS.
+ * @param[out] set   Caller-owned, length k: the members, ascending; written only on LEV_OK.
+ * @param[out] score Receives the set's score (as lev_keyplayer_score() gives it).
+ * @return LEV_OK, LEV_EMISUSE (net, set or score NULL), LEV_EINVAL (k 0 or more than the
+ *   actors; also on an empty network), LEV_ECANCELLED (the progress callback, called after each
+ *   greedy addition and each round of swaps, asked to stop), LEV_ENOMEM.
+ * @par Contract
+ *   reads net · the folded view (V offsets, up to 2 E ids), V bytes, V integers, V doubles and,
+ *   per thread, 2 V integers and V + 1 64-bit counts of scratch · parallel over the candidates
+ *   of each step (LEV_P_THREADS).
+ * @par Complexity
+ *   Each score costs O(V + E) (reach, fragmentation) or O(V (V + E)) (distance-weighted
+ *   fragmentation); the greedy start takes k V scores and each round of swaps k (V − k), for
+ *   every start.
+ * @par Reference
+ *   Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational
+ *   and Mathematical Organization Theory 12, 21–34. doi:10.1007/s10588-006-7084-x
+ * @since 0.1
+ */
+LEV_API lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint32_t *set,
+                                  double *score);
+
+/**
+ * @brief The key-player score of a given set: how much of the network does it reach, or how
+ * fragmented is what it leaves?
+ *
+ * The score LEV_P_KP_MEASURE names (lev_kp_measure) for the k actors in `set`, in [0, 1],
+ * read as lev_keyplayers() reads the network. An empty set (k 0) scores the network itself:
+ * reach 0, and the fragmentation of the whole network.
+ * @param[in]  net   The network; not changed.
+ * @param[in]  set   The members, k distinct actor indices in any order; may be NULL if k is 0.
+ * @param[in]  k     How many, 0..lev_actor_count(net).
+ * @param[in]  p     Options or NULL: LEV_P_KP_MEASURE, LEV_P_KP_DISTANCE, LEV_P_UNDIRECTED.
+ * @param[out] score Receives the score; written only on LEV_OK.
+ * @return LEV_OK, LEV_EMISUSE (net or score NULL, or k > 0 with set NULL), LEV_EINVAL (an
+ *   empty network, k more than the actors, a member not an actor or given twice), LEV_ENOMEM.
+ * @par Contract
+ *   reads net · the folded view, V bytes, 2 V integers and V + 1 64-bit counts of scratch ·
+ *   single-threaded.
+ * @par Complexity
+ *   O(V + E); O(V (V + E)) for LEV_KP_DFRAGMENT.
+ * @par Reference
+ *   Borgatti, S. P. (2006), as lev_keyplayers().
+ * @since 0.1
+ */
+LEV_API lev_status lev_keyplayer_score(const lev_network *net, const uint32_t *set, size_t k, lev_params *p,
+                                       double *score);
 
 /** @} */
 

@@ -40,6 +40,9 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_THRESHOLD, "threshold", LEV_TYPE_DOUBLE, 0, 1, 0.1},
     {LEV_P_INCROWD, "incrowd", LEV_TYPE_INT, 1, 2, LEV_INCROWD_GROUP},
     {LEV_P_SCOPE, "scope", LEV_TYPE_INT, 1, 2, LEV_SCOPE_ALL},
+    {LEV_P_KP_MEASURE, "kp_measure", LEV_TYPE_INT, 1, 4, LEV_KP_REACH},
+    {LEV_P_KP_DISTANCE, "kp_distance", LEV_TYPE_INT, 1, 2147483647.0, 1},
+    {LEV_P_KP_STARTS, "kp_starts", LEV_TYPE_INT, 1, 1e6, 1},
 };
 
 int lev__param_slot(lev_param key) {

@@ -45,6 +45,12 @@ static void *worker(void *arg) {
             lev_betweenness_sampled(j->net, out, j->o[7], &j->samples, &eps) == LEV_OK &&
             lev_reciprocity_actors(j->net, p, j->o[8]) == LEV_OK &&
             lev_closeness_top(j->net, out, TOPK, j->top, j->topsc) == LEV_OK;
+    /* control and key players: the key-player search scores its candidates in parallel */
+    uint32_t kp[3];
+    double kps;
+    size_t nd = 0;
+    if (j->ok)
+        j->ok = lev_keyplayers(j->net, 3, p, kp, &kps) == LEV_OK && lev_drivers(j->net, p, 0, NULL, &nd) == LEV_ERANGE;
     lev_params_free(p);
     lev_params_free(out);
     return NULL;

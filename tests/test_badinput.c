@@ -801,3 +801,67 @@ ROW(an_degroot_null_power, LEV_EMISUSE, "p",
 ROW(an_degroot_limit_null_initial, LEV_EMISUSE, "p",
     "degroot limit: initial is NULL",
     double out[3] = {7, 7, 7}; rc = lev_degroot_limit(net, NULL, p, out); cr_assert(out[0] == 7, "output written");)
+/* ---- control and key players (rows 320-349) ---------------------------------------------------- */
+
+/* row 320: cap > 0 with a NULL array to lev_drivers */
+ROW(an_drivers_null_array, LEV_EMISUSE, "p",
+    "drivers: cap is 2 but the drivers array is NULL",
+    size_t len = 9; rc = lev_drivers(net, p, 2, NULL, &len); cr_assert_eq(len, 9);)
+
+/* row 321: NULL len to lev_drivers */
+ROW(an_drivers_null_len, LEV_EMISUSE, "p",
+    "drivers: the output array is NULL",
+    uint32_t d[3] = {7, 7, 7}; rc = lev_drivers(net, p, 3, d, NULL); cr_assert_eq(d[0], 7);)
+
+/* row 322: The drivers' length query (cap 0) records nothing */
+ROW(an_drivers_length_query, LEV_ERANGE, "none", "",
+    size_t len = 0; rc = lev_drivers(net, p, 0, NULL, &len); cr_assert_eq(len, 1);)
+
+/* row 323: NULL output array to lev_control_classes */
+ROW(an_control_classes_null_out, LEV_EMISUSE, "p",
+    "control classes: the output array is NULL",
+    rc = lev_control_classes(net, p, NULL);)
+
+/* row 324: A key-player set of size 0 */
+ROW(an_keyplayers_k_zero, LEV_EINVAL, "p",
+    "keyplayers: k = 0 must be from 1 to the number of actors (3)",
+    uint32_t set[1] = {7}; double s = -1; rc = lev_keyplayers(net, 0, p, set, &s);
+    cr_assert(set[0] == 7 && s == -1, "output written");)
+
+/* row 325: A key-player set larger than the network */
+ROW(an_keyplayers_k_too_big, LEV_EINVAL, "p",
+    "keyplayers: k = 4 must be from 1 to the number of actors (3)",
+    uint32_t set[4] = {7, 7, 7, 7}; double s = -1; rc = lev_keyplayers(net, 4, p, set, &s);
+    cr_assert(set[0] == 7 && s == -1, "output written");)
+
+/* row 326: NULL score to lev_keyplayers */
+ROW(an_keyplayers_null_score, LEV_EMISUSE, "p",
+    "keyplayers: the score output is NULL",
+    uint32_t set[1] = {7}; rc = lev_keyplayers(net, 1, p, set, NULL); cr_assert_eq(set[0], 7);)
+
+/* row 327: An actor given twice to lev_keyplayer_score */
+ROW(an_keyplayer_score_repeated, LEV_EINVAL, "p",
+    "keyplayer score: actor 1 is in the set twice (set[2])",
+    const uint32_t set[3] = {1, 0, 1}; double s = -1; rc = lev_keyplayer_score(net, set, 3, p, &s);
+    cr_assert_eq(s, -1);)
+
+/* row 328: A member that is not an actor */
+ROW(an_keyplayer_score_not_actor, LEV_EINVAL, "p",
+    "keyplayer score: set[0] = 3 is not an actor (the network has 3)",
+    const uint32_t set[1] = {3}; double s = -1; rc = lev_keyplayer_score(net, set, 1, p, &s);
+    cr_assert_eq(s, -1);)
+
+/* row 329: k > 0 with a NULL set to lev_keyplayer_score */
+ROW(an_keyplayer_score_null_set, LEV_EMISUSE, "p",
+    "keyplayer score: k is 2 but the set is NULL",
+    double s = -1; rc = lev_keyplayer_score(net, NULL, 2, p, &s); cr_assert_eq(s, -1);)
+
+/* row 330: A key-player measure out of range */
+ROW(opt_kp_measure_out_of_range, LEV_EINVAL, "p",
+    "option kp_measure must be in [1, 4] (got 5)",
+    rc = lev_params_set_int(p, LEV_P_KP_MEASURE, 5);)
+
+/* row 331: A reach distance of 0 steps */
+ROW(opt_kp_distance_zero, LEV_EINVAL, "p",
+    "option kp_distance must be in [1, 2147483647] (got 0)",
+    rc = lev_params_set_int(p, LEV_P_KP_DISTANCE, 0);)

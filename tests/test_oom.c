@@ -551,3 +551,44 @@ Test(oom, opinion) {
     sweep("lev_friedkin_johnsen and _influence", op_fj, NULL, 1);
     sweep("lev_opinion_pressure undirected", op_pressure, (void *)1, 1);
 }
+
+/* ---- control and key players: driver actors, control classes, key players ------------------- */
+
+static lev_status op_drivers(lev_network *net, void *arg) {
+    (void)arg;
+    uint32_t d[64];
+    size_t len = 0;
+    lev_status rc = lev_drivers(net, NULL, 64, d, &len);
+    if (rc) cr_assert_eq(len, 0, "len written on failure");
+    return rc;
+}
+static lev_status op_control_classes(lev_network *net, void *arg) {
+    (void)arg;
+    uint32_t cls[64];
+    return lev_control_classes(net, NULL, cls);
+}
+/* arg: the lev_kp_measure. */
+static lev_status op_keyplayers(lev_network *net, void *arg) {
+    uint32_t set[3] = {0, 0, 0};
+    double s = -1;
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_KP_MEASURE, (int64_t)(intptr_t)arg);
+    lev_params_set_int(p, LEV_P_KP_STARTS, 2);
+    lev_status rc = lev_keyplayers(net, 3, p, set, &s);
+    if (rc) {
+        cr_assert_eq(lev_params_errcode(p), rc);
+        cr_assert_eq(s, -1, "score written on failure");
+    }
+    uint32_t two[2] = {1, 4};
+    if (rc == LEV_OK) rc = lev_keyplayer_score(net, two, 2, p, &s);
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, control) {
+    sweep("lev_drivers", op_drivers, NULL, 1);
+    sweep("lev_control_classes", op_control_classes, NULL, 1);
+    sweep("lev_keyplayers reach", op_keyplayers, (void *)(intptr_t)LEV_KP_REACH, 1);
+    sweep("lev_keyplayers dfragment", op_keyplayers, (void *)(intptr_t)LEV_KP_DFRAGMENT, 1);
+}

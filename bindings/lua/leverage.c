@@ -608,6 +608,8 @@ static const char *const incrowd_names[] = {"group", "core", NULL};
 static const int incrowd_codes[] = {LEV_INCROWD_GROUP, LEV_INCROWD_CORE};
 static const char *const scope_names[] = {"all", "neighbours", NULL};
 static const int scope_codes[] = {LEV_SCOPE_ALL, LEV_SCOPE_NEIGHBOURS};
+static const char *const kp_measure_names[] = {"reach", "dreach", "fragment", "dfragment", NULL};
+static const int kp_measure_codes[] = {LEV_KP_REACH, LEV_KP_DREACH, LEV_KP_FRAGMENT, LEV_KP_DFRAGMENT};
 static const struct {
     lev_param key;
     const char *const *names;
@@ -616,6 +618,7 @@ static const struct {
     {LEV_P_DIRECTION, dir_names, dir_codes},
     {LEV_P_INCROWD, incrowd_names, incrowd_codes},
     {LEV_P_SCOPE, scope_names, scope_codes},
+    {LEV_P_KP_MEASURE, kp_measure_names, kp_measure_codes},
 };
 
 /* Set option `key` to the Lua value at v; returns the library's status (message on p). Raises for
@@ -1804,6 +1807,105 @@ static int m_opinion_pressure(lua_State *L) {
     return 2;
 }
 
+/* ---- control and key players ------------------------------------------------------------------ */
+
+/* net:drivers(opts) -> {name, ...}: a minimum driver set, in index order (1-based indices with
+ * array = true). The cap/len protocol stays inside. */
+static int m_drivers(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "drivers", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *d = NULL;
+    lev_status rc;
+    for (;;) {
+        lev_params *p = c.p;
+        call_enter_on(&c, p);
+        rc = lev_drivers(u->net, p, cap, d, &len);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len; /* allocate only outside the call */
+        d = scratch(L, cap, sizeof *d);
+    }
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t k = 0; k < len; k++) {
+        push_actor(L, u->net, d[k], c.array);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
+/* net:control_classes(opts) -> {name = "critical" | "intermittent" | "redundant"}; with array =
+ * true an array of the codes (leverage.control_class) in index order */
+static int m_control_classes(lua_State *L) {
+    static const char *const names[] = {"critical", "intermittent", "redundant"};
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "control_classes", NULL);
+    size_t n = lev_actor_count(u->net);
+    uint32_t *cls = scratch(L, n ? n : 1, sizeof *cls);
+    call_enter(&c);
+    lev_status rc = lev_control_classes(u->net, c.p, cls);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : int_size(n));
+    for (size_t i = 0; i < n; i++) {
+        if (c.array) {
+            lua_pushinteger(L, cls[i]);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        } else {
+            lua_pushstring(L, names[cls[i] - 1]);
+            lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+        }
+    }
+    return 1;
+}
+
+/* net:keyplayers(k, opts) -> {name, ...} (index order; 1-based indices with array = true), score.
+ * opts.kp_measure: "reach" (default), "dreach", "fragment", "dfragment". */
+static int m_keyplayers(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_Integer k = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, k >= 0, 2, "k must be >= 0");
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "keyplayers", NULL);
+    size_t n = lev_actor_count(u->net), m = (lua_Unsigned)k < n ? (size_t)k : n;
+    uint32_t *set = scratch(L, m ? m : 1, sizeof *set);
+    double score = 0;
+    call_enter(&c);
+    lev_status rc = lev_keyplayers(u->net, (size_t)k, c.p, set, &score);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, int_size(m), 0);
+    for (size_t i = 0; i < m; i++) {
+        push_actor(L, u->net, set[i], c.array);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_pushnumber(L, score);
+    return 2;
+}
+
+/* net:keyplayer_score(actors, opts) -> the score of the set (names or 1-based indices) */
+static int m_keyplayer_score(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "keyplayer_score", NULL);
+    size_t count = 0;
+    uint32_t *set = actor_seq(L, u, 2, "keyplayer_score", "actors", &count);
+    double score = 0;
+    call_enter(&c);
+    lev_status rc = lev_keyplayer_score(u->net, set, count, c.p, &score);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, score);
+    return 1;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -2143,6 +2245,10 @@ static const luaL_Reg net_methods[] = {
     {"friedkin_johnsen", m_friedkin_johnsen},
     {"friedkin_johnsen_influence", m_friedkin_johnsen_influence},
     {"opinion_pressure", m_opinion_pressure},
+    {"drivers", m_drivers},
+    {"control_classes", m_control_classes},
+    {"keyplayers", m_keyplayers},
+    {"keyplayer_score", m_keyplayer_score},
     {"close", net_gc},
     {NULL, NULL},
 };
@@ -2288,5 +2394,18 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     SETINT("EFFICIENCY", LEV_KRACKHARDT_EFFICIENCY);
     SETINT("LUBNESS", LEV_KRACKHARDT_LUBNESS);
     lua_setfield(L, -2, "krackhardt");
+
+    lua_newtable(L);
+    SETINT("CRITICAL", LEV_CONTROL_CRITICAL);
+    SETINT("INTERMITTENT", LEV_CONTROL_INTERMITTENT);
+    SETINT("REDUNDANT", LEV_CONTROL_REDUNDANT);
+    lua_setfield(L, -2, "control_class");
+
+    lua_newtable(L);
+    SETINT("REACH", LEV_KP_REACH);
+    SETINT("DREACH", LEV_KP_DREACH);
+    SETINT("FRAGMENT", LEV_KP_FRAGMENT);
+    SETINT("DFRAGMENT", LEV_KP_DFRAGMENT);
+    lua_setfield(L, -2, "kp_measure");
     return 1;
 }

@@ -43,7 +43,9 @@ typedef struct cli_option {
     const char *name;    /* without "--"; NULL: the key's registry name, '_' written '-' */
     cli_kind kind;
     lev_param key;       /* CLI_VALUE, CLI_FLAG, CLI_WORDS */
-    double value;        /* CLI_FLAG: the value the key takes */
+    double value;        /* CLI_FLAG: the value the key takes; CLI_WORDS: > 0 when the registry's
+                          * default is the command's (help names its word); CLI_COUNT: < 0 when
+                          * the option is required (help says so) */
     const char *choices; /* CLI_WORDS: "out=1|in=2"; CLI_CHOICE: "csv|json" */
     size_t field;        /* the tool's own: offsetof(cli_args, field) */
     double lo, hi;       /* CLI_COUNT */
@@ -64,6 +66,7 @@ typedef struct cli_args {
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
     size_t ngiven;
     const char *initial, *susceptibility, *target; /* opinion: --initial, --susceptibility, --target */
+    long long k; /* keyplayers: -k, the size of the set */
 } cli_args;
 
 typedef struct cli_command {
@@ -79,6 +82,7 @@ typedef struct cli_command {
 
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command cli_opinion; /* opinion.c */
+extern const cli_command cli_drivers, cli_keyplayers; /* control.c */
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */

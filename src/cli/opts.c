@@ -166,6 +166,11 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a) {
         const char *arg = argv[i], *val = NULL;
         char name[64];
         if (strcmp(arg, "-h") == 0) arg = "--help";
+        char one[4];
+        if (arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2]) { /* "-k" is "--k" when the command has it */
+            snprintf(one, sizeof one, "--%c", arg[1]);
+            if (find(cmd, one)) arg = one;
+        }
         if (strncmp(arg, "--", 2) != 0 || !arg[2]) {
             if (arg[0] == '-' && arg[1]) status = cli_usage("unknown option: %s", arg);
             else if (a->edges) status = cli_usage("more than one edges file given: %s", arg);
@@ -284,6 +289,22 @@ static void describe(const cli_option *o, const char *format_default, char *b, s
         break;
     case CLI_WORDS:
         choice_words(o->choices, words, sizeof words);
+        if (o->value > 0 && lev_param_info(o->key, &kname, &type, &lo, &hi, &dflt) == LEV_OK) {
+            /* the registry's default is the command's: name its word */
+            const char *c = o->choices, *w = NULL;
+            size_t wl = 0;
+            while (*c) {
+                const char *end = strchr(c, '|'), *eq = strchr(c, '=');
+                size_t len = end ? (size_t)(end - c) : strlen(c);
+                if (eq && eq < c + len && strtod(eq + 1, NULL) == dflt) {
+                    w = c;
+                    wl = (size_t)(eq - c);
+                }
+                c += len + (end != NULL);
+            }
+            snprintf(b, cap, "%s; default %.*s", words, (int)wl, w ? w : "");
+            break;
+        }
         snprintf(b, cap, "%s; default: each measure's own", words);
         break;
     case CLI_CHOICE:
@@ -291,6 +312,10 @@ static void describe(const cli_option *o, const char *format_default, char *b, s
         snprintf(b, cap, "%s; default %s", words, format_default ? format_default : "");
         break;
     case CLI_COUNT:
+        if (o->value < 0) {
+            snprintf(b, cap, "whole number in [%.0f, %.0f]; required", o->lo, o->hi);
+            break;
+        }
         snprintf(b, cap, "whole number in [%.0f, %.0f]; default 5", o->lo, o->hi);
         break;
     default:

@@ -55,6 +55,8 @@ local tables = { -- header prefix -> module table
   {prefix = "LEV_BROKER_", t = leverage.broker_role, name = "broker_role"},
   {prefix = "LEV_CENTRALIZATION_", t = leverage.centralization, name = "centralization"},
   {prefix = "LEV_KRACKHARDT_", t = leverage.krackhardt, name = "krackhardt"},
+  {prefix = "LEV_CONTROL_", t = leverage.control_class, name = "control_class"},
+  {prefix = "LEV_KP_", t = leverage.kp_measure, name = "kp_measure"},
   {prefix = "LEV_", t = leverage.status, name = "status"}, -- the rest: enum lev_status_code
 }
 local seen = {}

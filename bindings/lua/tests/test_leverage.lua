@@ -1072,6 +1072,30 @@ test("opinion: the hand-worked 3-actor example of docs/opinion.md, and a periodi
   eq(c2, false, "no consensus")
   raises("period 2", function() return two:degroot_limit({0, 1}) end)
   raises("susceptibility 1", function() return two:friedkin_johnsen({0, 1}, {1, 1}) end)
+test("control and key players: drivers, classes, key players (Florentine, NetworkX values)", function()
+  -- tests/ref/ref_control.h: N_D 5 as listed, 1 both ways (nx.bipartite.hopcroft_karp_matching);
+  -- the best fragmentation over all pairs is 0.70512820512820507, by {Medici, Guadagni}
+  local net <close> = leverage.read{edges = ROOT .. "/examples/data/florentine_edges.csv"}
+  eq(#net:drivers(), 5, "N_D as listed")
+  eq(#net:drivers{undirected = true}, 1, "N_D both ways")
+  local di = net:drivers{array = true}
+  eq(net:name(di[1]), net:drivers()[1], "indices and names agree")
+  local chain <close> = leverage.network()
+  chain:add_edge("a", "b", 1)
+  chain:add_edge("b", "c", 1)
+  local cls = chain:control_classes()
+  eq(cls.a, "critical", "the head of a chain")
+  eq(cls.c, "redundant", "the rest")
+  eq(chain:control_classes{array = true}[2], leverage.control_class.REDUNDANT, "codes")
+  local set, score = net:keyplayers(2, {kp_measure = "fragment"})
+  table.sort(set)
+  eq(table.concat(set, ","), "Guadagni,Medici", "the pair that fragments most")
+  assert(math.abs(score - 0.70512820512820507) < 1e-12, "fragmentation " .. score)
+  eq(net:keyplayer_score({"Medici", "Guadagni"}, {kp_measure = "fragment"}), score, "the set's score")
+  local _, r = net:keyplayers(2, {kp_measure = leverage.kp_measure.DREACH, kp_starts = 8, undirected = true})
+  assert(math.abs(r - 0.8666666666666667) < 1e-12, "distance-weighted reach " .. r)
+  raises("k = 0", function() return net:keyplayers(0) end)
+  raises("twice", function() return net:keyplayer_score({"Medici", "Medici"}) end)
 end)
 
 -- ---- run --------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, 
                         RichClub)
 from ._analyses import Transitivity
 from ._analyses import DeGroot, Pressure
+from ._analyses import CONTROL_CLASSES, KP_MEASURES, KeyPlayers
 from ._inequality import Lorenz, Theil, gini, hhi, lorenz, palma, theil, top_share
 from ._lib import LEV_NONE as NONE
 from ._lib import library_path, library_version, status_name, strerror
@@ -43,3 +44,4 @@ __all__ = [
 ]
 __all__ += ["FileNotFound"]
 __all__ += ["DeGroot", "Pressure"]
+__all__ += ["CONTROL_CLASSES", "KP_MEASURES", "KeyPlayers"]

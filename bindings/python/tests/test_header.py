@@ -167,3 +167,8 @@ def test_binding_written_for_the_header_version(header_text: str) -> None:
     assert (_lib.ABI_MAJOR, _lib.ABI_MINOR) == (major, minor)
     string = re.search(r'#define LEV_VERSION_STRING "([^"]+)"', header_text).group(1)
     assert leverage.__version__ == string
+
+
+def test_control_enums_match_the_header(header_text: str) -> None:
+    assert _by_name(header_text, "LEV_KP_") == _analyses.KP_MEASURES
+    assert _by_name(header_text, "LEV_CONTROL_") == {c: i + 1 for i, c in enumerate(_analyses.CONTROL_CLASSES)}

@@ -1,0 +1,347 @@
+/* Key players (Borgatti 2006): the set of k actors that reaches the most others (KPP-Pos), or
+ * whose removal fragments the network most (KPP-Neg).
+ *
+ * - Scores (keyplayer_eval): reach and distance-weighted reach by one multi-source breadth-first
+ *   search from the set (out rows, or both with LEV_P_UNDIRECTED 1); fragmentation by the
+ *   components of what remains when the set is removed (ties read both ways); distance-weighted
+ *   fragmentation by a breadth-first search from every remaining actor. Distances are hops;
+ *   parallel edges and self-loops fold away (the folded view). Reciprocal distances are summed
+ *   from a histogram of distances (count per hop level, then Σ count/d in increasing d), so
+ *   two sets with the same distances have bit-identical scores.
+ * - Search (lev_keyplayers): Borgatti's greedy-start-plus-swaps. Start 0 is the greedy set (add
+ *   the actor with the best score k times); starts 1.. are random sets drawn from LEV_P_SEED and
+ *   the start's number (a counter-based stream: no shared generator). From each start, take the
+ *   best swap of a member for a non-member while it improves the score strictly. The candidates
+ *   of a step are scored in parallel, each into its own slot, and the best is picked in a fixed
+ *   order (highest score; ties to the earlier member position, then the lower actor index), so
+ *   the answer is the same for any LEV_P_THREADS. The best start wins (ties: the earlier start).
+ *
+ * See docs/control.md for definitions, worked examples, peers and validation.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One thread's scratch. */
+typedef struct kp_ws {
+    uint32_t *dist;  /* n: hop distance, UINT32_MAX unseen */
+    uint32_t *queue; /* n */
+    uint64_t *hist;  /* n + 1: count per distance */
+} kp_ws;
+
+typedef struct kp_job {
+    const lev__view *vw;
+    int measure;
+    uint32_t depth;       /* LEV_P_KP_DISTANCE */
+    const uint8_t *in;    /* the current set's membership */
+    uint32_t drop, add;   /* evaluate the set without `drop` and with `add` (LEV_NONE: neither) */
+} kp_job;
+
+static inline int member(const kp_job *j, uint32_t v) {
+    return v == j->add || (j->in[v] && v != j->drop);
+}
+
+/* Σ hist[d] / d for d = 1..maxd, in increasing d. */
+static double recip_sum(const uint64_t *hist, uint32_t maxd) {
+    double s = 0;
+    for (uint32_t d = 1; d <= maxd; d++)
+        if (hist[d]) s += (double)hist[d] / (double)d;
+    return s;
+}
+
+/* The score of the set described by j (members given by `set`, k entries, with drop/add
+ * applied). */
+static double keyplayer_eval(const kp_job *j, const uint32_t *set, size_t k, kp_ws *w) {
+    const lev__view *vw = j->vw;
+    uint32_t n = vw->n, *dist = w->dist, *queue = w->queue;
+    for (uint32_t v = 0; v < n; v++) dist[v] = UINT32_MAX;
+    uint32_t qh = 0, qt = 0, nk = 0;
+    for (size_t i = 0; i < k; i++)
+        if (set[i] != j->drop) {
+            dist[set[i]] = 0;
+            queue[qt++] = set[i];
+        }
+    if (j->add != LEV_NONE && dist[j->add] != 0) {
+        dist[j->add] = 0;
+        queue[qt++] = j->add;
+    }
+    nk = qt; /* members */
+    if (j->measure == LEV_KP_REACH || j->measure == LEV_KP_DREACH) {
+        uint32_t limit = j->measure == LEV_KP_REACH ? j->depth : UINT32_MAX, maxd = 0;
+        if (j->measure == LEV_KP_DREACH) memset(w->hist, 0, ((size_t)n + 1) * sizeof *w->hist);
+        while (qh < qt) {
+            uint32_t v = queue[qh++];
+            if (dist[v] >= limit) continue;
+            for (size_t e = vw->off[v]; e < vw->off[v + 1]; e++) {
+                uint32_t u = vw->adj[e];
+                if (dist[u] != UINT32_MAX) continue;
+                dist[u] = dist[v] + 1;
+                queue[qt++] = u;
+                if (j->measure == LEV_KP_DREACH) {
+                    w->hist[dist[u]]++;
+                    if (dist[u] > maxd) maxd = dist[u];
+                }
+            }
+        }
+        if (j->measure == LEV_KP_REACH) return (double)qt / (double)n;
+        return ((double)nk + recip_sum(w->hist, maxd)) / (double)n;
+    }
+    /* fragmentation: over the n' actors outside the set */
+    uint64_t rest = (uint64_t)n - nk;
+    if (rest < 2) return 1.0;
+    double pairs = (double)rest * (double)(rest - 1);
+    /* dist[v] == 0 marks members (removed); others start unseen */
+    if (j->measure == LEV_KP_FRAGMENT) {
+        double s = 0;
+        for (uint32_t r = 0; r < n; r++) {
+            if (dist[r] != UINT32_MAX) continue;
+            qh = qt = 0;
+            dist[r] = 1;
+            queue[qt++] = r;
+            while (qh < qt) {
+                uint32_t v = queue[qh++];
+                for (size_t e = vw->off[v]; e < vw->off[v + 1]; e++) {
+                    uint32_t u = vw->adj[e];
+                    if (dist[u] != UINT32_MAX) continue;
+                    dist[u] = 1;
+                    queue[qt++] = u;
+                }
+            }
+            s += (double)qt * (double)(qt - 1);
+        }
+        return 1.0 - s / pairs;
+    }
+    /* distance-weighted fragmentation: a search from every remaining actor, members blocked;
+     * the marks of members are kept in the membership test */
+    memset(w->hist, 0, ((size_t)n + 1) * sizeof *w->hist);
+    uint32_t maxd = 0;
+    for (uint32_t r = 0; r < n; r++) {
+        if (member(j, r)) continue;
+        for (uint32_t v = 0; v < n; v++) dist[v] = UINT32_MAX;
+        qh = qt = 0;
+        dist[r] = 0;
+        queue[qt++] = r;
+        while (qh < qt) {
+            uint32_t v = queue[qh++];
+            for (size_t e = vw->off[v]; e < vw->off[v + 1]; e++) {
+                uint32_t u = vw->adj[e];
+                if (dist[u] != UINT32_MAX || member(j, u)) continue;
+                dist[u] = dist[v] + 1;
+                w->hist[dist[u]]++;
+                if (dist[u] > maxd) maxd = dist[u];
+                queue[qt++] = u;
+            }
+        }
+    }
+    return 1.0 - recip_sum(w->hist, maxd) / pairs;
+}
+
+static lev_status ws_alloc(const lev__ctx *c, int t, uint32_t n, kp_ws **out) {
+    kp_ws *ws = lev__ctx_alloc(c, (size_t)t, sizeof *ws);
+    if (!ws) return LEV_ENOMEM;
+    memset(ws, 0, (size_t)t * sizeof *ws);
+    *out = ws;
+    for (int i = 0; i < t; i++) {
+        ws[i].dist = lev__ctx_alloc(c, n, sizeof *ws[i].dist);
+        ws[i].queue = lev__ctx_alloc(c, n, sizeof *ws[i].queue);
+        ws[i].hist = lev__ctx_alloc(c, (size_t)n + 1, sizeof *ws[i].hist);
+        if (!ws[i].dist || !ws[i].queue || !ws[i].hist) return LEV_ENOMEM;
+    }
+    return LEV_OK;
+}
+
+static void ws_free(const lev__ctx *c, int t, uint32_t n, kp_ws *ws) {
+    if (!ws) return;
+    for (int i = 0; i < t; i++) {
+        lev__ctx_free(c, ws[i].dist, n, sizeof *ws[i].dist);
+        lev__ctx_free(c, ws[i].queue, n, sizeof *ws[i].queue);
+        lev__ctx_free(c, ws[i].hist, (size_t)n + 1, sizeof *ws[i].hist);
+    }
+    lev__ctx_free(c, ws, (size_t)t, sizeof *ws);
+}
+
+static int view_dir(const lev_params *p, int measure) {
+    if (measure == LEV_KP_FRAGMENT || measure == LEV_KP_DFRAGMENT) return LEV__VIEW_BOTH;
+    return lev__param(p, LEV_P_UNDIRECTED) != 0 ? LEV__VIEW_BOTH : LEV__VIEW_OUT;
+}
+
+lev_status lev_keyplayer_score(const lev_network *net, const uint32_t *set, size_t k, lev_params *p,
+                               double *score) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "keyplayer score", score);
+    if (rc) return rc;
+    uint32_t n = c.g->n;
+    if (k > 0 && !set) return lev__ctx_fail(&c, LEV_EMISUSE, "keyplayer score: k is %zu but the set is NULL", k);
+    if (n == 0) return lev__ctx_fail(&c, LEV_EINVAL, "keyplayer score: the network has no actors");
+    if (k > n)
+        return lev__ctx_fail(&c, LEV_EINVAL, "keyplayer score: k = %zu is more than the %u actors", k, n);
+    int measure = (int)lev__param(p, LEV_P_KP_MEASURE);
+    uint8_t *in = lev__ctx_alloc(&c, n, sizeof *in);
+    kp_ws *ws = NULL;
+    lev__view vw;
+    memset(&vw, 0, sizeof vw);
+    if (!in) {
+        rc = lev__ctx_fail(&c, LEV_ENOMEM, "keyplayer score: out of memory for %u actors", n);
+        goto done;
+    }
+    memset(in, 0, n);
+    for (size_t i = 0; i < k; i++) {
+        if (set[i] >= n) {
+            rc = lev__ctx_fail(&c, LEV_EINVAL, "keyplayer score: set[%zu] = %u is not an actor (the network has %u)",
+                               i, set[i], n);
+            goto done;
+        }
+        if (in[set[i]]) {
+            rc = lev__ctx_fail(&c, LEV_EINVAL, "keyplayer score: actor %u is in the set twice (set[%zu])", set[i],
+                               i);
+            goto done;
+        }
+        in[set[i]] = 1;
+    }
+    if (lev__view_build(&c, view_dir(p, measure), LEV__FOLD_COUNT, 0, &vw) || ws_alloc(&c, 1, n, &ws)) {
+        rc = lev__ctx_fail(&c, LEV_ENOMEM, "keyplayer score: out of memory for %u actors", n);
+        goto done;
+    }
+    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE};
+    *score = keyplayer_eval(&j, set, k, &ws[0]);
+done:
+    ws_free(&c, 1, n, ws);
+    lev__view_free(&c, &vw);
+    lev__ctx_free(&c, in, n, sizeof *in);
+    return rc;
+}
+
+/* splitmix64 finalizer: the random starts' streams. */
+static inline uint64_t mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Score every candidate v (not in the set, j->drop fixed) into sc[v]; -1 for members. */
+static void score_candidates(const kp_job *j0, const uint32_t *set, size_t k, int threads, kp_ws *ws, double *sc) {
+    uint32_t n = j0->vw->n;
+    (void)threads;
+#pragma omp parallel for schedule(dynamic, 8) num_threads(threads)
+    for (uint32_t v = 0; v < n; v++) {
+        if (j0->in[v]) {
+            sc[v] = -1;
+            continue;
+        }
+        kp_job j = *j0;
+        j.add = v;
+        sc[v] = keyplayer_eval(&j, set, k, &ws[lev__thread_num()]);
+    }
+}
+
+lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint32_t *set, double *score) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "keyplayers", set);
+    if (rc) return rc;
+    if (!score) return lev__ctx_fail(&c, LEV_EMISUSE, "keyplayers: the score output is NULL");
+    uint32_t n = c.g->n;
+    if (k == 0 || k > n)
+        return lev__ctx_fail(&c, LEV_EINVAL, "keyplayers: k = %zu must be from 1 to the number of actors (%u)", k,
+                             n);
+    int measure = (int)lev__param(p, LEV_P_KP_MEASURE);
+    uint64_t starts = (uint64_t)lev__param(p, LEV_P_KP_STARTS), seed = (uint64_t)lev__param(p, LEV_P_SEED);
+    int threads = lev__cap_threads(&c, n, 64);
+    uint8_t *in = lev__ctx_alloc(&c, n, sizeof *in);
+    uint32_t *cur = lev__ctx_alloc(&c, k, sizeof *cur), *best = lev__ctx_alloc(&c, k, sizeof *best);
+    uint32_t *perm = lev__ctx_alloc(&c, n, sizeof *perm);
+    double *sc = lev__ctx_alloc(&c, n, sizeof *sc);
+    kp_ws *ws = NULL;
+    lev__view vw;
+    memset(&vw, 0, sizeof vw);
+    if (!in || !cur || !best || !perm || !sc ||
+        lev__view_build(&c, view_dir(p, measure), LEV__FOLD_COUNT, 0, &vw) || ws_alloc(&c, threads, n, &ws)) {
+        rc = lev__ctx_fail(&c, LEV_ENOMEM, "keyplayers: out of memory for %u actors", n);
+        goto done;
+    }
+    double best_score = -1;
+    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE};
+    for (uint64_t s = 0; s < starts; s++) {
+        memset(in, 0, n);
+        double cur_score;
+        if (s == 0) {
+            /* greedy: add the best actor k times */
+            for (size_t i = 0; i < k; i++) {
+                j.drop = LEV_NONE;
+                score_candidates(&j, cur, i, threads, ws, sc);
+                uint32_t bv = LEV_NONE;
+                for (uint32_t v = 0; v < n; v++)
+                    if (!in[v] && (bv == LEV_NONE || sc[v] > sc[bv])) bv = v;
+                cur[i] = bv;
+                in[bv] = 1;
+                rc = lev__ctx_progress(&c, ((double)s + 0.25 * (double)(i + 1) / (double)k) / (double)starts,
+                                       "keyplayers");
+                if (rc) goto done;
+            }
+        } else {
+            /* k distinct actors: a partial Fisher–Yates shuffle on the start's own stream */
+            uint64_t st = mix64(seed ^ 0x6A09E667F3BCC909ULL) ^ mix64(s + 0xBB67AE8584CAA73BULL);
+            for (uint32_t v = 0; v < n; v++) perm[v] = v;
+            for (size_t i = 0; i < k; i++) {
+                uint64_t r = mix64(st += 0x9E3779B97F4A7C15ULL);
+                size_t pick = i + (size_t)((double)(r >> 11) * 0x1.0p-53 * (double)(n - i));
+                uint32_t t = perm[i];
+                perm[i] = perm[pick];
+                perm[pick] = t;
+                cur[i] = perm[i];
+                in[cur[i]] = 1;
+            }
+        }
+        j.drop = j.add = LEV_NONE;
+        cur_score = keyplayer_eval(&j, cur, k, &ws[0]);
+        /* swaps: the best improving one, while there is one */
+        for (;;) {
+            double bs = cur_score;
+            size_t bi = 0;
+            uint32_t bv = LEV_NONE;
+            if (k < n) {
+                for (size_t i = 0; i < k; i++) {
+                    j.drop = cur[i];
+                    score_candidates(&j, cur, k, threads, ws, sc);
+                    for (uint32_t v = 0; v < n; v++)
+                        if (!in[v] && sc[v] > bs) {
+                            bs = sc[v];
+                            bi = i;
+                            bv = v;
+                        }
+                }
+            }
+            j.drop = LEV_NONE;
+            rc = lev__ctx_progress(&c, ((double)s + 0.5) / (double)starts, "keyplayers");
+            if (rc) goto done;
+            if (bv == LEV_NONE) break;
+            in[cur[bi]] = 0;
+            in[bv] = 1;
+            cur[bi] = bv;
+            cur_score = bs;
+        }
+        if (cur_score > best_score) {
+            best_score = cur_score;
+            memcpy(best, cur, k * sizeof *best);
+        }
+    }
+    rc = lev__ctx_progress(&c, 1, "keyplayers");
+    if (rc) goto done;
+    qsort(best, k, sizeof *best, cmp_u32);
+    memcpy(set, best, k * sizeof *set);
+    *score = best_score;
+done:
+    ws_free(&c, threads, n, ws);
+    lev__view_free(&c, &vw);
+    lev__ctx_free(&c, in, n, sizeof *in);
+    lev__ctx_free(&c, cur, k, sizeof *cur);
+    lev__ctx_free(&c, best, k, sizeof *best);
+    lev__ctx_free(&c, perm, n, sizeof *perm);
+    lev__ctx_free(&c, sc, n, sizeof *sc);
+    return rc;
+}
