@@ -746,61 +746,6 @@ ROW(an_bridges_cap_too_small, LEV_ERANGE, "p",
 ROW(an_bridges_length_query, LEV_ERANGE, "none", "",
     size_t len = 0; rc = lev_bridges(net, p, 0, NULL, NULL, &len); cr_assert_eq(len, 2);)
 
-
-/* ---- opinion dynamics: DeGroot, Friedkin–Johnsen, pressure points ------------------------------ */
-
-/* row 250: NULL initial opinions to lev_friedkin_johnsen */
-ROW(an_fj_null_initial, LEV_EMISUSE, "p",
-    "friedkin-johnsen: initial is NULL",
-    const double l[3] = {0.5, 0.5, 0.5}; double out[3] = {7, 7, 7};
-    rc = lev_friedkin_johnsen(net, NULL, l, p, out); cr_assert(out[0] == 7, "output written");)
-
-/* row 251: NULL susceptibility to lev_friedkin_johnsen */
-ROW(an_fj_null_susceptibility, LEV_EMISUSE, "p",
-    "friedkin-johnsen: susceptibility is NULL",
-    const double u[3] = {1, 2, 3}; double out[3];
-    rc = lev_friedkin_johnsen(net, u, NULL, p, out);)
-
-/* row 252: An initial opinion that is not finite (the actor is named) */
-ROW(an_fj_initial_nan, LEV_EINVAL, "p",
-    "friedkin-johnsen: initial opinion of actor 1 (\"B\") must be finite (got nan)",
-    const double u[3] = {1, NAN, 3}, l[3] = {0.5, 0.5, 0.5}; double out[3] = {7, 7, 7};
-    rc = lev_friedkin_johnsen(net, u, l, p, out); cr_assert(out[0] == 7, "output written");)
-
-/* row 253: A susceptibility outside [0, 1] */
-ROW(an_fj_susceptibility_range, LEV_EINVAL, "p",
-    "friedkin-johnsen influence: susceptibility of actor 2 (\"C\") must be in [0, 1] (got 1.5)",
-    const double l[3] = {0.5, 0.5, 1.5}; double out[3] = {7, 7, 7};
-    rc = lev_friedkin_johnsen_influence(net, l, p, out); cr_assert(out[0] == 7, "output written");)
-
-/* row 254: A closed class whose every susceptibility is 1 (here A, whom no tie reaches) */
-ROW(an_fj_unanchored_class, LEV_EINVAL, "p",
-    "friedkin-johnsen: actor 0 (\"A\") listens to nobody else and has susceptibility 1: its opinion is not "
-    "determined (give it susceptibility < 1)",
-    const double u[3] = {1, 2, 3}, l[3] = {1, 0.5, 0.5}; double out[3] = {7, 7, 7};
-    rc = lev_friedkin_johnsen(net, u, l, p, out); cr_assert(out[0] == 7, "output written");)
-
-/* row 255: A pressure target that is not an actor */
-ROW(an_pressure_bad_target, LEV_EINVAL, "p",
-    "opinion pressure: target 3 is not an actor (the network has 3); LEV_NONE targets the mean opinion",
-    const double u[3] = {1, 2, 3}, l[3] = {0.5, 0.5, 0.5}; double sa[3] = {7, 7, 7};
-    rc = lev_opinion_pressure(net, u, l, 3, p, sa, NULL); cr_assert(sa[0] == 7, "output written");)
-
-/* row 256: Both output arrays of lev_opinion_pressure NULL */
-ROW(an_pressure_null_outputs, LEV_EMISUSE, "p",
-    "opinion pressure: the output array is NULL",
-    const double u[3] = {1, 2, 3}, l[3] = {0.5, 0.5, 0.5};
-    rc = lev_opinion_pressure(net, u, l, LEV_NONE, p, NULL, NULL);)
-
-/* row 257: NULL power array to lev_degroot */
-ROW(an_degroot_null_power, LEV_EMISUSE, "p",
-    "degroot: the output array is NULL",
-    uint32_t cls[3]; size_t k = 9; rc = lev_degroot(net, p, NULL, cls, NULL, &k); cr_assert_eq(k, 9);)
-
-/* row 258: NULL initial opinions to lev_degroot_limit */
-ROW(an_degroot_limit_null_initial, LEV_EMISUSE, "p",
-    "degroot limit: initial is NULL",
-    double out[3] = {7, 7, 7}; rc = lev_degroot_limit(net, NULL, p, out); cr_assert(out[0] == 7, "output written");)
 /* ---- control and key players (rows 320-349) ---------------------------------------------------- */
 
 /* row 320: cap > 0 with a NULL array to lev_drivers */
@@ -865,3 +810,59 @@ ROW(opt_kp_measure_out_of_range, LEV_EINVAL, "p",
 ROW(opt_kp_distance_zero, LEV_EINVAL, "p",
     "option kp_distance must be in [1, 2147483647] (got 0)",
     rc = lev_params_set_int(p, LEV_P_KP_DISTANCE, 0);)
+
+
+/* ---- opinion dynamics: DeGroot, Friedkin–Johnsen, pressure points ------------------------------ */
+
+/* row 250: NULL initial opinions to lev_friedkin_johnsen */
+ROW(an_fj_null_initial, LEV_EMISUSE, "p",
+    "friedkin-johnsen: initial is NULL",
+    const double l[3] = {0.5, 0.5, 0.5}; double out[3] = {7, 7, 7};
+    rc = lev_friedkin_johnsen(net, NULL, l, p, out); cr_assert(out[0] == 7, "output written");)
+
+/* row 251: NULL susceptibility to lev_friedkin_johnsen */
+ROW(an_fj_null_susceptibility, LEV_EMISUSE, "p",
+    "friedkin-johnsen: susceptibility is NULL",
+    const double u[3] = {1, 2, 3}; double out[3];
+    rc = lev_friedkin_johnsen(net, u, NULL, p, out);)
+
+/* row 252: An initial opinion that is not finite (the actor is named) */
+ROW(an_fj_initial_nan, LEV_EINVAL, "p",
+    "friedkin-johnsen: initial opinion of actor 1 (\"B\") must be finite (got nan)",
+    const double u[3] = {1, NAN, 3}, l[3] = {0.5, 0.5, 0.5}; double out[3] = {7, 7, 7};
+    rc = lev_friedkin_johnsen(net, u, l, p, out); cr_assert(out[0] == 7, "output written");)
+
+/* row 253: A susceptibility outside [0, 1] */
+ROW(an_fj_susceptibility_range, LEV_EINVAL, "p",
+    "friedkin-johnsen influence: susceptibility of actor 2 (\"C\") must be in [0, 1] (got 1.5)",
+    const double l[3] = {0.5, 0.5, 1.5}; double out[3] = {7, 7, 7};
+    rc = lev_friedkin_johnsen_influence(net, l, p, out); cr_assert(out[0] == 7, "output written");)
+
+/* row 254: A closed class whose every susceptibility is 1 (here A, whom no tie reaches) */
+ROW(an_fj_unanchored_class, LEV_EINVAL, "p",
+    "friedkin-johnsen: actor 0 (\"A\") listens to nobody else and has susceptibility 1: its opinion is not "
+    "determined (give it susceptibility < 1)",
+    const double u[3] = {1, 2, 3}, l[3] = {1, 0.5, 0.5}; double out[3] = {7, 7, 7};
+    rc = lev_friedkin_johnsen(net, u, l, p, out); cr_assert(out[0] == 7, "output written");)
+
+/* row 255: A pressure target that is not an actor */
+ROW(an_pressure_bad_target, LEV_EINVAL, "p",
+    "opinion pressure: target 3 is not an actor (the network has 3); LEV_NONE targets the mean opinion",
+    const double u[3] = {1, 2, 3}, l[3] = {0.5, 0.5, 0.5}; double sa[3] = {7, 7, 7};
+    rc = lev_opinion_pressure(net, u, l, 3, p, sa, NULL); cr_assert(sa[0] == 7, "output written");)
+
+/* row 256: Both output arrays of lev_opinion_pressure NULL */
+ROW(an_pressure_null_outputs, LEV_EMISUSE, "p",
+    "opinion pressure: the output array is NULL",
+    const double u[3] = {1, 2, 3}, l[3] = {0.5, 0.5, 0.5};
+    rc = lev_opinion_pressure(net, u, l, LEV_NONE, p, NULL, NULL);)
+
+/* row 257: NULL power array to lev_degroot */
+ROW(an_degroot_null_power, LEV_EMISUSE, "p",
+    "degroot: the output array is NULL",
+    uint32_t cls[3]; size_t k = 9; rc = lev_degroot(net, p, NULL, cls, NULL, &k); cr_assert_eq(k, 9);)
+
+/* row 258: NULL initial opinions to lev_degroot_limit */
+ROW(an_degroot_limit_null_initial, LEV_EMISUSE, "p",
+    "degroot limit: initial is NULL",
+    double out[3] = {7, 7, 7}; rc = lev_degroot_limit(net, NULL, p, out); cr_assert(out[0] == 7, "output written");)

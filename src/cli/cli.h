@@ -65,8 +65,8 @@ typedef struct cli_args {
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
     size_t ngiven;
-    const char *initial, *susceptibility, *target; /* opinion: --initial, --susceptibility, --target */
     long long k; /* keyplayers: -k, the size of the set */
+    const char *initial, *susceptibility, *target; /* opinion: --initial, --susceptibility, --target */
 } cli_args;
 
 typedef struct cli_command {
@@ -80,9 +80,9 @@ typedef struct cli_command {
     void (*more_help)(FILE *f); /* extra help (rank's measures); may be NULL */
 } cli_command;
 
+extern const cli_command cli_drivers, cli_keyplayers; /* control.c */
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command cli_opinion; /* opinion.c */
-extern const cli_command cli_drivers, cli_keyplayers; /* control.c */
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */

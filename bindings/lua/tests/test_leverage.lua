@@ -1072,6 +1072,8 @@ test("opinion: the hand-worked 3-actor example of docs/opinion.md, and a periodi
   eq(c2, false, "no consensus")
   raises("period 2", function() return two:degroot_limit({0, 1}) end)
   raises("susceptibility 1", function() return two:friedkin_johnsen({0, 1}, {1, 1}) end)
+end)
+
 test("control and key players: drivers, classes, key players (Florentine, NetworkX values)", function()
   -- tests/ref/ref_control.h: N_D 5 as listed, 1 both ways (nx.bipartite.hopcroft_karp_matching);
   -- the best fragmentation over all pairs is 0.70512820512820507, by {Medici, Guadagni}

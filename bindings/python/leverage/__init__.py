@@ -21,8 +21,8 @@ from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, 
                         Components, CorePeriphery, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
                         RichClub)
 from ._analyses import Transitivity
-from ._analyses import DeGroot, Pressure
 from ._analyses import CONTROL_CLASSES, KP_MEASURES, KeyPlayers
+from ._analyses import DeGroot, Pressure
 from ._inequality import Lorenz, Theil, gini, hhi, lorenz, palma, theil, top_share
 from ._lib import LEV_NONE as NONE
 from ._lib import library_path, library_version, status_name, strerror
@@ -42,6 +42,6 @@ __all__ = [
     "InputOutputError", "NotConverged", "Cancelled", "Misuse", "Unsupported", "BufferTooSmall",
     "LimitExceeded", "LibraryError",
 ]
+__all__ += ["CONTROL_CLASSES", "KP_MEASURES", "KeyPlayers"]
 __all__ += ["FileNotFound"]
 __all__ += ["DeGroot", "Pressure"]
-__all__ += ["CONTROL_CLASSES", "KP_MEASURES", "KeyPlayers"]

@@ -751,6 +751,75 @@ class _Analyses:
             return Outsiders(_result(s), _result(f))
         return Outsiders(self._keyed(s, False), self._keyed(f, False, lambda v: _OUTSIDER_FLAGS[v]))
 
+    # -- control and key players --
+
+    def drivers(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """A minimum set of driver actors for structural control (lev_drivers(), Liu–Slotine–
+        Barabási by Hopcroft–Karp matching): the fewest actors whose direct steering lets
+        influence along the ties steer everyone. Option: ``undirected``.
+
+        Returns:
+            Their names in index order (``len()`` is N_D), or with ``as_array`` a uint32 array.
+        """
+        (d,) = self._sized("drivers", "lev_drivers", [self], [c_uint32], as_array, options, progress)
+        if as_array:
+            return _result(d)
+        names = self.actors
+        return [names[i] for i in d]
+
+    def control_classes(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """Each actor's class for control (lev_control_classes(), Jia et al. 2013): "critical" (in
+        every minimum driver set), "intermittent" (in some) or "redundant" (in none). Option:
+        ``undirected``.
+
+        Returns:
+            ``{actor name: class}``, or with ``as_array`` the uint32 codes (1, 2, 3: CONTROL_CLASSES
+            in order).
+        """
+        out, ptr = _out(len(self), as_array, c_uint32)
+        self._call("control_classes", "lev_control_classes", [self, _P, ptr], options, progress)
+        if as_array:
+            return _result(out)
+        return self._keyed(out, False, lambda v: CONTROL_CLASSES[v - 1])
+
+    def _kp_options(self, method: str, measure: str, options: Dict[str, Any]) -> Dict[str, Any]:
+        try:
+            code = KP_MEASURES[measure]
+        except (KeyError, TypeError):
+            raise error("LEV_EUNSUPPORTED", f"{method}(): unknown measure {measure!r}: expected "
+                        f"{', '.join(repr(x) for x in KP_MEASURES)}") from None
+        return {**options, "kp_measure": code}
+
+    def keyplayers(self, k: int, measure: str = "reach", *, as_array: bool = False, progress: Progress = None,
+                   **options: Any) -> KeyPlayers:
+        """The k key players (lev_keyplayers(), Borgatti 2006): greedy start plus swaps. ``measure``:
+        "reach" (the share reached within ``kp_distance`` steps), "dreach" (distance-weighted
+        reach), "fragment" or "dfragment" (the fragmentation left by removing them). Options:
+        ``kp_distance``, ``kp_starts``, ``seed``, ``undirected``, ``threads``.
+
+        Returns:
+            ``KeyPlayers(actors, score)``: names in index order (or a uint32 array) and the score.
+        """
+        if not isinstance(k, int) or isinstance(k, bool) or k < 0:
+            raise TypeError(f"keyplayers(): k must be an int >= 0 (got {k!r})")
+        opts = self._kp_options("keyplayers", measure, options)
+        out, ptr = _out(max(k, 1), as_array, c_uint32)
+        score = c_double()
+        self._call("keyplayers", "lev_keyplayers", [self, c_size_t(k), _P, ptr, byref(score)], opts, progress)
+        if as_array:
+            return KeyPlayers(_result(out)[:k], score.value)
+        names = self.actors
+        return KeyPlayers([names[i] for i in list(out)[:k]], score.value)
+
+    def keyplayer_score(self, actors: Sequence[Ref], measure: str = "reach", **options: Any) -> float:
+        """The key-player score of the given actors (names or indices; lev_keyplayer_score()).
+        ``measure`` and options as :meth:`keyplayers`."""
+        opts = self._kp_options("keyplayer_score", measure, options)
+        keep, ptr, count = _indices(actors, "actors", self._actor)
+        score = c_double()
+        self._call("keyplayer_score", "lev_keyplayer_score", [self, ptr, c_size_t(count), _P, byref(score)], opts)
+        return score.value
+
     # -- opinion dynamics: DeGroot, Friedkin–Johnsen, pressure points --
 
     def degroot(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> "DeGroot":
@@ -840,71 +909,3 @@ class Pressure(NamedTuple):
     """lev_opinion_pressure(): ∂T/∂u per actor and ∂T/∂w per edge record."""
     actors: Any
     ties: Any
-    # -- control and key players --
-
-    def drivers(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
-        """A minimum set of driver actors for structural control (lev_drivers(), Liu–Slotine–
-        Barabási by Hopcroft–Karp matching): the fewest actors whose direct steering lets
-        influence along the ties steer everyone. Option: ``undirected``.
-
-        Returns:
-            Their names in index order (``len()`` is N_D), or with ``as_array`` a uint32 array.
-        """
-        (d,) = self._sized("drivers", "lev_drivers", [self], [c_uint32], as_array, options, progress)
-        if as_array:
-            return _result(d)
-        names = self.actors
-        return [names[i] for i in d]
-
-    def control_classes(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
-        """Each actor's class for control (lev_control_classes(), Jia et al. 2013): "critical" (in
-        every minimum driver set), "intermittent" (in some) or "redundant" (in none). Option:
-        ``undirected``.
-
-        Returns:
-            ``{actor name: class}``, or with ``as_array`` the uint32 codes (1, 2, 3: CONTROL_CLASSES
-            in order).
-        """
-        out, ptr = _out(len(self), as_array, c_uint32)
-        self._call("control_classes", "lev_control_classes", [self, _P, ptr], options, progress)
-        if as_array:
-            return _result(out)
-        return self._keyed(out, False, lambda v: CONTROL_CLASSES[v - 1])
-
-    def _kp_options(self, method: str, measure: str, options: Dict[str, Any]) -> Dict[str, Any]:
-        try:
-            code = KP_MEASURES[measure]
-        except (KeyError, TypeError):
-            raise error("LEV_EUNSUPPORTED", f"{method}(): unknown measure {measure!r}: expected "
-                        f"{', '.join(repr(x) for x in KP_MEASURES)}") from None
-        return {**options, "kp_measure": code}
-
-    def keyplayers(self, k: int, measure: str = "reach", *, as_array: bool = False, progress: Progress = None,
-                   **options: Any) -> KeyPlayers:
-        """The k key players (lev_keyplayers(), Borgatti 2006): greedy start plus swaps. ``measure``:
-        "reach" (the share reached within ``kp_distance`` steps), "dreach" (distance-weighted
-        reach), "fragment" or "dfragment" (the fragmentation left by removing them). Options:
-        ``kp_distance``, ``kp_starts``, ``seed``, ``undirected``, ``threads``.
-
-        Returns:
-            ``KeyPlayers(actors, score)``: names in index order (or a uint32 array) and the score.
-        """
-        if not isinstance(k, int) or isinstance(k, bool) or k < 0:
-            raise TypeError(f"keyplayers(): k must be an int >= 0 (got {k!r})")
-        opts = self._kp_options("keyplayers", measure, options)
-        out, ptr = _out(max(k, 1), as_array, c_uint32)
-        score = c_double()
-        self._call("keyplayers", "lev_keyplayers", [self, c_size_t(k), _P, ptr, byref(score)], opts, progress)
-        if as_array:
-            return KeyPlayers(_result(out)[:k], score.value)
-        names = self.actors
-        return KeyPlayers([names[i] for i in list(out)[:k]], score.value)
-
-    def keyplayer_score(self, actors: Sequence[Ref], measure: str = "reach", **options: Any) -> float:
-        """The key-player score of the given actors (names or indices; lev_keyplayer_score()).
-        ``measure`` and options as :meth:`keyplayers`."""
-        opts = self._kp_options("keyplayer_score", measure, options)
-        keep, ptr, count = _indices(actors, "actors", self._actor)
-        score = c_double()
-        self._call("keyplayer_score", "lev_keyplayer_score", [self, ptr, c_size_t(count), _P, byref(score)], opts)
-        return score.value

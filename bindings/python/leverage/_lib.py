@@ -177,17 +177,17 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_dominators", [c_void_p, c_uint32, c_void_p, _u32p], c_int, _P(2)),
     ("lev_articulation_points", [c_void_p, c_void_p, _u32p], c_int, _P(1)),
     ("lev_bridges", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _szp], c_int, _P(1)),
+    # control and key players
+    ("lev_drivers", [c_void_p, c_void_p, c_size_t, _u32p, _szp], c_int, _P(1)),
+    ("lev_control_classes", [c_void_p, c_void_p, _u32p], c_int, _P(1)),
+    ("lev_keyplayers", [c_void_p, c_size_t, c_void_p, _u32p, _dblp], c_int, _P(2)),
+    ("lev_keyplayer_score", [c_void_p, _u32p, c_size_t, c_void_p, _dblp], c_int, _P(3)),
     # opinion dynamics
     ("lev_degroot", [c_void_p, c_void_p, _dblp, _u32p, _u32p, _szp], c_int, _P(1)),
     ("lev_degroot_limit", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
     ("lev_friedkin_johnsen", [c_void_p, _dblp, _dblp, c_void_p, _dblp], c_int, _P(3)),
     ("lev_friedkin_johnsen_influence", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
     ("lev_opinion_pressure", [c_void_p, _dblp, _dblp, c_uint32, c_void_p, _dblp, _dblp], c_int, _P(4)),
-    # control and key players
-    ("lev_drivers", [c_void_p, c_void_p, c_size_t, _u32p, _szp], c_int, _P(1)),
-    ("lev_control_classes", [c_void_p, c_void_p, _u32p], c_int, _P(1)),
-    ("lev_keyplayers", [c_void_p, c_size_t, c_void_p, _u32p, _dblp], c_int, _P(2)),
-    ("lev_keyplayer_score", [c_void_p, _u32p, c_size_t, c_void_p, _dblp], c_int, _P(3)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------
