@@ -40,6 +40,13 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_THRESHOLD, "threshold", LEV_TYPE_DOUBLE, 0, 1, 0.1},
     {LEV_P_INCROWD, "incrowd", LEV_TYPE_INT, 1, 2, LEV_INCROWD_GROUP},
     {LEV_P_SCOPE, "scope", LEV_TYPE_INT, 1, 2, LEV_SCOPE_ALL},
+    {LEV_P_QUOTA, "quota", LEV_TYPE_DOUBLE, 0, 1.7976931348623157e308, 0},
+    {LEV_P_QUOTA_FRACTION, "quota_fraction", LEV_TYPE_DOUBLE, 0, 1, 0.5},
+    {LEV_P_MEMORY_LIMIT, "memory_limit", LEV_TYPE_INT, 0, 9007199254740992.0, 67108864},
+    {LEV_P_COALITION_SAMPLES, "coalition_samples", LEV_TYPE_INT, 1, 1e9, 20000},
+    {LEV_P_CONNECTED, "connected", LEV_TYPE_INT, 0, 1, 0},
+    {LEV_P_ENUM_LIMIT, "enum_limit", LEV_TYPE_INT, 0, 26, 20},
+    {LEV_P_COALITION_LIMIT, "coalition_limit", LEV_TYPE_INT, 0, 1e9, 100000},
 };
 
 int lev__param_slot(lev_param key) {
