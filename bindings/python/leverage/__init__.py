@@ -21,6 +21,7 @@ from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, 
                         Components, CorePeriphery, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
                         RichClub)
 from ._analyses import Transitivity
+from ._coalition import COALITION_METHODS, Alliance, MinimalWinning, Packel, VotingPower
 from ._inequality import Lorenz, Theil, gini, hhi, lorenz, palma, theil, top_share
 from ._lib import LEV_NONE as NONE
 from ._lib import library_path, library_version, status_name, strerror
@@ -36,6 +37,7 @@ __all__ = [
     "Brokerage", "Components", "Communities", "CorePeriphery", "Reciprocity", "PowerAdvantage",
     "GroupInfluence", "EIIndex", "RichClub", "Outsiders",
     "Transitivity",
+    "COALITION_METHODS", "VotingPower", "MinimalWinning", "Packel", "Alliance",
     "Error", "OutOfMemory", "InvalidArgument", "NotFound", "AlreadyExists", "ParseError",
     "InputOutputError", "NotConverged", "Cancelled", "Misuse", "Unsupported", "BufferTooSmall",
     "LimitExceeded", "LibraryError",

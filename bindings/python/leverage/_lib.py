@@ -177,6 +177,13 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_dominators", [c_void_p, c_uint32, c_void_p, _u32p], c_int, _P(2)),
     ("lev_articulation_points", [c_void_p, c_void_p, _u32p], c_int, _P(1)),
     ("lev_bridges", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _szp], c_int, _P(1)),
+    # coalitions over a resource
+    ("lev_voting_power", [c_void_p, c_uint32, c_void_p, _dblp, _dblp, _dblp, _dblp, _dblp, POINTER(c_int)], c_int,
+     _P(2)),
+    ("lev_minimal_winning", [c_void_p, c_uint32, c_void_p, c_size_t, _u32p, _u32p, _szp, _dblp], c_int, _P(2)),
+    ("lev_packel_indices", [c_void_p, c_uint32, c_void_p, _dblp, _dblp], c_int, _P(2)),
+    ("lev_cheapest_alliance", [c_void_p, c_uint32, c_uint32, c_void_p, c_size_t, _u32p, _szp, _dblp,
+                               POINTER(c_int)], c_int, _P(3)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------
