@@ -62,6 +62,7 @@ typedef struct cli_args {
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
     size_t ngiven;
+    const char *resource, *cost; /* coalition: --resource, --cost */
 } cli_args;
 
 typedef struct cli_command {
@@ -76,6 +77,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
+extern const cli_command cli_coalition;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */
@@ -159,5 +161,11 @@ int cli_paths_exact(const cli_args *a, const lev_network *net);
  * to compute it. */
 int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, const double *exerted, int json,
                           FILE *f);
+
+/* The "alliances" section (coalition.c): the cheapest alliance to a majority of the first
+ * resource and the actors with the most voting power (exact tables capped at 1 MiB, else 2000
+ * samples; power left out above CLI_ALLIANCE_MAX actors). Text, or a JSON value (json). */
+#define CLI_ALLIANCE_MAX 100000
+int cli_alliances_section(const cli_args *a, const lev_network *net, int json, FILE *f);
 
 #endif
