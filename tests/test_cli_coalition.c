@@ -29,7 +29,7 @@ static void has(const char *text, const char *needle) {
 
 Test(cli_coalition, text_on_the_florentine_families) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --top 3", &out), 0);
+    cr_assert_eq(run(LEV_CLI " coalition " FLO " --top 4", &out), 0);
     has(out, "strictly more than 50.0% of 681 wealth");
     has(out, "1. Strozzi                  Shapley-Shubik 24.7%, Banzhaf 24.8%, holds 21.4%");
     has(out, "Barbadori, Medici, Peruzzi, Strozzi\n  4 actors holding 353 (51.8%); exact.");
@@ -71,7 +71,7 @@ Test(cli_coalition, json_connected_sampled_and_costs) {
     cr_assert_eq(run(LEV_CLI " coalition " FLO " --format json --coalition-limit 2", &out), 0);
     has(out, "\"method\":\"exact\"");
     has(out, "\"minimal_winning\":{\"count\":1530,\"listed\":[[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"],[");
-    has(out, "\"cheapest_alliance\":{\"members\":[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"],\"cost\":4,"
+    has(out, "\"cheapest_alliance\":{\"size\":4,\"members\":[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"],\"cost\":4,"
              "\"method\":\"exact\"}");
     free(out);
     cr_assert_eq(run(LEV_CLI " coalition " FLO " --connected --enum-limit 0 --coalition-samples 2000", &out), 0);
@@ -137,8 +137,12 @@ Test(cli_coalition, analyze_has_an_alliances_section) {
     has(out, "Most voting power over wealth, majority rule (exact):\n   1. Strozzi");
     free(out);
     cr_assert_eq(run(LEV_CLI " analyze --format json", &out), 0);
-    has(out, ",\"alliances\":{\"resource\":\"wealth\",\"quota_fraction\":0.5,\"cheapest_alliance\":{\"members\":"
-             "[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"]");
+    has(out, ",\"alliances\":{\"resource\":\"wealth\",\"quota_fraction\":0.5,\"cheapest_alliance\":{\"size\":4,"
+             "\"members\":[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"]");
+    free(out);
+    /* at most --top members named, the heaviest first */
+    cr_assert_eq(run(LEV_CLI " analyze --top 2", &out), 0);
+    has(out, "  Strozzi, Medici and 2 more\n  4 actors holding 353 (51.8%); exact.");
     free(out);
     /* no resources: no section */
     cr_assert_eq(run(LEV_CLI " analyze " SRC("examples/data/florentine_edges.csv") " 2>/dev/null", &out), 0);

@@ -165,7 +165,7 @@ int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, co
 /* The "alliances" section (coalition.c): the cheapest alliance to a majority of the first
  * resource and the actors with the most voting power (exact tables capped at 1 MiB, else 2000
  * samples; power left out above CLI_ALLIANCE_MAX actors). Text, or a JSON value (json). */
-#define CLI_ALLIANCE_MAX 100000
+#define CLI_ALLIANCE_MAX 5000
 int cli_alliances_section(const cli_args *a, const lev_network *net, int json, FILE *f);
 
 #endif

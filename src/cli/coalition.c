@@ -126,7 +126,8 @@ static void print_quota(lev_params *p, const game *g, FILE *f) {
     }
 }
 
-static void text_alliance(const lev_network *net, const game *g, FILE *f) {
+/* The members, at most `top` named: the heaviest (equal holdings by index), then "and N more". */
+static void text_alliance(const lev_network *net, const game *g, size_t top, FILE *f) {
     if (g->nmem == 0) {
         fprintf(f, "  No alliance reaches the quota.\n");
         return;
@@ -134,7 +135,20 @@ static void text_alliance(const lev_network *net, const game *g, FILE *f) {
     double held = 0;
     for (size_t k = 0; k < g->nmem; k++) held += g->h[g->mem[k]];
     fputs("  ", f);
-    for (size_t k = 0; k < g->nmem; k++) fprintf(f, "%s%s", k ? ", " : "", lev_actor_name(net, g->mem[k]));
+    if (g->nmem <= top) {
+        for (size_t k = 0; k < g->nmem; k++) fprintf(f, "%s%s", k ? ", " : "", lev_actor_name(net, g->mem[k]));
+    } else {
+        double *w = malloc(g->nmem * sizeof *w);
+        uint32_t *ord = NULL;
+        if (w) {
+            for (size_t k = 0; k < g->nmem; k++) w[k] = g->h[g->mem[k]];
+            ord = cli_order(w, g->nmem, 1);
+        }
+        for (size_t k = 0; ord && k < top; k++) fprintf(f, "%s%s", k ? ", " : "", lev_actor_name(net, g->mem[ord[k]]));
+        fprintf(f, " and %zu more", g->nmem - (ord ? top : 0));
+        free(ord);
+        free(w);
+    }
     char b[32];
     fprintf(f, "\n  %zu actor%s holding ", g->nmem, g->nmem == 1 ? "" : "s");
     cli_print_number(f, held);
@@ -146,9 +160,10 @@ static void text_alliance(const lev_network *net, const game *g, FILE *f) {
     fprintf(f, "; %s.\n", g->amethod == LEV_COALITION_EXACT ? "exact" : "a greedy search, not guaranteed cheapest");
 }
 
-static void json_alliance(const lev_network *net, const game *g, FILE *f) {
-    fputs("{\"members\":[", f);
-    for (size_t k = 0; k < g->nmem; k++) {
+/* members: every one, or (cap) the first `cap` by index with "size" the whole count */
+static void json_alliance(const lev_network *net, const game *g, size_t cap, FILE *f) {
+    fprintf(f, "{\"size\":%zu,\"members\":[", g->nmem);
+    for (size_t k = 0; k < g->nmem && k < cap; k++) {
         if (k) fputc(',', f);
         cli_json_string(f, lev_actor_name(net, g->mem[k]));
     }
@@ -262,7 +277,7 @@ static int run(cli_args *a) {
         }
         printf(g.npairs ? "]]}" : "]}");
         printf(",\"cheapest_alliance\":");
-        json_alliance(net, &g, stdout);
+        json_alliance(net, &g, g.nmem, stdout);
         printf("}\n");
     } else {
         printf("Coalitions over %s: %s\n%zu actors; a coalition wins with ", rname, a->edges, g.n);
@@ -273,7 +288,7 @@ static int run(cli_args *a) {
                g.method == LEV_COALITION_EXACT ? "exact" : "sampled: estimates ± one standard error");
         text_power(net, &g, (size_t)a->top, stdout);
         printf("\nWhom to win over? The cheapest alliance (%s):\n", cost == LEV_NONE ? "fewest actors" : "least cost");
-        text_alliance(net, &g, stdout);
+        text_alliance(net, &g, (size_t)a->top, stdout);
         printf("\nMinimal winning coalitions (each member needed): ");
         if (connected) printf("computed for the plain game only (without --connected)\n");
         else if (isnan(g.count)) printf("more than the %.0f listed\n", cli_get(a, LEV_P_COALITION_LIMIT));
@@ -358,7 +373,7 @@ int cli_alliances_section(const cli_args *a, const lev_network *net, int json, F
             fputs("{\"resource\":", f);
             cli_json_string(f, rname);
             fputs(",\"quota_fraction\":0.5,\"cheapest_alliance\":", f);
-            json_alliance(net, &g, f);
+            json_alliance(net, &g, top, f);
             fputs(",\"voting_power\":", f);
             if (!power) fputs("null", f);
             else {
@@ -383,7 +398,7 @@ int cli_alliances_section(const cli_args *a, const lev_network *net, int json, F
             fprintf(f, "\n== Alliances over %s ==\n", rname);
             fprintf(f, "The cheapest alliance to a majority (fewest actors holding more than half of all %s):\n",
                     rname);
-            text_alliance(net, &g, f);
+            text_alliance(net, &g, top, f);
             if (power) {
                 fprintf(f, "Most voting power over %s, majority rule (%s):\n", rname,
                         g.method == LEV_COALITION_EXACT ? "exact"
