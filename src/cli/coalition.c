@@ -296,12 +296,22 @@ static int run(cli_args *a) {
             cli_print_number(stdout, g.count);
             putchar('\n');
         }
-        size_t shown = 0;
-        for (size_t j = 0; j < g.npairs && shown <= (size_t)a->top; j++) {
+        /* the first --top coalitions, at most 12 members named on each line */
+        size_t shown = 0, named = 0, size = 0;
+        for (size_t j = 0; j < g.npairs; j++) {
             int first = j == 0 || g.co[j] != g.co[j - 1];
-            if (first && ++shown > (size_t)a->top) break;
-            printf(first ? (j ? "\n  " : "  ") : ", ");
-            printf("%s", lev_actor_name(net, g.ac[j]));
+            if (first) {
+                if (size > named) printf(" and %zu more", size - named);
+                if (++shown > (size_t)a->top) break;
+                size = named = 0;
+                for (size_t t = j; t < g.npairs && g.co[t] == g.co[j]; t++) size++;
+            }
+            if (named < 12) {
+                printf(first ? (j ? "\n  " : "  ") : ", ");
+                printf("%s", lev_actor_name(net, g.ac[j]));
+                named++;
+            }
+            if (j + 1 == g.npairs && size > named) printf(" and %zu more", size - named);
         }
         if (g.npairs) putchar('\n');
         if (!g.packel && !connected) printf("(Deegan-Packel and Holler-Packel need every minimal winning coalition: too many.)\n");
