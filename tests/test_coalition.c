@@ -125,7 +125,7 @@ static void check_sampled(const ref_game *g, int connected, int force) {
             cr_assert_eq(lev_params_set_int(p, LEV_P_MEMORY_LIMIT, 0), LEV_OK);
             cr_assert_eq(lev_params_set_int(p, LEV_P_ENUM_LIMIT, 0), LEV_OK);
         }
-        cr_assert_eq(lev_params_set_int(p, LEV_P_COALITION_SAMPLES, 40000), LEV_OK);
+        cr_assert_eq(lev_params_set_int(p, LEV_P_COALITION_SAMPLES, 20000), LEV_OK);
         cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, threads), LEV_OK);
         cr_assert_eq(lev_params_set_int(p, LEV_P_SEED, 7), LEV_OK);
         cr_assert_eq(lev_voting_power(net, 0, p, threads == 1 ? r1 : r2, NULL, threads == 1 ? s1 : s2, be, se,
