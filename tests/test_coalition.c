@@ -463,3 +463,57 @@ Test(coalition, large_game_dp_is_fast_and_sums_to_one) {
     free(bz);
     lev_network_free(net);
 }
+
+static int stop_now(void *ud, double done) {
+    (void)done;
+    ++*(int *)ud;
+    return 1;
+}
+
+Test(coalition, cancel_leaves_outputs_untouched) {
+    const ref_game *g = game("rand12");
+    lev_network *net = game_net(g);
+    lev_params *p = game_params(g);
+    int calls = 0;
+    cr_assert_eq(lev_params_set_progress(p, stop_now, &calls), LEV_OK);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_MEMORY_LIMIT, 0), LEV_OK); /* sampled: progress per round */
+    double ss[12];
+    for (int i = 0; i < 12; i++) ss[i] = -7;
+    cr_assert_eq(lev_voting_power(net, 0, p, NULL, NULL, ss, NULL, NULL, NULL), LEV_ECANCELLED);
+    cr_assert(calls > 0);
+    for (int i = 0; i < 12; i++) cr_assert_eq(ss[i], -7);
+    cr_assert_eq(lev_params_errcode(p), LEV_ECANCELLED);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(coalition, banzhaf_alone_stays_exact_further) {
+    /* 400 actors holding 1..50: the Shapley–Shubik tables (about 180 MB) pass the default
+     * 64 MiB, the Banzhaf ones (about 0.4 MB) do not */
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    cr_assert_eq(lev_resource_add(net, "votes", NULL), LEV_OK);
+    uint32_t n = 400;
+    for (uint32_t i = 0; i < n; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "v%u", i);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+        cr_assert_eq(lev_actor_set_resource(net, i, 0, 1 + (i * 7) % 50, 0), LEV_OK);
+    }
+    double *bz = malloc(n * sizeof *bz), *ss = malloc(n * sizeof *ss);
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_COALITION_SAMPLES, 500), LEV_OK);
+    int method = 0;
+    cr_assert_eq(lev_voting_power(net, 0, p, NULL, bz, NULL, NULL, NULL, &method), LEV_OK);
+    cr_assert_eq(method, LEV_COALITION_EXACT);
+    double s = 0;
+    for (uint32_t i = 0; i < n; i++) s += bz[i];
+    cr_assert_float_eq(s, 1, 1e-9);
+    cr_assert_eq(lev_voting_power(net, 0, p, NULL, NULL, ss, NULL, NULL, &method), LEV_OK);
+    cr_assert_eq(method, LEV_COALITION_SAMPLED);
+    free(bz);
+    free(ss);
+    lev_params_free(p);
+    lev_network_free(net);
+}
