@@ -222,7 +222,8 @@ static double dp_bytes(const game *g, int shap, int banz) {
 
 /* win[S] for every S (n <= 26): S wins iff one of its connected components reaches Q. With
  * conn != NULL, conn[S] = S is connected (nonempty). */
-static void enum_win(const game *g, const uint32_t *adjm, uint8_t *win, uint8_t *conn) {
+static lev_status enum_win(const lev__ctx *c, const char *what, const game *g, const uint32_t *adjm, uint8_t *win,
+                           uint8_t *conn) {
     uint32_t n = g->n;
     uint32_t full = n == 32 ? UINT32_MAX : (1u << n) - 1;
     win[0] = g->Q <= 0;
@@ -243,8 +244,13 @@ static void enum_win(const game *g, const uint32_t *adjm, uint8_t *win, uint8_t 
         for (uint32_t t = comp; t; t &= t - 1) s += g->w[__builtin_ctz(t)];
         win[S] = s >= g->Q ? 1 : win[S & ~comp];
         if (conn) conn[S] = comp == S;
+        if ((S & 0xfffff) == 0) { /* every 2^20 coalitions: about the half of the work done */
+            lev_status rc = lev__ctx_progress(c, 0.5 * (double)S / (double)full, what);
+            if (rc) return rc;
+        }
         if (S == full) break;
     }
+    return LEV_OK;
 }
 
 static lev_status adj_masks(const game *g, uint32_t *adjm) {
@@ -453,14 +459,15 @@ lev_status lev_voting_power(const lev_network *net, uint32_t resource, lev_param
             goto oom;
         }
         adj_masks(&g, adjm);
-        enum_win(&g, adjm, win, NULL);
+        rc = enum_win(&c, what, &g, adjm, win, NULL);
         /* fw[k] = k!(n-1-k)!/n! = 1 / (n C(n-1, k)) */
         for (uint32_t k = 0; k < n; k++) {
             double b = 1;
             for (uint32_t j = 1; j <= k; j++) b = b * (double)(n - 1 - k + j) / j;
             fw[k] = 1 / ((double)n * b);
         }
-        for (size_t S = 0; S < cnt; S++) {
+        for (size_t S = 0; S < cnt && !rc; S++) {
+            if ((S & 0xfffff) == 0xfffff) rc = lev__ctx_progress(&c, 0.5 + 0.5 * (double)S / (double)cnt, what);
             if (win[S]) continue;
             int k = __builtin_popcount((unsigned)S);
             for (uint32_t i = 0; i < n; i++)
@@ -473,6 +480,7 @@ lev_status lev_voting_power(const lev_network *net, uint32_t resource, lev_param
         lev__ctx_free(&c, win, cnt, 1);
         lev__ctx_free(&c, adjm, n, sizeof(uint32_t));
         lev__ctx_free(&c, fw, n + 1, sizeof(double));
+        if (rc) goto done;
     } else {
         meth = LEV_COALITION_SAMPLED;
         uint64_t samples = (uint64_t)lev__param(p, LEV_P_COALITION_SAMPLES);
@@ -976,8 +984,9 @@ lev_status lev_cheapest_alliance(const lev_network *net, uint32_t resource, uint
             goto oom;
         }
         adj_masks(&g, adjm);
-        enum_win(&g, adjm, win, conn);
-        for (size_t S = 1; S < cnt; S++) {
+        rc = enum_win(&c, what, &g, adjm, win, conn);
+        for (size_t S = 1; S < cnt && !rc; S++) {
+            if ((S & 0xfffff) == 0) rc = lev__ctx_progress(&c, 0.5 + 0.5 * (double)S / (double)cnt, what);
             if (!conn[S] || !win[S]) continue;
             double cs = 0;
             for (size_t t = S; t; t &= t - 1) cs += cost ? cost[__builtin_ctzll(t)] : 1;
@@ -992,6 +1001,7 @@ lev_status lev_cheapest_alliance(const lev_network *net, uint32_t resource, uint
         lev__ctx_free(&c, win, cnt, 1);
         lev__ctx_free(&c, conn, cnt, 1);
         lev__ctx_free(&c, adjm, n, sizeof(uint32_t));
+        if (rc) goto done;
     } else if (g.connected) {
         meth = LEV_COALITION_HEURISTIC;
         /* seeds: the 32 heaviest actors (equal weights by index) */

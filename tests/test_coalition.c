@@ -517,3 +517,40 @@ Test(coalition, banzhaf_alone_stays_exact_further) {
     lev_params_free(p);
     lev_network_free(net);
 }
+
+Test(coalition, enumeration_is_cancellable) {
+    /* 21 actors on a path: 2^21 coalitions, the progress callback is asked every 2^20 */
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    cr_assert_eq(lev_resource_add(net, "votes", NULL), LEV_OK);
+    for (uint32_t i = 0; i < 21; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "p%u", i);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+        cr_assert_eq(lev_actor_set_resource(net, i, 0, 1 + i % 4, 0), LEV_OK);
+        if (i) cr_assert_eq(lev_edge_add(net, i - 1, i, 1, NULL, NULL), LEV_OK);
+    }
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_CONNECTED, 1), LEV_OK);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_ENUM_LIMIT, 21), LEV_OK);
+    int calls = 0;
+    cr_assert_eq(lev_params_set_progress(p, stop_now, &calls), LEV_OK);
+    double ss[21];
+    uint32_t m[21];
+    size_t len = 99;
+    cr_assert_eq(lev_voting_power(net, 0, p, NULL, NULL, ss, NULL, NULL, NULL), LEV_ECANCELLED);
+    cr_assert_eq(lev_cheapest_alliance(net, 0, LEV_NONE, p, 21, m, &len, NULL, NULL), LEV_ECANCELLED);
+    cr_assert_eq(len, 99);
+    cr_assert_eq(calls, 2);
+    /* uncancelled, the path's restricted game: connected intervals only */
+    cr_assert_eq(lev_params_set_progress(p, NULL, NULL), LEV_OK);
+    int method = 0;
+    cr_assert_eq(lev_voting_power(net, 0, p, NULL, NULL, ss, NULL, NULL, &method), LEV_OK);
+    cr_assert_eq(method, LEV_COALITION_EXACT);
+    double s = 0;
+    for (int i = 0; i < 21; i++) s += ss[i];
+    cr_assert_float_eq(s, 1, 1e-12);
+    lev_params_free(p);
+    lev_network_free(net);
+}
