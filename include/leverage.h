@@ -784,6 +784,37 @@ typedef enum lev_param {
      *  whose holdings share out its dependence. Read by lev_dependence(), lev_power_advantage().
      *  @since 0.1 */
     LEV_P_SCOPE = 600,
+    /** double, ≥ 0, default 0 (use LEV_P_QUOTA_FRACTION): the quota of the weighted voting game,
+     *  in units of the resource: a coalition wins when its members' holdings add up to at least
+     *  this. Read by the coalition family (lev_voting_power(), lev_minimal_winning(),
+     *  lev_packel_indices(), lev_cheapest_alliance()). @since 0.1 */
+    LEV_P_QUOTA = 1000,
+    /** double, [0, 1], default 0.5: when LEV_P_QUOTA is 0, a coalition wins when its holdings
+     *  are strictly more than this fraction of all holdings (0.5: a strict majority). Read by
+     *  the coalition family. @since 0.1 */
+    LEV_P_QUOTA_FRACTION = 1001,
+    /** int, bytes, 0..2^53, default 67108864 (64 MiB): the most scratch an exact dynamic
+     *  program of the coalition family may take; past it lev_voting_power() samples
+     *  (LEV_P_COALITION_SAMPLES), lev_cheapest_alliance() with a cost resource is greedy and
+     *  lev_minimal_winning() counts by enumeration. 0 always samples. @since 0.1 */
+    LEV_P_MEMORY_LIMIT = 1002,
+    /** int, 1..10^9, default 20000: random permutations (Shapley–Shubik) and random coalitions
+     *  (Banzhaf) a sampled lev_voting_power() draws; the standard error falls as 1/√samples.
+     *  @since 0.1 */
+    LEV_P_COALITION_SAMPLES = 1003,
+    /** int, 0 or 1, default 0: 1 plays the graph-restricted game (Myerson 1977): a coalition
+     *  counts only through its connected parts in the influence network read undirected (ties
+     *  either way, any channel), i.e. it wins when one of its connected components reaches the
+     *  quota. Read by lev_voting_power(), lev_cheapest_alliance(). @since 0.1 */
+    LEV_P_CONNECTED = 1004,
+    /** int, 0..26, default 20: the largest network (in actors) on which the graph-restricted
+     *  game is solved exactly by enumerating all 2^n coalitions (2^n bytes of scratch);
+     *  larger ones are sampled (lev_voting_power()) or searched greedily
+     *  (lev_cheapest_alliance()). @since 0.1 */
+    LEV_P_ENUM_LIMIT = 1005,
+    /** int, 0..10^9, default 100000: the most minimal winning coalitions lev_minimal_winning()
+     *  lists and lev_packel_indices() enumerates. @since 0.1 */
+    LEV_P_COALITION_LIMIT = 1006,
     /** int, 1..4, default LEV_KP_REACH: what a key-player set is chosen for (lev_kp_measure):
      *  reach or distance-weighted reach (KPP-Pos), fragmentation or distance-weighted
      *  fragmentation (KPP-Neg). Read by lev_keyplayers(), lev_keyplayer_score(). @since 0.1 */
@@ -852,6 +883,18 @@ typedef enum lev_kp_measure {
                                summed over the ordered pairs i ≠ j of the remaining actors (ties
                                read both ways, 1/∞ = 0); 1 when n' < 2 */
 } lev_kp_measure;
+
+/**
+ * @brief How a result of the coalition family was computed (the `method` outputs).
+ * @since 0.1
+ */
+typedef enum lev_coalition_method {
+    LEV_COALITION_EXACT = 1,     /**< exact: dynamic programming over whole weights, sorting, or
+                                      enumeration of every coalition */
+    LEV_COALITION_SAMPLED = 2,   /**< Monte Carlo estimate, with standard errors */
+    LEV_COALITION_HEURISTIC = 3  /**< a greedy search: an alliance that reaches the quota, not
+                                      necessarily the cheapest */
+} lev_coalition_method;
 
 /**
  * @brief Type of an option's value (lev_param_info()).
@@ -3442,6 +3485,221 @@ LEV_API lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *
  */
 LEV_API lev_status lev_keyplayer_score(const lev_network *net, const uint32_t *set, size_t k, lev_params *p,
                                        double *score);
+
+/** @} */
+
+/**
+ * @defgroup coalition Coalitions over a resource: voting power and the cheapest alliance
+ *
+ * Who holds the swing votes, and which allies make a coalition win? The actors' holdings of
+ * one resource are the weights of a weighted voting game: a coalition (a set of actors) wins
+ * when its holdings add up to at least the quota, LEV_P_QUOTA, or, when that is 0, to strictly
+ * more than LEV_P_QUOTA_FRACTION of all holdings (default: a strict majority). An actor is
+ * decisive (a swing) for a coalition of others that loses without it and wins with it.
+ *
+ * **Whole weights.** Holdings that are whole numbers are used as they are. Otherwise each
+ * holding is multiplied by the smallest 10^d, d ≤ 6, that makes every holding whole (to 10^-9
+ * relative: cents, tenths), and the quota by the same factor (rounded up unless it is whole),
+ * so the game is the same game, solved exactly. Holdings that no such factor makes whole
+ * (thirds, irrational amounts) are never rounded: the exact dynamic programs do not apply,
+ * the indices are sampled, sums of weights are taken in floating point (in index order), and
+ * the cheapest alliance with a cost resource is greedy; the `method` outputs say so.
+ *
+ * **Graph-restricted game** (LEV_P_CONNECTED 1, Myerson 1977): a coalition counts only
+ * through its connected parts in the influence network read undirected (ties either way, any
+ * channel, self-loops ignored): it wins when one of its connected components reaches the
+ * quota (Myerson's restriction v/G(S) = Σ over the components; with a quota above half of all
+ * holdings at most one component can win and the two agree). No peer library offers it; the
+ * tests check it against enumeration of every coalition. Formulas, a worked example and the
+ * peer agreement: @ref guide_alliances.
+ * @{
+ */
+
+/**
+ * @brief Voting power of every actor over a resource: Banzhaf (raw and normalized) and
+ * Shapley–Shubik — who holds the swing votes?
+ *
+ * The raw Banzhaf index of i is the probability that i is decisive for a coalition of the
+ * others drawn uniformly (each other actor in or out with probability 1/2): its swing count
+ * divided by 2^(n−1). The normalized Banzhaf index divides the raw ones by their sum (all 0
+ * when nobody is ever decisive). The Shapley–Shubik index of i is the probability that i is
+ * pivotal when the actors join in a uniformly random order (the one whose arrival makes the
+ * coalition win); the indices sum to 1 whenever the grand coalition wins and the empty one
+ * does not, and are all 0 otherwise.
+ *
+ * **Exact** (`method` LEV_COALITION_EXACT): with whole weights (see @ref coalition) and
+ * without LEV_P_CONNECTED, by dynamic programming over the weights below the quota (Matsui &
+ * Matsui 2000), each actor left out once by divide and conquer over the actors, in
+ * probabilities rather than counts (no overflow for any n; exact up to rounding, about 1e-12
+ * absolute in the tests), when the tables, ⌈log2 n⌉ + 2 levels of n·Q doubles for
+ * Shapley–Shubik and of Q doubles for Banzhaf (Q the quota in whole units), fit in
+ * LEV_P_MEMORY_LIMIT. With LEV_P_CONNECTED and at most LEV_P_ENUM_LIMIT actors, by
+ * enumerating all 2^n coalitions.
+ *
+ * **Sampled** (LEV_COALITION_SAMPLED) otherwise: LEV_P_COALITION_SAMPLES random orders give
+ * the Shapley–Shubik estimate and as many random coalitions the Banzhaf one, each sample from
+ * its own stream seeded by (LEV_P_SEED, sample number), so the result is the same for any
+ * LEV_P_THREADS. `shapley_err` and `banzhaf_err` receive the standard error of each estimate
+ * (√(p(1 − p)/r) over the r samples that count for the actor: all of them for Shapley–Shubik
+ * and for Banzhaf in the plain game, those with the actor outside the coalition in the
+ * restricted one); the normalized Banzhaf index has, to first order, banzhaf_err / Σ raw.
+ * Exact results give 0 errors.
+ * @param[in]  net         The network; not changed (its compact form may be built).
+ * @param[in]  resource    The resource whose holdings are the votes.
+ * @param[in]  p           Options or NULL: LEV_P_QUOTA, LEV_P_QUOTA_FRACTION, LEV_P_CONNECTED,
+ *   LEV_P_MEMORY_LIMIT, LEV_P_ENUM_LIMIT, LEV_P_COALITION_SAMPLES, LEV_P_SEED, LEV_P_THREADS;
+ *   progress callback.
+ * @param[out] banzhaf_raw Caller-owned, length lev_actor_count(net), or NULL.
+ * @param[out] banzhaf     Caller-owned, the same length: normalized Banzhaf, or NULL.
+ * @param[out] shapley     Caller-owned, the same length: Shapley–Shubik, or NULL.
+ * @param[out] banzhaf_err Caller-owned, the same length: standard errors of banzhaf_raw, or NULL.
+ * @param[out] shapley_err Caller-owned, the same length: standard errors of shapley, or NULL.
+ * @param[out] method      Receives a lev_coalition_method, or NULL.
+ * Every output is written only on LEV_OK. Asking only for Banzhaf (shapley and shapley_err
+ * NULL) skips the Shapley–Shubik work, and the other way round.
+ * @return LEV_OK; LEV_EMISUSE (net NULL, or banzhaf_raw, banzhaf and shapley all NULL);
+ *   LEV_EINVAL (resource is not a resource index); LEV_ECANCELLED; LEV_ENOMEM.
+ * @par Contract
+ *   reads net · allocates the DP tables (bounded by LEV_P_MEMORY_LIMIT), 2^n bytes
+ *   (enumeration) or O(V) per thread (sampling) · sampling parallel (OpenMP) · deterministic
+ *   for a seed, for any LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   Exact DP: O(n·Q·log n) for Banzhaf, O(n²·Q·log n) for Shapley–Shubik. Enumeration:
+ *   O(2^n·n). Sampling: O(r·n) plain, O(r·(V + E)·α(V)) restricted, r = LEV_P_COALITION_SAMPLES.
+ * @par Reference
+ *   Banzhaf, J. F. (1965). Rutgers Law Rev. 19; Shapley, L. S. & Shubik, M. (1954). Am. Polit.
+ *   Sci. Rev. 48(3). doi:10.2307/1951053; Matsui, T. & Matsui, Y. (2000). A survey of algorithms
+ *   for calculating power indices of weighted majority games. J. Oper. Res. Soc. Japan 43(1);
+ *   Myerson, R. B. (1977). Graphs and cooperation in games. Math. Oper. Res. 2(3).
+ *   doi:10.1287/moor.2.3.225
+ * @since 0.1
+ */
+LEV_API lev_status lev_voting_power(const lev_network *net, uint32_t resource, lev_params *p, double *banzhaf_raw,
+                                    double *banzhaf, double *shapley, double *banzhaf_err, double *shapley_err,
+                                    int *method);
+
+/**
+ * @brief The minimal winning coalitions of the voting game: which sets of allies win, each of
+ * whom is needed?
+ *
+ * A minimal winning coalition wins and loses without any one of its members (actors holding
+ * nothing are never in one). They are listed in search order: actors sorted by decreasing
+ * holdings (equal holdings by index), the heavier actor taken first; at most
+ * LEV_P_COALITION_LIMIT of them. Each listed coalition k contributes one (coalition, actor)
+ * pair per member, members by increasing index: `coalition[j]` = k, `actor[j]` the member.
+ * `*count` receives how many minimal winning coalitions there are in all, counted by dynamic
+ * programming over whole weights (exact up to 2^53, then to double precision) when the table
+ * of Q doubles fits in LEV_P_MEMORY_LIMIT, otherwise by the enumeration, which gives NaN when
+ * it stops at the limit. The plain game only: LEV_P_CONNECTED is not read. Too small a `cap`
+ * gives LEV_ERANGE with the needed number of pairs in `*len`; `cap` 0 asks for it (and writes
+ * `*count`), recording no message.
+ * @param[in]  net       The network; not changed.
+ * @param[in]  resource  The resource whose holdings are the votes.
+ * @param[in]  p         Options or NULL: LEV_P_QUOTA, LEV_P_QUOTA_FRACTION,
+ *   LEV_P_COALITION_LIMIT, LEV_P_MEMORY_LIMIT.
+ * @param[in]  cap       Room in each output array, in pairs.
+ * @param[out] coalition Caller-owned, length cap: the coalition number of each pair; may be
+ *   NULL if cap is 0.
+ * @param[out] actor     Caller-owned, length cap: the member of each pair; may be NULL if cap is 0.
+ * @param[out] len       Receives the number of pairs (also on LEV_ERANGE).
+ * @param[out] count     Receives the number of minimal winning coalitions, or NaN; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net or len NULL; cap > 0 with coalition or actor NULL),
+ *   LEV_EINVAL (resource), LEV_ERANGE, LEV_ENOMEM. Arrays written only on LEV_OK.
+ * @par Contract
+ *   reads net · O(V + Q) scratch · single-threaded · deterministic.
+ * @par Complexity
+ *   O(V log V + n·Q) to count, O(n) per coalition listed (the search never enters a branch
+ *   without one), twice (length, then the pairs).
+ * @par Reference
+ *   Matsui & Matsui (2000); Deegan, J. & Packel, E. W. (1978). Int. J. Game Theory 7(2).
+ * @since 0.1
+ */
+LEV_API lev_status lev_minimal_winning(const lev_network *net, uint32_t resource, lev_params *p, size_t cap,
+                                       uint32_t *coalition, uint32_t *actor, size_t *len, double *count);
+
+/**
+ * @brief Deegan–Packel and Holler–Packel (public good) indices from the minimal winning
+ * coalitions: how much of the spoils of a minimal alliance does each actor get?
+ *
+ * With M the minimal winning coalitions (see lev_minimal_winning()): Deegan–Packel gives each
+ * coalition of M weight 1/|M| and splits it equally among its members,
+ * DP(i) = (1/|M|) Σ_{S ∈ M, i ∈ S} 1/|S|; Holler–Packel counts the coalitions of M holding
+ * i, normalized to sum 1: HP(i) = |{S ∈ M : i ∈ S}| / Σ_j |{S ∈ M : j ∈ S}|. Both sum to 1
+ * (0 for everyone when nobody can win). Only games small enough to enumerate: more than
+ * LEV_P_COALITION_LIMIT minimal winning coalitions give LEV_EUNSUPPORTED.
+ * @param[in]  net           The network; not changed.
+ * @param[in]  resource      The resource whose holdings are the votes.
+ * @param[in]  p             Options or NULL: LEV_P_QUOTA, LEV_P_QUOTA_FRACTION,
+ *   LEV_P_COALITION_LIMIT, LEV_P_MEMORY_LIMIT.
+ * @param[out] deegan_packel Caller-owned, length lev_actor_count(net), or NULL.
+ * @param[out] holler_packel Caller-owned, the same length, or NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL or both outputs NULL), LEV_EINVAL (resource),
+ *   LEV_EUNSUPPORTED (too many coalitions; the message gives the count), LEV_ENOMEM. Outputs
+ *   written only on LEV_OK.
+ * @par Contract
+ *   reads net · O(V + Q) scratch · single-threaded · deterministic.
+ * @par Complexity
+ *   O(V log V + n·Q + n·|M|).
+ * @par Reference
+ *   Deegan, J. & Packel, E. W. (1978). A new index of power for simple n-person games. Int. J.
+ *   Game Theory 7(2). doi:10.1007/BF01753236; Holler, M. J. & Packel, E. W. (1983). Power, luck
+ *   and the right index. J. Econ. 43(1). doi:10.1007/BF01283880
+ * @since 0.1
+ */
+LEV_API lev_status lev_packel_indices(const lev_network *net, uint32_t resource, lev_params *p, double *deegan_packel,
+                                      double *holler_packel);
+
+/**
+ * @brief The cheapest alliance that reaches the quota: the fewest actors, or the least total
+ * cost, whose holdings win — whom to win over?
+ *
+ * With `cost_resource` LEV_NONE every actor costs 1 (the fewest actors); otherwise an actor's
+ * cost is its holding of `cost_resource` (what it takes to win it over). Among alliances of
+ * equal cost the smaller wins. Methods (`*method`):
+ * - plain game, fewest actors: the heaviest actors first (equal holdings by index), exact;
+ * - plain game with costs, whole weights and n·(Q + 1) bits + 16·(Q + 1) bytes within
+ *   LEV_P_MEMORY_LIMIT: a 0/1 knapsack over the weights capped at the quota, exact;
+ *   otherwise greedy by holdings per unit of cost, then dropping the members (least attractive
+ *   first) whose holdings are not needed: LEV_COALITION_HEURISTIC;
+ * - LEV_P_CONNECTED (the alliance must be connected in the influence network read undirected)
+ *   and at most LEV_P_ENUM_LIMIT actors: every connected coalition enumerated, exact (equal
+ *   cost and size: the lowest bit mask of actor indices);
+ * - LEV_P_CONNECTED with more actors: from each of the 32 heaviest actors, grow the alliance
+ *   through its ties, taking the frontier actor of most holdings per unit of cost (equal ones
+ *   by index) until the quota, then drop the members, last taken first, whose removal leaves it
+ *   connected and winning; the cheapest of these (a node-weighted Steiner-type search, done
+ *   greedily): LEV_COALITION_HEURISTIC.
+ * When no alliance reaches the quota (all holdings together fall short, or no connected part
+ * does) the call succeeds with `*len` 0 and `*total_cost` +infinity. Members are listed by
+ * increasing index. Too small a `cap` gives LEV_ERANGE with the size in `*len`; `cap` 0 asks
+ * for it, recording no message.
+ * @param[in]  net           The network; not changed (its compact form may be built).
+ * @param[in]  resource      The resource whose holdings are the votes.
+ * @param[in]  cost_resource The resource whose holdings are the costs, or LEV_NONE.
+ * @param[in]  p             Options or NULL: LEV_P_QUOTA, LEV_P_QUOTA_FRACTION,
+ *   LEV_P_CONNECTED, LEV_P_ENUM_LIMIT, LEV_P_MEMORY_LIMIT; progress callback.
+ * @param[in]  cap           Room in members.
+ * @param[out] members       Caller-owned, length cap; may be NULL if cap is 0.
+ * @param[out] len           Receives the alliance's size (also on LEV_ERANGE).
+ * @param[out] total_cost    Receives its cost (its size with LEV_NONE), or NULL.
+ * @param[out] method        Receives a lev_coalition_method, or NULL.
+ * @return LEV_OK, LEV_EMISUSE (net or len NULL; cap > 0 with members NULL), LEV_EINVAL
+ *   (resource or cost_resource), LEV_ERANGE, LEV_ECANCELLED, LEV_ENOMEM. Outputs written only
+ *   on LEV_OK.
+ * @par Contract
+ *   reads net · O(V) scratch, the knapsack's n·Q bits or 2^n bytes (enumeration) ·
+ *   single-threaded · deterministic.
+ * @par Complexity
+ *   O(V log V) fewest; O(n·Q) knapsack; O(2^n·n) enumeration; greedy connected
+ *   O(32·(k·(k + E_k) + (V + E) log V)) for alliances of k actors with E_k ties among them.
+ * @par Reference
+ *   Myerson (1977); Kellerer, H., Pferschy, U. & Pisinger, D. (2004). Knapsack Problems.
+ *   Springer (the min-cost covering knapsack).
+ * @since 0.1
+ */
+LEV_API lev_status lev_cheapest_alliance(const lev_network *net, uint32_t resource, uint32_t cost_resource,
+                                         lev_params *p, size_t cap, uint32_t *members, size_t *len,
+                                         double *total_cost, int *method);
 
 /** @} */
 

@@ -866,3 +866,68 @@ ROW(an_degroot_null_power, LEV_EMISUSE, "p",
 ROW(an_degroot_limit_null_initial, LEV_EMISUSE, "p",
     "degroot limit: initial is NULL",
     double out[3] = {7, 7, 7}; rc = lev_degroot_limit(net, NULL, p, out); cr_assert(out[0] == 7, "output written");)
+
+/* ---- coalitions over a resource (rows 280-319) ---------------------------------------------- */
+
+/* row 280: A resource index that is not a resource, to lev_voting_power */
+ROW(co_voting_bad_resource, LEV_EINVAL, "p",
+    "voting_power: no resource 5 (the network has 1)",
+    double b[3] = {7, 7, 7}; rc = lev_voting_power(net, 5, p, b, NULL, NULL, NULL, NULL, NULL);
+    cr_assert(b[0] == 7, "output written");)
+
+/* row 281: No index output to lev_voting_power (raw, normalized and Shapley–Shubik all NULL) */
+ROW(co_voting_no_output, LEV_EMISUSE, "p",
+    "voting_power: the output array is NULL",
+    double e[3]; rc = lev_voting_power(net, 0, p, NULL, NULL, NULL, e, e, NULL);)
+
+/* row 282: cap > 0 with a NULL array to lev_minimal_winning */
+ROW(co_mwc_null_array, LEV_EMISUSE, "p",
+    "minimal_winning: cap is 2 but coalition or actor is NULL",
+    uint32_t a[2]; size_t len = 9; rc = lev_minimal_winning(net, 0, p, 2, NULL, a, &len, NULL); cr_assert_eq(len, 9);)
+
+/* row 283: The minimal winning coalitions' length query (cap 0) records nothing */
+ROW(co_mwc_length_query, LEV_ERANGE, "none", "",
+    size_t len = 0; double count = 0; rc = lev_minimal_winning(net, 0, p, 0, NULL, NULL, &len, &count);
+    cr_assert_eq(len, 1); cr_assert_eq(count, 1);)
+
+/* row 284: More minimal winning coalitions than coalition_limit, to lev_packel_indices */
+ROW(co_packel_too_many, LEV_EUNSUPPORTED, "p",
+    "packel_indices: 1 minimal winning coalitions exceed the coalition_limit 0",
+    double d[3] = {7, 7, 7}; cr_assert_eq(lev_params_set_int(p, LEV_P_COALITION_LIMIT, 0), LEV_OK);
+    rc = lev_packel_indices(net, 0, p, d, NULL); cr_assert(d[0] == 7, "output written");)
+
+/* row 285: Both outputs NULL to lev_packel_indices */
+ROW(co_packel_no_output, LEV_EMISUSE, "p",
+    "packel_indices: the output array is NULL",
+    rc = lev_packel_indices(net, 0, p, NULL, NULL);)
+
+/* row 286: A cost resource that is neither a resource nor LEV_NONE, to lev_cheapest_alliance */
+ROW(co_alliance_bad_cost, LEV_EINVAL, "p",
+    "cheapest_alliance: no cost resource 3 (the network has 1; LEV_NONE counts actors)",
+    size_t len = 9; rc = lev_cheapest_alliance(net, 0, 3, p, 0, NULL, &len, NULL, NULL); cr_assert_eq(len, 9);)
+
+/* row 287: cap > 0 with a NULL members array to lev_cheapest_alliance */
+ROW(co_alliance_null_members, LEV_EMISUSE, "p",
+    "cheapest_alliance: cap is 1 but members is NULL",
+    size_t len = 9; rc = lev_cheapest_alliance(net, 0, LEV_NONE, p, 1, NULL, &len, NULL, NULL); cr_assert_eq(len, 9);)
+
+/* row 288: The cheapest alliance's length query (cap 0) records nothing */
+ROW(co_alliance_length_query, LEV_ERANGE, "none", "",
+    size_t len = 0; double cost = -1;
+    rc = lev_cheapest_alliance(net, 0, LEV_NONE, p, 0, NULL, &len, &cost, NULL); cr_assert_eq(len, 1);
+    cr_assert_eq(cost, -1);)
+
+/* row 289: A quota fraction above 1 */
+ROW(co_quota_fraction_range, LEV_EINVAL, "p",
+    "option quota_fraction must be in [0, 1] (got 1.5)",
+    rc = lev_params_set_double(p, LEV_P_QUOTA_FRACTION, 1.5);)
+
+/* row 290: An enumeration limit above 26 (2^26 bytes of coalitions) */
+ROW(co_enum_limit_range, LEV_EINVAL, "p",
+    "option enum_limit must be in [0, 26] (got 27)",
+    rc = lev_params_set_int(p, LEV_P_ENUM_LIMIT, 27);)
+
+/* row 291: A negative quota */
+ROW(co_quota_negative, LEV_EINVAL, "p",
+    "option quota must be in [0, 1.7976931348623157e+308] (got -1)",
+    rc = lev_params_set_double(p, LEV_P_QUOTA, -1);)

@@ -592,3 +592,67 @@ Test(oom, control) {
     sweep("lev_keyplayers reach", op_keyplayers, (void *)(intptr_t)LEV_KP_REACH, 1);
     sweep("lev_keyplayers dfragment", op_keyplayers, (void *)(intptr_t)LEV_KP_DFRAGMENT, 1);
 }
+
+/* Coalitions over the fixture's wealth: arg picks the method (see each op). */
+static lev_status coal_opts(lev_params **pp, uintptr_t form) {
+    if (lev_params_new(pp)) return LEV_ENOMEM;
+    lev_params_set_int(*pp, LEV_P_COALITION_SAMPLES, 200);
+    lev_params_set_int(*pp, LEV_P_THREADS, 2);
+    if (form & 1) { /* past the memory and enumeration limits: sampled or greedy */
+        lev_params_set_int(*pp, LEV_P_MEMORY_LIMIT, 0);
+        lev_params_set_int(*pp, LEV_P_ENUM_LIMIT, 0);
+    }
+    lev_params_set_int(*pp, LEV_P_CONNECTED, (form & 2) != 0);
+    return LEV_OK;
+}
+static lev_status op_voting_power(lev_network *net, void *arg) {
+    double a[64], b[64], c[64], d[64], e[64];
+    int m;
+    lev_params *p;
+    if (coal_opts(&p, (uintptr_t)arg)) return LEV_ENOMEM;
+    lev_status rc = lev_voting_power(net, 0, p, a, b, c, d, e, &m);
+    if (rc) cr_assert_eq(lev_params_errcode(p), rc);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_minimal_winning(lev_network *net, void *arg) {
+    uint32_t a[4096], b[4096];
+    size_t len = 0;
+    double count;
+    lev_params *p;
+    if (coal_opts(&p, (uintptr_t)arg)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_COALITION_LIMIT, 200);
+    lev_status rc = lev_minimal_winning(net, 0, p, 4096, a, b, &len, &count);
+    if (rc) cr_assert_eq(len, 0, "len written on failure");
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_packel(lev_network *net, void *arg) {
+    double a[64], b[64];
+    lev_params *p;
+    if (coal_opts(&p, (uintptr_t)arg)) return LEV_ENOMEM;
+    lev_status rc = lev_packel_indices(net, 0, p, a, b);
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_cheapest_alliance(lev_network *net, void *arg) {
+    uint32_t m[64];
+    size_t len = 0;
+    double cost;
+    lev_params *p;
+    uintptr_t form = (uintptr_t)arg;
+    if (coal_opts(&p, form & 3)) return LEV_ENOMEM;
+    lev_status rc = lev_cheapest_alliance(net, 0, (form & 4) ? 0 : LEV_NONE, p, 64, m, &len, &cost, NULL);
+    if (rc) cr_assert_eq(len, 0, "len written on failure");
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, coalition) {
+    for (uintptr_t form = 0; form < 4; form++) sweep("lev_voting_power", op_voting_power, (void *)form, 1);
+    sweep("lev_minimal_winning", op_minimal_winning, (void *)0, 1);
+    sweep("lev_minimal_winning by enumeration", op_minimal_winning, (void *)1, 1);
+    sweep("lev_packel_indices", op_packel, (void *)0, 1);
+    for (uintptr_t form = 0; form < 8; form++)
+        sweep("lev_cheapest_alliance", op_cheapest_alliance, (void *)form, 1);
+}

@@ -1607,6 +1607,135 @@ static int m_power_advantage(lua_State *L) {
     return 2;
 }
 
+/* ---- coalitions over a resource ------------------------------------------------------------------- */
+
+static const char *coalition_method_name(int m) {
+    return m == LEV_COALITION_EXACT ? "exact" : m == LEV_COALITION_SAMPLED ? "sampled" : "heuristic";
+}
+
+/* net:voting_power(resource, opts) -> {banzhaf_raw, banzhaf, shapley, banzhaf_err, shapley_err
+ * (each keyed by name, arrays with array = true), method = "exact" | "sampled"} */
+static int m_voting_power(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    uint32_t r = checkresource(L, u->net, 2);
+    Call c;
+    call_begin(L, &c, u, 3, "voting_power", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *v[5];
+    for (int k = 0; k < 5; k++) v[k] = scratch(L, n, sizeof(double));
+    int method = 0;
+    call_enter(&c);
+    lev_status rc = lev_voting_power(u->net, r, c.p, v[0], v[1], v[2], v[3], v[4], &method);
+    call_exit(&c);
+    call_end(&c, rc);
+    static const char *const keys[] = {"banzhaf_raw", "banzhaf", "shapley", "banzhaf_err", "shapley_err"};
+    lua_createtable(L, 0, 6);
+    for (int k = 0; k < 5; k++) {
+        push_results(L, u->net, v[k], n, c.array);
+        lua_setfield(L, -2, keys[k]);
+    }
+    lua_pushstring(L, coalition_method_name(method));
+    lua_setfield(L, -2, "method");
+    return 1;
+}
+
+/* net:minimal_winning(resource, opts) -> {{member, ...}, ...}, count (NaN when unknown) */
+static int m_minimal_winning(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    uint32_t r = checkresource(L, u->net, 2);
+    Call c;
+    call_begin(L, &c, u, 3, "minimal_winning", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *co = NULL, *ac = NULL;
+    double count = 0;
+    lev_status rc;
+    for (;;) {
+        lev_params *p = c.p;
+        call_enter_on(&c, p);
+        rc = lev_minimal_winning(u->net, r, p, cap, co, ac, &len, &count);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len;
+        co = scratch(L, cap, sizeof *co);
+        ac = scratch(L, cap, sizeof *ac);
+    }
+    call_end(&c, rc);
+    lua_newtable(L);
+    lua_Integer k = 0, m = 0;
+    for (size_t j = 0; j < len; j++) {
+        if (j == 0 || co[j] != co[j - 1]) {
+            if (j) lua_rawseti(L, -2, k);
+            lua_newtable(L);
+            k++;
+            m = 0;
+        }
+        push_actor(L, u->net, ac[j], c.array);
+        lua_rawseti(L, -2, ++m);
+    }
+    if (len) lua_rawseti(L, -2, k);
+    lua_pushnumber(L, count);
+    return 2;
+}
+
+/* net:packel_indices(resource, opts) -> deegan_packel, holler_packel */
+static int m_packel_indices(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    uint32_t r = checkresource(L, u->net, 2);
+    Call c;
+    call_begin(L, &c, u, 3, "packel_indices", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *dp = scratch(L, n, sizeof *dp), *hp = scratch(L, n, sizeof *hp);
+    call_enter(&c);
+    lev_status rc = lev_packel_indices(u->net, r, c.p, dp, hp);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, dp, n, c.array);
+    push_results(L, u->net, hp, n, c.array);
+    return 2;
+}
+
+/* net:cheapest_alliance(resource, [cost_resource,] opts) -> {member, ...}, cost, method
+ * (no cost resource: the fewest actors; cost math.huge when no alliance reaches the quota) */
+static int m_cheapest_alliance(lua_State *L) {
+    Net *u = checknet(L, 1);
+    if (lua_istable(L, 3) || luaL_testudata(L, 3, PARAMS_MT)) {
+        lua_settop(L, 3);
+        lua_pushnil(L);
+        lua_insert(L, 3);
+    }
+    lua_settop(L, 4);
+    uint32_t r = checkresource(L, u->net, 2);
+    uint32_t cr = lua_isnil(L, 3) ? LEV_NONE : checkresource(L, u->net, 3);
+    Call c;
+    call_begin(L, &c, u, 4, "cheapest_alliance", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *mem = NULL;
+    double cost = 0;
+    int method = 0;
+    lev_status rc;
+    for (;;) {
+        lev_params *p = c.p;
+        call_enter_on(&c, p);
+        rc = lev_cheapest_alliance(u->net, r, cr, p, cap, mem, &len, &cost, &method);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len;
+        mem = scratch(L, cap, sizeof *mem);
+    }
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t k = 0; k < len; k++) {
+        push_actor(L, u->net, mem[k], c.array);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    lua_pushnumber(L, cost);
+    lua_pushstring(L, coalition_method_name(method));
+    return 3;
+}
+
 /* ---- bypass: unavoidable brokers ---------------------------------------------------------------- */
 
 /* net:dominators(source, opts) -> {name = immediate dominator's name} for the actors source
@@ -2249,6 +2378,10 @@ static const luaL_Reg net_methods[] = {
     {"friedkin_johnsen", m_friedkin_johnsen},
     {"friedkin_johnsen_influence", m_friedkin_johnsen_influence},
     {"opinion_pressure", m_opinion_pressure},
+    {"voting_power", m_voting_power},
+    {"minimal_winning", m_minimal_winning},
+    {"packel_indices", m_packel_indices},
+    {"cheapest_alliance", m_cheapest_alliance},
     {"close", net_gc},
     {NULL, NULL},
 };
@@ -2407,5 +2540,11 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     SETINT("FRAGMENT", LEV_KP_FRAGMENT);
     SETINT("DFRAGMENT", LEV_KP_DFRAGMENT);
     lua_setfield(L, -2, "kp_measure");
+
+    lua_newtable(L);
+    SETINT("EXACT", LEV_COALITION_EXACT);
+    SETINT("SAMPLED", LEV_COALITION_SAMPLED);
+    SETINT("HEURISTIC", LEV_COALITION_HEURISTIC);
+    lua_setfield(L, -2, "coalition_method");
     return 1;
 }

@@ -67,6 +67,7 @@ typedef struct cli_args {
     size_t ngiven;
     long long k; /* keyplayers: -k, the size of the set */
     const char *initial, *susceptibility, *target; /* opinion: --initial, --susceptibility, --target */
+    const char *resource, *cost; /* coalition: --resource, --cost */
 } cli_args;
 
 typedef struct cli_command {
@@ -83,6 +84,7 @@ typedef struct cli_command {
 extern const cli_command cli_drivers, cli_keyplayers; /* control.c */
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command cli_opinion; /* opinion.c */
+extern const cli_command cli_coalition;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */
@@ -163,5 +165,11 @@ int cli_paths_exact(const cli_args *a, const lev_network *net);
  * to compute it. */
 int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, const double *exerted, int json,
                           FILE *f);
+
+/* The "alliances" section (coalition.c): the cheapest alliance to a majority of the first
+ * resource and the actors with the most voting power (exact tables capped at 1 MiB, else 2000
+ * samples; power left out above CLI_ALLIANCE_MAX actors). Text, or a JSON value (json). */
+#define CLI_ALLIANCE_MAX 5000
+int cli_alliances_section(const cli_args *a, const lev_network *net, int json, FILE *f);
 
 #endif

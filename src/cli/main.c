@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-const cli_command *const cli_commands[] = {&cli_analyze, &cli_rank,     &cli_groups,     &cli_imbalance,
-                                           &cli_opinion, &cli_drivers, &cli_keyplayers, NULL};
+const cli_command *const cli_commands[] = {&cli_analyze, &cli_rank,    &cli_groups,     &cli_imbalance,
+                                           &cli_opinion, &cli_drivers, &cli_keyplayers, &cli_coalition, NULL};
 
 static void usage(FILE *f) {
     fputs("usage: leverage COMMAND [OPTIONS]\n"

@@ -57,6 +57,7 @@ local tables = { -- header prefix -> module table
   {prefix = "LEV_KRACKHARDT_", t = leverage.krackhardt, name = "krackhardt"},
   {prefix = "LEV_CONTROL_", t = leverage.control_class, name = "control_class"},
   {prefix = "LEV_KP_", t = leverage.kp_measure, name = "kp_measure"},
+  {prefix = "LEV_COALITION_", t = leverage.coalition_method, name = "coalition_method"},
   {prefix = "LEV_", t = leverage.status, name = "status"}, -- the rest: enum lev_status_code
 }
 local seen = {}

@@ -1100,6 +1100,60 @@ test("control and key players: drivers, classes, key players (Florentine, Networ
   raises("twice", function() return net:keyplayer_score({"Medici", "Medici"}) end)
 end)
 
+test("coalition: UN Security Council, a hand-worked game, the cheapest alliance", function()
+  local un <close> = leverage.network()
+  un:add_resource("votes")
+  for i = 1, 15 do
+    un:add_actor("m" .. i)
+    un:set_resource("m" .. i, "votes", i <= 5 and 7 or 1, 0)
+  end
+  local vp = un:voting_power("votes", {quota = 39})
+  eq(vp.method, "exact", "exact by dynamic programming")
+  near(vp.shapley.m1, 0.1963, 5e-5, "Shapley-Shubik, permanent member (published)")
+  near(vp.shapley.m9, 4 / 2145, 1e-15, "Shapley-Shubik, other member")
+  near(vp.banzhaf.m1, 848 / 5080, 1e-15, "normalized Banzhaf, permanent member")
+  eq(vp.shapley_err.m1, 0, "exact: no error bar")
+  local coalitions, count = un:minimal_winning("votes", {quota = 39, coalition_limit = 2})
+  eq(count, 210, "5 permanent and 4 of 10")
+  eq(#coalitions, 2, "listed up to the limit")
+  eq(#coalitions[1], 9, "nine members")
+  local dp, hp = un:packel_indices("votes", {quota = 39, array = true})
+  near(dp[1] * 5 + dp[6] * 10, 1, 1e-12, "Deegan-Packel sums to 1")
+  near(hp[1] * 5 + hp[6] * 10, 1, 1e-12, "Holler-Packel sums to 1")
+  local mem, cost, method = un:cheapest_alliance("votes", {quota = 39})
+  eq(#mem, 9, "fewest")
+  eq(cost, 9, "cost: the number of actors")
+  eq(method, "exact", "exact")
+  eq(leverage.coalition_method.SAMPLED, 2, "method codes")
+
+  -- A 50, B 30, C 20, quota 51 (docs/alliances.md), B tied to A and C
+  local g <close> = leverage.network()
+  g:add_resource("votes")
+  g:add_resource("cost")
+  for _, name in ipairs{"A", "B", "C"} do g:add_actor(name) end
+  for name, w in pairs{A = 50, B = 30, C = 20} do g:set_resource(name, "votes", w, 0) end
+  for name, c in pairs{A = 10, B = 3, C = 2} do g:set_resource(name, "cost", c, 0) end
+  g:add_edge("A", "B", 1)
+  g:add_edge("C", "B", 1)
+  local p = g:voting_power("votes", {quota = 51})
+  near(p.shapley.A, 2 / 3, 1e-15, "A pivotal in 4 of 6 orders")
+  near(p.banzhaf_raw.B, 0.25, 1e-15, "B decisive for 1 of 4 coalitions of the others")
+  local c = g:voting_power("votes", {quota = 51, connected = 1})
+  near(c.shapley.B, 0.5, 1e-15, "connected: A + C is no coalition")
+  local s = g:voting_power("votes", {quota = 51, connected = 1, enum_limit = 0, coalition_samples = 5000})
+  eq(s.method, "sampled", "sampled beyond the enumeration limit")
+  assert(math.abs(s.shapley.B - 0.5) <= 5 * s.shapley_err.B, "within 5 standard errors")
+  local m2, c2 = g:cheapest_alliance("votes", "cost", {quota = 51})
+  eq(table.concat(m2, ","), "A,C", "least cost")
+  eq(c2, 12, "its cost")
+  local m3, c3 = g:cheapest_alliance("votes", "cost", {quota = 51, connected = 1})
+  eq(table.concat(m3, ","), "A,B", "least cost, connected")
+  eq(c3, 13, "its cost")
+  local _, c4 = g:cheapest_alliance("votes", {quota = 1000})
+  eq(c4, math.huge, "out of reach")
+  raises("coalition_limit", function() return un:packel_indices("votes", {quota = 39, coalition_limit = 1}) end)
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

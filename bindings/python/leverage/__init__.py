@@ -23,6 +23,7 @@ from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, 
 from ._analyses import Transitivity
 from ._analyses import CONTROL_CLASSES, KP_MEASURES, KeyPlayers
 from ._analyses import DeGroot, Pressure
+from ._coalition import COALITION_METHODS, Alliance, MinimalWinning, Packel, VotingPower
 from ._inequality import Lorenz, Theil, gini, hhi, lorenz, palma, theil, top_share
 from ._lib import LEV_NONE as NONE
 from ._lib import library_path, library_version, status_name, strerror
@@ -38,6 +39,7 @@ __all__ = [
     "Brokerage", "Components", "Communities", "CorePeriphery", "Reciprocity", "PowerAdvantage",
     "GroupInfluence", "EIIndex", "RichClub", "Outsiders",
     "Transitivity",
+    "COALITION_METHODS", "VotingPower", "MinimalWinning", "Packel", "Alliance",
     "Error", "OutOfMemory", "InvalidArgument", "NotFound", "AlreadyExists", "ParseError",
     "InputOutputError", "NotConverged", "Cancelled", "Misuse", "Unsupported", "BufferTooSmall",
     "LimitExceeded", "LibraryError",

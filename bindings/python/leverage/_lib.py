@@ -188,6 +188,13 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_friedkin_johnsen", [c_void_p, _dblp, _dblp, c_void_p, _dblp], c_int, _P(3)),
     ("lev_friedkin_johnsen_influence", [c_void_p, _dblp, c_void_p, _dblp], c_int, _P(2)),
     ("lev_opinion_pressure", [c_void_p, _dblp, _dblp, c_uint32, c_void_p, _dblp, _dblp], c_int, _P(4)),
+    # coalitions over a resource
+    ("lev_voting_power", [c_void_p, c_uint32, c_void_p, _dblp, _dblp, _dblp, _dblp, _dblp, POINTER(c_int)], c_int,
+     _P(2)),
+    ("lev_minimal_winning", [c_void_p, c_uint32, c_void_p, c_size_t, _u32p, _u32p, _szp, _dblp], c_int, _P(2)),
+    ("lev_packel_indices", [c_void_p, c_uint32, c_void_p, _dblp, _dblp], c_int, _P(2)),
+    ("lev_cheapest_alliance", [c_void_p, c_uint32, c_uint32, c_void_p, c_size_t, _u32p, _szp, _dblp,
+                               POINTER(c_int)], c_int, _P(3)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from ctypes import POINTER, byref, c_char_p, c_double, c_size_t, c_uint32, c_voi
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ._analyses import _Analyses
+from ._coalition import _Coalition
 from ._interop import _Interop
 from ._errors import Error, NotFound
 from ._lib import ALLOC_FN, WRITE_FN, error, lib
@@ -38,7 +39,7 @@ def _format(kind: str) -> int:
 
 # ---- the network --------------------------------------------------------------------------------
 
-class Network(_Analyses, _Interop):
+class Network(_Analyses, _Interop, _Coalition):
     """A network: actors, resources and influence edges (``lev_network``).
 
     The object owns its C handle: :meth:`close` frees it (idempotent), as does leaving a ``with``
