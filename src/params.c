@@ -40,6 +40,13 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_THRESHOLD, "threshold", LEV_TYPE_DOUBLE, 0, 1, 0.1},
     {LEV_P_INCROWD, "incrowd", LEV_TYPE_INT, 1, 2, LEV_INCROWD_GROUP},
     {LEV_P_SCOPE, "scope", LEV_TYPE_INT, 1, 2, LEV_SCOPE_ALL},
+    {LEV_P_MODEL, "model", LEV_TYPE_INT, 1, 2, LEV_MODEL_IC},
+    {LEV_P_PROBABILITY, "probability", LEV_TYPE_INT, 1, 3, LEV_PROB_WC},
+    {LEV_P_CONSTANT_PROBABILITY, "constant_probability", LEV_TYPE_DOUBLE, 0, 1, 0.01},
+    {LEV_P_RUNS, "runs", LEV_TYPE_INT, 1, 1e9, 10000},
+    {LEV_P_SEEDS_EPSILON, "seeds_epsilon", LEV_TYPE_DOUBLE, 0.001, 0.6, 0.1},
+    {LEV_P_BUDGET, "budget", LEV_TYPE_DOUBLE, 0, 1.7976931348623157e308, 0},
+    {LEV_P_TARGET_GROUP, "target_group", LEV_TYPE_INT, -1, 4294967294.0, -1},
 };
 
 int lev__param_slot(lev_param key) {
