@@ -55,6 +55,9 @@ local tables = { -- header prefix -> module table
   {prefix = "LEV_BROKER_", t = leverage.broker_role, name = "broker_role"},
   {prefix = "LEV_CENTRALIZATION_", t = leverage.centralization, name = "centralization"},
   {prefix = "LEV_KRACKHARDT_", t = leverage.krackhardt, name = "krackhardt"},
+  {prefix = "LEV_MODEL_", t = leverage.model, name = "model"},
+  {prefix = "LEV_PROB_", t = leverage.probability, name = "probability"},
+  {prefix = "LEV_SEED_", t = leverage.seed_rule, name = "seed_rule"},
   {prefix = "LEV_", t = leverage.status, name = "status"}, -- the rest: enum lev_status_code
 }
 local seen = {}
