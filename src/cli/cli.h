@@ -62,6 +62,8 @@ typedef struct cli_args {
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
     size_t ngiven;
+    const char *seeds, *probability, *group; /* spread --seeds, spread/seeds --probability, seeds --group */
+    long long k;                             /* seeds -k */
 } cli_args;
 
 typedef struct cli_command {
@@ -77,6 +79,7 @@ typedef struct cli_command {
 
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
+extern const cli_command cli_spread, cli_seeds; /* campaigns.c */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */
 extern const cli_option cli_common_options[];
@@ -159,5 +162,10 @@ int cli_paths_exact(const cli_args *a, const lev_network *net);
  * to compute it. */
 int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, const double *exerted, int json,
                           FILE *f);
+
+/* The "where to start" section (campaigns.c): the best 3 seeds under IC weighted cascade and
+ * their expected reach, as text or a JSON value. ε is loosened above 100k ties (0.3) and 1M
+ * (0.5), and the section says so. With --undirected each tie spreads both ways. */
+int cli_seeds_section(const cli_args *a, const lev_network *net, int json, FILE *f);
 
 #endif

@@ -166,6 +166,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a) {
         const char *arg = argv[i], *val = NULL;
         char name[64];
         if (strcmp(arg, "-h") == 0) arg = "--help";
+        if (strcmp(arg, "-k") == 0) arg = "--k"; /* seeds -k K */
         if (strncmp(arg, "--", 2) != 0 || !arg[2]) {
             if (arg[0] == '-' && arg[1]) status = cli_usage("unknown option: %s", arg);
             else if (a->edges) status = cli_usage("more than one edges file given: %s", arg);
@@ -284,6 +285,19 @@ static void describe(const cli_option *o, const char *format_default, char *b, s
         break;
     case CLI_WORDS:
         choice_words(o->choices, words, sizeof words);
+        if (o->key != LEV_P_DIRECTION && lev_param_info(o->key, &kname, &type, &lo, &hi, &dflt) == LEV_OK) {
+            /* one default for every reader: name its word ("ic" from "ic=1|lt=2") */
+            char dw[32] = "";
+            for (const char *c = o->choices; *c;) {
+                const char *end = strchr(c, '|'), *eq = strchr(c, '=');
+                size_t len = end ? (size_t)(end - c) : strlen(c);
+                if (eq && eq < c + len && strtod(eq + 1, NULL) == dflt)
+                    snprintf(dw, sizeof dw, "%.*s", (int)(eq - c), c);
+                c += len + (end != NULL);
+            }
+            snprintf(b, cap, "%s; default %s", words, dw);
+            break;
+        }
         snprintf(b, cap, "%s; default: each measure's own", words);
         break;
     case CLI_CHOICE:
@@ -291,7 +305,8 @@ static void describe(const cli_option *o, const char *format_default, char *b, s
         snprintf(b, cap, "%s; default %s", words, format_default ? format_default : "");
         break;
     case CLI_COUNT:
-        snprintf(b, cap, "whole number in [%.0f, %.0f]; default 5", o->lo, o->hi);
+        snprintf(b, cap, "whole number in [%.0f, %.0f]%s", o->lo, o->hi,
+                 o->field == offsetof(cli_args, top) ? "; default 5" : "; no default: required");
         break;
     default:
         break;
