@@ -182,8 +182,30 @@ typedef struct gsc {
     uint32_t *tmp;   /* n: for the top-k sums */
     uint8_t *cov;    /* nset of collection 0 */
     uint8_t *chosen; /* n */
+    uint32_t *heap, *hkey; /* n each: the lazy greedy's heap of actors and their counts when pushed */
     size_t cinv, ccov;
 } gsc;
+
+/* Heap order: larger key first, then lower index. */
+static int above(const gsc *w, size_t a, size_t b) {
+    return w->hkey[a] > w->hkey[b] || (w->hkey[a] == w->hkey[b] && w->heap[a] < w->heap[b]);
+}
+
+static void sift_down(gsc *w, size_t hn, size_t i) {
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, top = i;
+        if (l < hn && above(w, l, top)) top = l;
+        if (r < hn && above(w, r, top)) top = r;
+        if (top == i) return;
+        uint32_t t = w->heap[i];
+        w->heap[i] = w->heap[top];
+        w->heap[top] = t;
+        t = w->hkey[i];
+        w->hkey[i] = w->hkey[top];
+        w->hkey[top] = t;
+        i = top;
+    }
+}
 
 typedef struct choice {
     const uint8_t *rule;
@@ -261,9 +283,31 @@ static size_t greedy(const im *s, const choice *ch, gsc *w, uint32_t *sel, doubl
     double spent = ch->creq;
     size_t nfree = 0;
     for (uint32_t v = 0; v < n; v++) nfree += allowed(ch, v);
+    /* Without a budget: lazy greedy over a max-heap of (count, lower index first). Counts only
+     * fall, so a popped entry whose count is current is the scan's argmax, ties included. */
+    size_t hn = 0;
+    if (ch->budget <= 0) {
+        for (uint32_t v = 0; v < n; v++)
+            if (allowed(ch, v) && !w->chosen[v]) w->heap[hn] = v, w->hkey[hn++] = w->cnt[v];
+        for (size_t i = hn / 2; i-- > 0;) sift_down(w, hn, i);
+    }
     while (ns < ch->k) {
         uint32_t best = LEV_NONE;
-        if (ch->budget > 0) {
+        if (ch->budget <= 0) {
+            while (hn) {
+                uint32_t v = w->heap[0];
+                if (w->hkey[0] == w->cnt[v]) {
+                    best = v;
+                    w->heap[0] = w->heap[--hn];
+                    w->hkey[0] = w->hkey[hn];
+                    sift_down(w, hn, 0);
+                    break;
+                }
+                w->hkey[0] = w->cnt[v]; /* stale: refresh and sink */
+                sift_down(w, hn, 0);
+            }
+            if (best == LEV_NONE) break;
+        } else if (ch->budget > 0) {
             double br = -1;
             for (uint32_t v = 0; v < n; v++) {
                 if (!allowed(ch, v) || w->chosen[v]) continue;
@@ -273,10 +317,6 @@ static size_t greedy(const im *s, const choice *ch, gsc *w, uint32_t *sel, doubl
             }
             if (best == LEV_NONE || w->cnt[best] == 0) break;
             spent += cost_of(ch, best);
-        } else {
-            for (uint32_t v = 0; v < n; v++)
-                if (allowed(ch, v) && !w->chosen[v] && (best == LEV_NONE || w->cnt[v] > w->cnt[best])) best = v;
-            if (best == LEV_NONE) break;
         }
         pick(s, w, best, covd);
         sel[ns++] = best;
@@ -385,12 +425,14 @@ lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, cons
     w.cnt = lev__ctx_alloc(&c, n, sizeof *w.cnt);
     w.tmp = lev__ctx_alloc(&c, n, sizeof *w.tmp);
     w.chosen = lev__ctx_alloc(&c, n, 1);
+    w.heap = lev__ctx_alloc(&c, n, sizeof *w.heap);
+    w.hkey = lev__ctx_alloc(&c, n, sizeof *w.hkey);
     sel = lev__ctx_alloc(&c, k < n ? k : n, sizeof *sel);
     rank = lev__ctx_alloc(&c, n, sizeof *rank);
     g2 = lev__ctx_alloc(&c, k < n ? k : n, sizeof *g2);
     if (lt_cum) s.cum = lev__ctx_alloc(&c, g->m, sizeof *s.cum);
     if (tg >= 0) s.roots = roots = lev__ctx_alloc(&c, ngroup, sizeof *roots);
-    if (!s.stamp || !w.ioff || !w.cnt || !w.tmp || !w.chosen || !sel || !rank || !g2 || (lt_cum && !s.cum) ||
+    if (!s.stamp || !w.ioff || !w.cnt || !w.tmp || !w.chosen || !w.heap || !w.hkey || !sel || !rank || !g2 || (lt_cum && !s.cum) ||
         (tg >= 0 && !roots)) {
         rc = LEV_ENOMEM;
         goto done;
@@ -501,6 +543,8 @@ done:
     if (w.cnt) lev__ctx_free(&c, w.cnt, n, sizeof *w.cnt);
     if (w.tmp) lev__ctx_free(&c, w.tmp, n, sizeof *w.tmp);
     if (w.chosen) lev__ctx_free(&c, w.chosen, n, 1);
+    if (w.heap) lev__ctx_free(&c, w.heap, n, sizeof *w.heap);
+    if (w.hkey) lev__ctx_free(&c, w.hkey, n, sizeof *w.hkey);
     if (sel) lev__ctx_free(&c, sel, k < n ? k : n, sizeof *sel);
     if (rank) lev__ctx_free(&c, rank, n, sizeof *rank);
     if (g2) lev__ctx_free(&c, g2, k < n ? k : n, sizeof *g2);

@@ -98,7 +98,7 @@ static lev_network *make(size_t n) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
     for (size_t i = 0; i < n; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "a%zu", i);
         cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
     }
