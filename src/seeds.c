@@ -37,6 +37,8 @@ typedef struct im {
     uint32_t nroots;      /* roots are drawn from roots[0 .. nroots) (NULL: every actor) */
     uint64_t seed;
     rrc r[2];
+    int nw;   /* threads drawing RR sets (1: the calling thread, with stamp) */
+    struct rrw *w; /* nw of them when nw > 1 */
 } im;
 
 static lev_status rr_reserve(im *s, rrc *r, size_t sets) {
@@ -45,23 +47,21 @@ static lev_status rr_reserve(im *s, rrc *r, size_t sets) {
     return LEV_OK;
 }
 
-/* Draw set number r->nset of collection col and append it. */
-static lev_status rr_draw(im *s, int col) {
-    rrc *r = &s->r[col];
+/* Draw set `id` of collection col into q (room for n actors) with the visited marks `stamp` and
+ * their counter *tagp; returns its size. Reads only s: safe from many threads, each with its own
+ * stamps and q. */
+static size_t rr_gen(const im *s, int col, uint64_t id, uint32_t *stamp, uint32_t *tagp, uint32_t *q) {
     const lev__csr *g = s->g;
     const lev__dmodel *m = &s->m;
-    if (r->citem < r->nitem + s->n &&
-        lev__grow(&s->c->net->mem, (void **)&r->item, &r->citem, r->nitem + s->n, sizeof *r->item))
-        return LEV_ENOMEM;
-    uint64_t st = lev__stream(s->seed, r->nset, TAG_RR + (uint64_t)col);
-    if (++s->tag == 0) { /* stamps wrapped: clear them */
-        memset(s->stamp, 0, s->n * sizeof *s->stamp);
-        s->tag = 1;
+    uint64_t st = lev__stream(s->seed, id, TAG_RR + (uint64_t)col);
+    if (++*tagp == 0) { /* stamps wrapped: clear them */
+        memset(stamp, 0, s->n * sizeof *stamp);
+        *tagp = 1;
     }
-    uint32_t tag = s->tag, *q = r->item + r->nitem;
+    uint32_t tag = *tagp;
     uint32_t root = s->roots ? s->roots[lev__below(&st, s->nroots)] : (uint32_t)lev__below(&st, s->n);
     size_t head = 0, tail = 0;
-    s->stamp[root] = tag;
+    stamp[root] = tag;
     q[tail++] = root;
     if (m->model == LEV_MODEL_IC) {
         while (head < tail) {
@@ -71,10 +71,10 @@ static lev_status rr_draw(im *s, int col) {
             if (m->prob == LEV_PROB_STRENGTH) {
                 for (size_t e = o; e < o + d; e++) {
                     uint32_t u = g->in_adj[e];
-                    if (s->stamp[u] == tag) continue;
+                    if (stamp[u] == tag) continue;
                     double pe = g->in_w[e];
                     if (pe >= 1 || lev__unit(&st) < pe) {
-                        s->stamp[u] = tag;
+                        stamp[u] = tag;
                         q[tail++] = u;
                     }
                 }
@@ -85,8 +85,8 @@ static lev_status rr_draw(im *s, int col) {
             if (pe >= 1) {
                 for (size_t e = o; e < o + d; e++) {
                     uint32_t u = g->in_adj[e];
-                    if (s->stamp[u] != tag) {
-                        s->stamp[u] = tag;
+                    if (stamp[u] != tag) {
+                        stamp[u] = tag;
                         q[tail++] = u;
                     }
                 }
@@ -96,8 +96,8 @@ static lev_status rr_draw(im *s, int col) {
             for (double j = floor(log(lev__unit_open0(&st)) / lq); j < (double)d;
                  j += 1 + floor(log(lev__unit_open0(&st)) / lq)) {
                 uint32_t u = g->in_adj[o + (size_t)j];
-                if (s->stamp[u] != tag) {
-                    s->stamp[u] = tag;
+                if (stamp[u] != tag) {
+                    stamp[u] = tag;
                     q[tail++] = u;
                 }
             }
@@ -122,14 +122,96 @@ static lev_status rr_draw(im *s, int col) {
                 e = o + (size_t)lev__below(&st, d);
             }
             uint32_t u = g->in_adj[e];
-            if (s->stamp[u] == tag) break;
-            s->stamp[u] = tag;
+            if (stamp[u] == tag) break;
+            stamp[u] = tag;
             q[tail++] = u;
             v = u;
         }
     }
-    r->nitem += tail;
+    return tail;
+}
+
+/* Draw set number r->nset of collection col and append it. */
+static lev_status rr_draw(im *s, int col) {
+    rrc *r = &s->r[col];
+    if (r->citem < r->nitem + s->n &&
+        lev__grow(&s->c->net->mem, (void **)&r->item, &r->citem, r->nitem + s->n, sizeof *r->item))
+        return LEV_ENOMEM;
+    r->nitem += rr_gen(s, col, r->nset, s->stamp, &s->tag, r->item + r->nitem);
     r->off[++r->nset] = r->nitem;
+    return LEV_OK;
+}
+
+/* Per-thread state of the parallel draw: its stamps, its buffer of sets, their sizes, and the
+ * next set of its range still to draw. */
+typedef struct rrw {
+    uint32_t *stamp, tag;
+    uint32_t *item;
+    size_t nitem, citem;
+    size_t *len, clen; /* sizes of the sets of its range, in order */
+    uint64_t lo, hi, next;
+} rrw;
+
+#define RR_CHUNK 2048 /* sets per thread per parallel pass */
+
+/* Draw sets [r->nset, sets) with s->nw threads: each thread draws a contiguous range into its own
+ * buffer (stopping when a set might not fit: the buffers grow on the calling thread between
+ * passes), then the ranges are appended in order. The sets are those of the one-thread draw. */
+static lev_status rr_extend_par(im *s, int col, size_t sets) {
+    rrc *r = &s->r[col];
+    const lev__mem *mem = &s->c->net->mem;
+    int T = s->nw;
+    while (r->nset < sets) {
+        uint64_t base = r->nset, todo = sets - r->nset;
+        if (todo > (uint64_t)RR_CHUNK * (uint64_t)T) todo = (uint64_t)RR_CHUNK * (uint64_t)T;
+        for (int t = 0; t < T; t++) {
+            rrw *w = &s->w[t];
+            w->lo = base + todo * (uint64_t)t / (uint64_t)T;
+            w->hi = base + todo * (uint64_t)(t + 1) / (uint64_t)T;
+            w->next = w->lo;
+            w->nitem = 0;
+            if (lev__grow(mem, (void **)&w->len, &w->clen, (size_t)(w->hi - w->lo) + 1, sizeof *w->len))
+                return LEV_ENOMEM;
+        }
+        for (;;) {
+            int left = 0;
+            for (int t = 0; t < T; t++) {
+                rrw *w = &s->w[t];
+                if (w->next < w->hi && w->citem < w->nitem + s->n) {
+                    size_t need = w->nitem + s->n, want = w->nitem + (size_t)(w->hi - w->next) * 8;
+                    if (want < need) want = need;
+                    if (lev__grow(mem, (void **)&w->item, &w->citem, want, sizeof *w->item)) return LEV_ENOMEM;
+                }
+                left |= w->next < w->hi;
+            }
+            if (!left) break;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(T)
+#endif
+            {
+                rrw *w = &s->w[lev__thread_num()];
+                while (w->next < w->hi && w->citem >= w->nitem + s->n) {
+                    size_t l = rr_gen(s, col, w->next, w->stamp, &w->tag, w->item + w->nitem);
+                    w->len[w->next - w->lo] = l;
+                    w->nitem += l;
+                    w->next++;
+                }
+            }
+        }
+        size_t add = 0;
+        for (int t = 0; t < T; t++) add += s->w[t].nitem;
+        if (r->citem < r->nitem + add &&
+            lev__grow(mem, (void **)&r->item, &r->citem, r->nitem + add, sizeof *r->item))
+            return LEV_ENOMEM;
+        for (int t = 0; t < T; t++) {
+            rrw *w = &s->w[t];
+            memcpy(r->item + r->nitem, w->item, w->nitem * sizeof *w->item);
+            for (uint64_t i = w->lo; i < w->hi; i++) {
+                r->nitem += w->len[i - w->lo];
+                r->off[++r->nset] = r->nitem;
+            }
+        }
+    }
     return LEV_OK;
 }
 
@@ -137,6 +219,7 @@ static lev_status rr_extend(im *s, int col, size_t sets) {
     rrc *r = &s->r[col];
     if (rr_reserve(s, r, sets)) return LEV_ENOMEM;
     if (r->nset == 0) r->off[0] = 0;
+    if (s->nw > 1) return rr_extend_par(s, col, sets);
     while (r->nset < sets)
         if (rr_draw(s, col)) return LEV_ENOMEM;
     return LEV_OK;
@@ -421,6 +504,23 @@ lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, cons
     size_t nsel = 0;
     int lt_cum = s.m.model == LEV_MODEL_LT && s.m.weighted && g->m;
     s.stamp = lev__ctx_alloc(&c, n, sizeof *s.stamp);
+    /* RR sets are drawn by several threads on networks large enough to give each some work. */
+    s.nw = lev__cap_threads(&c, n, 4096);
+    if (s.nw > 1) {
+        s.w = lev__ctx_alloc(&c, (size_t)s.nw, sizeof *s.w);
+        if (!s.w) s.nw = 0;
+        else {
+            memset(s.w, 0, (size_t)s.nw * sizeof *s.w);
+            for (int t = 0; t < s.nw; t++) {
+                s.w[t].stamp = lev__ctx_alloc(&c, n, sizeof *s.w[t].stamp);
+                if (!s.w[t].stamp) {
+                    rc = LEV_ENOMEM;
+                    goto done;
+                }
+                memset(s.w[t].stamp, 0, n * sizeof *s.w[t].stamp);
+            }
+        }
+    }
     w.ioff = lev__ctx_alloc(&c, (size_t)n + 1, sizeof *w.ioff);
     w.cnt = lev__ctx_alloc(&c, n, sizeof *w.cnt);
     w.tmp = lev__ctx_alloc(&c, n, sizeof *w.tmp);
@@ -432,7 +532,7 @@ lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, cons
     g2 = lev__ctx_alloc(&c, k < n ? k : n, sizeof *g2);
     if (lt_cum) s.cum = lev__ctx_alloc(&c, g->m, sizeof *s.cum);
     if (tg >= 0) s.roots = roots = lev__ctx_alloc(&c, ngroup, sizeof *roots);
-    if (!s.stamp || !w.ioff || !w.cnt || !w.tmp || !w.chosen || !w.heap || !w.hkey || !sel || !rank || !g2 || (lt_cum && !s.cum) ||
+    if (!s.nw || !s.stamp || !w.ioff || !w.cnt || !w.tmp || !w.chosen || !w.heap || !w.hkey || !sel || !rank || !g2 || (lt_cum && !s.cum) ||
         (tg >= 0 && !roots)) {
         rc = LEV_ENOMEM;
         goto done;
@@ -536,6 +636,15 @@ done:
                       s.r[0].nset + s.r[1].nset, n);
     rr_free(&s, &s.r[0]);
     rr_free(&s, &s.r[1]);
+    if (s.w) {
+        for (int t = 0; t < s.nw; t++) {
+            rrw *tw = &s.w[t];
+            if (tw->stamp) lev__ctx_free(&c, tw->stamp, n, sizeof *tw->stamp);
+            if (tw->item) lev__free(&c.net->mem, tw->item, tw->citem * sizeof *tw->item);
+            if (tw->len) lev__free(&c.net->mem, tw->len, tw->clen * sizeof *tw->len);
+        }
+        lev__ctx_free(&c, s.w, (size_t)s.nw, sizeof *s.w);
+    }
     if (w.inv) lev__free(&c.net->mem, w.inv, w.cinv * sizeof *w.inv);
     if (w.cov) lev__free(&c.net->mem, w.cov, w.ccov);
     if (s.stamp) lev__ctx_free(&c, s.stamp, n, sizeof *s.stamp);
