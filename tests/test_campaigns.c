@@ -643,3 +643,69 @@ Test(seeds, edge_cases) {
     cr_assert_eq(ratio, 1.0);
     lev_network_free(net);
 }
+
+/* A random network large enough (5000 actors) for lev_seeds to draw RR sets on several threads. */
+static lev_network *big(failalloc *fa) {
+    lev_network *net;
+    if (fa) cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, fa), LEV_OK);
+    else cr_assert_eq(lev_network_new(&net), LEV_OK);
+    for (int i = 0; i < 5000; i++) {
+        char nm[16];
+        snprintf(nm, sizeof nm, "b%d", i);
+        cr_assert_eq(lev_actor_add(net, nm, NULL, NULL), LEV_OK);
+    }
+    uint64_t s = 77;
+    for (int e = 0; e < 12000; e++) {
+        uint32_t a = (uint32_t)(trand(&s) * 5000), b = (uint32_t)(trand(&s) * 5000);
+        cr_assert_eq(lev_edge_add(net, a, b, 1, NULL, NULL), LEV_OK);
+    }
+    return net;
+}
+
+Test(seeds, parallel_rr_sets_same_as_one_thread) {
+    lev_network *net = big(NULL);
+    sres r[2];
+    for (int t = 1; t <= 2; t++) {
+        lev_params *p = params(LEV_MODEL_IC, LEV_PROB_WC, -1, 1);
+        cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, t), LEV_OK);
+        cr_assert_eq(lev_params_set_double(p, LEV_P_SEEDS_EPSILON, 0.3), LEV_OK);
+        seeds_ok(net, 5, NULL, NULL, p, &r[t - 1]);
+        lev_params_free(p);
+    }
+    for (int t = 1; t < 2; t++) {
+        cr_assert_eq(r[0].len, r[t].len);
+        cr_assert(memcmp(r[0].seeds, r[t].seeds, r[0].len * sizeof r[0].seeds[0]) == 0, "threads %d", t + 1);
+        cr_assert(memcmp(r[0].gains, r[t].gains, r[0].len * sizeof r[0].gains[0]) == 0, "threads %d", t + 1);
+        cr_assert(r[0].sets == r[t].sets && r[0].bytes == r[t].bytes && r[0].ratio == r[t].ratio);
+    }
+    lev_network_free(net);
+}
+
+Test(seeds, parallel_draw_allocation_failures) {
+    /* Fail each allocation of a two-thread lev_seeds in turn: LEV_ENOMEM, outputs untouched,
+     * nothing leaked, every osize true. */
+    failalloc fa = {0};
+    lev_network *net = big(&fa); /* one network: lev_seeds only reads it */
+    lev_params *p = params(LEV_MODEL_IC, LEV_PROB_WC, -1, 1);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, 2), LEV_OK);
+    cr_assert_eq(lev_params_set_double(p, LEV_P_SEEDS_EPSILON, 0.5), LEV_OK);
+    double d[5000];
+    cr_assert_eq(lev_degree(net, NULL, d), LEV_OK); /* the compact form, outside the sweep */
+    for (long fail_at = 0;; fail_at++) {
+        long blocks = fa.live_blocks;
+        uint32_t s[3] = {7, 7, 7};
+        size_t len = 99;
+        double sp = -1;
+        fa.fail_at = fa.calls + fail_at;
+        fa.armed = 1;
+        lev_status rc = lev_seeds(net, 3, NULL, NULL, p, s, NULL, &len, &sp, NULL, NULL, NULL);
+        fa.armed = 0;
+        cr_assert(!fa.bad_osize, "an osize was wrong");
+        cr_assert_eq(fa.live_blocks, blocks, "allocation %ld: %ld blocks leaked", fail_at, fa.live_blocks - blocks);
+        if (rc == LEV_OK) break;
+        cr_assert_eq(rc, LEV_ENOMEM, "allocation %ld: %s", fail_at, lev_status_name(rc));
+        cr_assert(len == 99 && s[0] == 7 && sp == -1, "outputs written on failure");
+    }
+    lev_params_free(p);
+    lev_network_free(net);
+}
