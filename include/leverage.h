@@ -3189,7 +3189,8 @@ LEV_API lev_status lev_spread(const lev_network *net, const uint32_t *seeds, siz
  *   > 0; read only with LEV_P_BUDGET > 0 (then NULL costs 1 each).
  * @param[in]  p       Options or NULL: LEV_P_MODEL, LEV_P_PROBABILITY,
  *   LEV_P_CONSTANT_PROBABILITY, LEV_P_WEIGHTED (LT), LEV_P_SEEDS_EPSILON, LEV_P_BUDGET,
- *   LEV_P_TARGET_GROUP, LEV_P_SEED; progress callback (on the calling thread, ending at 1).
+ *   LEV_P_TARGET_GROUP, LEV_P_SEED, LEV_P_THREADS; progress callback (on the calling thread,
+ *   ending at 1).
  * @param[out] seeds   Caller-owned, length k: the seeds in selection order.
  * @param[out] gains   Caller-owned, length k: each seed's marginal gain; may be NULL.
  * @param[out] len     Receives the number of seeds picked (≤ k).
@@ -3204,11 +3205,14 @@ LEV_API lev_status lev_spread(const lev_network *net, const uint32_t *seeds, siz
  *   without actors; with LEV_PROB_STRENGTH an edge whose strength is above 1: each message
  *   names the entry), LEV_ECANCELLED, LEV_ENOMEM. Outputs written only on LEV_OK.
  * @par Contract
- *   reads net · the RR sets (4 bytes per member, 8 per set, twice for the index) and 6 V
- *   integers of scratch, all freed on return · single-threaded (LEV_P_THREADS is not read) ·
- *   deterministic for a seed · cancellable between rounds.
+ *   reads net · the RR sets (4 bytes per member, 8 per set, twice for the index) and 8 V
+ *   integers of scratch, plus V integers and a buffer of sets per extra thread, all freed on
+ *   return · RR sets drawn in parallel (OpenMP, one thread per 4096 actors at most, each set
+ *   from its own stream) and the greedy on the calling thread · bit-identical for any
+ *   LEV_P_THREADS given LEV_P_SEED · cancellable between rounds.
  * @par Complexity
- *   O(θ · EPT + k·V) per round for θ RR sets of expected cost EPT (the edges an RR set
+ *   O(θ · EPT + V + k log V) per round (lazy greedy over a heap; O(picks · V) with a budget)
+ *   for θ RR sets of expected cost EPT (the edges an RR set
  *   examines; weighted cascade and constant probabilities skip geometrically over the in-edges
  *   that fail, as SUBSIM does, so a set costs its size rather than its in-edges), with
  *   θ ≤ θ_max = O((k ln n + ln n)·n / (ε²·OPT)).
