@@ -709,3 +709,49 @@ Test(seeds, parallel_draw_allocation_failures) {
     lev_params_free(p);
     lev_network_free(net);
 }
+
+/* ---- exact values by enumerating every live-edge world (tests/ref/make_refs_campaigns.py) ---- */
+
+#include "ref/ref_campaigns.h"
+
+static void check_exact(int model, const char *const *names, size_t ns, const ref_value *ref, double spread) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    cr_assert_eq(lev_read_file(net, LEV_FORMAT_EDGES_CSV, SRC(REF_CAMPAIGNS_EDGES_CSV), NULL), LEV_OK);
+    cr_assert_eq(lev_actor_count(net), REF_CAMPAIGNS_N);
+    uint32_t seeds[2];
+    uint8_t rule[REF_CAMPAIGNS_N] = {0};
+    for (size_t i = 0; i < ns; i++) {
+        cr_assert_eq(lev_actor_find(net, names[i], &seeds[i]), LEV_OK);
+        rule[seeds[i]] = LEV_SEED_REQUIRED;
+    }
+    const int R = 40000;
+    lev_params *p = params(model, LEV_PROB_WC, -1, R);
+    double sp, se, prob[REF_CAMPAIGNS_N];
+    cr_assert_eq(lev_spread(net, seeds, ns, p, &sp, &se, NULL, prob), LEV_OK);
+    near_mc(sp, spread, se, "spread against the exact value");
+    for (size_t i = 0; i < REF_CAMPAIGNS_N; i++) {
+        uint32_t v;
+        cr_assert_eq(lev_actor_find(net, ref[i].name, &v), LEV_OK);
+        near_mc(prob[v], ref[i].value, sqrt(fmax(0, ref[i].value * (1 - ref[i].value)) / R) + 1e-9, ref[i].name);
+    }
+    /* lev_seeds with the seeds required: its RR estimate of their spread */
+    sres r;
+    seeds_ok(net, ns, rule, NULL, p, &r);
+    cr_assert_eq(r.len, ns);
+    near_mc(r.spread, spread, rr_se(&r, REF_CAMPAIGNS_N), "RR estimate against the exact value");
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+Test(exact, ic_weighted_cascade_florentine) {
+    const char *m[] = {"Medici"}, *ms[] = {"Medici", "Strozzi"};
+    check_exact(LEV_MODEL_IC, m, 1, ref_campaigns_ic_wc_medici, REF_CAMPAIGNS_IC_WC_MEDICI_SPREAD);
+    check_exact(LEV_MODEL_IC, ms, 2, ref_campaigns_ic_wc_medici_strozzi, REF_CAMPAIGNS_IC_WC_MEDICI_STROZZI_SPREAD);
+}
+
+Test(exact, linear_threshold_florentine) {
+    const char *m[] = {"Medici"}, *ms[] = {"Medici", "Strozzi"};
+    check_exact(LEV_MODEL_LT, m, 1, ref_campaigns_lt_medici, REF_CAMPAIGNS_LT_MEDICI_SPREAD);
+    check_exact(LEV_MODEL_LT, ms, 2, ref_campaigns_lt_medici_strozzi, REF_CAMPAIGNS_LT_MEDICI_STROZZI_SPREAD);
+}
