@@ -561,7 +561,9 @@ lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, cons
     double eps = lev__param(p, LEV_P_SEEDS_EPSILON), e1 = 1 - exp(-1.0);
     double delta = 1.0 / (double)n, l6 = log(6 / delta);
     double kr = kk ? (double)kk : 1;
-    double lnc = lgamma((double)nallow + 1) - lgamma(kr + 1) - lgamma((double)nallow - kr + 1);
+    /* ln C(nallow, kk) as a sum: lgamma writes the global signgam, a data race between calls. */
+    double lnc = 0;
+    for (size_t i = 1; i <= kk && kk <= nallow; i++) lnc += log(((double)(nallow - kk) + (double)i) / (double)i);
     if (!(lnc > 0)) lnc = 0;
     double lb = ch.budget > 0 ? 1 : (roots ? (double)(ngallow < kk ? ngallow : kk) : kr);
     if (lb < 1) lb = 1;
