@@ -3142,7 +3142,7 @@ LEV_API lev_status lev_bridges(const lev_network *net, lev_params *p, size_t cap
  *   the message names the edge), LEV_ECANCELLED, LEV_ENOMEM. Outputs written only on LEV_OK.
  * @par Contract
  *   reads net · per thread 4 V integers and, for LT, 2 V doubles of scratch; V 8-byte counters
- *   per thread when prob is given; one double per 256 runs · parallel (OpenMP) over runs ·
+ *   per thread when prob is given; 16 bytes per 256 runs · parallel (OpenMP) over runs ·
  *   bit-identical for any LEV_P_THREADS · cancellable between batches of runs.
  * @par Complexity
  *   O(runs · (V_a + E_a)) for V_a actors activated and E_a their out-edges per run.
