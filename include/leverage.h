@@ -784,6 +784,28 @@ typedef enum lev_param {
      *  whose holdings share out its dependence. Read by lev_dependence(), lev_power_advantage().
      *  @since 0.1 */
     LEV_P_SCOPE = 600,
+    /** int, 1..2, default LEV_MODEL_IC: the diffusion model (lev_model). Read by lev_spread(),
+     *  lev_seeds(). @since 0.1 */
+    LEV_P_MODEL = 800,
+    /** int, 1..3, default LEV_PROB_WC: what an edge's Independent Cascade probability is
+     *  (lev_probability). Read by lev_spread(), lev_seeds() under LEV_MODEL_IC. @since 0.1 */
+    LEV_P_PROBABILITY = 801,
+    /** double, [0, 1], default 0.01: the probability of every edge with LEV_P_PROBABILITY
+     *  LEV_PROB_CONSTANT. Read by lev_spread(), lev_seeds(). @since 0.1 */
+    LEV_P_CONSTANT_PROBABILITY = 802,
+    /** int, 1..10^9, default 10000: Monte Carlo runs of lev_spread() (its standard error
+     *  shrinks as 1/√runs). @since 0.1 */
+    LEV_P_RUNS = 803,
+    /** double, [0.001, 0.6], default 0.1: ε of influence maximization's (1 − 1/e − ε)
+     *  guarantee (½(1 − 1/e) − ε with a budget). Read by lev_seeds(). @since 0.1 */
+    LEV_P_SEEDS_EPSILON = 804,
+    /** double, ≥ 0, default 0 (no budget): the total cost lev_seeds() may spend on seeds (the
+     *  costs are its `cost` argument, 1 each when NULL); 0 picks k seeds instead. @since 0.1 */
+    LEV_P_BUDGET = 805,
+    /** int, -1..2^32 − 2, default -1 (everyone): a group index (lev_group_name()) whose actors
+     *  alone count as reached: lev_seeds() maximizes the expected activated actors of that
+     *  group. @since 0.1 */
+    LEV_P_TARGET_GROUP = 806,
     /** double, ≥ 0, default 0 (use LEV_P_QUOTA_FRACTION): the quota of the weighted voting game,
      *  in units of the resource: a coalition wins when its members' holdings add up to at least
      *  this. Read by the coalition family (lev_voting_power(), lev_minimal_winning(),
@@ -895,6 +917,42 @@ typedef enum lev_coalition_method {
     LEV_COALITION_HEURISTIC = 3  /**< a greedy search: an alliance that reaches the quota, not
                                       necessarily the cheapest */
 } lev_coalition_method;
+
+/**
+ * @brief The diffusion model of lev_spread() and lev_seeds() (values of LEV_P_MODEL).
+ * @since 0.1
+ */
+typedef enum lev_model {
+    LEV_MODEL_IC = 1, /**< Independent Cascade: each newly active actor gets one chance to
+                           activate each out-neighbour, along each edge independently with the
+                           edge's probability (LEV_P_PROBABILITY) */
+    LEV_MODEL_LT = 2  /**< Linear Threshold: each actor draws a threshold uniform in (0, 1] and
+                           becomes active once the active share of its incoming strength (each
+                           in-edge's strength over the actor's total, 1 each with LEV_P_WEIGHTED
+                           0) reaches it */
+} lev_model;
+
+/**
+ * @brief What an edge's Independent Cascade probability is (values of LEV_P_PROBABILITY).
+ * @since 0.1
+ */
+typedef enum lev_probability {
+    LEV_PROB_STRENGTH = 1, /**< the edge's strength, which must then be in [0, 1] (LEV_EINVAL
+                                naming the first edge above 1) */
+    LEV_PROB_WC = 2,       /**< weighted cascade: 1 / in-degree of the target, counting every
+                                edge record into it (parallel edges and a self-loop each count) */
+    LEV_PROB_CONSTANT = 3  /**< LEV_P_CONSTANT_PROBABILITY for every edge */
+} lev_probability;
+
+/**
+ * @brief What lev_seeds() may do with an actor (entries of its `rule` array).
+ * @since 0.1
+ */
+typedef enum lev_seed_rule {
+    LEV_SEED_ALLOWED = 0,  /**< may be picked */
+    LEV_SEED_REQUIRED = 1, /**< must be a seed: picked first, in index order */
+    LEV_SEED_EXCLUDED = 2  /**< must not be a seed */
+} lev_seed_rule;
 
 /**
  * @brief Type of an option's value (lev_param_info()).
@@ -3700,6 +3758,140 @@ LEV_API lev_status lev_packel_indices(const lev_network *net, uint32_t resource,
 LEV_API lev_status lev_cheapest_alliance(const lev_network *net, uint32_t resource, uint32_t cost_resource,
                                          lev_params *p, size_t cap, uint32_t *members, size_t *len,
                                          double *total_cost, int *method);
+
+/** @} */
+
+/**
+ * @defgroup campaigns Campaigns: diffusion and influence maximization
+ * @brief How far does a campaign spread from its first recruits, and whom to recruit first?
+ *
+ * A campaign starts from seed actors and spreads along influence edges (source → target: the
+ * source can win the target over) under one of two classic models (LEV_P_MODEL):
+ * Independent Cascade, where each newly active actor gets one chance per out-edge, with the
+ * edge's probability (LEV_P_PROBABILITY: its strength, weighted cascade 1/in-degree of the
+ * target, or a constant), and Linear Threshold, where an actor joins once the active share of
+ * its incoming strength reaches its random threshold. LEV_P_UNDIRECTED is ignored: influence
+ * follows the edges' direction. Parallel edges are independent chances (IC) or add their
+ * strengths (LT); a self-loop never matters. Both functions are seeded (LEV_P_SEED) and give
+ * bit-identical results for any LEV_P_THREADS. See @ref guide_campaigns for definitions, a
+ * worked example and the validation.
+ * @{
+ */
+
+/**
+ * @brief Expected spread of a seed set by Monte Carlo: "if these actors start, how many join?"
+ *
+ * Runs LEV_P_RUNS independent forward simulations of the model from the seeds (which count as
+ * active) and reports the mean number of active actors at the end, its standard error
+ * s/√runs (s the sample standard deviation; 0 with one run), the 95% normal confidence
+ * interval mean ± 1.96·se, and the share of runs in which each actor ended active. Run r
+ * draws from its own random stream made from LEV_P_SEED and r alone, and the runs' counts are
+ * added in a fixed order, so the answer is bit-identical for any LEV_P_THREADS. No seed (nseeds
+ * 0) gives spread 0.
+ * @param[in]  net    The network; not changed.
+ * @param[in]  seeds  Indices of the seed actors, distinct, each < lev_actor_count(net); copied
+ *   on entry; may be NULL when nseeds is 0.
+ * @param[in]  nseeds Number of seeds.
+ * @param[in]  p      Options or NULL: LEV_P_MODEL, LEV_P_PROBABILITY,
+ *   LEV_P_CONSTANT_PROBABILITY, LEV_P_WEIGHTED (LT), LEV_P_RUNS, LEV_P_SEED, LEV_P_THREADS;
+ *   progress callback (on the calling thread, ending at 1).
+ * @param[out] spread Receives the mean number of active actors (seeds included).
+ * @param[out] se     Receives its standard error; may be NULL.
+ * @param[out] ci95   Caller-owned, 2 entries: the 95% interval's low and high end; may be NULL.
+ * @param[out] prob   Caller-owned, length lev_actor_count(net): each actor's activation
+ *   probability (1 for a seed); may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net or spread NULL, or seeds NULL with nseeds > 0), LEV_EINVAL
+ *   (a seed out of range or repeated; with LEV_PROB_STRENGTH an edge whose strength is above 1:
+ *   the message names the edge), LEV_ECANCELLED, LEV_ENOMEM. Outputs written only on LEV_OK.
+ * @par Contract
+ *   reads net · per thread 4 V integers and, for LT, 2 V doubles of scratch; V 8-byte counters
+ *   per thread when prob is given; 16 bytes per 256 runs · parallel (OpenMP) over runs ·
+ *   bit-identical for any LEV_P_THREADS · cancellable between batches of runs.
+ * @par Complexity
+ *   O(runs · (V_a + E_a)) for V_a actors activated and E_a their out-edges per run.
+ * @par Reference
+ *   Kempe, D., Kleinberg, J. & Tardos, É. (2003). Maximizing the spread of influence through a
+ *   social network. KDD 2003, 137–146. doi:10.1145/956750.956769
+ * @since 0.1
+ */
+LEV_API lev_status lev_spread(const lev_network *net, const uint32_t *seeds, size_t nseeds, lev_params *p,
+                              double *spread, double *se, double *ci95, double *prob);
+
+/**
+ * @brief The k seeds that reach the most actors: "whom do we win over first?"
+ *
+ * Influence maximization by reverse-reachable (RR) sampling with OPIM-C's stopping rule: an RR
+ * set is the set of actors that would have activated a random root (drawn uniformly from all
+ * actors, or from the target group, LEV_P_TARGET_GROUP) in a random live-edge sample, so
+ * n·(share of RR sets a seed set touches) estimates its expected spread. Two independent
+ * collections are drawn; seeds are chosen greedily on the first, their spread is bounded below
+ * on the second and the optimum above on the first, and the collections double until the
+ * certified ratio reaches 1 − 1/e − LEV_P_SEEDS_EPSILON or their size reaches OPIM-C's θ_max,
+ * where the guarantee holds with probability at least 1 − 1/n (n actors). `ratio` receives the
+ * ratio actually certified, with the same probability: the seeds' expected spread is at least
+ * ratio × the best possible among the sets allowed.
+ *
+ * Constraints: `rule[v]` (lev_seed_rule) makes an actor required (picked first, in index
+ * order) or excluded; the optimum compared against is then the best k-set containing every
+ * required actor and no excluded one. With LEV_P_BUDGET B > 0 the seeds are chosen by cost:
+ * the cost-benefit greedy (largest gain per unit cost that still fits), compared with the best
+ * single affordable actor, keeping the better (Khuller, Moss & Naor 1999: a ½(1 − 1/e) factor of
+ * the best set within the budget on the samples); the target ratio is then ½(1 − 1/e) − ε and the
+ * certified ratio uses the bound "the optimum gains at most B × the largest gain per unit cost".
+ * Required actors spend budget first. k still caps the number of seeds.
+ *
+ * Seeds are written in selection order; `gains[i]` is seed i's marginal gain (expected
+ * actors newly reached, estimated on the second collection) and the gains add up to `spread`.
+ * With a budget, selection stops when nothing affordable adds reach; otherwise k seeds are
+ * picked whenever k actors are allowed (at gain 0 by lowest index once nothing adds reach).
+ * @param[in]  net     The network; not changed.
+ * @param[in]  k       Most seeds to pick, ≥ 1: the room in `seeds` and `gains`.
+ * @param[in]  rule    Caller-owned, length lev_actor_count(net), lev_seed_rule values; NULL
+ *   allows everyone.
+ * @param[in]  cost    Caller-owned, length lev_actor_count(net): each actor's cost, finite and
+ *   > 0; read only with LEV_P_BUDGET > 0 (then NULL costs 1 each).
+ * @param[in]  p       Options or NULL: LEV_P_MODEL, LEV_P_PROBABILITY,
+ *   LEV_P_CONSTANT_PROBABILITY, LEV_P_WEIGHTED (LT), LEV_P_SEEDS_EPSILON, LEV_P_BUDGET,
+ *   LEV_P_TARGET_GROUP, LEV_P_SEED, LEV_P_THREADS; progress callback (on the calling thread,
+ *   ending at 1).
+ * @param[out] seeds   Caller-owned, length k: the seeds in selection order.
+ * @param[out] gains   Caller-owned, length k: each seed's marginal gain; may be NULL.
+ * @param[out] len     Receives the number of seeds picked (≤ k).
+ * @param[out] spread  Receives the estimated expected spread (of the target group with
+ *   LEV_P_TARGET_GROUP); may be NULL.
+ * @param[out] ratio   Receives the approximation ratio certified (in [0, 1]); may be NULL.
+ * @param[out] rr_sets Receives the number of RR sets drawn (both collections); may be NULL.
+ * @param[out] rr_bytes Receives the bytes the RR sets and their index held at the end; may be NULL.
+ * @return LEV_OK (an empty network gives len 0, spread 0, ratio 1), LEV_EMISUSE (net, seeds or
+ *   len NULL), LEV_EINVAL (k 0; a rule value other than 0, 1, 2; more required actors than k or
+ *   than the budget pays for; a cost not finite and > 0; a target group out of range or
+ *   without actors; with LEV_PROB_STRENGTH an edge whose strength is above 1: each message
+ *   names the entry), LEV_ECANCELLED, LEV_ENOMEM. Outputs written only on LEV_OK.
+ * @par Contract
+ *   reads net · the RR sets (4 bytes per member, 8 per set, twice for the index) and 8 V
+ *   integers of scratch, plus V integers and a buffer of sets per extra thread, all freed on
+ *   return · RR sets drawn in parallel (OpenMP, one thread per 4096 actors at most, each set
+ *   from its own stream) and the greedy on the calling thread · bit-identical for any
+ *   LEV_P_THREADS given LEV_P_SEED · cancellable between rounds.
+ * @par Complexity
+ *   O(θ · EPT + V + k log V) per round (lazy greedy over a heap; O(picks · V) with a budget)
+ *   for θ RR sets of expected cost EPT (the edges an RR set
+ *   examines; weighted cascade and constant probabilities skip geometrically over the in-edges
+ *   that fail, as SUBSIM does, so a set costs its size rather than its in-edges), with
+ *   θ ≤ θ_max = O((k ln n + ln n)·n / (ε²·OPT)).
+ * @par Reference
+ *   Tang, J., Tang, X., Xiao, X. & Yuan, J. (2018). Online processing algorithms for influence
+ *   maximization. SIGMOD 2018, 991–1005. doi:10.1145/3183713.3183749 ·
+ *   Borgs, C., Brautbar, M., Chayes, J. & Lucier, B. (2014). Maximizing social influence in
+ *   nearly optimal time. SODA 2014. · Guo, Q., Wang, S., Wei, Z. & Chen, M. (2020). Influence
+ *   maximization revisited: efficient reverse reachable set generation with bound tightened.
+ *   SIGMOD 2020 (SUBSIM). · Khuller, S., Moss, A. & Naor, J. (1999). The budgeted maximum
+ *   coverage problem. Inf. Process. Lett. 70(1), 39–45.
+ * @since 0.1
+ */
+LEV_API lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, const double *cost,
+                             lev_params *p, uint32_t *seeds, double *gains, size_t *len, double *spread,
+                             double *ratio, uint64_t *rr_sets, uint64_t *rr_bytes);
 
 /** @} */
 

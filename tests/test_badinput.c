@@ -931,3 +931,97 @@ ROW(co_enum_limit_range, LEV_EINVAL, "p",
 ROW(co_quota_negative, LEV_EINVAL, "p",
     "option quota must be in [0, 1.7976931348623157e+308] (got -1)",
     rc = lev_params_set_double(p, LEV_P_QUOTA, -1);)
+
+/* ---- campaigns: diffusion and influence maximization (rows 200-249) ------------------------- */
+
+/* row 200: NULL spread output to lev_spread */
+ROW(an_spread_null_out, LEV_EMISUSE, "p",
+    "spread: the output array is NULL",
+    uint32_t s[1] = {0}; rc = lev_spread(net, s, 1, p, NULL, NULL, NULL, NULL);)
+
+/* row 201: A seed that is not an actor (the position is named) */
+ROW(an_spread_bad_seed, LEV_EINVAL, "p",
+    "spread: seeds[1] is 3, not an actor (the network has 3)",
+    uint32_t s[2] = {0, 3}; double sp = 7;
+    rc = lev_spread(net, s, 2, p, &sp, NULL, NULL, NULL); cr_assert(sp == 7, "output written");)
+
+/* row 202: A seed listed twice */
+ROW(an_spread_repeated_seed, LEV_EINVAL, "p",
+    "spread: seeds[2] = 0 repeats seeds[0]",
+    uint32_t s[3] = {0, 1, 0}; double sp = 7;
+    rc = lev_spread(net, s, 3, p, &sp, NULL, NULL, NULL); cr_assert(sp == 7, "output written");)
+
+/* row 203: NULL seeds with nseeds > 0 */
+ROW(an_spread_null_seeds, LEV_EMISUSE, "p",
+    "spread: seeds is NULL but nseeds is 2",
+    double sp = 7; rc = lev_spread(net, NULL, 2, p, &sp, NULL, NULL, NULL);)
+
+/* row 204: A strength above 1 read as an IC probability (the edge is named) */
+ROW(an_spread_strength_above_one, LEV_EINVAL, "p",
+    "spread: edge 0 (A -> B) has strength 2, but with LEV_PROB_STRENGTH a strength is an Independent "
+    "Cascade probability and must be in [0, 1] (use LEV_PROB_WC or LEV_PROB_CONSTANT, or rescale the strengths)",
+    uint32_t s[1] = {0}; double sp = 7;
+    cr_assert_eq(lev_params_set_int(p, LEV_P_PROBABILITY, LEV_PROB_STRENGTH), LEV_OK);
+    rc = lev_spread(net, s, 1, p, &sp, NULL, NULL, NULL); cr_assert(sp == 7, "output written");)
+
+/* row 205: A constant probability out of [0, 1] */
+ROW(an_spread_constant_out_of_bounds, LEV_EINVAL, "p",
+    "option constant_probability must be in [0, 1] (got 1.5)",
+    rc = lev_params_set_double(p, LEV_P_CONSTANT_PROBABILITY, 1.5);)
+
+/* row 206: k 0 to lev_seeds */
+ROW(an_seeds_k_zero, LEV_EINVAL, "p",
+    "seeds: k is 0 (at least one seed must be asked for)",
+    uint32_t s[1] = {7}; size_t len = 9;
+    rc = lev_seeds(net, 0, NULL, NULL, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)
+
+/* row 207: NULL seeds output to lev_seeds */
+ROW(an_seeds_null_out, LEV_EMISUSE, "p",
+    "seeds: the output array is NULL",
+    size_t len = 9; rc = lev_seeds(net, 1, NULL, NULL, p, NULL, NULL, &len, NULL, NULL, NULL, NULL);)
+
+/* row 208: NULL len to lev_seeds */
+ROW(an_seeds_null_len, LEV_EMISUSE, "p",
+    "seeds: len is NULL",
+    uint32_t s[1]; rc = lev_seeds(net, 1, NULL, NULL, p, s, NULL, NULL, NULL, NULL, NULL, NULL);)
+
+/* row 209: A rule that is not a lev_seed_rule */
+ROW(an_seeds_bad_rule, LEV_EINVAL, "p",
+    "seeds: rule[1] is 3, not a lev_seed_rule (0 allowed, 1 required, 2 excluded)",
+    uint32_t s[1] = {7}; size_t len = 9; uint8_t rule[3] = {0, 3, 0};
+    rc = lev_seeds(net, 1, rule, NULL, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)
+
+/* row 210: More required seeds than k */
+ROW(an_seeds_required_over_k, LEV_EINVAL, "p",
+    "seeds: 2 actors are required seeds but k is 1",
+    uint32_t s[1] = {7}; size_t len = 9; uint8_t rule[3] = {1, 0, 1};
+    rc = lev_seeds(net, 1, rule, NULL, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)
+
+/* row 211: A cost that is not finite and > 0 (with a budget) */
+ROW(an_seeds_bad_cost, LEV_EINVAL, "p",
+    "seeds: cost[2] (actor C) must be finite and > 0 (got 0)",
+    uint32_t s[3] = {7}; size_t len = 9; double cost[3] = {1, 2, 0};
+    cr_assert_eq(lev_params_set_double(p, LEV_P_BUDGET, 2), LEV_OK);
+    rc = lev_seeds(net, 3, NULL, cost, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)
+
+/* row 212: Required seeds that cost more than the budget */
+ROW(an_seeds_required_over_budget, LEV_EINVAL, "p",
+    "seeds: the required seeds cost 3, more than the budget 2",
+    uint32_t s[3] = {7}; size_t len = 9; double cost[3] = {1, 2, 1}; uint8_t rule[3] = {1, 1, 0};
+    cr_assert_eq(lev_params_set_double(p, LEV_P_BUDGET, 2), LEV_OK);
+    rc = lev_seeds(net, 3, rule, cost, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)
+
+/* row 213: A target group that is not a group */
+ROW(an_seeds_bad_group, LEV_EINVAL, "p",
+    "seeds: target group 2 is not a group (the network has 2)",
+    uint32_t s[1] = {7}; size_t len = 9;
+    cr_assert_eq(lev_params_set_int(p, LEV_P_TARGET_GROUP, 2), LEV_OK);
+    rc = lev_seeds(net, 1, NULL, NULL, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)
+
+/* row 214: A strength above 1 read as an IC probability by lev_seeds */
+ROW(an_seeds_strength_above_one, LEV_EINVAL, "p",
+    "seeds: edge 0 (A -> B) has strength 2, but with LEV_PROB_STRENGTH a strength is an Independent "
+    "Cascade probability and must be in [0, 1] (use LEV_PROB_WC or LEV_PROB_CONSTANT, or rescale the strengths)",
+    uint32_t s[1] = {7}; size_t len = 9;
+    cr_assert_eq(lev_params_set_int(p, LEV_P_PROBABILITY, LEV_PROB_STRENGTH), LEV_OK);
+    rc = lev_seeds(net, 1, NULL, NULL, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)

@@ -656,3 +656,47 @@ Test(oom, coalition) {
     for (uintptr_t form = 0; form < 8; form++)
         sweep("lev_cheapest_alliance", op_cheapest_alliance, (void *)form, 1);
 }
+static lev_status op_spread(lev_network *net, void *arg) {
+    double sp = -1, se = -1, ci[2] = {-1, -1}, prob[64];
+    uint32_t seeds[2] = {0, 3};
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_RUNS, 600);
+    lev_params_set_int(p, LEV_P_THREADS, 2);
+    lev_params_set_int(p, LEV_P_MODEL, arg ? LEV_MODEL_LT : LEV_MODEL_IC);
+    lev_status rc = lev_spread(net, seeds, 2, p, &sp, &se, ci, prob);
+    if (rc) cr_assert(sp == -1 && se == -1 && ci[0] == -1, "outputs written on failure");
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_seeds(lev_network *net, void *arg) {
+    uint32_t s[4] = {77, 77, 77, 77};
+    double g[4], sp = -1, ratio = -1, cost[64];
+    size_t len = 99;
+    uint64_t sets = 0, bytes = 0;
+    uint8_t rule[64] = {0};
+    rule[1] = LEV_SEED_REQUIRED;
+    rule[2] = LEV_SEED_EXCLUDED;
+    for (int i = 0; i < 64; i++) cost[i] = 1 + i % 3;
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_double(p, LEV_P_SEEDS_EPSILON, 0.3);
+    intptr_t mode = (intptr_t)arg;
+    if (mode == 1) lev_params_set_int(p, LEV_P_MODEL, LEV_MODEL_LT);
+    if (mode == 2) {
+        lev_params_set_double(p, LEV_P_BUDGET, 5);
+        lev_params_set_int(p, LEV_P_TARGET_GROUP, 0);
+    }
+    lev_status rc = lev_seeds(net, 4, rule, mode == 2 ? cost : NULL, p, s, g, &len, &sp, &ratio, &sets, &bytes);
+    if (rc) cr_assert(len == 99 && s[0] == 77 && sp == -1 && sets == 0, "outputs written on failure");
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, campaigns) {
+    sweep("lev_spread IC", op_spread, NULL, 1);
+    sweep("lev_spread LT", op_spread, (void *)1, 1);
+    sweep("lev_seeds IC", op_seeds, (void *)0, 1);
+    sweep("lev_seeds LT", op_seeds, (void *)1, 1);
+    sweep("lev_seeds budget and group", op_seeds, (void *)2, 1);
+}

@@ -610,6 +610,10 @@ static const char *const scope_names[] = {"all", "neighbours", NULL};
 static const int scope_codes[] = {LEV_SCOPE_ALL, LEV_SCOPE_NEIGHBOURS};
 static const char *const kp_measure_names[] = {"reach", "dreach", "fragment", "dfragment", NULL};
 static const int kp_measure_codes[] = {LEV_KP_REACH, LEV_KP_DREACH, LEV_KP_FRAGMENT, LEV_KP_DFRAGMENT};
+static const char *const model_names[] = {"ic", "lt", NULL};
+static const int model_codes[] = {LEV_MODEL_IC, LEV_MODEL_LT};
+static const char *const prob_names[] = {"strength", "wc", "constant", NULL};
+static const int prob_codes[] = {LEV_PROB_STRENGTH, LEV_PROB_WC, LEV_PROB_CONSTANT};
 static const struct {
     lev_param key;
     const char *const *names;
@@ -619,6 +623,8 @@ static const struct {
     {LEV_P_INCROWD, incrowd_names, incrowd_codes},
     {LEV_P_SCOPE, scope_names, scope_codes},
     {LEV_P_KP_MEASURE, kp_measure_names, kp_measure_codes},
+    {LEV_P_MODEL, model_names, model_codes},
+    {LEV_P_PROBABILITY, prob_names, prob_codes},
 };
 
 /* Set option `key` to the Lua value at v; returns the library's status (message on p). Raises for
@@ -2035,6 +2041,109 @@ static int m_keyplayer_score(lua_State *L) {
     return 1;
 }
 
+/* ---- campaigns: diffusion and influence maximization --------------------------------------------- */
+
+/* net:spread(seeds, opts) -> spread, se, low, high, {name = activation probability} (an array
+ * with array = true); seeds: a sequence of actors (1-based indices or names) (lev_spread) */
+static int m_spread(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "spread", NULL);
+    size_t ns = 0, n = lev_actor_count(u->net);
+    uint32_t *seeds = actor_seq(L, u, 2, "spread", "seeds", &ns);
+    double *prob = scratch(L, n ? n : 1, sizeof *prob), sp = 0, se = 0, ci[2] = {0, 0};
+    call_enter(&c);
+    lev_status rc = lev_spread(u->net, seeds, ns, c.p, &sp, &se, ci, prob);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_pushnumber(L, sp);
+    lua_pushnumber(L, se);
+    lua_pushnumber(L, ci[0]);
+    lua_pushnumber(L, ci[1]);
+    push_results(L, u->net, prob, n, c.array);
+    return 5;
+}
+
+/* net:seeds(k, opts) -> {seed, ...} in selection order (names; 1-based indices with array =
+ * true), {gain, ...}, spread, ratio, rr_sets, rr_bytes (lev_seeds). Besides the library's
+ * options, opts may hold required = {actors}, excluded = {actors}, cost = {name or index = cost}
+ * (read with budget) and group = a group label. */
+static const char *const seeds_keys[] = {"required", "excluded", "cost", "group", NULL};
+static int m_seeds(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_Integer k = luaL_checkinteger(L, 2);
+    luaL_argcheck(L, k >= 0, 2, "k must be >= 0");
+    lua_settop(L, 3);
+    Call c;
+    call_begin(L, &c, u, 3, "seeds", seeds_keys);
+    size_t n = lev_actor_count(u->net), m = (lua_Unsigned)k < n ? (size_t)k : n;
+    uint8_t *rule = NULL;
+    double *cost = NULL;
+    if (c.opts) {
+        /* Scratch and the fields read stay on the stack (GC-owned) until the method returns. */
+        luaL_checkstack(L, 8, NULL);
+        for (int w = 1; w <= 2; w++) {
+            if (lua_getfield(L, c.opts, w == 1 ? "required" : "excluded") != LUA_TNIL) {
+                size_t cnt = 0;
+                uint32_t *a = actor_seq(L, u, lua_absindex(L, -1), "seeds", w == 1 ? "required" : "excluded", &cnt);
+                if (!rule) {
+                    rule = scratch(L, n ? n : 1, 1);
+                    memset(rule, 0, n ? n : 1);
+                }
+                for (size_t i = 0; i < cnt; i++) rule[a[i]] = (uint8_t)(w == 1 ? LEV_SEED_REQUIRED : LEV_SEED_EXCLUDED);
+            }
+        }
+        if (lua_getfield(L, c.opts, "cost") != LUA_TNIL) {
+            int t = lua_absindex(L, -1);
+            luaL_checktype(L, t, LUA_TTABLE);
+            cost = scratch(L, n ? n : 1, sizeof *cost);
+            for (size_t i = 0; i < n; i++) {
+                int ty = lua_geti(L, t, (lua_Integer)i + 1);
+                if (ty == LUA_TNIL) {
+                    lua_pop(L, 1);
+                    ty = lua_getfield(L, t, lev_actor_name(u->net, (uint32_t)i));
+                }
+                if (ty != LUA_TNUMBER)
+                    luaL_error(L, "seeds: cost has no number for actor %I (%s)", (lua_Integer)i + 1,
+                               lev_actor_name(u->net, (uint32_t)i));
+                cost[i] = lua_tonumber(L, -1);
+                lua_pop(L, 1);
+            }
+        }
+        if (lua_getfield(L, c.opts, "group") != LUA_TNIL) {
+            const char *g = luaL_checkstring(L, -1);
+            size_t ng = lev_group_count(u->net), gi = 0;
+            while (gi < ng && strcmp(lev_group_name(u->net, (uint32_t)gi), g) != 0) gi++;
+            if (gi == ng) luaL_error(L, "seeds: no group '%s'", g);
+            lev_params_set_int(c.p, LEV_P_TARGET_GROUP, (int64_t)gi);
+        }
+    }
+    uint32_t *ids = scratch(L, m ? m : 1, sizeof *ids);
+    double *gains = scratch(L, m ? m : 1, sizeof *gains), sp = 0, ratio = 0;
+    size_t len = 0;
+    uint64_t sets = 0, bytes = 0;
+    call_enter(&c);
+    lev_status rc = lev_seeds(u->net, (size_t)k, rule, cost, c.p, ids, gains, &len, &sp, &ratio, &sets, &bytes);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t i = 0; i < len; i++) {
+        push_actor(L, u->net, ids[i], c.array);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_createtable(L, int_size(len), 0);
+    for (size_t i = 0; i < len; i++) {
+        lua_pushnumber(L, gains[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_pushnumber(L, sp);
+    lua_pushnumber(L, ratio);
+    lua_pushinteger(L, (lua_Integer)sets);
+    lua_pushinteger(L, (lua_Integer)bytes);
+    return 6;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -2382,6 +2491,8 @@ static const luaL_Reg net_methods[] = {
     {"minimal_winning", m_minimal_winning},
     {"packel_indices", m_packel_indices},
     {"cheapest_alliance", m_cheapest_alliance},
+    {"spread", m_spread},
+    {"seeds", m_seeds},
     {"close", net_gc},
     {NULL, NULL},
 };
@@ -2504,6 +2615,23 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     SETINT("ALL", LEV_SCOPE_ALL);
     SETINT("NEIGHBOURS", LEV_SCOPE_NEIGHBOURS);
     lua_setfield(L, -2, "scope");
+
+    lua_newtable(L);
+    SETINT("IC", LEV_MODEL_IC);
+    SETINT("LT", LEV_MODEL_LT);
+    lua_setfield(L, -2, "model");
+
+    lua_newtable(L);
+    SETINT("STRENGTH", LEV_PROB_STRENGTH);
+    SETINT("WC", LEV_PROB_WC);
+    SETINT("CONSTANT", LEV_PROB_CONSTANT);
+    lua_setfield(L, -2, "probability");
+
+    lua_newtable(L);
+    SETINT("ALLOWED", LEV_SEED_ALLOWED);
+    SETINT("REQUIRED", LEV_SEED_REQUIRED);
+    SETINT("EXCLUDED", LEV_SEED_EXCLUDED);
+    lua_setfield(L, -2, "seed_rule");
 
     lua_newtable(L);
     SETINT("COORDINATOR", LEV_BROKER_COORDINATOR);

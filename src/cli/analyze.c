@@ -741,12 +741,16 @@ static int report_run(report *r, int bundled) {
             printf(",\"alliances\":");
             if ((status = cli_alliances_section(a, net, 1, stdout)) != EXIT_OKAY) return status;
         }
+        printf(",\"where_to_start\":");
+        if ((status = cli_seeds_section(a, net, 1, stdout)) != EXIT_OKAY) return status;
         printf("}\n");
     } else {
         printf("\n== How unequal is the power? ==\n");
         if ((status = cli_imbalance_section(a, net, r->p, r->exerted.score, 0, stdout)) != EXIT_OKAY) return status;
         if (lev_resource_count(net) && n && (status = cli_alliances_section(a, net, 0, stdout)) != EXIT_OKAY)
             return status; /* alliances over the first resource (coalition.c) */
+        printf("\n== Where to start? ==\nThe 3 seeds that reach the most actors in expectation, and their reach:\n");
+        if ((status = cli_seeds_section(a, net, 0, stdout)) != EXIT_OKAY) return status;
     tail:
         printf("\nPageRank: damping %.2f, ties %s, %s. Scores sum to 1. Paths use %s.%s\n", cli_get(a, LEV_P_DAMPING),
                how, r->unweighted ? "strengths ignored" : "weighted by strength",

@@ -65,9 +65,10 @@ typedef struct cli_args {
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
     size_t ngiven;
-    long long k; /* keyplayers: -k, the size of the set */
+    long long k; /* keyplayers, seeds: -k, the size of the set */
     const char *initial, *susceptibility, *target; /* opinion: --initial, --susceptibility, --target */
     const char *resource, *cost; /* coalition: --resource, --cost */
+    const char *seeds, *probability, *group; /* spread --seeds, spread/seeds --probability, seeds --group */
 } cli_args;
 
 typedef struct cli_command {
@@ -86,6 +87,7 @@ extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command cli_opinion; /* opinion.c */
 extern const cli_command cli_coalition;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
+extern const cli_command cli_spread, cli_seeds; /* campaigns.c */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */
 extern const cli_option cli_common_options[];
@@ -171,5 +173,10 @@ int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, co
  * samples; power left out above CLI_ALLIANCE_MAX actors). Text, or a JSON value (json). */
 #define CLI_ALLIANCE_MAX 5000
 int cli_alliances_section(const cli_args *a, const lev_network *net, int json, FILE *f);
+
+/* The "where to start" section (campaigns.c): the best 3 seeds under IC weighted cascade and
+ * their expected reach, as text or a JSON value. ε is loosened above 100k ties (0.3) and 1M
+ * (0.5), and the section says so. With --undirected each tie spreads both ways. */
+int cli_seeds_section(const cli_args *a, const lev_network *net, int json, FILE *f);
 
 #endif

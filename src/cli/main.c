@@ -10,7 +10,8 @@
 #include <string.h>
 
 const cli_command *const cli_commands[] = {&cli_analyze, &cli_rank,    &cli_groups,     &cli_imbalance,
-                                           &cli_opinion, &cli_drivers, &cli_keyplayers, &cli_coalition, NULL};
+                                           &cli_opinion, &cli_drivers, &cli_keyplayers, &cli_coalition,
+                                           &cli_spread,  &cli_seeds,   NULL};
 
 static void usage(FILE *f) {
     fputs("usage: leverage COMMAND [OPTIONS]\n"

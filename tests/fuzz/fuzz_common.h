@@ -175,6 +175,32 @@ static inline void fz_analyses(const lev_network *net) {
         sum += out[i];
     }
     if (n) FUZZ_CHECK(fabs(sum - 1) <= 1e-9, "pagerank sums to %.17g", sum);
+    /* Campaigns: a spread from actor 0 under both models, and up to 3 seeds (cheap settings). */
+    lev_params *cp;
+    FUZZ_CHECK(lev_params_new(&cp) == LEV_OK, "params");
+    lev_params_set_int(cp, LEV_P_RUNS, 32);
+    lev_params_set_double(cp, LEV_P_SEEDS_EPSILON, 0.5);
+    for (int model = LEV_MODEL_IC; n && model <= LEV_MODEL_LT; model++) {
+        uint32_t s0 = 0;
+        double sp = -1;
+        lev_params_set_int(cp, LEV_P_MODEL, model);
+        rc = lev_spread(net, &s0, 1, cp, &sp, NULL, NULL, out);
+        FUZZ_CHECK(rc == LEV_OK, "spread: %s", lev_params_errmsg(cp));
+        FUZZ_CHECK(sp >= 1 && sp <= (double)n && out[0] == 1, "spread %g of %zu", sp, n);
+        for (size_t i = 0; i < n; i++) FUZZ_CHECK(out[i] >= 0 && out[i] <= 1, "activation probability %g", out[i]);
+        uint32_t sd[3];
+        double g[3], ssp = -1, ratio = -1;
+        size_t len = 0, k = n < 3 ? n : 3;
+        rc = lev_seeds(net, k, NULL, NULL, cp, sd, g, &len, &ssp, &ratio, NULL, NULL);
+        FUZZ_CHECK(rc == LEV_OK, "seeds: %s", lev_params_errmsg(cp));
+        FUZZ_CHECK(len == k && ratio >= 0 && ratio <= 1 && ssp >= 0 && ssp <= (double)n * (1 + 1e-12), "seeds: %zu, "
+                   "ratio %g, spread %g", len, ratio, ssp);
+        for (size_t i = 0; i < len; i++) {
+            FUZZ_CHECK(sd[i] < n && g[i] >= 0, "seed %u gain %g", sd[i], g[i]);
+            for (size_t j = 0; j < i; j++) FUZZ_CHECK(sd[i] != sd[j], "seed %u twice", sd[i]);
+        }
+    }
+    lev_params_free(cp);
     free(out);
 }
 

@@ -58,6 +58,9 @@ local tables = { -- header prefix -> module table
   {prefix = "LEV_CONTROL_", t = leverage.control_class, name = "control_class"},
   {prefix = "LEV_KP_", t = leverage.kp_measure, name = "kp_measure"},
   {prefix = "LEV_COALITION_", t = leverage.coalition_method, name = "coalition_method"},
+  {prefix = "LEV_MODEL_", t = leverage.model, name = "model"},
+  {prefix = "LEV_PROB_", t = leverage.probability, name = "probability"},
+  {prefix = "LEV_SEED_", t = leverage.seed_rule, name = "seed_rule"},
   {prefix = "LEV_", t = leverage.status, name = "status"}, -- the rest: enum lev_status_code
 }
 local seen = {}

@@ -1154,6 +1154,52 @@ test("coalition: UN Security Council, a hand-worked game, the cheapest alliance"
   raises("coalition_limit", function() return un:packel_indices("votes", {quota = 39, coalition_limit = 1}) end)
 end)
 
+test("campaigns: spread and seeds", function()
+  local net <close> = leverage.network()
+  for _, side in ipairs{"a", "b"} do
+    for i = 0, 4 do net:add_actor(side .. i, side) end
+  end
+  for _, side in ipairs{"a", "b"} do
+    for i = 0, 4 do
+      for j = 0, 4 do
+        if i ~= j then net:add_edge(side .. i, side .. j, 1) end
+      end
+    end
+  end
+  net:add_edge("a0", "b0", 0.4)
+  local sp, se, lo, hi, prob = net:spread({"b1"}, {probability = "strength", runs = 500})
+  eq(sp, 5, "clique b reaches itself")
+  eq(se, 0, "no variance")
+  eq(lo, 5, "interval low")
+  eq(prob.b3, 1, "activation probability")
+  eq(prob.a1, 0, "b does not reach a")
+  local sp2 = net:spread({"a1"}, {model = "ic", probability = "strength", runs = 20000})
+  near(sp2, 7, 5 * math.sqrt(25 * 0.24 / 20000), "5 + 0.4 * 5")
+  eq(net:spread({"a1"}, {model = "lt", runs = 100, seed = 3}),
+     net:spread({"a1"}, {model = "lt", runs = 100, seed = 3, threads = 2}), "same for any threads")
+  local seeds, gains, total, ratio, sets, bytes = net:seeds(2, {probability = "strength"})
+  eq(#seeds, 2, "two seeds")
+  assert(seeds[1]:sub(1, 1) == "a" and seeds[2]:sub(1, 1) == "b", "one per clique")
+  near(total, 10, 1e-9, "everyone")
+  near(gains[1] + gains[2], total, 1e-9, "gains add up")
+  assert(ratio >= 1 - 1 / math.exp(1) - 0.1 and ratio <= 1, "certified ratio")
+  assert(sets > 0 and bytes > 0, "RR sets reported")
+  local s2 = net:seeds(2, {probability = "strength", required = {"b3"}, excluded = {"a0", "a1", "a2", "a3", "a4"}})
+  eq(s2[1], "b3", "required first")
+  assert(s2[2]:sub(1, 1) == "b", "a excluded")
+  local cost = {}
+  for i = 0, 4 do cost["a" .. i] = 5; cost["b" .. i] = 1 end
+  local s3 = net:seeds(10, {probability = "strength", cost = cost, budget = 3})
+  eq(#s3, 1, "budget 3 buys one b")
+  local s4 = net:seeds(1, {probability = "strength", group = "b", array = true})
+  assert(s4[1] >= 1 and s4[1] <= 10, "1-based index")
+  raises("k is 0", function() return net:seeds(0) end)
+  raises("no group", function() return net:seeds(1, {group = "zzz"}) end)
+  local bad <close> = leverage.network()
+  bad:add_edge("x", "y", 2)
+  raises("has strength 2", function() return bad:spread({"x"}, {probability = "strength"}) end)
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

@@ -9,6 +9,7 @@ computes anything the library does not.
 from __future__ import annotations
 
 from ctypes import byref, c_double, c_size_t, c_uint32, c_uint64
+from ctypes import c_uint8
 from typing import (TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple,
                     Union)
 
@@ -44,6 +45,8 @@ _OUTSIDER_FLAGS = {0: None, 1: "outsider", 2: "incrowd"}
 CONTROL_CLASSES = ("critical", "intermittent", "redundant")
 #: lev_kp_measure: the ``measure`` of Network.keyplayers() by name
 KP_MEASURES = {"reach": 1, "dreach": 2, "fragment": 3, "dfragment": 4}
+#: lev_seed_rule, by name
+_SEED_RULES = {"allowed": 0, "required": 1, "excluded": 2}
 
 
 class Brokerage(NamedTuple):
@@ -118,6 +121,28 @@ class KeyPlayers(NamedTuple):
     """lev_keyplayers(): the members (names in index order, or a uint32 array) and the set's score."""
     actors: Any
     score: float
+
+
+class Spread(NamedTuple):
+    """lev_spread(): the expected number of actors reached (seeds included), its standard error,
+    the 95% interval ``(low, high)`` and each actor's activation probability (``{actor: p}``, or
+    an array with as_array=True)."""
+    spread: float
+    se: float
+    ci95: Tuple[float, float]
+    probability: Any
+
+
+class Seeds(NamedTuple):
+    """lev_seeds(): the seeds in selection order (names, or indices with as_array=True), each
+    one's marginal gain, the estimated spread, the certified approximation ratio, the RR sets
+    drawn and the bytes they held."""
+    seeds: Any
+    gains: Any
+    spread: float
+    ratio: float
+    rr_sets: int
+    rr_bytes: int
 
 
 class Outsiders(NamedTuple):
@@ -894,6 +919,82 @@ class _Analyses:
         (a, ap), (e, ep) = _out(len(self), as_array), _out(self.edge_count, as_array)
         self._call("opinion_pressure", "lev_opinion_pressure", [self, u, lam, t, _P, ap, ep], options, progress)
         return Pressure(self._keyed(a, as_array), _result(e) if as_array else list(e))
+
+
+    # -- campaigns: diffusion and influence maximization --
+
+    def spread(self, seeds: Any, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Spread:
+        """Expected spread of a seed set by Monte Carlo (lev_spread()): "if these actors start, how
+        many join?". ``seeds``: names or indices, each once. Options: ``model`` ("ic", the
+        default, or "lt"), ``probability`` ("wc", the default: 1/in-degree of the target;
+        "strength": the edge's strength, which must be in [0, 1]; "constant":
+        ``constant_probability``), ``runs`` (10000), ``seed``, ``weighted`` (LT), ``threads``.
+
+        Returns:
+            ``Spread(spread, se, ci95, probability)``.
+        """
+        keep, ptr, count = _indices(seeds, "seeds", self._actor)
+        sp, se, ci = c_double(), c_double(), (c_double * 2)()
+        out, optr = _out(len(self), as_array)
+        self._call("spread", "lev_spread", [self, ptr, count, _P, byref(sp), byref(se), ci, optr], options, progress)
+        del keep
+        return Spread(sp.value, se.value, (ci[0], ci[1]), self._keyed(out, as_array))
+
+    def seeds(self, k: int, *, required: Any = (), excluded: Any = (), cost: Any = None, group: Optional[Ref] = None,
+              as_array: bool = False, progress: Progress = None, **options: Any) -> Seeds:
+        """The k seeds that reach the most actors (lev_seeds(), OPIM-C over reverse-reachable
+        sets): a (1 − 1/e − ε) approximation with probability 1 − 1/n. ``required`` and
+        ``excluded``: actors (names or indices) that must or must not be seeds; ``cost``: a
+        per-actor cost (mapping or sequence of n values), read with the ``budget`` option;
+        ``group``: a group label (or index) whose actors alone count as reached. Options:
+        ``model``, ``probability``, ``constant_probability``, ``weighted`` (as :meth:`spread`),
+        ``seeds_epsilon`` (0.1), ``budget``, ``seed``.
+
+        Returns:
+            ``Seeds(seeds, gains, spread, ratio, rr_sets, rr_bytes)``.
+        """
+        if not isinstance(k, int) or isinstance(k, bool) or k < 0:
+            raise TypeError(f"seeds(): k must be an int >= 0 (got {k!r})")
+        n = len(self)
+        rule = None
+        if required or excluded:
+            rule = (c_uint8 * max(n, 1))()
+            for what, val in (("required", 1), ("excluded", 2)):
+                for a in (required if what == "required" else excluded):
+                    i = self._actor(a)
+                    if i >= n:
+                        raise error("LEV_EINVAL", f"{what}: no actor {i} (the network has {n})")
+                    rule[i] = val
+        ckeep, cptr = (None, None) if cost is None else self._actor_vector(cost, "cost")
+        if group is not None:
+            options["target_group"] = group if isinstance(group, int) else self.groups.index(group) \
+                if group in self.groups else _missing_group(group)
+        m = max(min(k, n), 1)
+        ids, gains = (c_uint32 * m)(), (c_double * m)()
+        length, sp, ratio, sets, nbytes = c_size_t(), c_double(), c_double(), c_uint64(), c_uint64()
+        self._call("seeds", "lev_seeds", [self, c_size_t(k), rule, cptr, _P, ids, gains, byref(length), byref(sp),
+                                          byref(ratio), byref(sets), byref(nbytes)], options, progress)
+        del ckeep
+        got = length.value
+        if as_array:
+            chosen: Any = _result(_from_list([ids[i] for i in range(got)], c_uint32))
+            g: Any = _result(_from_list([gains[i] for i in range(got)], c_double))
+        else:
+            names = self.actors
+            chosen = [names[ids[i]] for i in range(got)]
+            g = [float(gains[i]) for i in range(got)]
+        return Seeds(chosen, g, sp.value, ratio.value, sets.value, nbytes.value)
+
+
+def _missing_group(group: Any) -> int:
+    raise error("LEV_EINVAL", f"seeds: no group {group!r}")
+
+
+def _from_list(values: List[Any], ctype: Any) -> Any:
+    out, _ = _out(len(values), True, ctype)
+    for i, v in enumerate(values):
+        out[i] = v
+    return out
 
 
 class DeGroot(NamedTuple):

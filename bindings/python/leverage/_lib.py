@@ -14,6 +14,7 @@ import sys
 import threading
 import warnings
 from ctypes import CFUNCTYPE, POINTER, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
+from ctypes import c_uint8
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from ._errors import Error, LibraryError, make_error
@@ -195,6 +196,10 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_packel_indices", [c_void_p, c_uint32, c_void_p, _dblp, _dblp], c_int, _P(2)),
     ("lev_cheapest_alliance", [c_void_p, c_uint32, c_uint32, c_void_p, c_size_t, _u32p, _szp, _dblp,
                                POINTER(c_int)], c_int, _P(3)),
+    # campaigns: diffusion and influence maximization
+    ("lev_spread", [c_void_p, _u32p, c_size_t, c_void_p, _dblp, _dblp, _dblp, _dblp], c_int, _P(3)),
+    ("lev_seeds", [c_void_p, c_size_t, POINTER(c_uint8), _dblp, c_void_p, _u32p, _dblp, _szp, _dblp, _dblp,
+                   POINTER(c_uint64), POINTER(c_uint64)], c_int, _P(4)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------

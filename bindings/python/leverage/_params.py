@@ -19,6 +19,11 @@ _INCROWDS = {"group": 1, "core": 2}
 _SCOPES = {"all": 1, "neighbours": 2}
 #: option name -> {value name: value}
 _ENUM_OPTIONS: Dict[str, Mapping[str, int]] = {"direction": _DIRECTIONS, "incrowd": _INCROWDS, "scope": _SCOPES}
+# lev_model and lev_probability (campaigns)
+_MODELS = {"ic": 1, "lt": 2}
+_PROBABILITIES = {"strength": 1, "wc": 2, "constant": 3}
+_ENUM_OPTIONS["model"] = _MODELS
+_ENUM_OPTIONS["probability"] = _PROBABILITIES
 # lev_param_type values
 _TYPE_INT, _TYPE_DOUBLE = 1, 2
 

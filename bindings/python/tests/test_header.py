@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from ctypes import POINTER, c_char_p, c_double, c_int, c_int64, c_size_t, c_uint32, c_uint64, c_void_p
+from ctypes import c_uint8
 from typing import Any, Dict, List, Tuple
 
 
@@ -16,6 +17,7 @@ _SCALARS: Dict[str, Any] = {
     "size_t": c_size_t, "int64_t": c_int64, "uint64_t": c_uint64, "lev_param": c_int, "lev_format": c_int,
     "lev_alloc_fn": _lib.ALLOC_FN, "lev_progress_fn": _lib.PROGRESS_FN, "lev_write_fn": _lib.WRITE_FN,
 }
+_SCALARS["uint8_t"] = c_uint8
 _HANDLES = {"lev_network", "lev_params", "void"}
 
 
@@ -133,8 +135,11 @@ def _by_name(header_text: str, prefix: str) -> Dict[str, int]:
 def test_new_enums_match_the_header(header_text: str) -> None:
     assert _by_name(header_text, "LEV_INCROWD_") == _params._INCROWDS
     assert _by_name(header_text, "LEV_SCOPE_") == _params._SCOPES
+    assert _by_name(header_text, "LEV_MODEL_") == _params._MODELS
+    assert _by_name(header_text, "LEV_PROB_") == _params._PROBABILITIES
+    assert _by_name(header_text, "LEV_SEED_") == _analyses._SEED_RULES
     assert _by_name(header_text, "LEV_DIR_") == _params._DIRECTIONS
-    assert set(_params._ENUM_OPTIONS) == {"direction", "incrowd", "scope"}
+    assert set(_params._ENUM_OPTIONS) == {"direction", "incrowd", "scope"} | {"model", "probability"}
     roles = _by_name(header_text, "LEV_BROKER_")
     assert roles == {r: i for i, r in enumerate(_analyses.BROKER_ROLES)}
     n_roles = int(re.search(r"#define LEV_BROKER_ROLES (\d+)", header_text).group(1))

@@ -1,0 +1,238 @@
+/*
+ * Diffusion: Independent Cascade and Linear Threshold, the expected spread of a seed set by
+ * Monte Carlo (lev_spread), and the model set-up shared with influence maximization (seeds.c).
+ *
+ * Determinism: run r draws only from the stream made from (LEV_P_SEED, r), whatever thread runs
+ * it; activation counts are integers (exact in any order) and the squared counts are summed per
+ * block of 256 runs in run order, then over blocks in block order.
+ */
+#include "campaigns.h"
+
+#include <math.h>
+#include <string.h>
+
+#define BLOCK 256   /* runs per block of the fixed-order reduction */
+#define CHUNK 64    /* blocks between progress reports */
+#define TAG_SPREAD 0x5350524541440001ULL
+
+lev_status lev__dmodel_init(const lev__ctx *c, const char *what, lev__dmodel *m) {
+    const lev__csr *g = c->g;
+    memset(m, 0, sizeof *m);
+    m->g = g;
+    m->model = (int)lev__param(c->p, LEV_P_MODEL);
+    m->prob = (int)lev__param(c->p, LEV_P_PROBABILITY);
+    m->pconst = lev__param(c->p, LEV_P_CONSTANT_PROBABILITY);
+    m->weighted = lev__param(c->p, LEV_P_WEIGHTED) != 0;
+    if (m->model == LEV_MODEL_IC && m->prob == LEV_PROB_STRENGTH) {
+        const lev_network *net = c->net;
+        for (size_t e = 0; e < net->m; e++) {
+            double w = lev__edge_w(net, e);
+            if (w > 1)
+                return lev__ctx_fail(c, LEV_EINVAL,
+                                     "%s: edge %zu (%s -> %s) has strength %g, but with LEV_PROB_STRENGTH a "
+                                     "strength is an Independent Cascade probability and must be in [0, 1] "
+                                     "(use LEV_PROB_WC or LEV_PROB_CONSTANT, or rescale the strengths)",
+                                     what, e, lev_actor_name(net, net->esrc[e]), lev_actor_name(net, net->etgt[e]),
+                                     w);
+        }
+    }
+    if (m->model == LEV_MODEL_LT && g->n) {
+        m->win = lev__ctx_alloc(c, g->n, sizeof *m->win);
+        if (!m->win)
+            return lev__ctx_fail(c, LEV_ENOMEM, "%s: out of memory for the thresholds' weights of %u actors", what,
+                                 g->n);
+        for (uint32_t v = 0; v < g->n; v++) {
+            double s = 0;
+            for (size_t e = g->in_off[v]; e < g->in_off[v + 1]; e++) s += m->weighted ? (double)g->in_w[e] : 1.0;
+            m->win[v] = s;
+        }
+    }
+    return LEV_OK;
+}
+
+void lev__dmodel_free(const lev__ctx *c, lev__dmodel *m) {
+    if (m->win) lev__ctx_free(c, m->win, m->g->n, sizeof *m->win);
+    m->win = NULL;
+}
+
+/* Per-thread scratch of the forward simulation. */
+typedef struct fwd {
+    uint32_t *act, *tch, *q; /* run stamps (run + 1) and the queue of active actors */
+    double *acc, *theta;     /* LT: weight received, threshold (valid when tch is this run's) */
+    uint64_t *count;         /* activations per actor, or NULL */
+} fwd;
+
+/* One forward run r; returns the number of active actors at the end. */
+static uint32_t run_once(const lev__dmodel *m, const uint32_t *seeds, size_t ns, uint64_t seed, uint64_t r,
+                         fwd *f) {
+    const lev__csr *g = m->g;
+    uint32_t tag = (uint32_t)(r + 1), head = 0, tail = 0;
+    uint64_t st = lev__stream(seed, r, TAG_SPREAD);
+    for (size_t i = 0; i < ns; i++) {
+        f->act[seeds[i]] = tag;
+        f->q[tail++] = seeds[i];
+    }
+    if (m->model == LEV_MODEL_IC) {
+        while (head < tail) {
+            uint32_t u = f->q[head++];
+            for (size_t e = g->out_off[u]; e < g->out_off[u + 1]; e++) {
+                uint32_t v = g->out_adj[e];
+                if (f->act[v] == tag) continue;
+                double pe = lev__ic_prob(m, e, v);
+                if (pe >= 1 || lev__unit(&st) < pe) {
+                    f->act[v] = tag;
+                    f->q[tail++] = v;
+                }
+            }
+        }
+    } else {
+        while (head < tail) {
+            uint32_t u = f->q[head++];
+            for (size_t e = g->out_off[u]; e < g->out_off[u + 1]; e++) {
+                uint32_t v = g->out_adj[e];
+                if (f->act[v] == tag) continue;
+                if (f->tch[v] != tag) {
+                    f->tch[v] = tag;
+                    f->acc[v] = 0;
+                    f->theta[v] = lev__unit_open0(&st) * m->win[v];
+                }
+                f->acc[v] += m->weighted ? (double)g->out_w[e] : 1.0;
+                if (f->acc[v] >= f->theta[v]) {
+                    f->act[v] = tag;
+                    f->q[tail++] = v;
+                }
+            }
+        }
+    }
+    if (f->count)
+        for (uint32_t i = 0; i < tail; i++) f->count[f->q[i]]++;
+    return tail;
+}
+
+lev_status lev_spread(const lev_network *net, const uint32_t *seeds, size_t nseeds, lev_params *p, double *spread,
+                      double *se, double *ci95, double *prob) {
+    const char *what = "spread";
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, what, spread);
+    if (rc) return rc;
+    if (!seeds && nseeds) return lev__ctx_fail(&c, LEV_EMISUSE, "%s: seeds is NULL but nseeds is %zu", what, nseeds);
+    const lev__csr *g = c.g;
+    uint32_t n = g->n;
+    for (size_t i = 0; i < nseeds; i++)
+        if (seeds[i] >= n)
+            return lev__ctx_fail(&c, LEV_EINVAL, "%s: seeds[%zu] is %u, not an actor (the network has %u)", what, i,
+                                 seeds[i], n);
+    lev__dmodel m;
+    if ((rc = lev__dmodel_init(&c, what, &m))) return rc;
+    uint64_t runs = (uint64_t)lev__param(p, LEV_P_RUNS), seed = (uint64_t)lev__param(p, LEV_P_SEED);
+    size_t nblocks = (size_t)((runs + BLOCK - 1) / BLOCK);
+    int threads = nseeds ? lev__cap_threads(&c, nblocks, 1) : 1;
+    fwd *fs = lev__ctx_alloc(&c, (size_t)threads, sizeof *fs);
+    uint64_t *bsum = lev__ctx_alloc(&c, nblocks, sizeof *bsum);
+    double *bsq = lev__ctx_alloc(&c, nblocks, sizeof *bsq);
+    int lt = m.model == LEV_MODEL_LT, oom = !fs || !bsum || !bsq;
+    if (fs) memset(fs, 0, (size_t)threads * sizeof *fs);
+    for (int t = 0; !oom && t < threads; t++) {
+        fwd *f = &fs[t];
+        size_t nn = n ? n : 1;
+        f->act = lev__ctx_alloc(&c, nn, sizeof *f->act);
+        f->q = lev__ctx_alloc(&c, nn, sizeof *f->q);
+        if (lt) {
+            f->tch = lev__ctx_alloc(&c, nn, sizeof *f->tch);
+            f->acc = lev__ctx_alloc(&c, nn, sizeof *f->acc);
+            f->theta = lev__ctx_alloc(&c, nn, sizeof *f->theta);
+        }
+        if (prob) f->count = lev__ctx_alloc(&c, nn, sizeof *f->count);
+        oom = !f->act || !f->q || (lt && (!f->tch || !f->acc || !f->theta)) || (prob && !f->count);
+        if (!oom) {
+            memset(f->act, 0, nn * sizeof *f->act);
+            if (lt) memset(f->tch, 0, nn * sizeof *f->tch);
+            if (prob) memset(f->count, 0, nn * sizeof *f->count);
+        }
+    }
+    if (oom) {
+        rc = lev__ctx_fail(&c, LEV_ENOMEM, "%s: out of memory for %d thread(s)' scratch on %u actors", what, threads,
+                           n);
+        goto done;
+    }
+    if (nseeds) {
+        /* Seeds must be distinct: the first thread's stamps find a repeat. */
+        for (size_t i = 0; i < nseeds; i++) {
+            if (fs[0].act[seeds[i]] == UINT32_MAX) {
+                size_t j = 0;
+                while (seeds[j] != seeds[i]) j++;
+                rc = lev__ctx_fail(&c, LEV_EINVAL, "%s: seeds[%zu] = %u repeats seeds[%zu]", what, i, seeds[i], j);
+                break;
+            }
+            fs[0].act[seeds[i]] = UINT32_MAX;
+        }
+        for (size_t i = 0; i < nseeds; i++) fs[0].act[seeds[i]] = 0;
+        if (rc) goto done;
+        for (size_t b0 = 0; b0 < nblocks && rc == LEV_OK; b0 += CHUNK) {
+            size_t b1 = b0 + CHUNK < nblocks ? b0 + CHUNK : nblocks;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(static, 1) num_threads(threads)
+#endif
+            for (size_t b = b0; b < b1; b++) {
+                fwd *f = &fs[lev__thread_num()];
+                uint64_t r0 = (uint64_t)b * BLOCK, r1 = r0 + BLOCK < runs ? r0 + BLOCK : runs, s = 0;
+                double sq = 0;
+                for (uint64_t r = r0; r < r1; r++) {
+                    uint32_t a = run_once(&m, seeds, nseeds, seed, r, f);
+                    s += a;
+                    sq += (double)a * (double)a;
+                }
+                bsum[b] = s;
+                bsq[b] = sq;
+            }
+            rc = lev__ctx_progress(&c, (double)b1 / (double)nblocks, what);
+        }
+        if (rc) goto done;
+    }
+    {
+        uint64_t tot = 0;
+        double sq = 0;
+        if (nseeds)
+            for (size_t b = 0; b < nblocks; b++) {
+                tot += bsum[b];
+                sq += bsq[b];
+            }
+        double R = (double)runs, mean = nseeds ? (double)tot / R : 0, var = 0;
+        if (nseeds && runs > 1) {
+            var = (sq - R * mean * mean) / (R - 1);
+            if (var < 0) var = 0;
+        }
+        double sdev = sqrt(var / R);
+        *spread = mean;
+        if (se) *se = sdev;
+        if (ci95) {
+            ci95[0] = mean - 1.96 * sdev;
+            ci95[1] = mean + 1.96 * sdev;
+        }
+        if (prob)
+            for (uint32_t v = 0; v < n; v++) {
+                uint64_t k = 0;
+                if (nseeds)
+                    for (int t = 0; t < threads; t++) k += fs[t].count[v];
+                prob[v] = (double)k / R;
+            }
+    }
+done:
+    if (fs) {
+        for (int t = 0; t < threads; t++) {
+            size_t nn = n ? n : 1;
+            fwd *f = &fs[t];
+            if (f->act) lev__ctx_free(&c, f->act, nn, sizeof *f->act);
+            if (f->q) lev__ctx_free(&c, f->q, nn, sizeof *f->q);
+            if (f->tch) lev__ctx_free(&c, f->tch, nn, sizeof *f->tch);
+            if (f->acc) lev__ctx_free(&c, f->acc, nn, sizeof *f->acc);
+            if (f->theta) lev__ctx_free(&c, f->theta, nn, sizeof *f->theta);
+            if (f->count) lev__ctx_free(&c, f->count, nn, sizeof *f->count);
+        }
+        lev__ctx_free(&c, fs, (size_t)threads, sizeof *fs);
+    }
+    if (bsum) lev__ctx_free(&c, bsum, nblocks, sizeof *bsum);
+    if (bsq) lev__ctx_free(&c, bsq, nblocks, sizeof *bsq);
+    lev__dmodel_free(&c, &m);
+    return rc;
+}
