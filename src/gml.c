@@ -98,6 +98,7 @@ static lev_status skip_value(lev__graph *g, gml *p) {
     }
     if (p->type == T_INT || p->type == T_REAL || p->type == T_STR || p->type == T_KEY) return LEV_OK; /* bare words: INF, NAN */
     if (p->type == T_END) return lev__graph_err(g, p->tline, p->tcol, LEV_EPARSE, "a key without a value at the end");
+    if (p->type == T_BAD) return lev__graph_err(g, p->tline, p->tcol, LEV_EPARSE, "unexpected character or unclosed string");
     return lev__graph_err(g, p->tline, p->tcol, LEV_EPARSE, "expected a value (a number, a \"string\" or a [ list ])");
 }
 
@@ -182,6 +183,7 @@ static lev_status read_node(lev__graph *g, gml *p, size_t line, size_t col) {
         }
         int k = key_is(p, "id") ? 1 : key_is(p, "label") ? 2 : key_is(p, "name") ? 3 : key_is(p, "group") ? 4 : 0;
         next(p);
+        if (p->type == T_BAD) { rc = skip_value(g, p); break; }
         if (k == 1) {
             if ((rc = id_token(g, p, "node id"))) break;
             id = p->t, idlen = p->tlen, idline = p->tline, idcol = p->tcol;
@@ -232,6 +234,7 @@ static lev_status read_edge(lev__graph *g, gml *p, size_t line, size_t col) {
         int k = key_is(p, "source") ? 1 : key_is(p, "target") ? 2 : key_is(p, "weight") ? 3 : key_is(p, "value") ? 4
               : key_is(p, "channel") ? 5 : 0;
         next(p);
+        if (p->type == T_BAD) { rc = skip_value(g, p); break; }
         if (k == 1 || k == 2) {
             if ((rc = id_token(g, p, k == 1 ? "edge source" : "edge target"))) break;
             if (k == 1) src = p->t, sl = p->tlen, sline = p->tline, scol = p->tcol;

@@ -204,6 +204,7 @@ lev_status lev__graph_commit(lev__graph *g, lev_network *net, uint32_t first_new
     uint32_t *actor = NULL;
     gundo *undo = NULL;
     size_t nundo = 0;
+    unsigned char *seen = NULL; /* actors that existed before the call, named by a node already */
     char why[LEV_MSG_MAX];
     for (size_t i = 0; i < g->nn; i++)
         if (!g->nodes[i].declared)
@@ -212,7 +213,9 @@ lev_status lev__graph_commit(lev__graph *g, lev_network *net, uint32_t first_new
     if (g->nn) {
         actor = lev__alloc_array(&net->mem, g->nn, sizeof *actor);
         undo = lev__alloc_array(&net->mem, g->nn, sizeof *undo);
-        if (!actor || !undo) { rc = lev__graph_err(g, 1, 1, LEV_ENOMEM, "out of memory"); goto done; }
+        if (first_new) seen = lev__alloc(&net->mem, first_new);
+        if (!actor || !undo || (first_new && !seen)) { rc = lev__graph_err(g, 1, 1, LEV_ENOMEM, "out of memory"); goto done; }
+        if (seen) memset(seen, 0, first_new);
     }
     for (size_t i = 0; i < g->nn && !rc; i++) {
         const lev__gnode *n = &g->nodes[i];
@@ -222,7 +225,7 @@ lev_status lev__graph_commit(lev__graph *g, lev_network *net, uint32_t first_new
             (rc = intern(g, net, &net->groups, n->group, "group label", n->line, n->col, &gid)))
             break;
         uint32_t a = lev__strtab_find(&net->actors, name, strlen(name));
-        if (a != LEV_NONE && a >= first_new) {
+        if (a != LEV_NONE && (a >= first_new || seen[a]++)) {
             rc = lev__graph_err(g, n->line, n->col, LEV_EEXIST, "actor \"%s\" is named by two nodes", name);
             break;
         }
@@ -275,6 +278,7 @@ lev_status lev__graph_commit(lev__graph *g, lev_network *net, uint32_t first_new
 done:
     if (actor) lev__free(&net->mem, actor, g->nn * sizeof *actor);
     if (undo) lev__free(&net->mem, undo, g->nn * sizeof *undo);
+    if (seen) lev__free(&net->mem, seen, first_new);
     if (!rc) lev__invalidate(net);
     return rc;
 }
@@ -822,7 +826,7 @@ static void w_dot(gout *o, const lev_network *net, size_t ns, const char *const 
     for (size_t e = 0; e < net->m; e++)
         if (lev__edge_w(net, e) > wmax) wmax = lev__edge_w(net, e);
     g_str(o, "digraph leverage {\n  graph [overlap=false, outputorder=edgesfirst];\n"
-             "  node [shape=circle, style=filled, fixedsize=true, fontsize=10, fillcolor=\"#cccccc\"];\n"
+             "  node [shape=circle, style=filled, fixedsize=shape, fontsize=10, fillcolor=\"#cccccc\"];\n"
              "  edge [arrowsize=0.6, color=\"#00000080\"];\n");
     for (uint32_t i = 0; i < n && !o->failed; i++) {
         double size = 0.4;
@@ -874,9 +878,8 @@ static void w_dot(gout *o, const lev_network *net, size_t ns, const char *const 
         g_str(o, " [penwidth=");
         g_num(o, 0.5 + 4.5 * lev__edge_w(net, e) / wmax);
         if (chan_of(net, e)) {
-            g_str(o, ", label=");
+            g_str(o, ", tooltip=");
             g_dot(o, chan_of(net, e));
-            g_str(o, ", fontsize=8");
         }
         g_str(o, "];\n");
     }

@@ -38,6 +38,7 @@ typedef struct gx {
     double ew;
     int ew_set;
     char *ech;
+    int ech_set;
     size_t eline, ecol, wline, wcol;
     /* character data of the current <data>/<default> */
     char *text;
@@ -133,6 +134,7 @@ static void XMLCALL on_start(void *ud, const char *name, const char **a) {
         if (!r) r = lev__graph_ref(x->g, t, strlen(t), x->eline, x->ecol, &x->et);
         if (r) { stop(x, r); return; }
         x->ew_set = 0;
+        x->ech_set = 0;
         x->in_edge = 1;
     } else if (!strcmp(el, "data")) {
         const char *k = attr(a, "key");
@@ -179,6 +181,7 @@ static lev_status apply(gx *x, const gkey *k, const char *v, size_t vl, size_t l
         x->wline = line, x->wcol = col;
         return lev__graph_number(g, v, vl, "strength", 1, line, col, &x->ew);
     default: /* K_CHANNEL */
+        x->ech_set = 1;
         if (x->ech) lev__free(g->mem, x->ech, strlen(x->ech) + 1), x->ech = NULL;
         return vl ? lev__graph_str(g, &x->ech, v, vl, line, col) : LEV_OK;
     }
@@ -194,7 +197,7 @@ static lev_status defaults(gx *x, int edge) {
             lev_status rc = apply(x, k, k->dflt, strlen(k->dflt), x->eline, x->ecol, 1);
             if (rc) return rc;
         }
-        if (edge && k->kind == K_CHANNEL && !x->ech) {
+        if (edge && k->kind == K_CHANNEL && !x->ech_set) {
             lev_status rc = apply(x, k, k->dflt, strlen(k->dflt), x->eline, x->ecol, 1);
             if (rc) return rc;
         }
