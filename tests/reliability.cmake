@@ -45,4 +45,7 @@ if(TARGET PkgConfig::CRITERION)
   target_compile_options(test_badinput PRIVATE ${LEV_WARNINGS})
   target_link_libraries(test_badinput PRIVATE leverage PkgConfig::CRITERION m Threads::Threads)
   add_test(NAME badinput COMMAND test_badinput --jobs 2)
+  # Rows 365-372 (interchange formats) depend on the optional expat and zlib.
+  target_compile_definitions(test_badinput PRIVATE LEV_TEST_EXPAT=$<BOOL:${LEV_HAVE_EXPAT}>
+    LEV_TEST_ZLIB=$<BOOL:${LEV_HAVE_ZLIB}>)
 endif()
