@@ -104,11 +104,11 @@ static lev_status skip_value(lev__graph *g, gml *p) {
 
 /* Decode a string's entities into a staged copy (*slot). */
 static lev_status gml_string(lev__graph *g, const gml *p, char **slot) {
-    char *d = NULL;
     size_t n = 0;
-    lev_status rc = lev__graph_str(g, slot, p->t, p->tlen, p->tline, p->tcol); /* decoded text is never longer */
-    if (rc) return rc;
-    d = *slot;
+    /* Decoded into scratch (never longer than the text), then copied at its exact length: owned
+     * strings are freed by their strlen. */
+    char *d = lev__alloc(g->mem, p->tlen + 1);
+    if (!d) return lev__graph_err(g, p->tline, p->tcol, LEV_ENOMEM, "out of memory");
     for (size_t i = 0; i < p->tlen;) {
         char c = p->t[i];
         if (c == '&') {
@@ -138,8 +138,10 @@ static lev_status gml_string(lev__graph *g, const gml *p, char **slot) {
                 else if (el == 2 && !memcmp(e, "lt", 2)) cp = '<', ok = 1;
                 else if (el == 2 && !memcmp(e, "gt", 2)) cp = '>', ok = 1;
                 else if (el == 4 && !memcmp(e, "apos", 4)) cp = '\'', ok = 1;
-                if (ok && (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))
+                if (ok && (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) {
+                    lev__free(g->mem, d, p->tlen + 1);
                     return lev__graph_err(g, p->tline, p->tcol, LEV_EINVAL, "character entity &%.*s; is not a character", (int)el, e);
+                }
                 if (ok) {
                     /* UTF-8 of cp: at most 4 bytes, never more than the entity's own length (>= 4). */
                     if (cp < 0x80) d[n++] = (char)cp;
@@ -160,7 +162,9 @@ static lev_status gml_string(lev__graph *g, const gml *p, char **slot) {
         i++;
     }
     d[n] = 0;
-    return LEV_OK;
+    lev_status rc = lev__graph_str(g, slot, d, n, p->tline, p->tcol);
+    lev__free(g->mem, d, p->tlen + 1);
+    return rc;
 }
 
 /* A node id or an edge's endpoint: an integer (NetworkX, igraph) or a string. */
