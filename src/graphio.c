@@ -527,6 +527,9 @@ static int has_ctl(const char *s, int allow_ws) {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
         if (c < 0x20 && !(allow_ws && (c == '\t' || c == '\n' || c == '\r'))) return 1;
+        /* U+FFFE and U+FFFF are no XML characters either */
+        if (c == 0xEF && (unsigned char)s[1] == 0xBF && ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF))
+            return 1;
     }
     return 0;
 }
@@ -559,7 +562,7 @@ static lev_status check_text(const lev_network *net, lev_format fmt, size_t nsco
         for (uint32_t i = 0; i < tabs[t]->count; i++) {
             const char *s = tabs[t]->e[i].s;
             if (fmt == LEV_FORMAT_GRAPHML && has_ctl(s, 1)) {
-                snprintf(why, LEV_MSG_MAX, "%s \"%s\" holds a control character, which XML cannot carry", what[t], s);
+                snprintf(why, LEV_MSG_MAX, "%s \"%s\" holds a control character (or U+FFFE, U+FFFF), which XML cannot carry", what[t], s);
                 return LEV_EINVAL;
             }
             if (fmt == LEV_FORMAT_PAJEK && t == 0 && (strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r'))) {

@@ -5,6 +5,7 @@
 # on every file of tests/fuzz/corpus/<target> through tests/fuzz/replay.c, under whatever
 # sanitizers the build uses (the asan preset: ASan + UBSan). Long fuzzing: tests/fuzz/run.sh.
 set(LEV_FUZZ_TARGETS edges_csv actors_csv resources_csv api)
+list(APPEND LEV_FUZZ_TARGETS graphml pajek gml) # interchange formats (issue 21)
 foreach(t ${LEV_FUZZ_TARGETS})
   add_executable(fuzz_replay_${t} ${CMAKE_CURRENT_LIST_DIR}/fuzz/fuzz_${t}.c ${CMAKE_CURRENT_LIST_DIR}/fuzz/replay.c)
   target_compile_options(fuzz_replay_${t} PRIVATE ${LEV_WARNINGS})

@@ -909,7 +909,7 @@ ROW(fmt_score_not_gml_key, LEV_EINVAL, "net",
 
 /* row 378: Writing a name XML cannot carry (a control character) to GraphML */
 ROW(fmt_graphml_write_control, LEV_EINVAL, "net",
-    "lev_write: actor name \"bell\x07\" holds a control character, which XML cannot carry",
+    "lev_write: actor name \"bell\x07\" holds a control character (or U+FFFE, U+FFFF), which XML cannot carry",
     cr_assert_eq(lev_actor_add(net, "bell\x07", NULL, NULL), LEV_OK); free(before); before = dump_network(net); rc = lev_write(net, LEV_FORMAT_GRAPHML, refuse, NULL);)
 
 /* row 379: Writing a name with a quote or line break to Pajek */
