@@ -569,10 +569,6 @@ static lev_status check_text(const lev_network *net, lev_format fmt, size_t nsco
                 snprintf(why, LEV_MSG_MAX, "actor name \"%s\" holds a quote or a line break, which Pajek cannot carry", s);
                 return LEV_EINVAL;
             }
-            if (fmt == LEV_FORMAT_PAJEK && t == 2 && (strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r'))) {
-                snprintf(why, LEV_MSG_MAX, "channel label \"%s\" holds a quote or a line break, which Pajek cannot carry", s);
-                return LEV_EINVAL;
-            }
         }
     for (size_t k = 0; k < nscores; k++) {
         const char *s = names[k];
@@ -694,21 +690,10 @@ static void w_pajek(gout *o, const lev_network *net) {
         g_str(o, net->actors.e[i].s);
         g_str(o, "\"\n");
     }
-    /* One *Arcs section per run of edges in one channel: the channel is the relation's label. */
-    uint32_t cur = LEV_NONE - 1; /* no section yet */
+    /* One *Arcs section; channels are not written: Pajek's relation labels (`*Arcs :1 "kin"`),
+     * which the reader takes as channels, stop igraph's Pajek reader. */
+    g_str(o, "*Arcs\n");
     for (size_t e = 0; e < net->m && !o->failed; e++) {
-        uint32_t c = net->echan ? net->echan[e] : LEV_NONE;
-        if (c != cur) {
-            if (c == LEV_NONE) g_str(o, "*Arcs\n");
-            else {
-                g_str(o, "*Arcs :");
-                g_uint(o, (size_t)c + 1);
-                g_str(o, " \"");
-                g_str(o, net->channels.e[c].s);
-                g_str(o, "\"\n");
-            }
-            cur = c;
-        }
         g_uint(o, (size_t)net->esrc[e] + 1);
         g_str(o, " ");
         g_uint(o, (size_t)net->etgt[e] + 1);
@@ -716,7 +701,6 @@ static void w_pajek(gout *o, const lev_network *net) {
         g_num(o, lev__edge_w(net, e));
         g_str(o, "\n");
     }
-    if (net->m == 0) g_str(o, "*Arcs\n");
 }
 
 static void w_gml(gout *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
