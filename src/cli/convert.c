@@ -71,8 +71,9 @@ static int run(cli_args *a) {
             }
             ms[ns] = cli_measure_find(tok);
             if (!ms[ns]) {
+                status = cli_usage("--scores: unknown measure \"%s\" (see leverage rank --help)", tok);
                 free(list);
-                return cli_usage("--scores: unknown measure \"%s\" (see leverage rank --help)", tok);
+                return status;
             }
             for (char *c = tok; *c; c++)
                 if (*c == '-') *c = '_'; /* a GML key: betweenness_approx */
