@@ -101,6 +101,13 @@ lev_status lev__parse_pajek(lev__graph *g, const char *s, size_t len) {
                     rc = lev__graph_err(g, line, t[1].col, LEV_ELIMIT, "a network holds at most %u actors", LEV_MAX_ACTORS);
                     break;
                 }
+                /* Vertices need no line each, so a short text could ask for millions of actors:
+                 * at most 4096 + 8 per byte of text. */
+                if (x > 4096 + 8 * (len < SIZE_MAX / 16 ? len : SIZE_MAX / 16)) {
+                    rc = lev__graph_err(g, line, t[1].col, LEV_ELIMIT,
+                                        "%zu vertices for %zu bytes of text (at most 4096 + 8 per byte)", x, len);
+                    break;
+                }
                 nv = x;
                 have_vertices = 1;
                 for (size_t v = 0; v < nv && !rc; v++) {
@@ -151,15 +158,18 @@ lev_status lev__parse_pajek(lev__graph *g, const char *s, size_t len) {
         } else if (sec == SEC_LIST) {
             uint32_t a, b;
             if ((rc = vnum(g, &t[0], nv, line, &a))) break;
-            /* A list line may be longer than 8 tokens: read it in steps. */
-            size_t off = 0;
+            /* A list line may be longer than 8 tokens: read it in steps (columns from the line's start). */
+            int first = 1;
             for (;;) {
-                for (int k = off ? 0 : 1; k < nt && !rc; k++)
-                    if (!(rc = vnum(g, &t[k], nv, line, &b))) rc = lev__graph_edge(g, a, b, 1, chan, chlen, line, t[k].col + off);
+                for (int k = first; k < nt && !rc; k++)
+                    if (!(rc = vnum(g, &t[k], nv, line, &b))) rc = lev__graph_edge(g, a, b, 1, chan, chlen, line, t[k].col);
                 if (rc || nt < 8) break;
-                off += t[7].col + t[7].len - 1;
+                size_t off = t[7].col - 1 + t[7].len; /* past the 8th token (a bare one: quoted ones failed) */
                 nt = split(l + off, ll - off, t, 8);
-                if (nt <= 0) break;
+                if (nt < 0) { rc = lev__graph_err(g, line, t[-nt - 1].col + off, LEV_EPARSE, "quote is not closed"); break; }
+                for (int k = 0; k < nt; k++) t[k].col += off;
+                first = 0;
+                if (nt == 0) break;
             }
         } else if (sec == SEC_NONE) {
             rc = lev__graph_err(g, line, 1, LEV_EPARSE, "a line outside any section (expected *Vertices first)");

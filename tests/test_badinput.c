@@ -917,3 +917,8 @@ ROW(fmt_pajek_write_quote, LEV_EINVAL, "net",
     "lev_write: actor name \"O\"Brien\" holds a quote or a line break, which Pajek cannot carry",
     cr_assert_eq(lev_actor_add(net, "O\"Brien", NULL, NULL), LEV_OK); free(before); before = dump_network(net); rc = lev_write(net, LEV_FORMAT_PAJEK, refuse, NULL);)
 
+/* row 380: Pajek asks for more vertices than its text can justify */
+ROW(fmt_pajek_too_many_vertices, LEV_ELIMIT, "net",
+    "t.net:1:11: 999999 vertices for 17 bytes of text (at most 4096 + 8 per byte)",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 999999\n");)
+
