@@ -218,6 +218,7 @@ static void XMLCALL on_end(void *ud, const char *name) {
         x->in_data = 0;
         if (x->in_edge) rc = apply(x, &x->keys[x->key], x->text ? x->text : "", x->tlen, x->dline, x->dcol, 1);
         else if (x->in_node) rc = apply(x, &x->keys[x->key], x->text ? x->text : "", x->tlen, x->dline, x->dcol, 0);
+        x->key = LEV_NONE;
     } else if (!strcmp(el, "default") && x->in_default) {
         x->in_default = 0;
         gkey *k = &x->keys[x->key];
@@ -234,6 +235,8 @@ static void XMLCALL on_end(void *ud, const char *name) {
         if (x->ech) lev__free(x->g->mem, x->ech, strlen(x->ech) + 1), x->ech = NULL;
     } else if (!strcmp(el, "graph")) {
         x->depth_graph = 0;
+    } else if (!strcmp(el, "key")) {
+        x->key = LEV_NONE; /* a <default> after the </key> belongs to no key */
     }
     if (rc) stop(x, rc);
 }
