@@ -1226,8 +1226,9 @@ LEV_API lev_status lev_write_file(const lev_network *net, lev_format fmt, const 
  * Answers "how do I look at the power I computed in Gephi, d3 or Graphviz?": each score becomes
  * an attribute of every actor, under its name: a GraphML key (`attr.type="double"`), a GML key,
  * a JSON member (non-finite values as `null`). In DOT the first score sizes the actors (width
- * from 0.25 to 1.25 inches, linear from the smallest to the largest finite value; non-finite:
- * 0.25) and every score is listed in the actor's tooltip. With `nscores` 0 this is lev_write().
+ * from 0.25 to 1.25 inches, linear from the smallest to the largest finite value; 0.6 when they
+ * are all equal; non-finite: 0.25) and every score is listed in the actor's tooltip. With
+ * `nscores` 0 this is lev_write().
  * @param[in] net     The network; not changed.
  * @param[in] fmt     #LEV_FORMAT_GRAPHML, #LEV_FORMAT_GML, #LEV_FORMAT_JSON or #LEV_FORMAT_DOT
  *   (with scores); any format when nscores is 0.
