@@ -1216,7 +1216,20 @@ typedef enum lev_format {
     LEV_FORMAT_ACTORS_CSV = 2,
     /** CSV with header `actor,resource,holds,needs` (any order, any case; `name` may stand for
      *  `actor`). */
-    LEV_FORMAT_RESOURCES_CSV = 3
+    LEV_FORMAT_RESOURCES_CSV = 3,
+    /** GraphML (read through expat, an optional dependency; written always): actors, groups,
+     *  resources, edges with strength and channel, under the keys of @ref guide_io. */
+    LEV_FORMAT_GRAPHML = 4,
+    /** Pajek `.net`: `*Vertices` with labels, `*Arcs` / `*Edges` (and `*Arcslist` / `*Edgeslist`)
+     *  with weights; a relation's label (`*Arcs :2 "money"`) is the ties' channel. */
+    LEV_FORMAT_PAJEK = 5,
+    /** GML (`graph [ node [ id label group ] edge [ source target weight channel ] ]`). */
+    LEV_FORMAT_GML = 6,
+    /** JSON node-link (NetworkX's `node_link_data` shape, which d3 reads); written only. */
+    LEV_FORMAT_JSON = 7,
+    /** Graphviz DOT for `dot`, `neato`, `sfdp`: actors coloured by group, sized by a score, ties
+     *  as wide as their strength; written only. */
+    LEV_FORMAT_DOT = 8
 } lev_format;
 
 /**
@@ -1337,6 +1350,67 @@ LEV_API lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_f
  * @since 0.1
  */
 LEV_API lev_status lev_write_file(const lev_network *net, lev_format fmt, const char *path);
+
+/**
+ * @brief Write `net` with chosen scores as actor attributes (GraphML, GML, JSON node-link, DOT).
+ *
+ * Answers "how do I look at the power I computed in Gephi, d3 or Graphviz?": each score becomes
+ * an attribute of every actor, under its name: a GraphML key (`attr.type="double"`), a GML key,
+ * a JSON member (non-finite values as `null`). In DOT the first score sizes the actors (width
+ * from 0.25 to 1.25 inches, linear from the smallest to the largest finite value; 0.6 when they
+ * are all equal; non-finite: 0.25) and every score is listed in the actor's tooltip. With
+ * `nscores` 0 this is lev_write().
+ * @param[in] net     The network; not changed.
+ * @param[in] fmt     #LEV_FORMAT_GRAPHML, #LEV_FORMAT_GML, #LEV_FORMAT_JSON or #LEV_FORMAT_DOT
+ *   (with scores); any format when nscores is 0.
+ * @param[in] nscores Number of scores (0 allowed).
+ * @param[in] names   `nscores` names: non-empty UTF-8 without control characters, distinct, not
+ *   `id`, `name`, `label`, `group`, nor starting with `holds:` or `needs:`; for GML a GML key
+ *   (letters, digits, `_`, not first a digit). Not kept. May be NULL when nscores is 0.
+ * @param[in] scores  `nscores · lev_actor_count(net)` values, score k of actor i at
+ *   `scores[k · n + i]`. Not kept. May be NULL when nscores is 0.
+ * @param[in] fn      The sink.
+ * @param[in] ud      Passed to every call of `fn`.
+ * @return LEV_OK; LEV_EMISUSE (net or fn NULL, names or scores NULL with nscores > 0, a name
+ *   NULL); LEV_EUNSUPPORTED (scores for a format that carries none: CSV, Pajek; an unknown
+ *   format); LEV_EINVAL (a bad score name; a name or label the format cannot carry: a control
+ *   character in GraphML, a quote or line break in a Pajek label); LEV_EIO (the sink stopped);
+ *   LEV_ENOMEM. Failures are recorded on `net`.
+ * @par Contract
+ *   reads net · a 16 KiB buffer from net's allocator · not cancellable · deterministic
+ * @par Complexity
+ *   O(V·(nscores + R) + E) time.
+ * @par Thread safety
+ *   Read-only: safe concurrently with other read-only calls on `net`.
+ * @par Reference
+ *   GraphML: Brandes et al., "GraphML Progress Report", Graph Drawing 2001, LNCS 2265.
+ *   GML: Himsolt, "GML: A portable Graph File Format", Universität Passau, 1997.
+ *   Pajek: Batagelj and Mrvar, "Pajek — Program for Large Network Analysis", Connections 21(2), 1998.
+ * @since 0.1
+ */
+LEV_API lev_status lev_write_scores(const lev_network *net, lev_format fmt, size_t nscores,
+                                    const char *const *names, const double *scores, lev_write_fn fn,
+                                    void *ud);
+
+/**
+ * @brief As lev_write_scores(), to the file `path` (created or truncated).
+ * @param[in] net     The network; not changed.
+ * @param[in] fmt     The format to write.
+ * @param[in] nscores Number of scores.
+ * @param[in] names   The scores' names, as lev_write_scores() takes them.
+ * @param[in] scores  `nscores · lev_actor_count(net)` values, score-major.
+ * @param[in] path    The file's path, as fopen() takes it.
+ * @return As lev_write_scores(), and LEV_EMISUSE (path NULL), LEV_EIO when the file cannot be
+ *   opened, written or closed. Arguments are checked before the file is opened.
+ * @par Complexity
+ *   O(V·(nscores + R) + E).
+ * @par Thread safety
+ *   Read-only on `net`.
+ * @since 0.1
+ */
+LEV_API lev_status lev_write_scores_file(const lev_network *net, lev_format fmt, size_t nscores,
+                                         const char *const *names, const double *scores,
+                                         const char *path);
 
 /** @} */
 

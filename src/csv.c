@@ -6,6 +6,7 @@
  * and committed only after the whole file parsed (with memory reserved first).
  */
 #include "internal.h"
+#include "graphio.h"
 
 #include <errno.h>
 #include <math.h>
@@ -549,8 +550,20 @@ lev_status lev_read_buffer(lev_network *net, lev_format fmt, const char *data, s
     if (!net) return LEV_EMISUSE;
     if (!name) name = "<buffer>";
     if (!data && len) return lev__fail(net, LEV_EMISUSE, "%s: data is NULL", name);
-    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV)
+    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV &&
+        !lev__graph_format(fmt))
         return lev__fail(net, LEV_EUNSUPPORTED, "%s: unknown format %d", name, (int)fmt);
+    if (lev__is_gzip(data, len)) { /* gzip, any format: inflate, then read what it holds */
+        char *z = NULL;
+        size_t zlen = 0, zcap = 0;
+        lev_status zrc = lev__gunzip(net, data, len, name, &z, &zlen, &zcap);
+        if (zrc) return zrc;
+        zrc = lev__is_gzip(z, zlen) ? lev__fail(net, LEV_EPARSE, "%s: gzip data inside gzip data", name)
+                                    : lev_read_buffer(net, fmt, z, zlen, name, p);
+        lev__free(&net->mem, z, zcap);
+        return zrc;
+    }
+    if (lev__graph_format(fmt)) return lev__graph_read(net, fmt, data, len, name);
     csv c;
     memset(&c, 0, sizeof c);
     c.name = name;
@@ -677,6 +690,7 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
     if (!net) return LEV_EMISUSE;
     lev__ctx c = {net, NULL, NULL, 1}; /* a read-only call: messages go to net under its lock */
     if (!fn) return lev__ctx_fail(&c, LEV_EMISUSE, "lev_write: fn is NULL");
+    if (lev__graph_format(fmt)) return lev__graph_write(net, fmt, 0, NULL, NULL, fn, ud, "lev_write");
     if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV)
         return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "lev_write: unknown format %d", (int)fmt);
     out *o = lev__alloc(&net->mem, sizeof *o);
@@ -732,6 +746,11 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
     return LEV_OK;
 }
 
+static int null_sink(void *ud, const char *data, size_t len) {
+    (void)ud, (void)data, (void)len;
+    return 0;
+}
+
 static int file_sink(void *ud, const char *data, size_t len) {
     return fwrite(data, 1, len, (FILE *)ud) != len;
 }
@@ -740,11 +759,56 @@ lev_status lev_write_file(const lev_network *net, lev_format fmt, const char *pa
     if (!net) return LEV_EMISUSE;
     lev__ctx c = {net, NULL, NULL, 1};
     if (!path) return lev__ctx_fail(&c, LEV_EMISUSE, "lev_write_file: path is NULL");
-    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV)
+    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV &&
+        !lev__graph_format(fmt))
         return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "%s: unknown format %d", path, (int)fmt); /* before creating it */
     FILE *f = fopen(path, "wb");
     if (!f) return lev__ctx_fail(&c, LEV_EIO, "%s: cannot open for writing: %s", path, strerror(errno));
     lev_status rc = lev_write(net, fmt, file_sink, f);
+    if (fclose(f) != 0 && rc == LEV_OK) rc = LEV_EIO;
+    if (rc == LEV_EIO) return lev__ctx_fail(&c, rc, "%s: write error", path);
+    return rc;
+}
+
+/* ---- writers with scores (graph formats) ------------------------------------------------------ */
+
+static lev_status check_scores(const lev_network *net, lev_format fmt, size_t nscores, const char *const *names,
+                               const double *scores, const char *who) {
+    lev__ctx c = {net, NULL, NULL, 1};
+    if (nscores && (!names || !scores))
+        return lev__ctx_fail(&c, LEV_EMISUSE, "%s: %s is NULL with %zu scores", who, names ? "scores" : "names", nscores);
+    if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV &&
+        !lev__graph_format(fmt))
+        return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "%s: unknown format %d", who, (int)fmt);
+    if (nscores && (fmt == LEV_FORMAT_PAJEK || !lev__graph_format(fmt)))
+        return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "%s: format %d carries no scores (GraphML, GML, JSON and DOT do)",
+                             who, (int)fmt);
+    return LEV_OK;
+}
+
+lev_status lev_write_scores(const lev_network *net, lev_format fmt, size_t nscores, const char *const *names,
+                            const double *scores, lev_write_fn fn, void *ud) {
+    if (!net) return LEV_EMISUSE;
+    lev__ctx c = {net, NULL, NULL, 1};
+    if (!fn) return lev__ctx_fail(&c, LEV_EMISUSE, "lev_write_scores: fn is NULL");
+    lev_status rc = check_scores(net, fmt, nscores, names, scores, "lev_write_scores");
+    if (rc) return rc;
+    if (!nscores) return lev_write(net, fmt, fn, ud);
+    return lev__graph_write(net, fmt, nscores, names, scores, fn, ud, "lev_write_scores");
+}
+
+lev_status lev_write_scores_file(const lev_network *net, lev_format fmt, size_t nscores, const char *const *names,
+                                 const double *scores, const char *path) {
+    if (!net) return LEV_EMISUSE;
+    lev__ctx c = {net, NULL, NULL, 1};
+    if (!path) return lev__ctx_fail(&c, LEV_EMISUSE, "lev_write_scores_file: path is NULL");
+    lev_status rc = check_scores(net, fmt, nscores, names, scores, path);
+    if (rc) return rc;
+    /* Names are checked before the file is created: a dry run to a sink that takes nothing. */
+    if (nscores && (rc = lev__graph_write(net, fmt, nscores, names, scores, null_sink, NULL, path))) return rc;
+    FILE *f = fopen(path, "wb");
+    if (!f) return lev__ctx_fail(&c, LEV_EIO, "%s: cannot open for writing: %s", path, strerror(errno));
+    rc = nscores ? lev__graph_write(net, fmt, nscores, names, scores, file_sink, f, path) : lev_write(net, fmt, file_sink, f);
     if (fclose(f) != 0 && rc == LEV_OK) rc = LEV_EIO;
     if (rc == LEV_EIO) return lev__ctx_fail(&c, rc, "%s: write error", path);
     return rc;

@@ -5,6 +5,7 @@
 # on every file of tests/fuzz/corpus/<target> through tests/fuzz/replay.c, under whatever
 # sanitizers the build uses (the asan preset: ASan + UBSan). Long fuzzing: tests/fuzz/run.sh.
 set(LEV_FUZZ_TARGETS edges_csv actors_csv resources_csv api)
+list(APPEND LEV_FUZZ_TARGETS graphml pajek gml) # interchange formats (issue 21)
 foreach(t ${LEV_FUZZ_TARGETS})
   add_executable(fuzz_replay_${t} ${CMAKE_CURRENT_LIST_DIR}/fuzz/fuzz_${t}.c ${CMAKE_CURRENT_LIST_DIR}/fuzz/replay.c)
   target_compile_options(fuzz_replay_${t} PRIVATE ${LEV_WARNINGS})
@@ -45,4 +46,7 @@ if(TARGET PkgConfig::CRITERION)
   target_compile_options(test_badinput PRIVATE ${LEV_WARNINGS})
   target_link_libraries(test_badinput PRIVATE leverage PkgConfig::CRITERION m Threads::Threads)
   add_test(NAME badinput COMMAND test_badinput --jobs 2)
+  # Rows 365-372 (interchange formats) depend on the optional expat and zlib.
+  target_compile_definitions(test_badinput PRIVATE LEV_TEST_EXPAT=$<BOOL:${LEV_HAVE_EXPAT}>
+    LEV_TEST_ZLIB=$<BOOL:${LEV_HAVE_ZLIB}>)
 endif()

@@ -1025,3 +1025,180 @@ ROW(an_seeds_strength_above_one, LEV_EINVAL, "p",
     uint32_t s[1] = {7}; size_t len = 9;
     cr_assert_eq(lev_params_set_int(p, LEV_P_PROBABILITY, LEV_PROB_STRENGTH), LEV_OK);
     rc = lev_seeds(net, 1, NULL, NULL, p, s, NULL, &len, NULL, NULL, NULL, NULL); cr_assert(len == 9 && s[0] == 7);)
+
+/* ---- interchange formats (GraphML, Pajek, GML, JSON, DOT, gzip; rows 350-379) -------------- */
+
+/* lev_read_buffer on a string literal, named "t.net" in messages. */
+#define RDN(fmt, lit) lev_read_buffer(net, fmt, lit, sizeof(lit) - 1, "t.net", NULL)
+
+/* row 350: Pajek text without a `*Vertices` section */
+ROW(fmt_pajek_no_vertices, LEV_EPARSE, "net",
+    "t.net:1:1: no *Vertices section",
+    rc = RDN(LEV_FORMAT_PAJEK, "");)
+
+/* row 351: Pajek label whose quote is not closed */
+ROW(fmt_pajek_open_quote, LEV_EPARSE, "net",
+    "t.net:2:3: quote is not closed",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 1\n1 \"Ann\n");)
+
+/* row 352: Pajek vertex number outside 1..n */
+ROW(fmt_pajek_bad_vertex, LEV_EINVAL, "net",
+    "t.net:3:3: vertex number must be 1..2 (got \"3\")",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 2\n*Arcs\n1 3\n");)
+
+/* row 353: Pajek vertex listed twice */
+ROW(fmt_pajek_vertex_twice, LEV_EEXIST, "net",
+    "t.net:3:1: vertex 1 is listed twice",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 2\n1 a\n1 b\n");)
+
+/* row 354: Pajek tie with a strength <= 0 */
+ROW(fmt_pajek_bad_strength, LEV_EINVAL, "net",
+    "t.net:3:5: strength must be finite and > 0 (got \"-1\")",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 2\n*Arcs\n1 2 -1\n");)
+
+/* row 355: Pajek `*Matrix` section (not read) */
+ROW(fmt_pajek_matrix, LEV_EPARSE, "net",
+    "t.net:2:1: *Matrix sections are not read (write the ties as *Arcs)",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 2\n*Matrix\n0 1\n1 0\n");)
+
+/* row 356: Pajek line before any section */
+ROW(fmt_pajek_outside_section, LEV_EPARSE, "net",
+    "t.net:1:1: a line outside any section (expected *Vertices first)",
+    rc = RDN(LEV_FORMAT_PAJEK, "1 2\n");)
+
+/* row 357: Two nodes of one file name the same actor (any graph format) */
+ROW(fmt_nodes_name_one_actor, LEV_EEXIST, "net",
+    "t.net:3:1: actor \"A\" is named by two nodes",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 2\n1 \"A\"\n2 \"A\"\n");)
+
+/* row 358: GML text without `graph [ ... ]` */
+ROW(fmt_gml_no_graph, LEV_EPARSE, "net",
+    "t.net:1:1: no graph [ ... ] in the text",
+    rc = RDN(LEV_FORMAT_GML, "Creator \"x\"\n");)
+
+/* row 359: GML list not closed */
+ROW(fmt_gml_open_list, LEV_EPARSE, "net",
+    "t.net:1:22: graph [ is not closed with ]",
+    rc = RDN(LEV_FORMAT_GML, "graph [ node [ id 0 ]");)
+
+/* row 360: GML node without an id */
+ROW(fmt_gml_node_without_id, LEV_EPARSE, "net",
+    "t.net:1:9: node without an id",
+    rc = RDN(LEV_FORMAT_GML, "graph [ node [ label \"a\" ] ]");)
+
+/* row 361: GML node id defined twice */
+ROW(fmt_gml_node_twice, LEV_EEXIST, "net",
+    "t.net:1:33: node \"0\" is defined twice (first on line 1)",
+    rc = RDN(LEV_FORMAT_GML, "graph [ node [ id 0 ] node [ id 0 ] ]");)
+
+/* row 362: GML edge to a node the file does not define */
+ROW(fmt_gml_unknown_endpoint, LEV_ENOTFOUND, "net",
+    "t.net:1:46: an edge refers to node \"5\", which the file does not define",
+    rc = RDN(LEV_FORMAT_GML, "graph [ node [ id 0 ] edge [ source 0 target 5 ] ]");)
+
+/* row 363: GML string with an entity that is no character */
+ROW(fmt_gml_bad_entity, LEV_EINVAL, "net",
+    "t.net:1:27: character entity &#0; is not a character",
+    rc = RDN(LEV_FORMAT_GML, "graph [ node [ id 0 label \"&#0;\" ] ]");)
+
+/* row 364: GML label that is not a string */
+ROW(fmt_gml_label_not_string, LEV_EPARSE, "net",
+    "t.net:1:27: node label must be a \"string\"",
+    rc = RDN(LEV_FORMAT_GML, "graph [ node [ id 0 label 7 ] ]");)
+
+/* row 365: GraphML that is not well-formed XML (expat's reason) */
+#if LEV_TEST_EXPAT
+ROW(fmt_graphml_xml_error, LEV_EPARSE, "net",
+    "t.net:1:19: XML: mismatched tag",
+    rc = RDN(LEV_FORMAT_GRAPHML, "<graphml><graph></graphml>");)
+#endif
+
+/* row 366: GraphML `<node>` without an id */
+#if LEV_TEST_EXPAT
+ROW(fmt_graphml_node_without_id, LEV_EPARSE, "net",
+    "t.net:1:17: <node> without an id",
+    rc = RDN(LEV_FORMAT_GRAPHML, "<graphml><graph><node/></graph></graphml>");)
+#endif
+
+/* row 367: GraphML `<data>` naming no `<key>` */
+#if LEV_TEST_EXPAT
+ROW(fmt_graphml_unknown_key, LEV_ENOTFOUND, "net",
+    "t.net:1:30: <data> names key \"zz\", which no <key> defines",
+    rc = RDN(LEV_FORMAT_GRAPHML, "<graphml><graph><node id=\"a\"><data key=\"zz\">1</data></node></graph></graphml>");)
+#endif
+
+/* row 368: GraphML nested graph (not read) */
+#if LEV_TEST_EXPAT
+ROW(fmt_graphml_nested_graph, LEV_EUNSUPPORTED, "net",
+    "t.net:1:30: nested graphs are not read",
+    rc = RDN(LEV_FORMAT_GRAPHML, "<graphml><graph><node id=\"a\"><graph/></node></graph></graphml>");)
+#endif
+
+/* row 369: GraphML resource amount < 0 (`holds:` key) */
+#if LEV_TEST_EXPAT
+ROW(fmt_graphml_negative_amount, LEV_EINVAL, "net",
+    "t.net:1:77: amount held must be >= 0 (got \"-2\")",
+    rc = RDN(LEV_FORMAT_GRAPHML, "<graphml><key id=\"h\" for=\"node\" attr.name=\"holds:gold\"/><graph><node id=\"a\"><data key=\"h\">-2</data></node></graph></graphml>");)
+#endif
+
+/* row 370: GraphML in a build without expat */
+#if !LEV_TEST_EXPAT
+ROW(fmt_graphml_without_expat, LEV_EUNSUPPORTED, "net",
+    "t.net: libleverage was built without GraphML support (expat)",
+    rc = RDN(LEV_FORMAT_GRAPHML, "<graphml/>");)
+#endif
+
+/* row 371: gzip data that are cut short or corrupt */
+#if LEV_TEST_ZLIB
+ROW(fmt_gzip_corrupt, LEV_EPARSE, "net",
+    "t.net: corrupt gzip data (the gzip data end early)",
+    rc = RDN(LEV_FORMAT_EDGES_CSV, "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x4b\x4c");)
+#endif
+
+/* row 372: gzip data in a build without zlib */
+#if !LEV_TEST_ZLIB
+ROW(fmt_gzip_without_zlib, LEV_EUNSUPPORTED, "net",
+    "t.net: gzip-compressed input, and libleverage was built without zlib",
+    rc = RDN(LEV_FORMAT_EDGES_CSV, "\x1f\x8b\x08\x00");)
+#endif
+
+/* row 373: Reading a write-only format (JSON node-link, DOT) */
+ROW(fmt_read_json, LEV_EUNSUPPORTED, "net",
+    "t.net: JSON node-link is written, not read",
+    rc = RDN(LEV_FORMAT_JSON, "{}");)
+
+/* row 374: Scores for a format that carries none (CSV, Pajek) */
+ROW(fmt_scores_to_pajek, LEV_EUNSUPPORTED, "net",
+    "lev_write_scores: format 5 carries no scores (GraphML, GML, JSON and DOT do)",
+    const char *nm[] = {"x"}; double sc[3] = {0}; rc = lev_write_scores(net, LEV_FORMAT_PAJEK, 1, nm, sc, refuse, NULL);)
+
+/* row 375: Score name the format uses itself (`id`, `name`, `label`, `group`, `holds:*`, `needs:*`) */
+ROW(fmt_score_name_taken, LEV_EINVAL, "net",
+    "lev_write_scores: score name \"group\" is taken by the format's own attributes",
+    const char *nm[] = {"group"}; double sc[3] = {0}; rc = lev_write_scores(net, LEV_FORMAT_JSON, 1, nm, sc, refuse, NULL);)
+
+/* row 376: NULL names (or scores) with nscores > 0 */
+ROW(fmt_score_names_null, LEV_EMISUSE, "net",
+    "lev_write_scores: names is NULL with 1 scores",
+    double sc[3] = {0}; rc = lev_write_scores(net, LEV_FORMAT_JSON, 1, NULL, sc, refuse, NULL);)
+
+/* row 377: Score name that is not a GML key */
+ROW(fmt_score_not_gml_key, LEV_EINVAL, "net",
+    "lev_write_scores: score name \"page-rank\" is not a GML key (letters, digits, _; not first a digit)",
+    const char *nm[] = {"page-rank"}; double sc[3] = {0}; rc = lev_write_scores(net, LEV_FORMAT_GML, 1, nm, sc, refuse, NULL);)
+
+/* row 378: Writing a name XML cannot carry (a control character) to GraphML */
+ROW(fmt_graphml_write_control, LEV_EINVAL, "net",
+    "lev_write: actor name \"bell\x07\" holds a control character (or U+FFFE, U+FFFF), which XML cannot carry",
+    cr_assert_eq(lev_actor_add(net, "bell\x07", NULL, NULL), LEV_OK); free(before); before = dump_network(net); rc = lev_write(net, LEV_FORMAT_GRAPHML, refuse, NULL);)
+
+/* row 379: Writing a name with a quote or line break to Pajek */
+ROW(fmt_pajek_write_quote, LEV_EINVAL, "net",
+    "lev_write: actor name \"O\"Brien\" holds a quote or a line break, which Pajek cannot carry",
+    cr_assert_eq(lev_actor_add(net, "O\"Brien", NULL, NULL), LEV_OK); free(before); before = dump_network(net); rc = lev_write(net, LEV_FORMAT_PAJEK, refuse, NULL);)
+
+/* row 380: Pajek asks for more vertices than its text can justify */
+ROW(fmt_pajek_too_many_vertices, LEV_ELIMIT, "net",
+    "t.net:1:11: 999999 vertices for 17 bytes of text (at most 4096 + 8 per byte)",
+    rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 999999\n");)
+

@@ -700,3 +700,54 @@ Test(oom, campaigns) {
     sweep("lev_seeds LT", op_seeds, (void *)1, 1);
     sweep("lev_seeds budget and group", op_seeds, (void *)2, 1);
 }
+
+/* ---- interchange formats (issue 21) ---------------------------------------------------------- */
+
+/* arg: the format and the text; existing actors (Medici, Strozzi) take a group, new ones come in. */
+typedef struct fmt_text { lev_format f; const char *text; size_t len; } fmt_text;
+static lev_status op_read_format(lev_network *net, void *arg) {
+    const fmt_text *t = arg;
+    return lev_read_buffer(net, t->f, t->text, t->len ? t->len : strlen(t->text), "oom", NULL);
+}
+static lev_status op_write_scores(lev_network *net, void *arg) {
+    const char *names[] = {"pagerank", "other"};
+    double sc[2 * 64];
+    for (int i = 0; i < 2 * 64; i++) sc[i] = i * 0.5;
+    sbuf b = {0};
+    lev_status rc = lev_write_scores(net, (lev_format)(uintptr_t)arg, (lev_format)(uintptr_t)arg == LEV_FORMAT_PAJEK ? 0 : 2,
+                                     names, sc, sbuf_sink, &b);
+    free(b.s);
+    return rc;
+}
+
+Test(oom, interchange_formats) {
+    static const char gml[] = "graph [ node [ id 0 label \"Medici\" group \"new\" ] node [ id 1 label \"Fresh &amp; new\" group \"g\" ]\n"
+                              " node [ id 2 label \"Other\" ] edge [ source 0 target 1 weight 2 channel \"c1\" ]\n"
+                              " edge [ source 1 target 2 ] edge [ source 2 target 0 weight 0.1 channel \"marriage\" ] ]";
+    static const char pajek[] = "*Vertices 3\n1 \"Strozzi\"\n2 \"P1\"\n3 P2\n*Arcs :1 \"rel\"\n1 2 3\n*Edges\n2 3\n*Arcslist\n3 1 2\n";
+    fmt_text t1 = {LEV_FORMAT_GML, gml, 0}, t2 = {LEV_FORMAT_PAJEK, pajek, 0};
+    sweep1("lev_read_buffer GML", op_read_format, &t1, 0, 1);
+    sweep1("lev_read_buffer Pajek", op_read_format, &t2, 0, 1);
+#if LEV_TEST_EXPAT
+    static const char graphml[] =
+        "<graphml><key id=\"g\" for=\"node\" attr.name=\"group\"/><key id=\"h\" for=\"node\" attr.name=\"holds:gold\"/>"
+        "<key id=\"n\" for=\"node\" attr.name=\"needs:wealth\"/><key id=\"w\" for=\"edge\" attr.name=\"weight\"/>"
+        "<key id=\"c\" for=\"edge\" attr.name=\"channel\"><default>d</default></key><graph>"
+        "<node id=\"Medici\"><data key=\"g\">x</data><data key=\"h\">3</data></node><node id=\"N1\"><data key=\"n\">2</data></node>"
+        "<edge source=\"Medici\" target=\"N1\"><data key=\"w\">2.5</data></edge><edge source=\"N1\" target=\"N1\"/></graph></graphml>";
+    fmt_text t3 = {LEV_FORMAT_GRAPHML, graphml, 0};
+    sweep1("lev_read_buffer GraphML", op_read_format, &t3, 0, 1);
+#endif
+#if LEV_TEST_ZLIB
+    /* gzip of "*Vertices 2\n*Arcs\n1 2 2\n" (Python's gzip, mtime 0). */
+    static const char gz[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff\xd3\x0a\x4b\x2d\x2a\xc9\x4c\x4e\x2d\x56\x30\xe2"
+                             "\xd2\x72\x2c\x4a\x2e\xe6\x32\x54\x30\x02\xb2\x01\x0d\x36\x78\x5f\x18\x00\x00\x00";
+    fmt_text t4 = {LEV_FORMAT_PAJEK, gz, sizeof gz - 1};
+    sweep1("lev_read_buffer gzipped Pajek", op_read_format, &t4, 0, 1);
+#endif
+    sweep1("lev_write_scores GraphML", op_write_scores, (void *)(uintptr_t)LEV_FORMAT_GRAPHML, 1, 0);
+    sweep1("lev_write_scores GML", op_write_scores, (void *)(uintptr_t)LEV_FORMAT_GML, 1, 0);
+    sweep1("lev_write_scores JSON", op_write_scores, (void *)(uintptr_t)LEV_FORMAT_JSON, 1, 0);
+    sweep1("lev_write_scores DOT", op_write_scores, (void *)(uintptr_t)LEV_FORMAT_DOT, 1, 0);
+    sweep1("lev_write Pajek", op_write_scores, (void *)(uintptr_t)LEV_FORMAT_PAJEK, 1, 0);
+}

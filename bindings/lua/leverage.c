@@ -169,10 +169,13 @@ static uint32_t checkresource(lua_State *L, const lev_network *net, int i) {
     return idx;
 }
 
-/* A format: "edges" | "actors" | "resources", or a raw lev_format value (passed through). */
+/* A format: "edges" | "actors" | "resources" | "graphml" | "pajek" | "gml" | "json" | "dot", or a
+ * raw lev_format value (passed through). */
 static lev_format checkformat(lua_State *L, int i) {
-    static const char *const names[] = {"edges", "actors", "resources", NULL};
-    static const lev_format codes[] = {LEV_FORMAT_EDGES_CSV, LEV_FORMAT_ACTORS_CSV, LEV_FORMAT_RESOURCES_CSV};
+    static const char *const names[] = {"edges", "actors", "resources", "graphml", "pajek", "gml", "json", "dot", NULL};
+    static const lev_format codes[] = {LEV_FORMAT_EDGES_CSV, LEV_FORMAT_ACTORS_CSV, LEV_FORMAT_RESOURCES_CSV,
+                                       LEV_FORMAT_GRAPHML, LEV_FORMAT_PAJEK, LEV_FORMAT_GML, LEV_FORMAT_JSON,
+                                       LEV_FORMAT_DOT};
     if (lua_type(L, i) == LUA_TNUMBER) return (lev_format)luaL_checkinteger(L, i);
     return codes[luaL_checkoption(L, i, NULL, names)];
 }
@@ -573,6 +576,75 @@ static int m_write_file(lua_State *L) {
     Net *u = checknet(L, 1);
     const char *path = checkname(L, 2);
     lev_status rc = lev_write_file(u->net, checkformat(L, 3), path);
+    return rc ? net_error(L, u->net, rc) : 0;
+}
+
+/* The scores argument at i of write_scores: an array of {name, {v1, ..., vn}} pairs (n actors),
+ * read into GC-owned userdata (names point into the table at i, which stays on the stack). */
+static size_t checkscores(lua_State *L, int i, size_t n, const char ***names, double **vals) {
+    luaL_checktype(L, i, LUA_TTABLE);
+    size_t k = (size_t)luaL_len(L, i);
+    *names = lua_newuserdatauv(L, (k ? k : 1) * sizeof **names, 0);
+    *vals = lua_newuserdatauv(L, (k * n > 0 ? k * n : 1) * sizeof **vals, 0);
+    for (size_t j = 0; j < k; j++) {
+        lua_geti(L, i, (lua_Integer)j + 1);
+        if (!lua_istable(L, -1)) luaL_argerror(L, i, "each score is a {name, values} pair");
+        lua_geti(L, -1, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) luaL_argerror(L, i, "a score's name must be a string");
+        (*names)[j] = lua_tostring(L, -1); /* anchored by the table at i */
+        lua_pop(L, 1);
+        lua_geti(L, -1, 2);
+        if (!lua_istable(L, -1) || (size_t)luaL_len(L, -1) != n)
+            luaL_argerror(L, i, lua_pushfstring(L, "score '%s' needs one value per actor (%d)", (*names)[j], (int)n));
+        for (size_t a = 0; a < n; a++) {
+            lua_geti(L, -1, (lua_Integer)a + 1);
+            int isnum;
+            (*vals)[j * n + a] = lua_tonumberx(L, -1, &isnum);
+            if (!isnum) luaL_argerror(L, i, lua_pushfstring(L, "score '%s': value %d is not a number", (*names)[j], (int)a + 1));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    return k;
+}
+
+/* net:write_scores(format, {{name, values}, ...}) -> string: scores as actor attributes */
+static int m_write_scores(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lev_format fmt = checkformat(L, 2);
+    const char **names;
+    double *vals;
+    size_t k = checkscores(L, 3, lev_actor_count(u->net), &names, &vals);
+    lua_settop(L, 5); /* keep the scores' userdata */
+    Sink *s = lua_newuserdatauv(L, sizeof *s, 0); /* at 6 */
+    memset(s, 0, sizeof *s);
+    s->f = lua_getallocf(L, &s->ud);
+    luaL_setmetatable(L, SINK_MT);
+    lev_status rc = lev_write_scores(u->net, fmt, k, names, vals, sink_write, s);
+    if (rc) {
+        int oom = s->oom;
+        lua_pushcfunction(L, sink_gc);
+        lua_pushvalue(L, 6);
+        lua_call(L, 1, 0);
+        if (oom) return luaL_error(L, "leverage: not enough memory for the written text");
+        return net_error(L, u->net, rc);
+    }
+    lua_pushlstring(L, s->p ? s->p : "", s->n);
+    lua_pushcfunction(L, sink_gc);
+    lua_pushvalue(L, 6);
+    lua_call(L, 1, 0);
+    return 1;
+}
+
+/* net:write_scores_file(path, format, {{name, values}, ...}) */
+static int m_write_scores_file(lua_State *L) {
+    Net *u = checknet(L, 1);
+    const char *path = checkname(L, 2);
+    lev_format fmt = checkformat(L, 3);
+    const char **names;
+    double *vals;
+    size_t k = checkscores(L, 4, lev_actor_count(u->net), &names, &vals);
+    lev_status rc = lev_write_scores_file(u->net, fmt, k, names, vals, path);
     return rc ? net_error(L, u->net, rc) : 0;
 }
 
@@ -2425,6 +2497,8 @@ static const luaL_Reg net_methods[] = {
     {"read_string", m_read_string},
     {"write", m_write},
     {"write_file", m_write_file},
+    {"write_scores", m_write_scores},
+    {"write_scores_file", m_write_scores_file},
     {"last_error", m_last_error},
     {"degree", m_degree},
     {"strength", m_strength},
@@ -2579,6 +2653,11 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     SETINT("EDGES_CSV", LEV_FORMAT_EDGES_CSV);
     SETINT("ACTORS_CSV", LEV_FORMAT_ACTORS_CSV);
     SETINT("RESOURCES_CSV", LEV_FORMAT_RESOURCES_CSV);
+    SETINT("GRAPHML", LEV_FORMAT_GRAPHML);
+    SETINT("PAJEK", LEV_FORMAT_PAJEK);
+    SETINT("GML", LEV_FORMAT_GML);
+    SETINT("JSON", LEV_FORMAT_JSON);
+    SETINT("DOT", LEV_FORMAT_DOT);
     lua_setfield(L, -2, "format");
 
     lua_newtable(L);

@@ -69,6 +69,7 @@ typedef struct cli_args {
     const char *initial, *susceptibility, *target; /* opinion: --initial, --susceptibility, --target */
     const char *resource, *cost; /* coalition: --resource, --cost */
     const char *seeds, *probability, *group; /* spread --seeds, spread/seeds --probability, seeds --group */
+    const char *input_format, *output, *output_format, *scores; /* --input-format; convert's */
 } cli_args;
 
 typedef struct cli_command {
@@ -80,12 +81,14 @@ typedef struct cli_command {
     const cli_option *options[4]; /* shared tables and the command's own; NULL-ended */
     int (*run)(cli_args *a);
     void (*more_help)(FILE *f); /* extra help (rank's measures); may be NULL */
+    int takes_output;           /* a second positional argument: the output file (convert) */
 } cli_command;
 
 extern const cli_command cli_drivers, cli_keyplayers; /* control.c */
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command cli_opinion; /* opinion.c */
 extern const cli_command cli_coalition;
+extern const cli_command cli_convert;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 extern const cli_command cli_spread, cli_seeds; /* campaigns.c */
 
@@ -144,6 +147,10 @@ int cli_measure_reads(const measure *m, lev_param key);
 /* Read the files of a into net (actors, then edges, then resources); prints the error. */
 int cli_load(const cli_args *a, lev_network *net);
 int cli_load_bundled(lev_network *net);
+/* The format of the network file path: --input-format F when given (csv, graphml, pajek, gml),
+ * else by extension (.graphml .xml, .net .paj, .gml; anything else CSV), a trailing .gz ignored
+ * (gzip is recognized by its bytes). Returns -1, or EXIT_USAGE after printing the error. */
+int cli_input_format(const char *path, const char *given, lev_format *fmt);
 /* A new network with the files of a read into it (cli_load); *net is NULL on failure. */
 int cli_open(const cli_args *a, lev_network **net);
 int cli_finish_output(void); /* flush stdout; EXIT_FAILED with a message if it failed */

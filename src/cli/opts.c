@@ -22,6 +22,8 @@ const cli_option cli_common_options[] = {
      .help = "worker threads, 0 = all cores; results do not depend on it"},
     {.name = "strict", .kind = CLI_SWITCH, .field = offsetof(cli_args, strict),
      .help = "names in the edges or resources file that the actors file lacks are an error, not a notice"},
+    {.name = "input-format", .kind = CLI_NAME, .field = offsetof(cli_args, input_format), .meta = "F",
+     .help = "the network file's format: csv, graphml, pajek or gml (default: by extension; .gz is read too)"},
     {.kind = CLI_END},
 };
 
@@ -173,6 +175,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a) {
         }
         if (strncmp(arg, "--", 2) != 0 || !arg[2]) {
             if (arg[0] == '-' && arg[1]) status = cli_usage("unknown option: %s", arg);
+            else if (a->edges && cmd->takes_output && !a->output) a->output = arg;
             else if (a->edges) status = cli_usage("more than one edges file given: %s", arg);
             else a->edges = arg;
             continue;

@@ -60,6 +60,7 @@ int cli_load(const cli_args *a, lev_network *net) {
     struct { const char *path; lev_format fmt; } files[] = {
         {a->actors, LEV_FORMAT_ACTORS_CSV}, {a->edges, LEV_FORMAT_EDGES_CSV}, {a->resources, LEV_FORMAT_RESOURCES_CSV}};
     size_t known = 0;
+    if (a->edges && cli_input_format(a->edges, a->input_format, &files[1].fmt) >= 0) return EXIT_USAGE;
     for (size_t k = 0; k < 3; k++) {
         if (!files[k].path) continue;
         if (lev_read_file(net, files[k].fmt, files[k].path, NULL) != LEV_OK) {
@@ -147,4 +148,36 @@ const char *cli_pct(double share, char *b, size_t cap) {
 int cli_paths_exact(const cli_args *a, const lev_network *net) {
     double n = (double)lev_actor_count(net), m = (double)lev_edge_count(net);
     return a->exact || n * (n + m) <= 2e8;
+}
+
+static int ends_with(const char *s, size_t len, const char *suffix) {
+    size_t k = strlen(suffix);
+    if (len < k) return 0;
+    for (size_t i = 0; i < k; i++) {
+        char c = s[len - k + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != suffix[i]) return 0;
+    }
+    return 1;
+}
+
+int cli_input_format(const char *path, const char *given, lev_format *fmt) {
+    static const struct { const char *name; lev_format fmt; } names[] = {
+        {"csv", LEV_FORMAT_EDGES_CSV}, {"graphml", LEV_FORMAT_GRAPHML}, {"pajek", LEV_FORMAT_PAJEK},
+        {"gml", LEV_FORMAT_GML}};
+    if (given) {
+        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+            if (strcmp(given, names[k].name) == 0) {
+                *fmt = names[k].fmt;
+                return -1;
+            }
+        return cli_usage("--input-format takes csv, graphml, pajek or gml (got \"%s\")", given);
+    }
+    size_t len = strlen(path);
+    if (ends_with(path, len, ".gz")) len -= 3;
+    if (ends_with(path, len, ".graphml") || ends_with(path, len, ".xml")) *fmt = LEV_FORMAT_GRAPHML;
+    else if (ends_with(path, len, ".net") || ends_with(path, len, ".paj")) *fmt = LEV_FORMAT_PAJEK;
+    else if (ends_with(path, len, ".gml")) *fmt = LEV_FORMAT_GML;
+    else *fmt = LEV_FORMAT_EDGES_CSV;
+    return -1;
 }

@@ -2,7 +2,7 @@
 # Build the fuzz targets with clang's libFuzzer + ASan + UBSan and run each for SECONDS.
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]     # default 60 s each; targets: edges_csv actors_csv
-#                                               # resources_csv api (default: all four)
+#                                               # resources_csv api graphml pajek gml (default: all)
 #
 # Needs: apt-get install clang libclang-rt-14-dev (any clang with libFuzzer will do; CC=clang-NN).
 # The library's src/*.c are compiled straight into each fuzzer (OpenMP off). New inputs go to
@@ -16,11 +16,16 @@ root=$(cd "$here/../.." && pwd)
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(edges_csv actors_csv resources_csv api)
+[ ${#targets[@]} -gt 0 ] || targets=(edges_csv actors_csv resources_csv api graphml pajek gml)
 CC=${CC:-clang}
 work=${FUZZ_WORK:-/tmp/lev-fuzz}
 mkdir -p "$work/bin" "$work/artifacts" "$work/logs"
 command -v "$CC" >/dev/null || { echo "run.sh: $CC not found (apt-get install clang libclang-rt-14-dev)"; exit 2; }
+
+# The optional dependencies (GraphML through expat, gzip through zlib), when their headers are here.
+opt_defs= opt_libs=
+[ -f /usr/include/expat.h ] && opt_defs="$opt_defs -DLEV_HAVE_EXPAT" && opt_libs="$opt_libs -lexpat"
+[ -f /usr/include/zlib.h ] && opt_defs="$opt_defs -DLEV_HAVE_ZLIB" && opt_libs="$opt_libs -lz"
 
 failed=0
 summary=()
@@ -32,7 +37,7 @@ for t in "${targets[@]}"; do
     # shellcheck disable=SC2086
     if ! "$CC" -std=c11 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
             -fno-sanitize-recover=all -Wno-unknown-pragmas ${FUZZ_CFLAGS:-} \
-            -I"$root/include" -I"$root/src" "$src" "$root"/src/*.c -lm -lpthread -o "$bin"; then
+            -I"$root/include" -I"$root/src" $opt_defs "$src" "$root"/src/*.c $opt_libs -lm -lpthread -o "$bin"; then
         echo "run.sh: cannot build fuzz_$t (is libclang-rt-14-dev installed?)"
         exit 2
     fi

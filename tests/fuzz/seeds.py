@@ -104,6 +104,71 @@ RESOURCES = {
 }
 
 
+def ix(name, lines=None):
+    with open(os.path.join(ROOT, 'tests/data/interchange', name), 'rb') as f:
+        data = f.read()
+    return data if lines is None else b''.join(data.splitlines(keepends=True)[:lines])
+
+
+GRAPHML = {
+    'networkx-florentine': ix('florentine_networkx.graphml'),
+    'igraph-florentine': ix('florentine_igraph.graphml'),
+    'gzipped': ix('florentine_networkx.graphml.gz'),
+    'fixture-names': b'<graphml><key id="g" for="node" attr.name="group"/><key id="w" for="edge" attr.name="weight">'
+                     b'<default>2</default></key><key id="c" for="edge" attr.name="channel"/>'
+                     b'<key id="h" for="node" attr.name="holds:land"/><key id="n" for="node" attr.name="needs:gold"/>'
+                     b'<graph edgedefault="directed"><node id="A"><data key="g">blue</data><data key="h">3</data></node>'
+                     b'<node id="New"><data key="n">1.5</data></node><edge source="A" target="New"><data key="c">kin</data></edge>'
+                     b'<edge source="New" target="New"><data key="w">0.25</data></edge></graph></graphml>',
+    'names-key': b'<graphml><key id="v" for="node" attr.name="name"/><graph><node id="n0"><data key="v">Zo\xc3\xab</data>'
+                 b'</node><node id="n1"><data key="v">B</data></node><edge source="n0" target="n1"/></graph></graphml>',
+    'namespaced': b'<?xml version="1.0"?><g:graphml xmlns:g="http://graphml.graphdrawing.org/xmlns"><g:graph>'
+                  b'<g:node id="x"/><g:edge source="x" target="x"/></g:graph></g:graphml>',
+    'entities': b'<graphml><graph><node id="a&amp;b &#233;"/><node id="&#10;t"/></graph></graphml>',
+    'not-xml': b'<graphml><graph></graphml>',
+    'undeclared': b'<graphml><graph><edge source="p" target="q"/></graph></graphml>',
+    'bad-weight': b'<graphml><key id="w" for="edge" attr.name="weight"/><graph><node id="a"/>'
+                  b'<edge source="a" target="a"><data key="w">-1</data></edge></graph></graphml>',
+    'nested': b'<graphml><graph><node id="a"><graph/></node></graph></graphml>',
+    'duplicate': b'<graphml><graph><node id="A"/><node id="A"/></graph></graphml>',
+    'empty': b'',
+}
+
+PAJEK = {
+    'networkx-karate': ix('karate_networkx.net', 40),
+    'igraph-florentine': ix('florentine_igraph.net'),
+    'networkx-florentine': ix('florentine_networkx.net'),
+    'gzipped': ix('karate_igraph.net.gz'),
+    'relations-lists': b'% c\n*Network x\n*Vertices 4\n1 "A" 0.1 0.2\n2 "Zo\xc3\xab"\n3 C\n*Arcs :1 "money"\n1 2 2.5\n'
+                       b'*Edges :2 "kin"\n2 3\n*Arcslist\n4 1 2 3 4 1 2 3 4 1 2\n*Edgeslist\n1 4\n',
+    'crlf': b'*Vertices 2\r\n1 "a b"\r\n*Arcs\r\n1 2 0.5\r\n',
+    'no-vertices': b'*Arcs\n1 2\n',
+    'bad-number': b'*Vertices 2\n*Arcs\n1 9\n',
+    'bad-weight': b'*Vertices 2\n*Arcs\n1 2 nan\n',
+    'open-quote': b'*Vertices 2\n1 "a\n',
+    'matrix': b'*Vertices 2\n*Matrix\n0 1\n1 0\n',
+    'same-name': b'*Vertices 2\n1 "A"\n2 "A"\n',
+    'empty': b'',
+}
+
+GML = {
+    'networkx-florentine': ix('florentine_networkx.gml'),
+    'igraph-karate': ix('karate_igraph.gml', 120) + b']\n]\n',
+    'gzipped': ix('karate_networkx.gml.gz'),
+    'entities-comments': b'# comment\ngraph [ directed 1 node [ id 0 label "A" group "red" graphics [ x 1 y 2 ] ]\n'
+                         b'node [ id 1 label "Zo&#235; &amp; &quot;q&quot; &#x1F600;" ] edge [ source 0 target 1 weight 2.5 '
+                         b'channel "kin" ] edge [ source 1 target 1 value 3 ] ]',
+    'string-ids': b'graph [ node [ id "a" ] node [ id "b" name "B" ] edge [ source "a" target "b" ] ]',
+    'unclosed': b'graph [ node [ id 0 ]',
+    'no-id': b'graph [ node [ label "x" ] ]',
+    'undefined-endpoint': b'graph [ node [ id 0 ] edge [ source 0 target 7 ] ]',
+    'bad-entity': b'graph [ node [ id 0 label "&#0;" ] ]',
+    'inf-weight': b'graph [ node [ id 0 ] edge [ source 0 target 0 weight +INF ] ]',
+    'deep': b'graph [ x ' + b'[ a ' * 200 + b']' * 200 + b' ]',
+    'empty': b'',
+}
+
+
 # ---- the API target's byte code (see fuzz_api.c) -------------------------------------------------
 def s(text):
     b = text.encode() if isinstance(text, str) else text
@@ -219,7 +284,8 @@ API = {
 
 def main():
     for target, seeds, ext in (('edges_csv', EDGES, 'csv'), ('actors_csv', ACTORS, 'csv'),
-                               ('resources_csv', RESOURCES, 'csv'), ('api', API, 'bin')):
+                               ('resources_csv', RESOURCES, 'csv'), ('api', API, 'bin'),
+                               ('graphml', GRAPHML, 'graphml'), ('pajek', PAJEK, 'net'), ('gml', GML, 'gml')):
         d = os.path.join(HERE, 'corpus', target)
         os.makedirs(d, exist_ok=True)
         for name, data in seeds.items():

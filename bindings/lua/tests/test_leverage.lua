@@ -1200,6 +1200,39 @@ test("campaigns: spread and seeds", function()
   raises("has strength 2", function() return bad:spread({"x"}, {probability = "strength"}) end)
 end)
 
+-- ---- interchange formats (issue 21) ---------------------------------------------------------------
+test("formats: GML, Pajek, GraphML round trips, scores, JSON, DOT, the peers' files", function()
+  local net <close> = leverage.read{actors = ROOT .. "/examples/data/florentine_actors.csv",
+                                    edges = ROOT .. "/examples/data/florentine_edges.csv"}
+  local values = net:pagerank{array = true}
+  local n = #net:actors()
+  for _, fmt in ipairs{"gml", "pajek"} do
+    local text = net:write(fmt)
+    local back <close> = leverage.network()
+    back:read_string(text, fmt, "ours")
+    eq(#back:actors(), n, fmt .. " actors")
+    eq(back:edge_count(), net:edge_count(), fmt .. " edges")
+  end
+  local json = net:write_scores("json", {{"pagerank", values}})
+  assert(json:find('"id": "Medici", "group": "medicean", "pagerank": ', 1, true), json:sub(1, 200))
+  local dot = net:write_scores("dot", {{"pagerank", values}})
+  assert(dot:find("digraph leverage {", 1, true) == 1, "DOT")
+  eq(leverage.format.GML, 6, "format constant")
+  raises("carries no scores", function() return net:write_scores("pajek", {{"x", values}}) end)
+  raises("one value per actor", function() return net:write_scores("json", {{"x", {1, 2}}}) end)
+  local peer <close> = leverage.network()
+  peer:read(ROOT .. "/tests/data/interchange/florentine_networkx.gml", "gml")
+  eq(peer:edge_count(), net:edge_count(), "NetworkX's GML")
+  local bad <close> = leverage.network()
+  raises("t.net:1:1: no *Vertices section", function() return bad:read_string("", "pajek", "t.net") end)
+  local path = os.tmpname()
+  net:write_scores_file(path, "gml", {{"pagerank", values}})
+  local g <close> = leverage.network()
+  g:read(path, "gml")
+  os.remove(path)
+  eq(#g:actors(), n, "GML file")
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

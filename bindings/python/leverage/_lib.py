@@ -109,6 +109,8 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_read_buffer", [c_void_p, c_int, c_char_p, c_size_t, c_char_p, c_void_p], c_int, _NET),
     ("lev_write", [c_void_p, c_int, WRITE_FN, c_void_p], c_int, _NET),
     ("lev_write_file", [c_void_p, c_int, c_char_p], c_int, _NET),
+    ("lev_write_scores", [c_void_p, c_int, c_size_t, POINTER(c_char_p), _dblp, WRITE_FN, c_void_p], c_int, _NET),
+    ("lev_write_scores_file", [c_void_p, c_int, c_size_t, POINTER(c_char_p), _dblp, c_char_p], c_int, _NET),
     # centrality
     ("lev_degree", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
     ("lev_strength", [c_void_p, c_void_p, _dblp], c_int, _P(1)),

@@ -29,6 +29,20 @@ Allocator = Callable[[Optional[int], int, int], Optional[int]]
 _FORMATS = {"edges": 1, "actors": 2, "resources": 3}
 
 
+# The interchange formats (lev_format 4..8): read (graphml, pajek, gml) and written (all five).
+_GRAPH_FORMATS = {"graphml": 4, "pajek": 5, "gml": 6, "json": 7, "dot": 8}
+
+
+def _graph_format(fmt: str) -> int:
+    if fmt in _FORMATS:
+        return _FORMATS[fmt]
+    try:
+        return _GRAPH_FORMATS[fmt]
+    except (KeyError, TypeError):
+        raise error("LEV_EUNSUPPORTED", f"unknown format {fmt!r}: expected one of "
+                    f"{', '.join(list(_GRAPH_FORMATS) + list(_FORMATS))}") from None
+
+
 def _format(kind: str) -> int:
     try:
         return _FORMATS[kind]
@@ -421,6 +435,75 @@ class Network(_Analyses, _Interop, _Coalition):
         """
         L = self._live()
         L.lev_write_file(self, _format(kind), os.fsencode(path))
+
+    def read_graph(self, source: Source, format: str) -> None:
+        """Read a GraphML, Pajek or GML network (a path, or the text as ``bytes`` or a ``str`` with a
+        newline), adding to what the network holds; gzipped input is recognized by its bytes
+        (lev_read_file() / lev_read_buffer() with ``LEV_FORMAT_GRAPHML``, ``_PAJEK``, ``_GML``).
+
+        Args:
+            format: ``"graphml"``, ``"pajek"`` or ``"gml"`` (``"edges"``, ``"actors"``,
+                ``"resources"`` are the CSV kinds of :meth:`read_csv`).
+
+        All or nothing, with ``FILE:LINE:COLUMN: reason`` messages, as :meth:`read_csv`.
+
+        Raises:
+            Unsupported: a write-only format (``"json"``, ``"dot"``), GraphML in a build without
+            expat, gzip without zlib. The rest as :meth:`read_csv`.
+        """
+        L = self._live()
+        f = _graph_format(format)
+        if isinstance(source, (bytes, bytearray)) or (isinstance(source, str) and "\n" in source):
+            b = source.encode("utf-8") if isinstance(source, str) else bytes(source)
+            L.lev_read_buffer(self, f, b, len(b), None, None)
+            return
+        try:
+            L.lev_read_file(self, f, os.fsencode(source), None)
+        except NotFound as e:
+            if os.path.exists(source):
+                raise
+            raise _file_not_found(e, source) from None
+
+    def _scores(self, scores: Optional[Mapping[str, Sequence[float]]]) -> Tuple[int, Any, Any]:
+        if not scores:
+            return 0, None, None
+        n = len(self)
+        names = (c_char_p * len(scores))(*[_enc(k) for k in scores])
+        flat: List[float] = []
+        for k, v in scores.items():
+            vals = [float(x) for x in v]
+            if len(vals) != n:
+                raise error("LEV_EINVAL", f"score {k!r} has {len(vals)} values for {n} actors")
+            flat.extend(vals)
+        return len(scores), names, (c_double * max(len(flat), 1))(*flat)
+
+    def to_text(self, format: str, scores: Optional[Mapping[str, Sequence[float]]] = None) -> str:
+        """The network as text in ``format`` (lev_write_scores()): ``"graphml"``, ``"pajek"``,
+        ``"gml"``, ``"json"`` (NetworkX's node-link shape, which d3 reads) or ``"dot"``, or a CSV
+        kind. ``scores`` maps a name to one value per actor (in actor order): each becomes an actor
+        attribute (GraphML, GML, JSON) or sizes the actors (DOT: the first one).
+
+        Raises:
+            Unsupported: scores for CSV or Pajek. InvalidArgument: a bad score name, a score of the
+            wrong length, or a name the format cannot carry.
+        """
+        L = self._live()
+        ns, names, vals = self._scores(scores)
+        chunks: List[bytes] = []
+
+        def sink(ud: Any, data: int, n: int) -> int:
+            chunks.append(string_at(data, n))
+            return 0
+
+        L.lev_write_scores(self, _graph_format(format), ns, names, vals, WRITE_FN(sink), None)
+        return b"".join(chunks).decode("utf-8")
+
+    def write_file(self, path: Union[str, "os.PathLike[str]"], format: str,
+                   scores: Optional[Mapping[str, Sequence[float]]] = None) -> None:
+        """As :meth:`to_text`, to the file ``path``, created or truncated (lev_write_scores_file())."""
+        L = self._live()
+        ns, names, vals = self._scores(scores)
+        L.lev_write_scores_file(self, _graph_format(format), ns, names, vals, os.fsencode(path))
 
     @classmethod
     def from_csv(cls, edges: Optional[Source] = None, actors: Optional[Source] = None,

@@ -118,7 +118,8 @@ def test_every_status_has_its_exception_class(header_text: str) -> None:
 def test_enum_values_used_by_the_binding(header_text: str) -> None:
     fmts = header_enum(header_text, "LEV_FORMAT_")
     assert {k: fmts["LEV_FORMAT_" + k.upper() + "_CSV"] for k in _network._FORMATS} == _network._FORMATS
-    assert len(fmts) == len(_network._FORMATS), "a format was added to the header"
+    assert {k: fmts["LEV_FORMAT_" + k.upper()] for k in _network._GRAPH_FORMATS} == _network._GRAPH_FORMATS
+    assert len(fmts) == len(_network._FORMATS) + len(_network._GRAPH_FORMATS), "a format was added to the header"
     dirs = header_enum(header_text, "LEV_DIR_")
     assert {k: dirs["LEV_DIR_" + k.upper()] for k in _network._DIRECTIONS} == _network._DIRECTIONS
     types = header_enum(header_text, "LEV_TYPE_")

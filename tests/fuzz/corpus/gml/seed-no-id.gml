@@ -1,0 +1,1 @@
+graph [ node [ label "x" ] ]

@@ -1,0 +1,1 @@
+graph [ node [ id "a" ] node [ id "b" name "B" ] edge [ source "a" target "b" ] ]
