@@ -40,6 +40,10 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_THRESHOLD, "threshold", LEV_TYPE_DOUBLE, 0, 1, 0.1},
     {LEV_P_INCROWD, "incrowd", LEV_TYPE_INT, 1, 2, LEV_INCROWD_GROUP},
     {LEV_P_SCOPE, "scope", LEV_TYPE_INT, 1, 2, LEV_SCOPE_ALL},
+    {LEV_P_BYPASS_MEASURE, "bypass_measure", LEV_TYPE_INT, 1, 5, LEV_BYPASS_PAGERANK},
+    {LEV_P_BYPASS_TIES, "bypass_ties", LEV_TYPE_INT, 1, 1000, 1},
+    {LEV_P_BYPASS_LIMIT, "bypass_limit", LEV_TYPE_DOUBLE, 0, 1e18, 1e9},
+    {LEV_P_BYPASS_RESIDUAL, "bypass_residual", LEV_TYPE_DOUBLE, 1e-15, 0.1, 1e-7},
 };
 
 int lev__param_slot(lev_param key) {
