@@ -21,6 +21,7 @@ from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, 
                         Components, CorePeriphery, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
                         RichClub)
 from ._analyses import Transitivity
+from ._analyses import Reliance, TieBypass
 from ._inequality import Lorenz, Theil, gini, hhi, lorenz, palma, theil, top_share
 from ._lib import LEV_NONE as NONE
 from ._lib import library_path, library_version, status_name, strerror
@@ -41,3 +42,4 @@ __all__ = [
     "LimitExceeded", "LibraryError",
 ]
 __all__ += ["FileNotFound"]
+__all__ += ["TieBypass", "Reliance"]

@@ -76,6 +76,20 @@ class Transitivity(NamedTuple):
     average: float
 
 
+class TieBypass(NamedTuple):
+    """lev_tie_bypass() for one actor: its score M, the share that survives its costliest tie's
+    removal, and that tie as (source name, target name), or None."""
+    score: float
+    survives: float
+    tie: Optional[Tuple[str, str]]
+
+
+class Reliance(NamedTuple):
+    """lev_reliance(): per-actor reliance on one-way ties, and the power-weighted network figure."""
+    per_actor: Any
+    network: float
+
+
 class Reciprocity(NamedTuple):
     """lev_reciprocity(): arc reciprocity and strength reciprocity."""
     arc: float
@@ -538,6 +552,62 @@ class _Analyses:
             return _result(a), _result(b)
         names = self.actors
         return [(names[x], names[y]) for x, y in zip(a, b)]
+
+    # -- bypass of leverage: tie bypass, reliance, edge leverage --
+
+    def tie_bypass(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """Tie bypass (lev_tie_bypass()): for each actor, its score M, the share of it that survives
+        when its costliest tie is removed, and that tie. Options: ``bypass_measure`` ("pagerank",
+        "degree", "strength", "betweenness", "harmonic"), ``bypass_ties`` (k, greedily),
+        ``bypass_limit``, ``bypass_residual``, and the measure's own options.
+
+        Returns:
+            ``{actor name: TieBypass(score, survives, tie)}`` with tie ``(source, target)`` names or
+            None; or with ``as_array`` the arrays ``(score, survives, tie_source, tie_target)``
+            (indices, LEV_NONE where there is no tie).
+        """
+        n = len(self)
+        sc, psc = _out(n, as_array)
+        sv, psv = _out(n, as_array)
+        ts, pts = _out(n, as_array, c_uint32)
+        tt, ptt = _out(n, as_array, c_uint32)
+        self._call("tie_bypass", "lev_tie_bypass", [self, _P, psc, psv, pts, ptt], options, progress)
+        if as_array:
+            return _result(sc), _result(sv), _result(ts), _result(tt)
+        names = self.actors
+        return {names[i]: TieBypass(float(sc[i]), float(sv[i]),
+                                    None if ts[i] == LEV_NONE else (names[ts[i]], names[tt[i]]))
+                for i in range(n)}
+
+    def reliance(self, *, as_array: bool = False, **options: Any) -> Reliance:
+        """Leverage reliance (lev_reliance()): the share of each actor's score M that does not rest
+        on reciprocated ties, and the power-weighted network figure. Options: ``bypass_measure``
+        and the measure's own options.
+
+        Returns:
+            ``Reliance(per_actor, network)``: per_actor a ``{name: reliance}`` dict, or with
+            ``as_array`` an array in index order.
+        """
+        out, ptr = _out(len(self), as_array)
+        total = c_double()
+        self._call("reliance", "lev_reliance", [self, _P, ptr, byref(total)], options)
+        return Reliance(self._keyed(out, as_array), total.value)
+
+    def edge_leverage(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """Edge leverage (lev_edge_leverage()): for each tie, the L1 distance between everyone's
+        scores without it and with it, largest first. Options: ``bypass_measure``,
+        ``bypass_limit`` and the measure's own options.
+
+        Returns:
+            ``[(source name, target name, leverage), ...]`` largest first; or with ``as_array`` the
+            arrays ``(source, target, leverage)``.
+        """
+        s, t, v = self._sized("edge_leverage", "lev_edge_leverage", [self], [c_uint32, c_uint32, c_double],
+                              as_array, options, progress)
+        if as_array:
+            return _result(s), _result(t), _result(v)
+        names = self.actors
+        return [(names[a], names[b], float(x)) for a, b, x in zip(s, t, v)]
 
     # -- asymmetry and hierarchy --
 

@@ -177,6 +177,10 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_dominators", [c_void_p, c_uint32, c_void_p, _u32p], c_int, _P(2)),
     ("lev_articulation_points", [c_void_p, c_void_p, _u32p], c_int, _P(1)),
     ("lev_bridges", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _szp], c_int, _P(1)),
+    # bypass of leverage: tie bypass, reliance, edge leverage
+    ("lev_tie_bypass", [c_void_p, c_void_p, _dblp, _dblp, _u32p, _u32p], c_int, _P(1)),
+    ("lev_reliance", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_edge_leverage", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _dblp, _szp], c_int, _P(1)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------

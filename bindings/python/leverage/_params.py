@@ -19,6 +19,9 @@ _INCROWDS = {"group": 1, "core": 2}
 _SCOPES = {"all": 1, "neighbours": 2}
 #: option name -> {value name: value}
 _ENUM_OPTIONS: Dict[str, Mapping[str, int]] = {"direction": _DIRECTIONS, "incrowd": _INCROWDS, "scope": _SCOPES}
+# lev_bypass_measure
+_BYPASS_MEASURES = {"pagerank": 1, "degree": 2, "strength": 3, "betweenness": 4, "harmonic": 5}
+_ENUM_OPTIONS["bypass_measure"] = _BYPASS_MEASURES
 # lev_param_type values
 _TYPE_INT, _TYPE_DOUBLE = 1, 2
 

@@ -134,7 +134,8 @@ def test_new_enums_match_the_header(header_text: str) -> None:
     assert _by_name(header_text, "LEV_INCROWD_") == _params._INCROWDS
     assert _by_name(header_text, "LEV_SCOPE_") == _params._SCOPES
     assert _by_name(header_text, "LEV_DIR_") == _params._DIRECTIONS
-    assert set(_params._ENUM_OPTIONS) == {"direction", "incrowd", "scope"}
+    assert set(_params._ENUM_OPTIONS) == {"direction", "incrowd", "scope", "bypass_measure"}
+    assert _by_name(header_text, "LEV_BYPASS_") == _params._BYPASS_MEASURES
     roles = _by_name(header_text, "LEV_BROKER_")
     assert roles == {r: i for i, r in enumerate(_analyses.BROKER_ROLES)}
     n_roles = int(re.search(r"#define LEV_BROKER_ROLES (\d+)", header_text).group(1))
