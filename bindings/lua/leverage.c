@@ -608,6 +608,9 @@ static const char *const incrowd_names[] = {"group", "core", NULL};
 static const int incrowd_codes[] = {LEV_INCROWD_GROUP, LEV_INCROWD_CORE};
 static const char *const scope_names[] = {"all", "neighbours", NULL};
 static const int scope_codes[] = {LEV_SCOPE_ALL, LEV_SCOPE_NEIGHBOURS};
+static const char *const bypass_measure_names[] = {"pagerank", "degree", "strength", "betweenness", "harmonic", NULL};
+static const int bypass_measure_codes[] = {LEV_BYPASS_PAGERANK, LEV_BYPASS_DEGREE, LEV_BYPASS_STRENGTH,
+                                           LEV_BYPASS_BETWEENNESS, LEV_BYPASS_HARMONIC};
 static const struct {
     lev_param key;
     const char *const *names;
@@ -616,6 +619,7 @@ static const struct {
     {LEV_P_DIRECTION, dir_names, dir_codes},
     {LEV_P_INCROWD, incrowd_names, incrowd_codes},
     {LEV_P_SCOPE, scope_names, scope_codes},
+    {LEV_P_BYPASS_MEASURE, bypass_measure_names, bypass_measure_codes},
 };
 
 /* Set option `key` to the Lua value at v; returns the library's status (message on p). Raises for
@@ -1689,6 +1693,97 @@ static int m_bridges(lua_State *L) {
     return 1;
 }
 
+/* ---- bypass of leverage: tie bypass, reliance, edge leverage ---------------------------------------- */
+
+/* net:tie_bypass(opts) -> {name = {score = M, survives = s, tie = {source, target} or nil}};
+ * with array = true an array of the same records by index, tie ends as 1-based indices. */
+static int m_tie_bypass(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "tie_bypass", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *score = scratch(L, n, sizeof *score), *surv = scratch(L, n, sizeof *surv);
+    uint32_t *ts = scratch(L, n, sizeof *ts), *tt = scratch(L, n, sizeof *tt);
+    call_enter(&c);
+    lev_status rc = lev_tie_bypass(u->net, c.p, score, surv, ts, tt);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : int_size(n));
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, 0, 3);
+        lua_pushnumber(L, score[i]);
+        lua_setfield(L, -2, "score");
+        lua_pushnumber(L, surv[i]);
+        lua_setfield(L, -2, "survives");
+        if (ts[i] != LEV_NONE) {
+            lua_createtable(L, 2, 0);
+            push_actor(L, u->net, ts[i], c.array);
+            lua_rawseti(L, -2, 1);
+            push_actor(L, u->net, tt[i], c.array);
+            lua_rawseti(L, -2, 2);
+            lua_setfield(L, -2, "tie");
+        }
+        if (c.array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+        else lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+    }
+    return 1;
+}
+
+/* net:reliance(opts) -> {name = reliance} (array with array = true), network figure */
+static int m_reliance(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "reliance", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *out = scratch(L, n, sizeof *out), total = 0;
+    call_enter(&c);
+    lev_status rc = lev_reliance(u->net, c.p, out, &total);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    lua_pushnumber(L, total);
+    return 2;
+}
+
+/* net:edge_leverage(opts) -> {{source, target, leverage}, ...} largest first (1-based indices with
+ * array = true). The cap/len protocol stays inside. */
+static int m_edge_leverage(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "edge_leverage", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *a = NULL, *b = NULL;
+    double *v = NULL;
+    lev_status rc;
+    for (;;) {
+        lev_params *p = c.p;
+        call_enter_on(&c, p);
+        rc = lev_edge_leverage(u->net, p, cap, a, b, v, &len);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len; /* allocate only outside the call */
+        a = scratch(L, cap, sizeof *a);
+        b = scratch(L, cap, sizeof *b);
+        v = scratch(L, cap, sizeof *v);
+    }
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t k = 0; k < len; k++) {
+        lua_createtable(L, 3, 0);
+        push_actor(L, u->net, a[k], c.array);
+        lua_rawseti(L, -2, 1);
+        push_actor(L, u->net, b[k], c.array);
+        lua_rawseti(L, -2, 2);
+        lua_pushnumber(L, v[k]);
+        lua_rawseti(L, -2, 3);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -2023,6 +2118,9 @@ static const luaL_Reg net_methods[] = {
     {"dominators", m_dominators},
     {"articulation_points", m_articulation_points},
     {"bridges", m_bridges},
+    {"tie_bypass", m_tie_bypass},
+    {"reliance", m_reliance},
+    {"edge_leverage", m_edge_leverage},
     {"close", net_gc},
     {NULL, NULL},
 };
@@ -2145,6 +2243,14 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     SETINT("ALL", LEV_SCOPE_ALL);
     SETINT("NEIGHBOURS", LEV_SCOPE_NEIGHBOURS);
     lua_setfield(L, -2, "scope");
+
+    lua_newtable(L);
+    SETINT("PAGERANK", LEV_BYPASS_PAGERANK);
+    SETINT("DEGREE", LEV_BYPASS_DEGREE);
+    SETINT("STRENGTH", LEV_BYPASS_STRENGTH);
+    SETINT("BETWEENNESS", LEV_BYPASS_BETWEENNESS);
+    SETINT("HARMONIC", LEV_BYPASS_HARMONIC);
+    lua_setfield(L, -2, "bypass_measure");
 
     lua_newtable(L);
     SETINT("COORDINATOR", LEV_BROKER_COORDINATOR);

@@ -55,6 +55,7 @@ local tables = { -- header prefix -> module table
   {prefix = "LEV_BROKER_", t = leverage.broker_role, name = "broker_role"},
   {prefix = "LEV_CENTRALIZATION_", t = leverage.centralization, name = "centralization"},
   {prefix = "LEV_KRACKHARDT_", t = leverage.krackhardt, name = "krackhardt"},
+  {prefix = "LEV_BYPASS_", t = leverage.bypass_measure, name = "bypass_measure"},
   {prefix = "LEV_", t = leverage.status, name = "status"}, -- the rest: enum lev_status_code
 }
 local seen = {}
