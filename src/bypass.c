@@ -811,9 +811,10 @@ static int item_cmp(const void *x, const void *y) {
 lev_status lev_edge_leverage(const lev_network *net, lev_params *p, size_t cap, uint32_t *source,
                              uint32_t *target, double *leverage, size_t *len) {
     bp b;
-    lev_status rc = bp_begin(&b, net, p, "edge_leverage", len);
+    lev_status rc = bp_begin(&b, net, p, "edge_leverage", "");
     if (rc) return rc;
     const lev__ctx *c = &b.c;
+    if (!len) return lev__ctx_fail(c, LEV_EMISUSE, "edge_leverage: len is NULL");
     if (cap > 0 && (!source || !target || !leverage))
         return lev__ctx_fail(c, LEV_EMISUSE, "edge_leverage: source, target and leverage must not be NULL when cap > 0");
     uint32_t n = c->g->n;
