@@ -799,7 +799,7 @@ typedef enum lev_param {
      *  (PageRank), 2·(V + E) (harmonic of two actors; V·(V + E) for everyone's), V·(V + E)
      *  (betweenness). @since 0.1 */
     LEV_P_BYPASS_LIMIT = 702,
-    /** double, [1e-15, 0.1], default 1e-7: the residual ε at which lev_tie_bypass()'s local
+    /** double, [1e-15, 0.1], default 3e-4: the residual ε at which lev_tie_bypass()'s local
      *  backward push stops (PageRank, one tie, directed): each entry of (I − d·P)⁻¹ it reads is
      *  then within ε/(1 − d) of the exact value (see @ref guide_bypass_leverage). @since 0.1 */
     LEV_P_BYPASS_RESIDUAL = 703,

@@ -43,7 +43,7 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_BYPASS_MEASURE, "bypass_measure", LEV_TYPE_INT, 1, 5, LEV_BYPASS_PAGERANK},
     {LEV_P_BYPASS_TIES, "bypass_ties", LEV_TYPE_INT, 1, 1000, 1},
     {LEV_P_BYPASS_LIMIT, "bypass_limit", LEV_TYPE_DOUBLE, 0, 1e18, 1e9},
-    {LEV_P_BYPASS_RESIDUAL, "bypass_residual", LEV_TYPE_DOUBLE, 1e-15, 0.1, 1e-7},
+    {LEV_P_BYPASS_RESIDUAL, "bypass_residual", LEV_TYPE_DOUBLE, 1e-15, 0.1, 3e-4},
 };
 
 int lev__param_slot(lev_param key) {

@@ -224,14 +224,14 @@ Test(bypass, pagerank_push_default_residual_within_bound) {
     size_t *bt = malloc(n * sizeof *bt);
     brute_bypass(net, p, M, best, second, bt);
     cr_assert_eq(lev_tie_bypass(net, p, NULL, surv, NULL, NULL), LEV_OK);
-    /* ε = 1e-7, d = 0.85: entries within ε/(1 − d) ≈ 6.7e-7; survives within 2e-5 (docs) */
+    /* ε = 3e-4, d = 0.85: entries within ε/(1 − d) = 2e-3; docs/bypass.md states survives within 1e-3 on the classic sets */
     double worst = 0;
     for (size_t a = 0; a < n; a++) {
         if (bt[a] == SIZE_MAX) continue;
         double e = fabs(surv[a] - best[a] / M[a]);
         if (e > worst) worst = e;
     }
-    cr_assert(worst <= 2e-5, "largest survives error %g", worst);
+    cr_assert(worst <= 1e-3, "largest survives error %g", worst);
     cr_assert(worst > 0, "the default residual should leave some error (else this test checks nothing)");
     lev_params_free(p);
     free(M); free(best); free(second); free(surv); free(bt);
@@ -526,7 +526,7 @@ Test(bypass, empty_and_one_actor) {
      * r = 1/(1 − d) to within ε/(1 − d): survives 1 to within d·ε/(1 − d)²) */
     cr_assert_eq(lev_edge_add(net, 0, 0, 2, NULL, NULL), LEV_OK);
     cr_assert_eq(lev_tie_bypass(net, NULL, &s, &r, &a, &b), LEV_OK);
-    cr_assert_float_eq(r, 1, 0.85 * 1e-7 / (0.15 * 0.15));
+    cr_assert_float_eq(r, 1, 0.85 * 3e-4 / (0.15 * 0.15));
     cr_assert_eq(a, 0);
     cr_assert_eq(b, 0);
     lev_network_free(net);
