@@ -737,10 +737,14 @@ static int report_run(report *r, int bundled) {
     if (r->json) {
         printf("%s,\"imbalance\":", n ? "" : "}");
         if ((status = cli_imbalance_section(a, net, r->p, r->exerted.score, 1, stdout)) != EXIT_OKAY) return status;
+        printf(",\"fragile_leverage\":");
+        if ((status = cli_fragile_section(a, net, r->p, 1, stdout)) != EXIT_OKAY) return status;
         printf("}\n");
     } else {
         printf("\n== How unequal is the power? ==\n");
         if ((status = cli_imbalance_section(a, net, r->p, r->exerted.score, 0, stdout)) != EXIT_OKAY) return status;
+        printf("\n== Fragile leverage ==\n");
+        if ((status = cli_fragile_section(a, net, r->p, 0, stdout)) != EXIT_OKAY) return status;
     tail:
         printf("\nPageRank: damping %.2f, ties %s, %s. Scores sum to 1. Paths use %s.%s\n", cli_get(a, LEV_P_DAMPING),
                how, r->unweighted ? "strengths ignored" : "weighted by strength",

@@ -62,6 +62,7 @@ typedef struct cli_args {
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */
     char spelled[CLI_MAX_GIVEN][64];  /* the option that gave each: "--alpha" */
     size_t ngiven;
+    const char *source; /* bypass: --source ACTOR */
 } cli_args;
 
 typedef struct cli_command {
@@ -76,6 +77,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
+extern const cli_command cli_bypass;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 
 /* Options most commands take: --actors, --undirected, --unweighted, --threads, --strict. */
@@ -159,5 +161,9 @@ int cli_paths_exact(const cli_args *a, const lev_network *net);
  * to compute it. */
 int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, const double *exerted, int json,
                           FILE *f);
+
+/* The "fragile leverage" section (bypass.c): reliance and tie bypass of PageRank exerted, the top
+ * actors named; tie bypass skipped above 50 000 ties (the section says so). */
+int cli_fragile_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f);
 
 #endif

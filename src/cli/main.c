@@ -9,7 +9,8 @@
 
 #include <string.h>
 
-const cli_command *const cli_commands[] = {&cli_analyze, &cli_rank, &cli_groups, &cli_imbalance, NULL};
+const cli_command *const cli_commands[] = {&cli_analyze, &cli_rank, &cli_groups, &cli_imbalance,
+                                          &cli_bypass, NULL};
 
 static void usage(FILE *f) {
     fputs("usage: leverage COMMAND [OPTIONS]\n"
