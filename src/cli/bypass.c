@@ -277,9 +277,9 @@ static int run(cli_args *a) {
         if (edges_ok) {
             printf("Ties that carry the most (edge leverage: L1 change of everyone's scores without the tie):\n");
             for (size_t k = 0; k < ne && k < top; k++) {
-                printf("  %s -> %s  ", lev_actor_name(net, es[k]), lev_actor_name(net, et[k]));
-                cli_print_number(stdout, ev[k]);
-                putchar('\n');
+                char tie[256];
+                snprintf(tie, sizeof tie, "%s -> %s", lev_actor_name(net, es[k]), lev_actor_name(net, et[k]));
+                printf("  %-40s %.4g\n", tie, ev[k]);
             }
         } else
             printf("Edge leverage left out: exact recomputation is past --bypass-limit.\n");
