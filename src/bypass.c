@@ -420,6 +420,7 @@ static lev_status pr_rows(bp *b, const walk *w, const double *pr, double *diag, 
         if (change <= 1e-15) break;
     }
     int T = lev__cap_threads(c, n, 64);
+    if (T > 256) T = 256; /* ws[] below */
     size_t per = 2 * sizeof(double) + 2 * sizeof(uint32_t) + 1;
     unsigned char *blk = lev__ctx_alloc(c, (size_t)T * n, per);
     if (!blk) {
@@ -428,7 +429,6 @@ static lev_status pr_rows(bp *b, const walk *w, const double *pr, double *diag, 
     }
     memset(blk, 0, (size_t)T * n * per);
     push_ws ws[256];
-    if (T > 256) T = 256;
     for (int t = 0; t < T; t++) {
         unsigned char *base = blk + (size_t)t * n * per;
         ws[t].res = (double *)(void *)base;
