@@ -661,6 +661,7 @@ lev_status lev_tie_bypass(const lev_network *net, lev_params *p, double *score, 
             }
         }
         for (uint32_t a = 0; a < n && nt; a++) {
+            if (!(M[a] > 0)) continue; /* survives 1 whatever is removed */
             size_t ngone = 0;
             double cur = M[a];
             for (int step = 0; step < b.k; step++) {

@@ -132,7 +132,7 @@ static void text_fragile(FILE *f, const lev_network *net, const fragile *x, size
     free(o);
 }
 
-#define REPORT_MAX_TIES 50000
+#define REPORT_MAX_TIES 20000
 
 int cli_fragile_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f) {
     /* the report ranks leverage by influence exerted: PageRank over reversed ties */

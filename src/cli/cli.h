@@ -163,7 +163,7 @@ int cli_imbalance_section(const cli_args *a, lev_network *net, lev_params *p, co
                           FILE *f);
 
 /* The "fragile leverage" section (bypass.c): reliance and tie bypass of PageRank exerted, the top
- * actors named; tie bypass skipped above 50 000 ties (the section says so). */
+ * actors named; tie bypass skipped above 20 000 ties (the section says so). */
 int cli_fragile_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f);
 
 #endif
