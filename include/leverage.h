@@ -3199,6 +3199,63 @@ LEV_API lev_status lev_reliance(const lev_network *net, lev_params *p, double *p
 LEV_API lev_status lev_edge_leverage(const lev_network *net, lev_params *p, size_t cap, uint32_t *source,
                                      uint32_t *target, double *leverage, size_t *len);
 
+/**
+ * @brief Number of distinct channel labels of the network's edges.
+ *
+ * Channels are numbered 0 … count − 1 in the order their labels first appeared among the edges
+ * added; an edge without a channel belongs to none.
+ * @param[in] net The network, or NULL (0).
+ * @return The number of channel labels.
+ * @par Complexity
+ *   O(1).
+ * @since 0.1
+ */
+LEV_API size_t lev_channel_count(const lev_network *net);
+
+/**
+ * @brief Label of channel c.
+ * @param[in] net The network.
+ * @param[in] c   Channel index, < lev_channel_count(net).
+ * @return The label (borrowed, valid until the network is freed), or NULL when net is NULL or c
+ *   is out of range.
+ * @par Complexity
+ *   O(1).
+ * @since 0.1
+ */
+LEV_API const char *lev_channel_name(const lev_network *net, uint32_t c);
+
+/**
+ * @brief Channel bypass: the share of each actor's score that survives when a whole channel is
+ * removed, and each actor's channel dependence.
+ *
+ * Answers "whose power rests on one kind of leverage (kinship, money, office…)?". For each
+ * channel c (lev_channel_count()), every edge record of channel c is removed and M recomputed
+ * exactly with the call's options: share[a·C + c] = M₋c(a) / M(a) (1 when M(a) = 0). a's channel
+ * dependence is 1 − min over c of share[a·C + c] (0 when there is no channel). Edges without a
+ * channel are never removed. The work, C recomputations of everyone's M, is refused with
+ * LEV_ELIMIT past LEV_P_BYPASS_LIMIT.
+ * @param[in]  net        The network; not changed (its compact form may be built).
+ * @param[in]  p          Options or NULL: LEV_P_BYPASS_MEASURE, LEV_P_BYPASS_LIMIT and the
+ *   measure's own options; progress callback once per channel.
+ * @param[out] share      Caller-owned, lev_actor_count(net)·lev_channel_count(net) entries, row
+ *   a holding actor a's share per channel (not read or written when there is no channel, but not
+ *   NULL).
+ * @param[out] dependence Caller-owned, length lev_actor_count(net); or NULL. Both written only
+ *   on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or share NULL); LEV_ELIMIT; the measure's own failures;
+ *   LEV_ECANCELLED; LEV_ENOMEM. An empty network gives LEV_OK with nothing written.
+ * @par Contract
+ *   reads net · O(V·C + E) scratch from net's allocator · as parallel as the measure ·
+ *   cancellable.
+ * @par Complexity
+ *   O(E + V) to sort the records once, then C recomputations of M.
+ * @par Reference
+ *   As lev_tie_bypass(); multiplex view of channels: Kivelä, M. et al. (2014). Multilayer
+ *   networks. J. Complex Netw. 2(3). doi:10.1093/comnet/cnu016
+ * @since 0.1
+ */
+LEV_API lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *share, double *dependence);
+
 /** @} */
 
 #ifdef __cplusplus

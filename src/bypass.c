@@ -883,3 +883,89 @@ done:
     bp_end(&b);
     return rc;
 }
+
+/* ---- channel bypass -------------------------------------------------------------------------------- */
+
+size_t lev_channel_count(const lev_network *net) { return net ? net->channels.count : 0; }
+
+const char *lev_channel_name(const lev_network *net, uint32_t c) {
+    return net && c < net->channels.count ? net->channels.e[c].s : NULL;
+}
+
+lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *share, double *dependence) {
+    bp b;
+    lev_status rc = bp_begin(&b, net, p, "channel_bypass", share);
+    if (rc) return rc;
+    const lev__ctx *c = &b.c;
+    uint32_t n = c->g->n;
+    size_t C = net->channels.count, m = net->m;
+    if (n == 0) return LEV_OK;
+    if (C && n > SIZE_MAX / sizeof(double) / C)
+        return lev__ctx_fail(c, LEV_ELIMIT, "channel_bypass: %u actors by %zu channels do not fit in memory", n, C);
+    if ((rc = check_limit(&b, (double)C, 1))) return rc;
+    double *buf = lev__ctx_alloc(c, (2 + (size_t)C) * n, sizeof(double));
+    size_t *perm = m ? lev__ctx_alloc(c, 2 * m, sizeof(size_t)) : NULL;
+    size_t *cnt = lev__ctx_alloc(c, (size_t)n + 1, sizeof(size_t));
+    if (!buf || !cnt || (m && !perm)) {
+        rc = lev__ctx_fail(c, LEV_ENOMEM, "channel_bypass: out of memory for %u actors, %zu channels", n, C);
+        goto done;
+    }
+    double *M = buf, *Mc = buf + n, *sh = buf + 2 * (size_t)n;
+    if ((rc = measure_all(&b, net, M))) {
+        rc = bp_inner_fail(&b, rc);
+        goto done;
+    }
+    if (C) {
+        /* the records by (source, target): a stable counting sort by target, then by source */
+        size_t *tmp = perm + m;
+        memset(cnt, 0, ((size_t)n + 1) * sizeof(size_t));
+        for (size_t e = 0; e < m; e++) cnt[net->etgt[e] + 1]++;
+        for (uint32_t v = 0; v < n; v++) cnt[v + 1] += cnt[v];
+        for (size_t e = 0; e < m; e++) tmp[cnt[net->etgt[e]]++] = e;
+        memset(cnt, 0, ((size_t)n + 1) * sizeof(size_t));
+        for (size_t e = 0; e < m; e++) cnt[net->esrc[e] + 1]++;
+        for (uint32_t v = 0; v < n; v++) cnt[v + 1] += cnt[v];
+        for (size_t k = 0; k < m; k++) perm[cnt[net->esrc[tmp[k]]]++] = tmp[k];
+        if ((rc = shadow_open(&b, m))) {
+            rc = lev__ctx_fail(c, rc, "channel_bypass: out of memory for a copy of %zu edges", m);
+            goto done;
+        }
+    }
+    for (size_t ch = 0; ch < C; ch++) {
+        lev__csr *h = &b.sh.csr;
+        size_t k = 0, mm = 0;
+        h->out_off[0] = 0;
+        for (uint32_t u = 0; u < n; u++) {
+            for (; k < m && net->esrc[perm[k]] == u; k++) {
+                size_t e = perm[k];
+                if (net->echan && net->echan[e] == ch) continue;
+                h->out_adj[mm] = net->etgt[e];
+                h->out_w[mm] = (float)lev__edge_w(net, e);
+                mm++;
+            }
+            h->out_off[u + 1] = mm;
+        }
+        shadow_finish(&b.sh, mm);
+        if ((rc = measure_all(&b, &b.sh, Mc))) {
+            rc = bp_inner_fail(&b, rc);
+            goto done;
+        }
+        for (uint32_t a = 0; a < n; a++) sh[(size_t)a * C + ch] = M[a] > 0 ? Mc[a] / M[a] : 1.0;
+        if ((rc = lev__ctx_progress(c, (double)(ch + 1) / (double)C, "channel_bypass"))) goto done;
+    }
+    if (C) memcpy(share, sh, (size_t)n * C * sizeof(double));
+    if (dependence)
+        for (uint32_t a = 0; a < n; a++) {
+            double lo = 1;
+            for (size_t ch = 0; ch < C; ch++)
+                if (sh[(size_t)a * C + ch] < lo) lo = sh[(size_t)a * C + ch];
+            dependence[a] = 1 - lo;
+        }
+    rc = LEV_OK;
+done:
+    if (buf) lev__ctx_free(c, buf, (2 + (size_t)C) * n, sizeof(double));
+    if (perm) lev__ctx_free(c, perm, 2 * m, sizeof(size_t));
+    if (cnt) lev__ctx_free(c, cnt, (size_t)n + 1, sizeof(size_t));
+    bp_end(&b);
+    return rc;
+}

@@ -596,3 +596,63 @@ Test(bypass, cancellable) {
     free(x);
     lev_network_free(net);
 }
+
+/* ---- channel bypass against brute force --------------------------------------------------------- */
+
+/* doc: lev_channel_bypass, definition */
+Test(bypass, channel_bypass_matches_brute_force) {
+    lev_network *net = dangling(); /* channels money, kinship, office, ... and edges without one */
+    size_t n = lev_actor_count(net), C = lev_channel_count(net);
+    cr_assert(C >= 2, "the fixture has %zu channels", C);
+    cr_assert_null(lev_channel_name(net, (uint32_t)C));
+    double *sh = malloc(n * C * sizeof *sh), *dep = malloc(n * sizeof *dep);
+    double *M = malloc(n * sizeof *M), *x = malloc(n * sizeof *x);
+    int measures[] = {LEV_BYPASS_PAGERANK, LEV_BYPASS_DEGREE, LEV_BYPASS_STRENGTH, LEV_BYPASS_BETWEENNESS,
+                      LEV_BYPASS_HARMONIC};
+    for (size_t mi = 0; mi < 5; mi++)
+        for (int dir = LEV_DIR_OUT; dir <= LEV_DIR_IN; dir++) {
+            lev_params *p = params(measures[mi], dir, 0);
+            cr_assert_eq(lev_params_set_double(p, LEV_P_TOLERANCE, 1e-13), LEV_OK);
+            cr_assert_eq(lev_channel_bypass(net, p, sh, dep), LEV_OK, "%s", lev_params_errmsg(p));
+            measure(net, p, M);
+            double *lo = malloc(n * sizeof *lo);
+            for (size_t a = 0; a < n; a++) lo[a] = 1;
+            for (uint32_t c = 0; c < C; c++) {
+                lev_network *cp;
+                cr_assert_eq(lev_network_new(&cp), LEV_OK);
+                for (uint32_t i = 0; i < n; i++) cr_assert_eq(lev_actor_add(cp, lev_actor_name(net, i), NULL, NULL), LEV_OK);
+                for (size_t e = 0; e < lev_edge_count(net); e++) {
+                    uint32_t s, t;
+                    double w;
+                    const char *ch;
+                    lev_edge_get(net, e, &s, &t, &w, &ch);
+                    if (ch && strcmp(ch, lev_channel_name(net, c)) == 0) continue;
+                    cr_assert_eq(lev_edge_add(cp, s, t, w, ch, NULL), LEV_OK);
+                }
+                measure(cp, p, x);
+                lev_network_free(cp);
+                for (size_t a = 0; a < n; a++) {
+                    double want = M[a] > 0 ? x[a] / M[a] : 1;
+                    cr_assert_float_eq(sh[a * C + c], want, 1e-9, "measure %d dir %d channel %s actor %s",
+                                       measures[mi], dir, lev_channel_name(net, c), lev_actor_name(net, (uint32_t)a));
+                    if (want < lo[a]) lo[a] = want;
+                }
+            }
+            for (size_t a = 0; a < n; a++) cr_assert_float_eq(dep[a], 1 - lo[a], 1e-9);
+            free(lo);
+            lev_params_free(p);
+        }
+    /* no channel: dependence 0, share untouched */
+    lev_network *k = karate();
+    size_t nk = lev_actor_count(k);
+    double *dk = malloc(nk * sizeof *dk), one = 42;
+    cr_assert_eq(lev_channel_count(k), 0);
+    cr_assert_eq(lev_channel_bypass(k, NULL, &one, dk), LEV_OK);
+    cr_assert_eq(one, 42);
+    cr_assert_eq(dk[0], 0);
+    cr_assert_eq(lev_channel_bypass(k, NULL, NULL, dk), LEV_EMISUSE);
+    free(dk);
+    lev_network_free(k);
+    free(sh); free(dep); free(M); free(x);
+    lev_network_free(net);
+}
