@@ -1784,6 +1784,46 @@ static int m_edge_leverage(lua_State *L) {
     return 1;
 }
 
+/* net:channels() -> {label1, label2, ...} in channel index order */
+static int m_channels(lua_State *L) {
+    Net *u = checknet(L, 1);
+    size_t c = lev_channel_count(u->net);
+    lua_createtable(L, int_size(c), 0);
+    for (size_t k = 0; k < c; k++) {
+        lua_pushstring(L, lev_channel_name(u->net, (uint32_t)k));
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
+/* net:channel_bypass(opts) -> {name = {channel = share}}, {name = dependence}; with array = true
+ * rows by actor index, each an array by channel index. */
+static int m_channel_bypass(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "channel_bypass", NULL);
+    size_t n = lev_actor_count(u->net), k = lev_channel_count(u->net);
+    double *sh = scratch(L, n * k > 0 ? n * k : 1, sizeof *sh), *dep = scratch(L, n, sizeof *dep);
+    call_enter(&c);
+    lev_status rc = lev_channel_bypass(u->net, c.p, sh, dep);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : int_size(n));
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, c.array ? int_size(k) : 0, c.array ? 0 : int_size(k));
+        for (size_t j = 0; j < k; j++) {
+            lua_pushnumber(L, sh[i * k + j]);
+            if (c.array) lua_rawseti(L, -2, (lua_Integer)j + 1);
+            else lua_setfield(L, -2, lev_channel_name(u->net, (uint32_t)j));
+        }
+        if (c.array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+        else lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+    }
+    push_results(L, u->net, dep, n, c.array);
+    return 2;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -2121,6 +2161,8 @@ static const luaL_Reg net_methods[] = {
     {"tie_bypass", m_tie_bypass},
     {"reliance", m_reliance},
     {"edge_leverage", m_edge_leverage},
+    {"channels", m_channels},
+    {"channel_bypass", m_channel_bypass},
     {"close", net_gc},
     {NULL, NULL},
 };

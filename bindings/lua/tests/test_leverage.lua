@@ -1062,6 +1062,21 @@ test("bypass of leverage: tie bypass, reliance, edge leverage (worked example of
   raises("LEV_P_BYPASS_LIMIT", function() return net:edge_leverage{bypass_measure = "betweenness", bypass_limit = 1} end)
 end)
 
+test("bypass of leverage: channel bypass", function()
+  local net <close> = leverage.network()
+  net:add_edge("Ann", "Bob", 2, "money")
+  net:add_edge("Bob", "Ann", 1, "kin")
+  net:add_edge("Ann", "Cal", 1, "money")
+  net:add_edge("Dee", "Ann", 3, "kin")
+  eq(table.concat(net:channels(), ","), "money,kin", "channel labels")
+  local share, dep = net:channel_bypass{bypass_measure = "strength"}
+  assert(math.abs(share.Ann.money - 4 / 7) < 1e-15, "Ann without money")
+  assert(math.abs(share.Ann.kin - 3 / 7) < 1e-15, "Ann without kin")
+  assert(math.abs(dep.Ann - 4 / 7) < 1e-15, "Ann's channel dependence")
+  local sa = net:channel_bypass{bypass_measure = "strength", array = true}
+  assert(math.abs(sa[1][2] - 3 / 7) < 1e-15, "array form")
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

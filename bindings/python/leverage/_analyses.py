@@ -15,7 +15,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTupl
 from ._errors import BufferTooSmall
 from ._lib import LEV_NONE, error, lib
 from ._params import _check_options, _Params
-from ._util import Array, _doubles, _indices, _out, _result, _rows
+from ._util import Array, _dec, _doubles, _indices, _out, _result, _rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._network import Network
@@ -608,6 +608,31 @@ class _Analyses:
             return _result(s), _result(t), _result(v)
         names = self.actors
         return [(names[a], names[b], float(x)) for a, b, x in zip(s, t, v)]
+
+    @property
+    def channels(self: "Network") -> List[str]:
+        """The channel labels, in channel index order (lev_channel_count(), lev_channel_name())."""
+        self._live()
+        return [_dec(lib().lev_channel_name(self, c)) for c in range(lib().lev_channel_count(self))]
+
+    def channel_bypass(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """Channel bypass (lev_channel_bypass()): the share of each actor's score M that survives
+        when every tie of a channel is removed, and each actor's channel dependence (1 − the
+        smallest share). Options: ``bypass_measure``, ``bypass_limit`` and the measure's own.
+
+        Returns:
+            ``({actor: {channel: share}}, {actor: dependence})``; or with ``as_array`` an
+            actors × channels array (rows in index order) and the dependence array.
+        """
+        n, names, chans = len(self), self.actors, self.channels
+        sh, psh = _out(max(1, n * len(chans)), as_array)
+        dep, pdep = _out(n, as_array)
+        self._call("channel_bypass", "lev_channel_bypass", [self, _P, psh, pdep], options, progress)
+        if as_array:
+            return (_rows(sh, n, len(chans)) if chans else [[] for _ in range(n)]), _result(dep)
+        k = len(chans)
+        return ({names[a]: {chans[c]: float(sh[a * k + c]) for c in range(k)} for a in range(n)},
+                {names[a]: float(dep[a]) for a in range(n)})
 
     # -- asymmetry and hierarchy --
 

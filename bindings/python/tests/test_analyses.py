@@ -535,3 +535,17 @@ def test_edge_leverage_worked_example() -> None:
         assert list(v) == [6, 4, 2, 2]
         with pytest.raises(leverage.LimitExceeded):
             net.edge_leverage(bypass_measure="betweenness", bypass_limit=1)
+
+
+def test_channel_bypass() -> None:
+    with Network() as net:
+        for a, b, w, ch in [("Ann", "Bob", 2, "money"), ("Bob", "Ann", 1, "kin"), ("Ann", "Cal", 1, "money"),
+                            ("Dee", "Ann", 3, "kin")]:
+            net.add_edge(a, b, w, ch)
+        assert net.channels == ["money", "kin"]
+        share, dep = net.channel_bypass(bypass_measure="strength")
+        assert share["Ann"] == {"money": pytest.approx(4 / 7), "kin": pytest.approx(3 / 7)}
+        assert dep["Ann"] == pytest.approx(4 / 7)
+        assert dep["Cal"] == 1 and share["Cal"]["kin"] == 1
+        arr, darr = net.channel_bypass(bypass_measure="strength", as_array=True)
+        assert len(arr) == 4 and len(arr[0]) == 2
