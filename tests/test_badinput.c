@@ -793,3 +793,9 @@ ROW(an_tie_bypass_limit, LEV_ELIMIT, "p",
     cr_assert_eq(lev_params_set_int(p, LEV_P_BYPASS_MEASURE, LEV_BYPASS_BETWEENNESS), LEV_OK);
     cr_assert_eq(lev_params_set_double(p, LEV_P_BYPASS_LIMIT, 10), LEV_OK);
     rc = lev_tie_bypass(net, p, NULL, s, NULL, NULL); cr_assert(s[0] == 7, "output written");)
+
+/* row 168: NULL share array to lev_channel_bypass */
+ROW(an_channel_bypass_null_share, LEV_EMISUSE, "p",
+    "channel_bypass: the output array is NULL",
+    double d[3] = {7, 7, 7};
+    rc = lev_channel_bypass(net, p, NULL, d); cr_assert(d[0] == 7, "output written");)

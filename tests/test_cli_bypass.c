@@ -62,6 +62,17 @@ Test(cli_bypass, limit_leaves_edges_out) {
                      NULL), 1);
 }
 
+Test(cli_bypass, channels) {
+    char *out;
+    cr_assert_eq(run(LEV_CLI " bypass --format json " SRC("tests/data/directed_dangling.csv") " 2>/dev/null", &out), 0);
+    cr_assert(strstr(out, "\"reliance\":0,\"channels\":{\"money\":"), "%s", out);
+    free(out);
+    cr_assert_eq(run(LEV_CLI " bypass " SRC("tests/data/directed_dangling.csv") " 2>/dev/null", &out), 0);
+    cr_assert(strstr(out, "Power that rests on one channel"), "%s", out);
+    cr_assert(strstr(out, "  Dave                        43.1% (without money)"), "%s", out);
+    free(out);
+}
+
 Test(cli_bypass, usage_errors) {
     cr_assert_eq(run(LEV_CLI " bypass --source Nobody " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);
     cr_assert_eq(run(LEV_CLI " bypass --measure closeness " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);

@@ -526,7 +526,21 @@ static lev_status op_edge_leverage(lev_network *net, void *arg) {
     return rc;
 }
 
+static lev_status op_channel_bypass(lev_network *net, void *arg) {
+    (void)arg;
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_THREADS, 1);
+    double sh[64 * 4], dep[64];
+    dep[0] = 7;
+    lev_status rc = lev_channel_bypass(net, p, sh, dep);
+    if (rc) cr_assert_eq(dep[0], 7, "output written on failure");
+    lev_params_free(p);
+    return rc;
+}
+
 Test(oom, bypass_leverage) {
+    sweep("lev_channel_bypass", op_channel_bypass, NULL, 1);
     static const int push[] = {LEV_BYPASS_PAGERANK, 0, 1}, recompute[] = {LEV_BYPASS_PAGERANK, 1, 1},
                      greedy[] = {LEV_BYPASS_PAGERANK, 1, 2}, cheap[] = {LEV_BYPASS_STRENGTH, 0, 2};
     sweep("lev_tie_bypass pagerank push", op_tie_bypass, (void *)push, 1);

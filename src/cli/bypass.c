@@ -30,6 +30,8 @@ typedef struct fragile {
     double *score, *survives, *reliance, network;
     uint32_t *ts, *tt;
     int have_bypass; /* 1: computed; 0: skipped (size); -1: refused (LEV_P_BYPASS_LIMIT) */
+    size_t nch;      /* channels, when chan holds their shares (leverage bypass only) */
+    double *chan, *dep;
 } fragile;
 
 static void fragile_free(fragile *x) {
@@ -38,6 +40,8 @@ static void fragile_free(fragile *x) {
     free(x->reliance);
     free(x->ts);
     free(x->tt);
+    free(x->chan);
+    free(x->dep);
 }
 
 /* Tie bypass (when ties ≤ max_ties, 0: any) and reliance; prints the error. */
@@ -94,6 +98,16 @@ static void json_actor(FILE *f, const lev_network *net, const fragile *x, uint32
     }
     fputs(",\"reliance\":", f);
     cli_print_number(f, x->reliance[i]);
+    if (x->chan) {
+        fputs(",\"channels\":{", f);
+        for (size_t c = 0; c < x->nch; c++) {
+            if (c) fputc(',', f);
+            cli_json_string(f, lev_channel_name(net, (uint32_t)c));
+            fputc(':', f);
+            cli_print_number(f, x->chan[(size_t)i * x->nch + c]);
+        }
+        fputc('}', f);
+    }
     fputc('}', f);
 }
 
@@ -195,6 +209,20 @@ static int run(cli_args *a) {
         fprintf(stderr, "leverage: tie bypass: %s\n", lev_params_errmsg(a->p));
         goto done;
     }
+    /* channel bypass: left out when there is no channel or exact recomputation is refused */
+    x.nch = lev_channel_count(net);
+    if (x.nch) {
+        x.chan = malloc(n * x.nch * sizeof *x.chan);
+        x.dep = malloc(n * sizeof *x.dep);
+        if (!x.chan || !x.dep) goto fail;
+        lev_status crc = lev_channel_bypass(net, a->p, x.chan, x.dep);
+        if (crc == LEV_ELIMIT) {
+            free(x.chan);
+            free(x.dep);
+            x.chan = x.dep = NULL;
+        } else if (crc != LEV_OK)
+            goto fail;
+    }
     ap = malloc((n ? n : 1) * sizeof *ap);
     if (!ap || lev_articulation_points(net, a->p, ap) != LEV_OK) goto fail;
     if (lev_bridges(net, a->p, 0, NULL, NULL, &nb) != LEV_ERANGE && nb) goto fail;
@@ -274,6 +302,20 @@ static int run(cli_args *a) {
         printf("Fragile leverage: %s\n%zu actors, %zu influence ties (%s); measure %s.\n\n", a->edges, n,
                lev_edge_count(net), cli_get(a, LEV_P_UNDIRECTED) ? "read as two-way" : "directed", measure_names[m]);
         text_fragile(stdout, net, &x, top, 0);
+        if (x.dep) {
+            uint32_t *o = cli_order(x.dep, n, 1);
+            char b[32];
+            printf("Power that rests on one channel (channel dependence: the share lost without its most needed channel):\n");
+            for (size_t k = 0; o && k < n && k < top && x.dep[o[k]] > 0; k++) {
+                uint32_t i = o[k];
+                size_t worst = 0;
+                for (size_t c = 1; c < x.nch; c++)
+                    if (x.chan[(size_t)i * x.nch + c] < x.chan[(size_t)i * x.nch + worst]) worst = c;
+                printf("  %-24s %8s (without %s)\n", lev_actor_name(net, i), cli_pct(x.dep[i] < 1 ? x.dep[i] : 1, b, sizeof b),
+                       lev_channel_name(net, (uint32_t)worst));
+            }
+            free(o);
+        }
         if (edges_ok) {
             printf("Ties that carry the most (edge leverage: L1 change of everyone's scores without the tie):\n");
             for (size_t k = 0; k < ne && k < top; k++) {
