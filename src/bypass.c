@@ -421,16 +421,18 @@ static lev_status pr_rows(bp *b, const walk *w, const double *pr, double *diag, 
     }
     int T = lev__cap_threads(c, n, 64);
     if (T > 256) T = 256; /* ws[] below */
-    size_t per = 2 * sizeof(double) + 2 * sizeof(uint32_t) + 1;
-    unsigned char *blk = lev__ctx_alloc(c, (size_t)T * n, per);
+    /* each thread's block: res, est (doubles), queue, touched (uint32), mark (bytes); blocks
+     * start on 8-byte boundaries so that the next thread's doubles are aligned */
+    size_t per = ((2 * sizeof(double) + 2 * sizeof(uint32_t) + 1) * (size_t)n + 7) / 8 * 8;
+    unsigned char *blk = lev__ctx_alloc(c, (size_t)T, per);
     if (!blk) {
         lev__ctx_free(c, h, 2 * (size_t)n, sizeof(double));
         return LEV_ENOMEM;
     }
-    memset(blk, 0, (size_t)T * n * per);
+    memset(blk, 0, (size_t)T * per);
     push_ws ws[256];
     for (int t = 0; t < T; t++) {
-        unsigned char *base = blk + (size_t)t * n * per;
+        unsigned char *base = blk + (size_t)t * per;
         ws[t].res = (double *)(void *)base;
         ws[t].est = ws[t].res + n;
         ws[t].queue = (uint32_t *)(void *)(ws[t].est + n);
@@ -449,7 +451,7 @@ static lev_status pr_rows(bp *b, const walk *w, const double *pr, double *diag, 
         }
         if ((rc = lev__ctx_progress(c, (double)a1 / (double)n, b->what))) break;
     }
-    lev__ctx_free(c, blk, (size_t)T * n, per);
+    lev__ctx_free(c, blk, (size_t)T, per);
     lev__ctx_free(c, h, 2 * (size_t)n, sizeof(double));
     return rc;
 }
