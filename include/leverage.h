@@ -784,6 +784,25 @@ typedef enum lev_param {
      *  whose holdings share out its dependence. Read by lev_dependence(), lev_power_advantage().
      *  @since 0.1 */
     LEV_P_SCOPE = 600,
+    /** int, 1..5, default LEV_BYPASS_PAGERANK: the score M whose bypass is measured
+     *  (lev_bypass_measure). Read by lev_tie_bypass(), lev_reliance(), lev_edge_leverage(),
+     *  which pass the call's other options (LEV_P_DIRECTION, LEV_P_DAMPING, …) on to M.
+     *  @since 0.1 */
+    LEV_P_BYPASS_MEASURE = 700,
+    /** int, 1..1000, default 1: how many ties lev_tie_bypass() removes from each actor, chosen
+     *  greedily one at a time (each the tie whose removal leaves the actor the lowest score).
+     *  @since 0.1 */
+    LEV_P_BYPASS_TIES = 701,
+    /** double, [0, 1e18], default 1e9: the most work, in edge visits, that exact recomputation
+     *  may take in lev_tie_bypass() and lev_edge_leverage(); past it they fail with LEV_ELIMIT
+     *  before computing anything. A recomputation counts V + E (degree, strength), 100·(V + E)
+     *  (PageRank), 2·(V + E) (harmonic of two actors; V·(V + E) for everyone's), V·(V + E)
+     *  (betweenness). @since 0.1 */
+    LEV_P_BYPASS_LIMIT = 702,
+    /** double, [1e-15, 0.1], default 3e-4: the residual ε at which lev_tie_bypass()'s local
+     *  backward push stops (PageRank, one tie, directed): each entry of (I − d·P)⁻¹ it reads is
+     *  then within ε/(1 − d) of the exact value (see @ref guide_bypass_leverage). @since 0.1 */
+    LEV_P_BYPASS_RESIDUAL = 703,
     /** int, 1..2, default LEV_MODEL_IC: the diffusion model (lev_model). Read by lev_spread(),
      *  lev_seeds(). @since 0.1 */
     LEV_P_MODEL = 800,
@@ -953,6 +972,19 @@ typedef enum lev_seed_rule {
     LEV_SEED_REQUIRED = 1, /**< must be a seed: picked first, in index order */
     LEV_SEED_EXCLUDED = 2  /**< must not be a seed */
 } lev_seed_rule;
+
+/**
+ * @brief The score whose bypass lev_tie_bypass(), lev_reliance() and lev_edge_leverage() measure
+ * (values of LEV_P_BYPASS_MEASURE).
+ * @since 0.1
+ */
+typedef enum lev_bypass_measure {
+    LEV_BYPASS_PAGERANK = 1,    /**< lev_pagerank() (uniform personalization) */
+    LEV_BYPASS_DEGREE = 2,      /**< lev_degree() */
+    LEV_BYPASS_STRENGTH = 3,    /**< lev_strength() */
+    LEV_BYPASS_BETWEENNESS = 4, /**< lev_betweenness() */
+    LEV_BYPASS_HARMONIC = 5     /**< lev_harmonic() */
+} lev_bypass_measure;
 
 /**
  * @brief Type of an option's value (lev_param_info()).
@@ -3966,6 +3998,192 @@ LEV_API lev_status lev_spread(const lev_network *net, const uint32_t *seeds, siz
 LEV_API lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, const double *cost,
                              lev_params *p, uint32_t *seeds, double *gains, size_t *len, double *spread,
                              double *ratio, uint64_t *rr_sets, uint64_t *rr_bytes);
+
+/** @} */
+
+/**
+ * @defgroup bypass_leverage Bypass of leverage: tie bypass, reliance, edge leverage
+ * @brief Whose power collapses when others go around it, how much of it rests on one-way
+ * ties, and which ties carry the most of everyone's power.
+ *
+ * Each function reads a score M chosen by LEV_P_BYPASS_MEASURE (PageRank by default; degree,
+ * strength, betweenness, harmonic), computed with the call's own options (LEV_P_DIRECTION,
+ * LEV_P_UNDIRECTED, LEV_P_WEIGHTED, LEV_P_DAMPING, LEV_P_NORMALIZED, …) exactly as the measure's
+ * own function computes it. A *tie* is an ordered pair of actors (a, b) with at least one edge
+ * record a → b: parallel records in any channel form one tie, of strength their sum; a → b and
+ * b → a are two ties; a self-loop is a tie of its actor. Removing a tie removes all its records.
+ * Ties are numbered in the order (source, target); where two ties give the same value the first
+ * in that order wins. See @ref guide_bypass_leverage for the definitions, a worked example, the
+ * methods and their accuracy.
+ * @since 0.1
+ * @{
+ */
+
+/**
+ * @brief Tie bypass: how much of each actor's score survives when its costliest tie is gone.
+ *
+ * Answers "whose power collapses if people go around one of its ties?". For actor a and a tie t
+ * touching a (either direction), M₋t(a) is a's score on the network without t; a's costliest
+ * tie t* minimizes M₋t(a) and survives(a) = M₋t*(a) / M(a); fragility is 1 − survives. An actor
+ * with M(a) = 0 or no tie has survives 1 and costliest tie LEV_NONE. survives may exceed 1
+ * when every tie's removal raises a's score (PageRank can do that). With LEV_P_BYPASS_TIES k > 1
+ * the k ties are removed greedily, one at a time, each the one that leaves a the lowest score;
+ * survives is then the share left after all k (fewer when a has fewer ties) and the tie reported
+ * is the first chosen.
+ *
+ * Methods: degree and strength subtract the tie's own part (O(1) per tie, any k). PageRank on a
+ * directed network (LEV_P_UNDIRECTED 0) with k = 1 and LEV_P_DAMPING ≤ 0.99 uses a rank-one
+ * (Sherman–Morrison) update whose unknowns are entries of rows of (I − d·P)⁻¹ estimated by local
+ * backward push to residual LEV_P_BYPASS_RESIDUAL (error bound in @ref guide_bypass_leverage).
+ * Every other case recomputes M exactly on the network without the tie(s), refused with
+ * LEV_ELIMIT when the estimated work passes LEV_P_BYPASS_LIMIT.
+ * @param[in]  net        The network; not changed (its compact form may be built).
+ * @param[in]  p          Options or NULL: LEV_P_BYPASS_MEASURE, LEV_P_BYPASS_TIES,
+ *   LEV_P_BYPASS_LIMIT, LEV_P_BYPASS_RESIDUAL, LEV_P_THREADS (the push), and the measure's own
+ *   options; progress callback between blocks of work.
+ * @param[out] score      Caller-owned, length lev_actor_count(net): M(a); or NULL.
+ * @param[out] survives   Caller-owned, length lev_actor_count(net): survives(a) (a ratio).
+ * @param[out] tie_source Caller-owned, length lev_actor_count(net): source of a's costliest tie,
+ *   LEV_NONE when none; or NULL.
+ * @param[out] tie_target As tie_source, its target; or NULL. All outputs written only on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or survives NULL); LEV_ELIMIT (exact recomputation past
+ *   LEV_P_BYPASS_LIMIT); the measure's own failures (LEV_ENOCONV, …); LEV_ECANCELLED;
+ *   LEV_ENOMEM. An empty network gives LEV_OK with nothing written.
+ * @par Contract
+ *   reads net · allocates O(V + E) scratch from net's allocator (the push: (2 doubles + 9
+ *   bytes)·V per thread) · the push is parallel (OpenMP) and bit-identical for any
+ *   LEV_P_THREADS · cancellable.
+ * @par Complexity
+ *   Degree, strength: O(V + E) (k > 1: O(Σ k·deg)). PageRank push: one solve, then one push per
+ *   actor of cost Σ over the pushes of the walk in-degree of each actor pushed, at most
+ *   O(E/((1 − d)·ε)) in total and far less in practice (R-MAT scale 16: bench/README.md); then
+ *   O(E log E). Recomputation: one M per tie (k = 1) or per candidate per step (k > 1).
+ * @par Reference
+ *   Andersen, R., Borgs, C., Chayes, J., Hopcroft, J., Mirrokni, V. & Teng, S.-H. (2007). Local
+ *   computation of PageRank contributions. WAW 2007, LNCS 4863. doi:10.1007/978-3-540-77004-6_12;
+ *   Sherman, J. & Morrison, W. J. (1950). Ann. Math. Statist. 21(1).
+ * @since 0.1
+ */
+LEV_API lev_status lev_tie_bypass(const lev_network *net, lev_params *p, double *score, double *survives,
+                                  uint32_t *tie_source, uint32_t *tie_target);
+
+/**
+ * @brief Leverage reliance: the share of each actor's power that does not rest on reciprocated
+ * ties, and the power-weighted figure of the network.
+ *
+ * Answers "whose power rests on one-way dependence?". R is the network of reciprocated ties: a
+ * tie a → b is kept, with strength min(w(a → b), w(b → a)) (tie strengths, summed over
+ * records), when both directions exist, and dropped otherwise; a self-loop is kept. When M
+ * counts records (degree, or LEV_P_WEIGHTED 0) a kept pair has min(n(a → b), n(b → a)) records
+ * instead. With LEV_P_UNDIRECTED 1 every tie is reciprocated and R is the network itself.
+ * reliance(a) = max(0, 1 − M_R(a) / M(a)) for M(a) > 0, else 0, with M_R the measure on R
+ * with the same options. The network's reliance is Σ M(a)·reliance(a) / Σ M(a) (0 when
+ * Σ M = 0).
+ * @param[in]  net       The network; not changed (its compact form may be built).
+ * @param[in]  p         Options or NULL: LEV_P_BYPASS_MEASURE and the measure's own options.
+ * @param[out] per_actor Caller-owned, length lev_actor_count(net): reliance(a) in [0, 1].
+ * @param[out] network   Receives the network's reliance; or NULL. Both written only on LEV_OK
+ *   (an empty network: per_actor untouched, *network = 0).
+ * @return LEV_OK; LEV_EMISUSE (net or per_actor NULL); the measure's own failures;
+ *   LEV_ENOMEM.
+ * @par Contract
+ *   reads net · O(V + E) scratch from net's allocator · as parallel as the measure.
+ * @par Complexity
+ *   Two computations of M and O(V + E).
+ * @par Reference
+ *   Emerson, R. M. (1962). Power-dependence relations. Am. Sociol. Rev. 27(1).
+ *   doi:10.2307/2089716
+ * @since 0.1
+ */
+LEV_API lev_status lev_reliance(const lev_network *net, lev_params *p, double *per_actor, double *network);
+
+/**
+ * @brief Edge leverage: how much removing each tie moves everyone's scores, largest first.
+ *
+ * Answers "which ties carry the most of the network's power?". For each tie t, ‖M₋t − M‖₁,
+ * the L1 distance between the scores without t and with it. Degree and strength: the tie's own
+ * part at each end (exact, O(1) per tie). The other measures: exact recomputation once per
+ * tie, refused with LEV_ELIMIT when the estimated work passes LEV_P_BYPASS_LIMIT. Ties are
+ * listed by leverage, largest first, equal values in tie order. Cap/len protocol: `cap` 0 asks
+ * for the number of ties (LEV_ERANGE with *len, nothing recorded; LEV_OK with 0 when there is
+ * none); a cap too small gives LEV_ERANGE with *len and a message; arrays untouched.
+ * @param[in]  net      The network; not changed (its compact form may be built).
+ * @param[in]  p        Options or NULL: LEV_P_BYPASS_MEASURE, LEV_P_BYPASS_LIMIT and the
+ *   measure's own options; progress callback once per recomputation.
+ * @param[in]  cap      Room in source, target and leverage.
+ * @param[out] source   Caller-owned, cap entries: each tie's source (may be NULL when cap is 0).
+ * @param[out] target   Caller-owned, cap entries: its target (may be NULL when cap is 0).
+ * @param[out] leverage Caller-owned, cap entries: its leverage (may be NULL when cap is 0).
+ * @param[out] len      Receives the number of ties written (or needed).
+ * @return LEV_OK; LEV_EMISUSE (net or len NULL, an array NULL with cap > 0); LEV_ERANGE;
+ *   LEV_ELIMIT; the measure's own failures; LEV_ECANCELLED; LEV_ENOMEM.
+ * @par Contract
+ *   reads net · O(V + E) scratch from net's allocator · as parallel as the measure · cancellable.
+ * @par Complexity
+ *   Degree, strength: O(V + E + T log T) for T ties. Others: T recomputations of M.
+ * @par Reference
+ *   Newman, M. E. J. (2010). Networks: An Introduction, ch. 7 (centrality under edge removal).
+ * @since 0.1
+ */
+LEV_API lev_status lev_edge_leverage(const lev_network *net, lev_params *p, size_t cap, uint32_t *source,
+                                     uint32_t *target, double *leverage, size_t *len);
+
+/**
+ * @brief Number of distinct channel labels of the network's edges.
+ *
+ * Channels are numbered 0 … count − 1 in the order their labels first appeared among the edges
+ * added; an edge without a channel belongs to none.
+ * @param[in] net The network, or NULL (0).
+ * @return The number of channel labels.
+ * @par Complexity
+ *   O(1).
+ * @since 0.1
+ */
+LEV_API size_t lev_channel_count(const lev_network *net);
+
+/**
+ * @brief Label of channel c.
+ * @param[in] net The network.
+ * @param[in] c   Channel index, < lev_channel_count(net).
+ * @return The label (borrowed, valid until the network is freed), or NULL when net is NULL or c
+ *   is out of range.
+ * @par Complexity
+ *   O(1).
+ * @since 0.1
+ */
+LEV_API const char *lev_channel_name(const lev_network *net, uint32_t c);
+
+/**
+ * @brief Channel bypass: the share of each actor's score that survives when a whole channel is
+ * removed, and each actor's channel dependence.
+ *
+ * Answers "whose power rests on one kind of leverage (kinship, money, office…)?". For each
+ * channel c (lev_channel_count()), every edge record of channel c is removed and M recomputed
+ * exactly with the call's options: share[a·C + c] = M₋c(a) / M(a) (1 when M(a) = 0). a's channel
+ * dependence is 1 − min over c of share[a·C + c] (0 when there is no channel). Edges without a
+ * channel are never removed. The work, C recomputations of everyone's M, is refused with
+ * LEV_ELIMIT past LEV_P_BYPASS_LIMIT.
+ * @param[in]  net        The network; not changed (its compact form may be built).
+ * @param[in]  p          Options or NULL: LEV_P_BYPASS_MEASURE, LEV_P_BYPASS_LIMIT and the
+ *   measure's own options; progress callback once per channel.
+ * @param[out] share      Caller-owned, lev_actor_count(net)·lev_channel_count(net) entries, row
+ *   a holding actor a's share per channel (not read or written when there is no channel, but not
+ *   NULL).
+ * @param[out] dependence Caller-owned, length lev_actor_count(net); or NULL. Both written only
+ *   on LEV_OK.
+ * @return LEV_OK; LEV_EMISUSE (net or share NULL); LEV_ELIMIT; the measure's own failures;
+ *   LEV_ECANCELLED; LEV_ENOMEM. An empty network gives LEV_OK with nothing written.
+ * @par Contract
+ *   reads net · O(V·C + E) scratch from net's allocator · as parallel as the measure ·
+ *   cancellable.
+ * @par Complexity
+ *   O(E + V) to sort the records once, then C recomputations of M.
+ * @par Reference
+ *   As lev_tie_bypass(); multiplex view of channels: Kivelä, M. et al. (2014). Multilayer
+ *   networks. J. Complex Netw. 2(3). doi:10.1093/comnet/cnu016
+ * @since 0.1
+ */
+LEV_API lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *share, double *dependence);
 
 /** @} */
 

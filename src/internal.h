@@ -178,7 +178,7 @@ lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
 /* ---- analysis context -------------------------------------------------------------------- */
 
 /* Option storage: one slot per known key. */
-#define LEV__NPARAM 41 /* rows of the table in params.c, in increasing key order */
+#define LEV__NPARAM 45 /* rows of the table in params.c, in increasing key order */
 struct lev_params {
     lev__mem mem; /* its own block, and the scratch of the calls without a network given it */
     double v[LEV__NPARAM];

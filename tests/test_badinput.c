@@ -1202,3 +1202,57 @@ ROW(fmt_pajek_too_many_vertices, LEV_ELIMIT, "net",
     "t.net:1:11: 999999 vertices for 17 bytes of text (at most 4096 + 8 per byte)",
     rc = RDN(LEV_FORMAT_PAJEK, "*Vertices 999999\n");)
 
+
+/* ---- bypass of leverage: tie bypass, reliance, edge leverage -------------------------------------- */
+
+/* row 160: NULL survives array to lev_tie_bypass */
+ROW(an_tie_bypass_null_out, LEV_EMISUSE, "p",
+    "tie_bypass: the output array is NULL",
+    double s[3] = {7, 7, 7};
+    rc = lev_tie_bypass(net, p, s, NULL, NULL, NULL); cr_assert(s[0] == 7, "output written");)
+
+/* row 161: NULL output array to lev_reliance */
+ROW(an_reliance_null_out, LEV_EMISUSE, "p",
+    "reliance: the output array is NULL",
+    double r = 7; rc = lev_reliance(net, p, NULL, &r); cr_assert(r == 7, "output written");)
+
+/* row 162: NULL len to lev_edge_leverage */
+ROW(an_edge_leverage_null_len, LEV_EMISUSE, "p",
+    "edge_leverage: len is NULL",
+    rc = lev_edge_leverage(net, p, 0, NULL, NULL, NULL, NULL);)
+
+/* row 163: cap > 0 with a NULL array to lev_edge_leverage */
+ROW(an_edge_leverage_null_array, LEV_EMISUSE, "p",
+    "edge_leverage: source, target and leverage must not be NULL when cap > 0",
+    uint32_t s[2]; double v[2]; size_t len = 9;
+    rc = lev_edge_leverage(net, p, 2, s, NULL, v, &len); cr_assert_eq(len, 9);)
+
+/* row 164: A cap > 0 too small for the ties (*len gets the number, arrays untouched) */
+ROW(an_edge_leverage_cap_too_small, LEV_ERANGE, "p",
+    "edge_leverage: 2 ties do not fit in cap 1",
+    uint32_t s[1] = {7}, t[1] = {7}; double v[1] = {7}; size_t len = 0;
+    rc = lev_edge_leverage(net, p, 1, s, t, v, &len); cr_assert_eq(len, 2); cr_assert(s[0] == 7 && v[0] == 7);)
+
+/* row 165: Not bad input: the edge leverage length query (cap 0) records nothing */
+ROW(an_edge_leverage_length_query, LEV_ERANGE, "none", "",
+    size_t len = 0; rc = lev_edge_leverage(net, p, 0, NULL, NULL, NULL, &len); cr_assert_eq(len, 2);)
+
+/* row 166: A bypass measure that is not one of lev_bypass_measure */
+ROW(an_bypass_bad_measure, LEV_EINVAL, "p",
+    "option bypass_measure must be in [1, 5] (got 6)",
+    rc = lev_params_set_int(p, LEV_P_BYPASS_MEASURE, 6);)
+
+/* row 167: Exact recomputation past LEV_P_BYPASS_LIMIT (outputs untouched) */
+ROW(an_tie_bypass_limit, LEV_ELIMIT, "p",
+    "tie_bypass: exact recomputation would take about 30 edge visits (2 recomputations on 3 actors and 2 "
+    "edges), more than LEV_P_BYPASS_LIMIT 10",
+    double s[3] = {7, 7, 7};
+    cr_assert_eq(lev_params_set_int(p, LEV_P_BYPASS_MEASURE, LEV_BYPASS_BETWEENNESS), LEV_OK);
+    cr_assert_eq(lev_params_set_double(p, LEV_P_BYPASS_LIMIT, 10), LEV_OK);
+    rc = lev_tie_bypass(net, p, NULL, s, NULL, NULL); cr_assert(s[0] == 7, "output written");)
+
+/* row 168: NULL share array to lev_channel_bypass */
+ROW(an_channel_bypass_null_share, LEV_EMISUSE, "p",
+    "channel_bypass: the output array is NULL",
+    double d[3] = {7, 7, 7};
+    rc = lev_channel_bypass(net, p, NULL, d); cr_assert(d[0] == 7, "output written");)

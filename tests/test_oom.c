@@ -751,3 +751,66 @@ Test(oom, interchange_formats) {
     sweep1("lev_write_scores DOT", op_write_scores, (void *)(uintptr_t)LEV_FORMAT_DOT, 1, 0);
     sweep1("lev_write Pajek", op_write_scores, (void *)(uintptr_t)LEV_FORMAT_PAJEK, 1, 0);
 }
+
+/* bypass of leverage: every method of lev_tie_bypass (push, recomputation, greedy k, O(1)),
+ * lev_reliance (R built) and lev_edge_leverage (recomputation) */
+static lev_status op_tie_bypass(lev_network *net, void *arg) {
+    const int *cfg = arg; /* measure, undirected, k */
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_BYPASS_MEASURE, cfg[0]);
+    lev_params_set_int(p, LEV_P_UNDIRECTED, cfg[1]);
+    lev_params_set_int(p, LEV_P_BYPASS_TIES, cfg[2]);
+    lev_params_set_int(p, LEV_P_THREADS, 1); /* many tiny solves: no thread team each */
+    double s[64] = {0}, v[64];
+    uint32_t a[64], b[64];
+    for (int i = 0; i < 64; i++) v[i] = 7;
+    lev_status rc = lev_tie_bypass(net, p, s, v, a, b);
+    if (rc) {
+        cr_assert_eq(lev_params_errcode(p), rc);
+        cr_assert_eq(v[0], 7, "output written on failure");
+    }
+    lev_params_free(p);
+    return rc;
+}
+static lev_status op_reliance(lev_network *net, void *arg) {
+    (void)arg;
+    double r[64], total = 7;
+    lev_status rc = lev_reliance(net, NULL, r, &total);
+    if (rc) cr_assert_eq(total, 7, "output written on failure");
+    return rc;
+}
+static lev_status op_edge_leverage(lev_network *net, void *arg) {
+    (void)arg;
+    uint32_t a[256], b[256];
+    double v[256];
+    size_t len = 0;
+    lev_status rc = lev_edge_leverage(net, NULL, 256, a, b, v, &len);
+    if (rc) cr_assert_eq(len, 0, "len written on failure");
+    return rc;
+}
+
+static lev_status op_channel_bypass(lev_network *net, void *arg) {
+    (void)arg;
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_THREADS, 1);
+    double sh[64 * 4], dep[64];
+    dep[0] = 7;
+    lev_status rc = lev_channel_bypass(net, p, sh, dep);
+    if (rc) cr_assert_eq(dep[0], 7, "output written on failure");
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, bypass_leverage) {
+    sweep("lev_channel_bypass", op_channel_bypass, NULL, 1);
+    static const int push[] = {LEV_BYPASS_PAGERANK, 0, 1}, recompute[] = {LEV_BYPASS_PAGERANK, 1, 1},
+                     greedy[] = {LEV_BYPASS_PAGERANK, 1, 2}, cheap[] = {LEV_BYPASS_STRENGTH, 0, 2};
+    sweep("lev_tie_bypass pagerank push", op_tie_bypass, (void *)push, 1);
+    sweep("lev_tie_bypass pagerank recomputed", op_tie_bypass, (void *)recompute, 1);
+    sweep("lev_tie_bypass pagerank k = 2", op_tie_bypass, (void *)greedy, 1);
+    sweep("lev_tie_bypass strength k = 2", op_tie_bypass, (void *)cheap, 1);
+    sweep("lev_reliance", op_reliance, NULL, 1);
+    sweep("lev_edge_leverage", op_edge_leverage, NULL, 1);
+}

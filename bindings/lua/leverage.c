@@ -686,6 +686,9 @@ static const char *const model_names[] = {"ic", "lt", NULL};
 static const int model_codes[] = {LEV_MODEL_IC, LEV_MODEL_LT};
 static const char *const prob_names[] = {"strength", "wc", "constant", NULL};
 static const int prob_codes[] = {LEV_PROB_STRENGTH, LEV_PROB_WC, LEV_PROB_CONSTANT};
+static const char *const bypass_measure_names[] = {"pagerank", "degree", "strength", "betweenness", "harmonic", NULL};
+static const int bypass_measure_codes[] = {LEV_BYPASS_PAGERANK, LEV_BYPASS_DEGREE, LEV_BYPASS_STRENGTH,
+                                           LEV_BYPASS_BETWEENNESS, LEV_BYPASS_HARMONIC};
 static const struct {
     lev_param key;
     const char *const *names;
@@ -697,6 +700,7 @@ static const struct {
     {LEV_P_KP_MEASURE, kp_measure_names, kp_measure_codes},
     {LEV_P_MODEL, model_names, model_codes},
     {LEV_P_PROBABILITY, prob_names, prob_codes},
+    {LEV_P_BYPASS_MEASURE, bypass_measure_names, bypass_measure_codes},
 };
 
 /* Set option `key` to the Lua value at v; returns the library's status (message on p). Raises for
@@ -2216,6 +2220,137 @@ static int m_seeds(lua_State *L) {
     return 6;
 }
 
+/* ---- bypass of leverage: tie bypass, reliance, edge leverage ---------------------------------------- */
+
+/* net:tie_bypass(opts) -> {name = {score = M, survives = s, tie = {source, target} or nil}};
+ * with array = true an array of the same records by index, tie ends as 1-based indices. */
+static int m_tie_bypass(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "tie_bypass", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *score = scratch(L, n, sizeof *score), *surv = scratch(L, n, sizeof *surv);
+    uint32_t *ts = scratch(L, n, sizeof *ts), *tt = scratch(L, n, sizeof *tt);
+    call_enter(&c);
+    lev_status rc = lev_tie_bypass(u->net, c.p, score, surv, ts, tt);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : int_size(n));
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, 0, 3);
+        lua_pushnumber(L, score[i]);
+        lua_setfield(L, -2, "score");
+        lua_pushnumber(L, surv[i]);
+        lua_setfield(L, -2, "survives");
+        if (ts[i] != LEV_NONE) {
+            lua_createtable(L, 2, 0);
+            push_actor(L, u->net, ts[i], c.array);
+            lua_rawseti(L, -2, 1);
+            push_actor(L, u->net, tt[i], c.array);
+            lua_rawseti(L, -2, 2);
+            lua_setfield(L, -2, "tie");
+        }
+        if (c.array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+        else lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+    }
+    return 1;
+}
+
+/* net:reliance(opts) -> {name = reliance} (array with array = true), network figure */
+static int m_reliance(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "reliance", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *out = scratch(L, n, sizeof *out), total = 0;
+    call_enter(&c);
+    lev_status rc = lev_reliance(u->net, c.p, out, &total);
+    call_exit(&c);
+    call_end(&c, rc);
+    push_results(L, u->net, out, n, c.array);
+    lua_pushnumber(L, total);
+    return 2;
+}
+
+/* net:edge_leverage(opts) -> {{source, target, leverage}, ...} largest first (1-based indices with
+ * array = true). The cap/len protocol stays inside. */
+static int m_edge_leverage(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "edge_leverage", NULL);
+    size_t cap = 0, len = 0;
+    uint32_t *a = NULL, *b = NULL;
+    double *v = NULL;
+    lev_status rc;
+    for (;;) {
+        lev_params *p = c.p;
+        call_enter_on(&c, p);
+        rc = lev_edge_leverage(u->net, p, cap, a, b, v, &len);
+        call_exit_on(&c, p);
+        if (rc != LEV_ERANGE || len <= cap) break;
+        cap = len; /* allocate only outside the call */
+        a = scratch(L, cap, sizeof *a);
+        b = scratch(L, cap, sizeof *b);
+        v = scratch(L, cap, sizeof *v);
+    }
+    call_end(&c, rc);
+    lua_createtable(L, int_size(len), 0);
+    for (size_t k = 0; k < len; k++) {
+        lua_createtable(L, 3, 0);
+        push_actor(L, u->net, a[k], c.array);
+        lua_rawseti(L, -2, 1);
+        push_actor(L, u->net, b[k], c.array);
+        lua_rawseti(L, -2, 2);
+        lua_pushnumber(L, v[k]);
+        lua_rawseti(L, -2, 3);
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
+/* net:channels() -> {label1, label2, ...} in channel index order */
+static int m_channels(lua_State *L) {
+    Net *u = checknet(L, 1);
+    size_t c = lev_channel_count(u->net);
+    lua_createtable(L, int_size(c), 0);
+    for (size_t k = 0; k < c; k++) {
+        lua_pushstring(L, lev_channel_name(u->net, (uint32_t)k));
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
+/* net:channel_bypass(opts) -> {name = {channel = share}}, {name = dependence}; with array = true
+ * rows by actor index, each an array by channel index. */
+static int m_channel_bypass(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "channel_bypass", NULL);
+    size_t n = lev_actor_count(u->net), k = lev_channel_count(u->net);
+    double *sh = scratch(L, n * k > 0 ? n * k : 1, sizeof *sh), *dep = scratch(L, n, sizeof *dep);
+    call_enter(&c);
+    lev_status rc = lev_channel_bypass(u->net, c.p, sh, dep);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : int_size(n));
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, c.array ? int_size(k) : 0, c.array ? 0 : int_size(k));
+        for (size_t j = 0; j < k; j++) {
+            lua_pushnumber(L, sh[i * k + j]);
+            if (c.array) lua_rawseti(L, -2, (lua_Integer)j + 1);
+            else lua_setfield(L, -2, lev_channel_name(u->net, (uint32_t)j));
+        }
+        if (c.array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+        else lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+    }
+    push_results(L, u->net, dep, n, c.array);
+    return 2;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -2567,6 +2702,11 @@ static const luaL_Reg net_methods[] = {
     {"cheapest_alliance", m_cheapest_alliance},
     {"spread", m_spread},
     {"seeds", m_seeds},
+    {"tie_bypass", m_tie_bypass},
+    {"reliance", m_reliance},
+    {"edge_leverage", m_edge_leverage},
+    {"channels", m_channels},
+    {"channel_bypass", m_channel_bypass},
     {"close", net_gc},
     {NULL, NULL},
 };
@@ -2711,6 +2851,14 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     SETINT("REQUIRED", LEV_SEED_REQUIRED);
     SETINT("EXCLUDED", LEV_SEED_EXCLUDED);
     lua_setfield(L, -2, "seed_rule");
+
+    lua_newtable(L);
+    SETINT("PAGERANK", LEV_BYPASS_PAGERANK);
+    SETINT("DEGREE", LEV_BYPASS_DEGREE);
+    SETINT("STRENGTH", LEV_BYPASS_STRENGTH);
+    SETINT("BETWEENNESS", LEV_BYPASS_BETWEENNESS);
+    SETINT("HARMONIC", LEV_BYPASS_HARMONIC);
+    lua_setfield(L, -2, "bypass_measure");
 
     lua_newtable(L);
     SETINT("COORDINATOR", LEV_BROKER_COORDINATOR);

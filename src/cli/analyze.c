@@ -743,6 +743,8 @@ static int report_run(report *r, int bundled) {
         }
         printf(",\"where_to_start\":");
         if ((status = cli_seeds_section(a, net, 1, stdout)) != EXIT_OKAY) return status;
+        printf(",\"fragile_leverage\":");
+        if ((status = cli_fragile_section(a, net, r->p, 1, stdout)) != EXIT_OKAY) return status;
         printf("}\n");
     } else {
         printf("\n== How unequal is the power? ==\n");
@@ -751,6 +753,8 @@ static int report_run(report *r, int bundled) {
             return status; /* alliances over the first resource (coalition.c) */
         printf("\n== Where to start? ==\nThe 3 seeds that reach the most actors in expectation, and their reach:\n");
         if ((status = cli_seeds_section(a, net, 0, stdout)) != EXIT_OKAY) return status;
+        printf("\n== Fragile leverage ==\n");
+        if ((status = cli_fragile_section(a, net, r->p, 0, stdout)) != EXIT_OKAY) return status;
     tail:
         printf("\nPageRank: damping %.2f, ties %s, %s. Scores sum to 1. Paths use %s.%s\n", cli_get(a, LEV_P_DAMPING),
                how, r->unweighted ? "strengths ignored" : "weighted by strength",

@@ -70,6 +70,7 @@ typedef struct cli_args {
     const char *resource, *cost; /* coalition: --resource, --cost */
     const char *seeds, *probability, *group; /* spread --seeds, spread/seeds --probability, seeds --group */
     const char *input_format, *output, *output_format, *scores; /* --input-format; convert's */
+    const char *source; /* bypass: --source ACTOR */
 } cli_args;
 
 typedef struct cli_command {
@@ -89,6 +90,7 @@ extern const cli_command cli_analyze, cli_rank, cli_groups, cli_imbalance;
 extern const cli_command cli_opinion; /* opinion.c */
 extern const cli_command cli_coalition;
 extern const cli_command cli_convert;
+extern const cli_command cli_bypass;
 extern const cli_command *const cli_commands[]; /* NULL-ended, in help order */
 extern const cli_command cli_spread, cli_seeds; /* campaigns.c */
 
@@ -185,5 +187,9 @@ int cli_alliances_section(const cli_args *a, const lev_network *net, int json, F
  * their expected reach, as text or a JSON value. ε is loosened above 100k ties (0.3) and 1M
  * (0.5), and the section says so. With --undirected each tie spreads both ways. */
 int cli_seeds_section(const cli_args *a, const lev_network *net, int json, FILE *f);
+
+/* The "fragile leverage" section (bypass.c): reliance and tie bypass of PageRank exerted, the top
+ * actors named; tie bypass skipped above 20 000 ties (the section says so). */
+int cli_fragile_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f);
 
 #endif

@@ -61,6 +61,7 @@ local tables = { -- header prefix -> module table
   {prefix = "LEV_MODEL_", t = leverage.model, name = "model"},
   {prefix = "LEV_PROB_", t = leverage.probability, name = "probability"},
   {prefix = "LEV_SEED_", t = leverage.seed_rule, name = "seed_rule"},
+  {prefix = "LEV_BYPASS_", t = leverage.bypass_measure, name = "bypass_measure"},
   {prefix = "LEV_", t = leverage.status, name = "status"}, -- the rest: enum lev_status_code
 }
 local seen = {}

@@ -1233,6 +1233,43 @@ test("formats: GML, Pajek, GraphML round trips, scores, JSON, DOT, the peers' fi
   eq(#g:actors(), n, "GML file")
 end)
 
+test("bypass of leverage: tie bypass, reliance, edge leverage (worked example of docs/bypass.md)", function()
+  local net <close> = leverage.network()
+  net:add_edge("Ann", "Bob", 2)
+  net:add_edge("Bob", "Ann", 1)
+  net:add_edge("Ann", "Cal", 1)
+  net:add_edge("Dee", "Ann", 3)
+  local tb = net:tie_bypass{bypass_measure = "strength"}
+  eq(tb.Ann.score, 7, "strength of Ann")
+  assert(math.abs(tb.Ann.survives - 4 / 7) < 1e-15, "4/7 survives")
+  eq(tb.Ann.tie[1] .. "->" .. tb.Ann.tie[2], "Dee->Ann", "costliest tie")
+  local ta = net:tie_bypass{bypass_measure = "strength", array = true}
+  eq(ta[1].tie[1], 4, "1-based indices")
+  assert(math.abs(net:tie_bypass{bypass_measure = "strength", bypass_ties = 2}.Ann.survives - 2 / 7) < 1e-15, "k = 2")
+  local r, total = net:reliance{bypass_measure = leverage.bypass_measure.STRENGTH}
+  assert(math.abs(r.Ann - 5 / 7) < 1e-15, "reliance of Ann")
+  assert(math.abs(total - 10 / 14) < 1e-15, "network reliance")
+  local el = net:edge_leverage{bypass_measure = "strength"}
+  eq(#el, 4, "four ties")
+  eq(el[1][1] .. "->" .. el[1][2] .. "=" .. el[1][3], "Dee->Ann=6.0", "largest first")
+  raises("LEV_P_BYPASS_LIMIT", function() return net:edge_leverage{bypass_measure = "betweenness", bypass_limit = 1} end)
+end)
+
+test("bypass of leverage: channel bypass", function()
+  local net <close> = leverage.network()
+  net:add_edge("Ann", "Bob", 2, "money")
+  net:add_edge("Bob", "Ann", 1, "kin")
+  net:add_edge("Ann", "Cal", 1, "money")
+  net:add_edge("Dee", "Ann", 3, "kin")
+  eq(table.concat(net:channels(), ","), "money,kin", "channel labels")
+  local share, dep = net:channel_bypass{bypass_measure = "strength"}
+  assert(math.abs(share.Ann.money - 4 / 7) < 1e-15, "Ann without money")
+  assert(math.abs(share.Ann.kin - 3 / 7) < 1e-15, "Ann without kin")
+  assert(math.abs(dep.Ann - 4 / 7) < 1e-15, "Ann's channel dependence")
+  local sa = net:channel_bypass{bypass_measure = "strength", array = true}
+  assert(math.abs(sa[1][2] - 3 / 7) < 1e-15, "array form")
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

@@ -25,6 +25,7 @@ from ._analyses import CONTROL_CLASSES, KP_MEASURES, KeyPlayers
 from ._analyses import DeGroot, Pressure
 from ._coalition import COALITION_METHODS, Alliance, MinimalWinning, Packel, VotingPower
 from ._analyses import Seeds, Spread
+from ._analyses import Reliance, TieBypass
 from ._inequality import Lorenz, Theil, gini, hhi, lorenz, palma, theil, top_share
 from ._lib import LEV_NONE as NONE
 from ._lib import library_path, library_version, status_name, strerror
@@ -49,3 +50,4 @@ __all__ += ["CONTROL_CLASSES", "KP_MEASURES", "KeyPlayers"]
 __all__ += ["FileNotFound"]
 __all__ += ["DeGroot", "Pressure"]
 __all__ += ["Spread", "Seeds"]
+__all__ += ["TieBypass", "Reliance"]

@@ -16,7 +16,7 @@ from typing import (TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTupl
 from ._errors import BufferTooSmall
 from ._lib import LEV_NONE, error, lib
 from ._params import _check_options, _Params
-from ._util import Array, _doubles, _indices, _out, _result, _rows
+from ._util import Array, _dec, _doubles, _indices, _out, _result, _rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._network import Network
@@ -81,6 +81,20 @@ class Transitivity(NamedTuple):
     """lev_transitivity(): global transitivity and the average local clustering coefficient."""
     transitivity: float
     average: float
+
+
+class TieBypass(NamedTuple):
+    """lev_tie_bypass() for one actor: its score M, the share that survives its costliest tie's
+    removal, and that tie as (source name, target name), or None."""
+    score: float
+    survives: float
+    tie: Optional[Tuple[str, str]]
+
+
+class Reliance(NamedTuple):
+    """lev_reliance(): per-actor reliance on one-way ties, and the power-weighted network figure."""
+    per_actor: Any
+    network: float
 
 
 class Reciprocity(NamedTuple):
@@ -573,6 +587,87 @@ class _Analyses:
             return _result(a), _result(b)
         names = self.actors
         return [(names[x], names[y]) for x, y in zip(a, b)]
+
+    # -- bypass of leverage: tie bypass, reliance, edge leverage --
+
+    def tie_bypass(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """Tie bypass (lev_tie_bypass()): for each actor, its score M, the share of it that survives
+        when its costliest tie is removed, and that tie. Options: ``bypass_measure`` ("pagerank",
+        "degree", "strength", "betweenness", "harmonic"), ``bypass_ties`` (k, greedily),
+        ``bypass_limit``, ``bypass_residual``, and the measure's own options.
+
+        Returns:
+            ``{actor name: TieBypass(score, survives, tie)}`` with tie ``(source, target)`` names or
+            None; or with ``as_array`` the arrays ``(score, survives, tie_source, tie_target)``
+            (indices, LEV_NONE where there is no tie).
+        """
+        n = len(self)
+        sc, psc = _out(n, as_array)
+        sv, psv = _out(n, as_array)
+        ts, pts = _out(n, as_array, c_uint32)
+        tt, ptt = _out(n, as_array, c_uint32)
+        self._call("tie_bypass", "lev_tie_bypass", [self, _P, psc, psv, pts, ptt], options, progress)
+        if as_array:
+            return _result(sc), _result(sv), _result(ts), _result(tt)
+        names = self.actors
+        return {names[i]: TieBypass(float(sc[i]), float(sv[i]),
+                                    None if ts[i] == LEV_NONE else (names[ts[i]], names[tt[i]]))
+                for i in range(n)}
+
+    def reliance(self, *, as_array: bool = False, **options: Any) -> Reliance:
+        """Leverage reliance (lev_reliance()): the share of each actor's score M that does not rest
+        on reciprocated ties, and the power-weighted network figure. Options: ``bypass_measure``
+        and the measure's own options.
+
+        Returns:
+            ``Reliance(per_actor, network)``: per_actor a ``{name: reliance}`` dict, or with
+            ``as_array`` an array in index order.
+        """
+        out, ptr = _out(len(self), as_array)
+        total = c_double()
+        self._call("reliance", "lev_reliance", [self, _P, ptr, byref(total)], options)
+        return Reliance(self._keyed(out, as_array), total.value)
+
+    def edge_leverage(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """Edge leverage (lev_edge_leverage()): for each tie, the L1 distance between everyone's
+        scores without it and with it, largest first. Options: ``bypass_measure``,
+        ``bypass_limit`` and the measure's own options.
+
+        Returns:
+            ``[(source name, target name, leverage), ...]`` largest first; or with ``as_array`` the
+            arrays ``(source, target, leverage)``.
+        """
+        s, t, v = self._sized("edge_leverage", "lev_edge_leverage", [self], [c_uint32, c_uint32, c_double],
+                              as_array, options, progress)
+        if as_array:
+            return _result(s), _result(t), _result(v)
+        names = self.actors
+        return [(names[a], names[b], float(x)) for a, b, x in zip(s, t, v)]
+
+    @property
+    def channels(self: "Network") -> List[str]:
+        """The channel labels, in channel index order (lev_channel_count(), lev_channel_name())."""
+        self._live()
+        return [_dec(lib().lev_channel_name(self, c)) for c in range(lib().lev_channel_count(self))]
+
+    def channel_bypass(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """Channel bypass (lev_channel_bypass()): the share of each actor's score M that survives
+        when every tie of a channel is removed, and each actor's channel dependence (1 − the
+        smallest share). Options: ``bypass_measure``, ``bypass_limit`` and the measure's own.
+
+        Returns:
+            ``({actor: {channel: share}}, {actor: dependence})``; or with ``as_array`` an
+            actors × channels array (rows in index order) and the dependence array.
+        """
+        n, names, chans = len(self), self.actors, self.channels
+        sh, psh = _out(max(1, n * len(chans)), as_array)
+        dep, pdep = _out(n, as_array)
+        self._call("channel_bypass", "lev_channel_bypass", [self, _P, psh, pdep], options, progress)
+        if as_array:
+            return (_rows(sh, n, len(chans)) if chans else [[] for _ in range(n)]), _result(dep)
+        k = len(chans)
+        return ({names[a]: {chans[c]: float(sh[a * k + c]) for c in range(k)} for a in range(n)},
+                {names[a]: float(dep[a]) for a in range(n)})
 
     # -- asymmetry and hierarchy --
 

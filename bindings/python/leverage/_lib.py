@@ -202,6 +202,13 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_spread", [c_void_p, _u32p, c_size_t, c_void_p, _dblp, _dblp, _dblp, _dblp], c_int, _P(3)),
     ("lev_seeds", [c_void_p, c_size_t, POINTER(c_uint8), _dblp, c_void_p, _u32p, _dblp, _szp, _dblp, _dblp,
                    POINTER(c_uint64), POINTER(c_uint64)], c_int, _P(4)),
+    # bypass of leverage: tie bypass, reliance, edge leverage
+    ("lev_tie_bypass", [c_void_p, c_void_p, _dblp, _dblp, _u32p, _u32p], c_int, _P(1)),
+    ("lev_reliance", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_edge_leverage", [c_void_p, c_void_p, c_size_t, _u32p, _u32p, _dblp, _szp], c_int, _P(1)),
+    ("lev_channel_count", [c_void_p], c_size_t, False),
+    ("lev_channel_name", [c_void_p, c_uint32], c_char_p, False),
+    ("lev_channel_bypass", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------

@@ -24,6 +24,9 @@ _MODELS = {"ic": 1, "lt": 2}
 _PROBABILITIES = {"strength": 1, "wc": 2, "constant": 3}
 _ENUM_OPTIONS["model"] = _MODELS
 _ENUM_OPTIONS["probability"] = _PROBABILITIES
+# lev_bypass_measure
+_BYPASS_MEASURES = {"pagerank": 1, "degree": 2, "strength": 3, "betweenness": 4, "harmonic": 5}
+_ENUM_OPTIONS["bypass_measure"] = _BYPASS_MEASURES
 # lev_param_type values
 _TYPE_INT, _TYPE_DOUBLE = 1, 2
 

@@ -487,3 +487,65 @@ def test_bypass_parallel_edges_are_not_bridges() -> None:
         assert net.bridges() == [("b", "c")]
         assert net.articulation_points() == ["b"]
         assert net.dominators("a") == {"a": "a", "b": "a", "c": "b"}
+
+
+# -- bypass of leverage: tie bypass, reliance, edge leverage (tests/test_bypass.c checks the values
+# against brute-force recomputation; here the worked example of docs/bypass.md) --
+
+def _worked() -> Network:
+    net = Network()
+    for a, b, w in [("Ann", "Bob", 2), ("Bob", "Ann", 1), ("Ann", "Cal", 1), ("Dee", "Ann", 3)]:
+        net.add_edge(a, b, w)
+    return net
+
+
+def test_tie_bypass_worked_example() -> None:
+    with _worked() as net:
+        tb = net.tie_bypass(bypass_measure="strength")
+        assert tb["Ann"].score == 7
+        assert tb["Ann"].survives == pytest.approx(4 / 7, abs=1e-15)
+        assert tb["Ann"].tie == ("Dee", "Ann")
+        assert tb["Bob"].survives == pytest.approx(1 / 3, abs=1e-15)
+        assert net.tie_bypass(bypass_measure="strength", bypass_ties=2)["Ann"].survives == pytest.approx(2 / 7)
+        score, surv, src, tgt = net.tie_bypass(bypass_measure="strength", as_array=True)
+        assert list(src) == [3, 0, 0, 3] and list(tgt) == [0, 1, 2, 0]
+        pr = net.tie_bypass()  # PageRank by default
+        assert abs(sum(t.score for t in pr.values()) - 1) < 1e-9
+        with pytest.raises(leverage.InvalidArgument):
+            net.tie_bypass(bypass_measure="closeness")
+
+
+def test_reliance_worked_example() -> None:
+    with _worked() as net:
+        r = net.reliance(bypass_measure="strength")
+        assert r.per_actor["Ann"] == pytest.approx(5 / 7, abs=1e-15)
+        assert r.per_actor["Bob"] == pytest.approx(1 / 3, abs=1e-15)
+        assert r.per_actor["Cal"] == 1 and r.per_actor["Dee"] == 1
+        assert r.network == pytest.approx(10 / 14, abs=1e-15)
+        assert net.reliance(bypass_measure="strength", undirected=True).network == 0
+        arr = net.reliance(bypass_measure="strength", as_array=True).per_actor
+        assert len(arr) == 4
+
+
+def test_edge_leverage_worked_example() -> None:
+    with _worked() as net:
+        assert net.edge_leverage(bypass_measure="strength") == [
+            ("Dee", "Ann", 6.0), ("Ann", "Bob", 4.0), ("Ann", "Cal", 2.0), ("Bob", "Ann", 2.0)]
+        s, t, v = net.edge_leverage(bypass_measure="strength", as_array=True)
+        assert list(v) == [6, 4, 2, 2]
+        with pytest.raises(leverage.LimitExceeded):
+            net.edge_leverage(bypass_measure="betweenness", bypass_limit=1)
+
+
+def test_channel_bypass() -> None:
+    with Network() as net:
+        for a, b, w, ch in [("Ann", "Bob", 2, "money"), ("Bob", "Ann", 1, "kin"), ("Ann", "Cal", 1, "money"),
+                            ("Dee", "Ann", 3, "kin")]:
+            net.add_edge(a, b, w, ch)
+        assert net.channels == ["money", "kin"]
+        share, dep = net.channel_bypass(bypass_measure="strength")
+        assert share["Ann"] == {"money": pytest.approx(4 / 7), "kin": pytest.approx(3 / 7)}
+        assert dep["Ann"] == pytest.approx(4 / 7)
+        assert dep["Cal"] == 1 and share["Cal"]["kin"] == 1
+        arr, darr = net.channel_bypass(bypass_measure="strength", as_array=True)
+        assert len(arr) == 4 and len(arr[0]) == 2

@@ -140,7 +140,8 @@ def test_new_enums_match_the_header(header_text: str) -> None:
     assert _by_name(header_text, "LEV_PROB_") == _params._PROBABILITIES
     assert _by_name(header_text, "LEV_SEED_") == _analyses._SEED_RULES
     assert _by_name(header_text, "LEV_DIR_") == _params._DIRECTIONS
-    assert set(_params._ENUM_OPTIONS) == {"direction", "incrowd", "scope"} | {"model", "probability"}
+    assert set(_params._ENUM_OPTIONS) == {"direction", "incrowd", "scope", "bypass_measure"} | {"model", "probability"}
+    assert _by_name(header_text, "LEV_BYPASS_") == _params._BYPASS_MEASURES
     roles = _by_name(header_text, "LEV_BROKER_")
     assert roles == {r: i for i, r in enumerate(_analyses.BROKER_ROLES)}
     n_roles = int(re.search(r"#define LEV_BROKER_ROLES (\d+)", header_text).group(1))
