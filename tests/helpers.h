@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "ref/ref_common.h"
 
@@ -70,6 +71,21 @@ static inline int sbuf_sink(void *ud, const char *data, size_t len) {
     b->n += len;
     b->s[b->n] = 0;
     return 0;
+}
+
+/* Run a shell command (the CLI tests); return its exit status and, if out is not NULL, its
+ * stdout (malloc'ed, "" when empty). */
+static inline int cli_run(const char *cmd, char **out) {
+    FILE *f = popen(cmd, "r");
+    cr_assert_not_null(f, "popen %s", cmd);
+    sbuf b = {0};
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&b, buf, n);
+    int st = pclose(f);
+    if (out) *out = b.s ? b.s : strdup("");
+    else free(b.s);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 /* A malloc'ed text describing everything in net; NULL if a writer failed. */

@@ -12,20 +12,6 @@
 #include "ref/ref_clustering.h"
 #include "ref/ref_paths_opts.h"
 
-/* Run a shell command; return its exit status and (malloc'ed) stdout. */
-static int run(const char *cmd, char **out) {
-    FILE *f = popen(cmd, "r");
-    cr_assert_not_null(f);
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&b, buf, n);
-    int st = pclose(f);
-    if (out) *out = b.s ? b.s : strdup("");
-    else free(b.s);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* Parse `actor,score` CSV from the CLI and compare with a reference. */
 static void check_rank_csv(char *text, const ref_value *ref, size_t len, double tol) {
     cr_assert(strncmp(text, "actor,score\n", 12) == 0, "no header: %s", text);
@@ -45,36 +31,36 @@ static void check_rank_csv(char *text, const ref_value *ref, size_t len, double 
 
 Test(cli, rank_pagerank_reproduces_peers) {
     char *out;
-    int st = run(LEV_CLI " rank --measure pagerank --undirected --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " "
+    int st = cli_run(LEV_CLI " rank --measure pagerank --undirected --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " "
                  SRC(REF_FLORENTINE_EDGES_CSV), &out);
     cr_assert_eq(st, 0);
     /* Index order: the actors file's order. */
     cr_assert(strncmp(out, "actor,score\nAcciaiuoli,", 23) == 0, "%s", out);
     check_rank_csv(out, ref_florentine16_pagerank_igraph, REF_FLORENTINE16_N, 1e-9);
     free(out);
-    st = run(LEV_CLI " rank --measure=pagerank " SRC(REF_DANGLING_EDGES_CSV), &out);
+    st = cli_run(LEV_CLI " rank --measure=pagerank " SRC(REF_DANGLING_EDGES_CSV), &out);
     cr_assert_eq(st, 0);
     char *copy = strdup(out);
     check_rank_csv(out, ref_dangling_pagerank_nx, REF_DANGLING_N, 1e-9);
     free(out);
     free(copy);
-    st = run(LEV_CLI " rank --measure pagerank --unweighted " SRC(REF_DANGLING_EDGES_CSV), &out);
+    st = cli_run(LEV_CLI " rank --measure pagerank --unweighted " SRC(REF_DANGLING_EDGES_CSV), &out);
     check_rank_csv(out, ref_dangling_pagerank_unweighted_igraph, REF_DANGLING_N, 1e-9);
     free(out);
-    st = run(LEV_CLI " rank --measure pagerank --damping 0.5 --threads 2 " SRC(REF_DANGLING_EDGES_CSV), &out);
+    st = cli_run(LEV_CLI " rank --measure pagerank --damping 0.5 --threads 2 " SRC(REF_DANGLING_EDGES_CSV), &out);
     check_rank_csv(out, ref_dangling_pagerank_d050_igraph, REF_DANGLING_N, 1e-9);
     free(out);
 }
 
 Test(cli, rank_degree_measures_and_json) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " rank --measure in-strength " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure in-strength " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
     check_rank_csv(out, ref_dangling_instrength_nx, REF_DANGLING_N, 0);
     free(out);
-    cr_assert_eq(run(LEV_CLI " rank --measure out-degree " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure out-degree " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
     check_rank_csv(out, ref_dangling_outdegree_igraph, REF_DANGLING_N, 0);
     free(out);
-    cr_assert_eq(run(LEV_CLI " rank --measure degree --format json " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure degree --format json " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
     const char *head = "{\"measure\":\"degree\",\"scores\":[{\"actor\":\"Alice\",\"score\":5},";
     cr_assert(strncmp(out, head, strlen(head)) == 0, "%s", out);
     cr_assert(strstr(out, "{\"actor\":\"Zoë\",\"score\":"), "%s", out);
@@ -83,19 +69,19 @@ Test(cli, rank_degree_measures_and_json) {
 
 Test(cli, analyze_bundled_example) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze", &out), 0);
     cr_assert(strstr(out, "Florentine"), "%s", out);
     cr_assert(strstr(out, "Medici is the top leverage point"), "%s", out);
     cr_assert(strstr(out, "16 actors, 20 influence ties"), "%s", out);
     cr_assert(strstr(out, "Strozzi holds the most wealth"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " analyze --format json --top 3", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --format json --top 3", &out), 0);
     cr_assert(out[0] == '{' && strstr(out, "\"actors\":16,\"edges\":20,\"undirected\":true"), "%s", out);
     /* The JSON carries the PageRank values to full precision. */
     cr_assert(strstr(out, "\"Medici\":0.144373470"), "%s", out);
     cr_assert(strstr(out, "\"headlines\":["));
     free(out);
-    cr_assert_eq(run(LEV_CLI " analyze " SRC(REF_DANGLING_EDGES_CSV) " --top 2", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze " SRC(REF_DANGLING_EDGES_CSV) " --top 2", &out), 0);
     cr_assert(strstr(out, "8 actors, 14 influence ties (directed)"), "%s", out);
     cr_assert(strstr(out, "Strength"), "strength shown for a weighted network: %s", out);
     free(out);
@@ -103,27 +89,27 @@ Test(cli, analyze_bundled_example) {
 
 Test(cli, exit_statuses_and_errors) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " --version", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " --version", &out), 0);
     cr_assert(strstr(out, LEV_VERSION_STRING));
     free(out);
-    cr_assert_eq(run(LEV_CLI " --help", NULL), 0);
-    cr_assert_eq(run(LEV_CLI " analyze --help", NULL), 0);
-    cr_assert_eq(run(LEV_CLI " rank --help", NULL), 0);
-    cr_assert_eq(run(LEV_CLI " analyze -h", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " --help", NULL), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --help", NULL), 0);
+    cr_assert_eq(cli_run(LEV_CLI " rank --help", NULL), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze -h", &out), 0);
     cr_assert(strstr(out, "usage: leverage analyze"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " analyze -x 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " frobnicate 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " rank --measure nope x.csv 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " rank x.csv 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " rank --measure degree 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " analyze --top 0 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " analyze --damping 2 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " analyze --format xml 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " analyze --bogus 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " analyze --undirected=yes 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " rank --measure degree /nonexistent.csv 2>/dev/null", NULL), 1);
+    cr_assert_eq(cli_run(LEV_CLI " analyze -x 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " frobnicate 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure nope x.csv 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " rank x.csv 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure degree 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --top 0 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --damping 2 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --format xml 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --bogus 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --undirected=yes 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure degree /nonexistent.csv 2>/dev/null", NULL), 1);
     /* Errors read `leverage: FILE:LINE:COLUMN: reason` on stderr. */
     char path[] = "/tmp/lev_cli_XXXXXX";
     int fd = mkstemp(path);
@@ -133,13 +119,13 @@ Test(cli, exit_statuses_and_errors) {
     close(fd);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s rank --measure degree %s 2>&1 >/dev/null", LEV_CLI, path);
-    cr_assert_eq(run(cmd, &out), 1);
+    cr_assert_eq(cli_run(cmd, &out), 1);
     char want[256];
     snprintf(want, sizeof want, "leverage: %s:3:5: strength must be a finite decimal number (got \"nan\")\n", path);
     cr_assert_str_eq(out, want);
     free(out);
     snprintf(cmd, sizeof cmd, "%s analyze %s 2>&1 >/dev/null", LEV_CLI, path);
-    cr_assert_eq(run(cmd, &out), 1);
+    cr_assert_eq(cli_run(cmd, &out), 1);
     cr_assert_str_eq(out, want);
     free(out);
     remove(path);
@@ -151,24 +137,24 @@ Test(cli, rank_paths_and_brokerage_measures) {
     const char *files = " --undirected --unweighted --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV);
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s rank --measure betweenness%s", LEV_CLI, files);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     check_rank_csv(out, ref_florentine16_betweenness_h_exact, REF_FLORENTINE16_N, 1e-9);
     free(out);
     snprintf(cmd, sizeof cmd, "%s rank --measure constraint --undirected --actors %s %s", LEV_CLI,
              SRC(REF_FLORENTINE_ACTORS_CSV), SRC(REF_FLORENTINE_EDGES_CSV));
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     check_rank_csv(out, ref_florentine16_constraint_igraph, REF_FLORENTINE16_N, 1e-9);
     free(out);
     /* Edge scores: one row per edge, in file order. */
     snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --edges%s", LEV_CLI, files);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     const char *head = "source,target,score\nAcciaiuoli,Medici,";
     cr_assert(strncmp(out, head, strlen(head)) == 0, "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --edges %s 2>/dev/null", LEV_CLI, SRC(REF_FLORENTINE_EDGES_CSV));
-    cr_assert_eq(run(cmd, NULL), 2);
+    cr_assert_eq(cli_run(cmd, NULL), 2);
     /* Every measure in the help runs on a directed network. */
-    cr_assert_eq(run(LEV_CLI " rank --help", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " rank --help", &out), 0);
     const char *names[] = {"katz", "eigenvector", "hub", "authority", "bonacich", "closeness", "harmonic",
                            "betweenness-approx", "effective-size", "efficiency", "burt-hierarchy",
                            "brokerage-total", "coreness", "in-coreness", "core-periphery"};
@@ -178,57 +164,57 @@ Test(cli, rank_paths_and_brokerage_measures) {
                           : strcmp(names[k], "bonacich") == 0 ? " --beta 0.1" : "";
         snprintf(cmd, sizeof cmd, "%s rank --measure %s --undirected%s %s >/dev/null",
                  LEV_CLI, names[k], extra, SRC("tests/data/karate_edges.csv"));
-        cr_assert_eq(run(cmd, NULL), 0, "%s failed", names[k]);
+        cr_assert_eq(cli_run(cmd, NULL), 0, "%s failed", names[k]);
     }
     free(out);
     /* An option the measure does not read is a usage error naming the measure (issue 25). */
     snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --alpha 0.05 %s 2>&1 >/dev/null", LEV_CLI,
              SRC("tests/data/karate_edges.csv"));
-    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert_eq(cli_run(cmd, &out), 2);
     cr_assert(strstr(out, "measure pagerank does not read --alpha"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --direction out %s 2>&1 >/dev/null", LEV_CLI,
              SRC("tests/data/karate_edges.csv"));
-    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert_eq(cli_run(cmd, &out), 2);
     cr_assert(strstr(out, "measure betweenness does not read --direction"), "%s", out);
     free(out);
     /* Range errors quote the library's own message. */
-    cr_assert_eq(run(LEV_CLI " analyze --damping 2 2>&1 >/dev/null", &out), 2);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --damping 2 2>&1 >/dev/null", &out), 2);
     cr_assert(strstr(out, "--damping 2: option damping must be in [0, 1] (got 2)"), "%s", out);
     free(out);
 }
 
 Test(cli, groups_and_imbalance_commands) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " groups --undirected --seed 7 " SRC("tests/data/karate_edges.csv"), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " groups --undirected --seed 7 " SRC("tests/data/karate_edges.csv"), &out), 0);
     const char *head = "actor,community\n1,0\n"; /* ids in order of first actor */
     cr_assert(strncmp(out, head, strlen(head)) == 0, "%s", out);
     char *again;
-    cr_assert_eq(run(LEV_CLI " groups --undirected --seed 7 " SRC("tests/data/karate_edges.csv"), &again), 0);
+    cr_assert_eq(cli_run(LEV_CLI " groups --undirected --seed 7 " SRC("tests/data/karate_edges.csv"), &again), 0);
     cr_assert_str_eq(out, again, "same seed, same partition");
     free(out);
     free(again);
-    cr_assert_eq(run(LEV_CLI " groups --format json " SRC("tests/data/karate_edges.csv"), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " groups --format json " SRC("tests/data/karate_edges.csv"), &out), 0);
     cr_assert(strstr(out, "\"modularity\":0.4"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " imbalance " SRC("tests/data/coleman_edges.csv") " --actors " SRC("tests/data/coleman_actors.csv"), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " imbalance " SRC("tests/data/coleman_edges.csv") " --actors " SRC("tests/data/coleman_actors.csv"), &out), 0);
     cr_assert(strstr(out, "73 actors, 243 influence ties (directed)"), "%s", out);
     cr_assert(strstr(out, "Reciprocity:"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " imbalance --format json " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " imbalance --format json " SRC(REF_DANGLING_EDGES_CSV), &out), 0);
     cr_assert(strstr(out, "\"triad_census\":{\"003\":"), "%s", out);
     cr_assert(strstr(out, "\"lorenz\":[[0,0],"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " imbalance 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " groups --alpha 1 x.csv 2>/dev/null", NULL), 2); /* not a groups option */
+    cr_assert_eq(cli_run(LEV_CLI " imbalance 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " groups --alpha 1 x.csv 2>/dev/null", NULL), 2); /* not a groups option */
     /* The bundled report carries the families' sections. */
-    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze", &out), 0);
     cr_assert(strstr(out, "Medici is the top broker"), "%s", out);
     cr_assert(strstr(out, "Communities ("), "%s", out);
     cr_assert(strstr(out, "How unequal is the power?"), "%s", out);
     cr_assert(strstr(out, "Outsiders"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " analyze --format json", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --format json", &out), 0);
     cr_assert(strstr(out, "\"imbalance\":{\"pagerank\":{\"gini\":"), "%s", out);
     free(out);
 }
@@ -244,7 +230,7 @@ static size_t check_output_samples(const char *page, const char *text) {
         char argv_text[512], cmd[1024], *got;
         snprintf(argv_text, sizeof argv_text, "%.*s", (int)(close - args), args);
         snprintf(cmd, sizeof cmd, "cd %s && %s %s 2>/dev/null", LEV_SOURCE_DIR, LEV_CLI, argv_text);
-        cr_assert_eq(run(cmd, &got), 0, "%s", cmd);
+        cr_assert_eq(cli_run(cmd, &got), 0, "%s", cmd);
         const char *body = close + strlen(" -->\n"), *end = strstr(body, "<!-- /output -->");
         cr_assert_not_null(end);
         sbuf want = {0};
@@ -285,7 +271,7 @@ Test(cli, docs_option_tables_match_the_tool) {
         const char *end = strstr(start, "<!-- /options -->");
         cr_assert_not_null(end);
         snprintf(cmd, sizeof cmd, "%s help --markdown %s", LEV_CLI, cmds[k]);
-        cr_assert_eq(run(cmd, &table), 0);
+        cr_assert_eq(cli_run(cmd, &table), 0);
         cr_assert(strlen(table) == (size_t)(end - start) && strncmp(table, start, strlen(table)) == 0,
                   "docs/cli.md's %s table differs from `leverage help --markdown %s` "
                   "(run docs/tools/cli-options.sh):\n%s", cmds[k], cmds[k], table);
@@ -293,7 +279,7 @@ Test(cli, docs_option_tables_match_the_tool) {
         /* --help lists every option of the table, with its range. */
         snprintf(cmd, sizeof cmd, "%s %s --help", LEV_CLI, cmds[k]);
         char *help;
-        cr_assert_eq(run(cmd, &help), 0);
+        cr_assert_eq(cli_run(cmd, &help), 0);
         cr_assert(strstr(help, "--threads N") && strstr(help, "whole number in [0, 1024]; default 0"), "%s", help);
         free(help);
     }
@@ -332,20 +318,20 @@ Test(cli, report_ranks_influence_exerted) {
     const char *edges = tmpfile_with(0, "source,target,weight\nBoss,Ann,1\nBoss,Bob,1\nBoss,Cy,1\nBoss,Dee,1\nBoss,Ed,1\n");
     char cmd[512], *out;
     snprintf(cmd, sizeof cmd, "%s analyze %s", LEV_CLI, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "Boss is the top leverage point: it exerts"), "%s", out);
     cr_assert(strstr(out, "Influence exerted (PageRank over reversed ties): top 5\n   1. Boss"), "%s", out);
     cr_assert(strstr(out, "Ann receives the most influence"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s analyze --format json %s", LEV_CLI, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "\"influence_exerted\":{\"title\":\"Influence exerted (PageRank over reversed ties)\","
                           "\"method\":\"exact\",\"top\":[{\"rank\":1,\"actor\":\"Boss\""), "%s", out);
     cr_assert(strstr(out, "\"influence_received\":"), "%s", out);
     free(out);
     /* rank --direction out reaches PageRank: Boss first. */
     snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --direction out %s", LEV_CLI, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     double boss = 0, ann = 0;
     char *line = strstr(out, "Boss,"), *line2 = strstr(out, "Ann,");
     cr_assert(line && line2, "%s", out);
@@ -363,14 +349,14 @@ Test(cli, notices_and_strict) {
     const char *actors = tmpfile_with(1, "name,group\nMayor Alvarez,council\nAnn,press\n");
     char cmd[512], *err;
     snprintf(cmd, sizeof cmd, "%s rank --measure degree --actors %s %s 2>&1 >/dev/null", LEV_CLI, actors, edges);
-    cr_assert_eq(run(cmd, &err), 0);
+    cr_assert_eq(cli_run(cmd, &err), 0);
     cr_assert(strstr(err, "1 name is not in the actors file") && strstr(err, "\"mayor alvarez\""), "%s", err);
     cr_assert(strstr(err, "1 self-loop (first: Ann → itself)"), "%s", err);
     cr_assert(strstr(err, "1 row repeats an earlier source,target pair in the same channel (first: Mayor Alvarez → Ann)"),
               "%s", err);
     free(err);
     snprintf(cmd, sizeof cmd, "%s analyze --strict --actors %s %s 2>&1 >/dev/null", LEV_CLI, actors, edges);
-    cr_assert_eq(run(cmd, &err), 1);
+    cr_assert_eq(cli_run(cmd, &err), 1);
     cr_assert(strstr(err, "error:") && strstr(err, "\"mayor alvarez\""), "%s", err);
     free(err);
     remove(edges);
@@ -385,7 +371,7 @@ Test(cli, imbalance_power_advantage_and_undirected_krackhardt) {
     const char *res = tmpfile_with(1, "actor,resource,holds,needs\nA,money,10,0\nB,money,0,10\nC,money,0,0\n");
     char cmd[512], *out;
     snprintf(cmd, sizeof cmd, "%s imbalance --format json --resources %s %s", LEV_CLI, res, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     char *pa = strstr(out, "\"power_advantage\":{\"A\":");
     cr_assert_not_null(pa, "%s", out);
     double a = strtod(pa + strlen("\"power_advantage\":{\"A\":"), NULL);
@@ -395,11 +381,11 @@ Test(cli, imbalance_power_advantage_and_undirected_krackhardt) {
     cr_assert(a > 0 && b < 0 && fabs(a + b) < 1e-12, "A %g, B %g", a, b);
     free(out);
     snprintf(cmd, sizeof cmd, "%s imbalance --resources %s %s", LEV_CLI, res, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "Net power advantage") && strstr(out, "most A (+"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s imbalance --undirected --format json %s", LEV_CLI, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "\"krackhardt\":{\"connectedness\":1,"), "%s", out);
     free(out);
     remove(edges);
@@ -410,7 +396,7 @@ Test(cli, imbalance_power_advantage_and_undirected_krackhardt) {
  * among holders said as ties, percentages with the digits they need. */
 Test(cli, report_words) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze", &out), 0);
     cr_assert(strstr(out, "Brokerage between groups") && strstr(out, "gatekeeper      Medici: 8 times (z = 3.83)"), "%s", out);
     cr_assert(strstr(out, "In-crowd: group \"oligarch\""), "%s", out);
     cr_assert(strstr(out, "2 actors hold 48 each (7.0% of all each): Pazzi, Tornabuoni"), "%s", out);
@@ -429,7 +415,7 @@ Test(cli, report_words) {
     free(b.s);
     char cmd[512];
     snprintf(cmd, sizeof cmd, "%s analyze --undirected %s", LEV_CLI, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(!strstr(out, " 0.0%"), "%s", out);
     cr_assert(strstr(out, "equal share (0.033%)"), "%s", out);
     free(out);
@@ -450,7 +436,7 @@ Test(cli, rank_brokerage_z_matches_sna) {
         char cmd[1024], *out;
         snprintf(cmd, sizeof cmd, "%s rank --measure brokerage-%s-z --undirected --actors %s %s", LEV_CLI, names[role],
                  SRC(REF_FLORENTINE_ACTORS_CSV), SRC(REF_FLORENTINE_EDGES_CSV));
-        cr_assert_eq(run(cmd, &out), 0);
+        cr_assert_eq(cli_run(cmd, &out), 0);
         check_rank_csv(out, ref, REF_BRK_FLORENTINE16_N, 1e-9);
         free(out);
     }
@@ -459,14 +445,14 @@ Test(cli, rank_brokerage_z_matches_sna) {
 /* The measures of the clustering family reach `rank` with the values NetworkX gives. */
 Test(cli, rank_clustering_matches_networkx) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " rank --measure clustering --undirected --unweighted " SRC("tests/data/karate_edges.csv"),
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure clustering --undirected --unweighted " SRC("tests/data/karate_edges.csv"),
                      &out), 0);
     check_rank_csv(out, ref_clust_karate_und, REF_CLUST_KARATE_UND_LEN, 1e-12);
     free(out);
-    cr_assert_eq(run(LEV_CLI " rank --measure clustering --unweighted --actors " SRC("tests/data/coleman_actors.csv") " " SRC("tests/data/coleman_edges.csv"), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure clustering --unweighted --actors " SRC("tests/data/coleman_actors.csv") " " SRC("tests/data/coleman_edges.csv"), &out), 0);
     check_rank_csv(out, ref_clust_coleman_dir, sizeof ref_clust_coleman_dir / sizeof ref_clust_coleman_dir[0], 1e-12);
     free(out);
-    cr_assert_eq(run(LEV_CLI " groups --directed-modularity --format json " SRC("tests/data/coleman_edges.csv"), &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " groups --directed-modularity --format json " SRC("tests/data/coleman_edges.csv"), &out), 0);
     cr_assert(strstr(out, "\"modularity\":0.68"), "%s", out);
     free(out);
 }
@@ -477,25 +463,25 @@ Test(cli, rank_path_options_match_peers) {
     const char *k = " --undirected --unweighted " SRC("tests/data/karate_edges.csv");
     char cmd[512], *out;
     snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --cutoff 2%s", LEV_CLI, k);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     check_rank_csv(out, ref_karate_betweenness_h_cut2_igraph, REF_KARATE_BETWEENNESS_H_CUT2_IGRAPH_LEN, 1e-9);
     free(out);
     snprintf(cmd, sizeof cmd, "%s rank --measure closeness --cutoff 2%s", LEV_CLI, k);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     check_rank_csv(out, ref_karate_closeness_h_cut2_nx, REF_KARATE_CLOSENESS_H_CUT2_NX_LEN, 1e-9);
     free(out);
     snprintf(cmd, sizeof cmd, "%s rank --measure harmonic --cutoff 3%s", LEV_CLI, k);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     check_rank_csv(out, ref_karate_harmonic_h_cut3_nx, REF_KARATE_HARMONIC_H_CUT3_NX_LEN, 1e-9);
     free(out);
     snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --endpoints%s", LEV_CLI, k);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     check_rank_csv(out, ref_karate_betweenness_endpoints_h_nx, 34, 1e-9);
     free(out);
     snprintf(cmd, sizeof cmd, "%s rank --measure betweenness --edges --endpoints%s 2>/dev/null", LEV_CLI, k);
-    cr_assert_eq(run(cmd, NULL), 2);
+    cr_assert_eq(cli_run(cmd, NULL), 2);
     snprintf(cmd, sizeof cmd, "%s rank --measure pagerank --cutoff 2%s 2>/dev/null", LEV_CLI, k);
-    cr_assert_eq(run(cmd, NULL), 2);
+    cr_assert_eq(cli_run(cmd, NULL), 2);
 }
 
 /* Above V·(V + E) = 2e8 the report estimates betweenness and takes the exact top K of closeness,
@@ -513,7 +499,7 @@ Test(cli, report_at_scale_names_its_estimates) {
     free(b.s);
     char cmd[512], *out;
     snprintf(cmd, sizeof cmd, "%s analyze --undirected --epsilon 0.05 %s", LEV_CLI, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "(estimated from ") && strstr(out, "sampled shortest paths: each share is within ±5.0%"),
               "%s", out);
     cr_assert(strstr(out, "Betweenness: share of the shortest paths between others that run through the actor "
@@ -522,7 +508,7 @@ Test(cli, report_at_scale_names_its_estimates) {
     cr_assert(strstr(out, "need every exact path score"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s analyze --undirected --epsilon 0.05 --format json %s", LEV_CLI, edges);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "\"method\":\"estimate from "), "%s", out);
     cr_assert(strstr(out, "\"method\":\"exact top K by pruned search (lev_closeness_top), distances in hops\""), "%s",
               out);

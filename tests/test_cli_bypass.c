@@ -6,19 +6,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int run(const char *cmd, char **out) {
-    FILE *f = popen(cmd, "r");
-    cr_assert_not_null(f);
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&b, buf, n);
-    int st = pclose(f);
-    if (out) *out = b.s ? b.s : strdup("");
-    else free(b.s);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* The worked example as a CSV file; returns its path (static buffer). */
 static const char *worked_csv(void) {
     static char path[] = "/tmp/lev_bypass_XXXXXX";
@@ -34,7 +21,7 @@ Test(cli_bypass, json_worked_example) {
     const char *csv = worked_csv();
     char cmd[512], *out;
     snprintf(cmd, sizeof cmd, LEV_CLI " bypass --measure strength --source Dee --format json %s", csv);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "{\"measure\":\"strength\",\"reliance\":0.714285714285714"), "%s", out);
     cr_assert(strstr(out, "{\"actor\":\"Ann\",\"score\":7,\"survives\":0.571428571428571"), "%s", out);
     cr_assert(strstr(out, "\"costliest_tie\":{\"source\":\"Dee\",\"target\":\"Ann\"},\"reliance\":0.714285714285714"),
@@ -46,7 +33,7 @@ Test(cli_bypass, json_worked_example) {
               "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, LEV_CLI " bypass --measure strength --ties 2 %s", csv);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "Ann                      keeps    28.6% without Dee -> Ann"), "%s", out);
     free(out);
     unlink(csv);
@@ -54,39 +41,39 @@ Test(cli_bypass, json_worked_example) {
 
 Test(cli_bypass, limit_leaves_edges_out) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " bypass --measure harmonic --bypass-limit 20000 --format json " SRC("tests/data/karate_edges.csv"),
+    cr_assert_eq(cli_run(LEV_CLI " bypass --measure harmonic --bypass-limit 20000 --format json " SRC("tests/data/karate_edges.csv"),
                      &out), 0);
     cr_assert(strstr(out, "\"edges\":null"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " bypass --measure betweenness --bypass-limit 10 " SRC("tests/data/karate_edges.csv") " 2>/dev/null",
+    cr_assert_eq(cli_run(LEV_CLI " bypass --measure betweenness --bypass-limit 10 " SRC("tests/data/karate_edges.csv") " 2>/dev/null",
                      NULL), 1);
 }
 
 Test(cli_bypass, channels) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " bypass --format json " SRC("tests/data/directed_dangling.csv") " 2>/dev/null", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " bypass --format json " SRC("tests/data/directed_dangling.csv") " 2>/dev/null", &out), 0);
     cr_assert(strstr(out, "\"reliance\":0,\"channels\":{\"money\":"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " bypass " SRC("tests/data/directed_dangling.csv") " 2>/dev/null", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " bypass " SRC("tests/data/directed_dangling.csv") " 2>/dev/null", &out), 0);
     cr_assert(strstr(out, "Power that rests on one channel"), "%s", out);
     cr_assert(strstr(out, "  Dave                        43.1% (without money)"), "%s", out);
     free(out);
 }
 
 Test(cli_bypass, usage_errors) {
-    cr_assert_eq(run(LEV_CLI " bypass --source Nobody " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " bypass --measure closeness " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " bypass --ties 0 " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " bypass 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " bypass --source Nobody " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " bypass --measure closeness " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " bypass --ties 0 " SRC("tests/data/karate_edges.csv") " 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " bypass 2>/dev/null", NULL), 2);
 }
 
 Test(cli_bypass, report_section) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " analyze --format json", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --format json", &out), 0);
     cr_assert(strstr(out, ",\"fragile_leverage\":{\"measure\":\"pagerank exerted\",\"reliance\":0,\"tie_bypass\":true,"
                           "\"fragile\":[{\"actor\":\"Pazzi\""), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze", &out), 0);
     cr_assert(strstr(out, "== Fragile leverage ==\nPower resting on one-way ties"), "%s", out);
     free(out);
 }

@@ -8,20 +8,6 @@
 #define FLO_EDGES SRC("examples/data/florentine_edges.csv")
 #define FLO_ACTORS SRC("examples/data/florentine_actors.csv")
 
-/* Run a shell command; return its exit status and (malloc'ed) stdout. */
-static int run(const char *cmd, char **out) {
-    FILE *f = popen(cmd, "r");
-    cr_assert_not_null(f);
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&b, buf, n);
-    int st = pclose(f);
-    if (out) *out = b.s ? b.s : strdup("");
-    else free(b.s);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* The library's answer for the same question, to compare the CLI's numbers with. */
 static lev_network *florentine(void) {
     lev_network *net;
@@ -32,7 +18,7 @@ static lev_network *florentine(void) {
 
 Test(cli_campaigns, spread_csv_matches_the_library) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici,Strozzi --runs 500 --seed 4 --format csv", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici,Strozzi --runs 500 --seed 4 --format csv", &out), 0);
     lev_network *net = florentine();
     lev_params *p;
     lev_params_new(&p);
@@ -61,18 +47,18 @@ Test(cli_campaigns, spread_csv_matches_the_library) {
 
 Test(cli_campaigns, spread_text_and_json) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --model lt --runs 300", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --model lt --runs 300", &out), 0);
     cr_assert(strstr(out, "Linear Threshold"), "%s", out);
     cr_assert(strstr(out, "Expected reach: "), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --probability 0.5 --runs 300 --format json", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --probability 0.5 --runs 300 --format json", &out), 0);
     cr_assert(strstr(out, "\"model\":\"ic\",\"probability\":\"constant\""), "%s", out);
     cr_assert(strstr(out, "\"activation\":{"), "%s", out);
     free(out);
     /* --undirected: ties spread both ways, so Medici reaches more */
     char *one, *two;
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --runs 300 --format json", &one), 0);
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --runs 300 --format json --undirected", &two), 0);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --runs 300 --format json", &one), 0);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --runs 300 --format json --undirected", &two), 0);
     double a = atof(strstr(one, "\"spread\":") + 9), b = atof(strstr(two, "\"spread\":") + 9);
     cr_assert(b > a, "two-way %g, one-way %g", b, a);
     free(one);
@@ -80,20 +66,20 @@ Test(cli_campaigns, spread_text_and_json) {
 }
 
 Test(cli_campaigns, spread_errors) {
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " 2>/dev/null", NULL), 2, "--seeds missing");
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Nobody 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --probability 2 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --probability often 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --model sir 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " 2>/dev/null", NULL), 2, "--seeds missing");
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Nobody 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --probability 2 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --probability often 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici --model sir 2>/dev/null", NULL), 2);
     char *err;
-    cr_assert_eq(run(LEV_CLI " spread " FLO_EDGES " --seeds Medici,Medici 2>&1 >/dev/null", &err), 1);
+    cr_assert_eq(cli_run(LEV_CLI " spread " FLO_EDGES " --seeds Medici,Medici 2>&1 >/dev/null", &err), 1);
     cr_assert(strstr(err, "repeats"), "%s", err);
     free(err);
 }
 
 Test(cli_campaigns, seeds_csv_matches_the_library) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " seeds " FLO_EDGES " -k 3 --format csv --seed 2", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " seeds " FLO_EDGES " -k 3 --format csv --seed 2", &out), 0);
     lev_network *net = florentine();
     lev_params *p;
     lev_params_new(&p);
@@ -125,25 +111,25 @@ Test(cli_campaigns, seeds_csv_matches_the_library) {
 
 Test(cli_campaigns, seeds_group_json_and_errors) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " seeds " FLO_EDGES " --actors " FLO_ACTORS " --k 2 --group oligarch --format json", &out),
+    cr_assert_eq(cli_run(LEV_CLI " seeds " FLO_EDGES " --actors " FLO_ACTORS " --k 2 --group oligarch --format json", &out),
                  0);
     cr_assert(strstr(out, "\"target_group\":\"oligarch\""), "%s", out);
     cr_assert(strstr(out, "\"certified_ratio\":"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " seeds " FLO_EDGES " 2>/dev/null", NULL), 2, "-k missing");
-    cr_assert_eq(run(LEV_CLI " seeds " FLO_EDGES " -k 0 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " seeds " FLO_EDGES " -k 2 --group nobody 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " seeds " FLO_EDGES " -k 2 --epsilon 0.9 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " seeds " FLO_EDGES " -k 2 --model lt", NULL), 0);
+    cr_assert_eq(cli_run(LEV_CLI " seeds " FLO_EDGES " 2>/dev/null", NULL), 2, "-k missing");
+    cr_assert_eq(cli_run(LEV_CLI " seeds " FLO_EDGES " -k 0 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " seeds " FLO_EDGES " -k 2 --group nobody 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " seeds " FLO_EDGES " -k 2 --epsilon 0.9 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " seeds " FLO_EDGES " -k 2 --model lt", NULL), 0);
 }
 
 Test(cli_campaigns, analyze_has_where_to_start) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze", &out), 0);
     cr_assert(strstr(out, "== Where to start? =="), "%s", out);
     cr_assert(strstr(out, "Expected reach: "), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " analyze --format json", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --format json", &out), 0);
     const char *w = strstr(out, "\"where_to_start\":{");
     cr_assert(w, "%s", out);
     cr_assert(strstr(w, "\"seeds\":[{\"actor\":"), "%s", w);

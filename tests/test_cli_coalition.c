@@ -7,19 +7,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int run(const char *cmd, char **out) {
-    FILE *f = popen(cmd, "r");
-    cr_assert_not_null(f);
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&b, buf, n);
-    int st = pclose(f);
-    if (out) *out = b.s ? b.s : strdup("");
-    else free(b.s);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 #define FLO SRC("examples/data/florentine_edges.csv") " --actors " SRC("examples/data/florentine_actors.csv") \
     " --resources " SRC("examples/data/florentine_resources.csv")
 
@@ -29,7 +16,7 @@ static void has(const char *text, const char *needle) {
 
 Test(cli_coalition, text_on_the_florentine_families) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --top 4", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --top 4", &out), 0);
     has(out, "strictly more than 50.0% of 681 wealth");
     has(out, "1. Strozzi                  Shapley-Shubik 24.7%, Banzhaf 24.8%, holds 21.4%");
     has(out, "Barbadori, Medici, Peruzzi, Strozzi\n  4 actors holding 353 (51.8%); exact.");
@@ -39,7 +26,7 @@ Test(cli_coalition, text_on_the_florentine_families) {
 
 Test(cli_coalition, csv_rows_sum_to_one) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --format csv", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --format csv", &out), 0);
     const char *hdr = "actor,holds,banzhaf_raw,banzhaf,shapley_shubik,banzhaf_raw_err,shapley_shubik_err,"
                       "deegan_packel,holler_packel,in_cheapest_alliance\n";
     cr_assert(strncmp(out, hdr, strlen(hdr)) == 0, "%s", out);
@@ -68,23 +55,23 @@ Test(cli_coalition, csv_rows_sum_to_one) {
 
 Test(cli_coalition, json_connected_sampled_and_costs) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --format json --coalition-limit 2", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --format json --coalition-limit 2", &out), 0);
     has(out, "\"method\":\"exact\"");
     has(out, "\"minimal_winning\":{\"count\":1530,\"listed\":[[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"],[");
     has(out, "\"cheapest_alliance\":{\"size\":4,\"members\":[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"],\"cost\":4,"
              "\"method\":\"exact\"}");
     free(out);
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --connected --enum-limit 0 --coalition-samples 2000", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --connected --enum-limit 0 --coalition-samples 2000", &out), 0);
     has(out, "(sampled: estimates ± one standard error)");
     has(out, "computed for the plain game only");
     has(out, "a greedy search, not guaranteed cheapest");
     free(out);
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --connected", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --connected", &out), 0);
     has(out, "Who holds the swing votes? (exact)");
     has(out, "1. Medici ");
     free(out);
     /* wealth as its own cost: the least wealth that still holds a majority */
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --cost wealth --quota 341", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --cost wealth --quota 341", &out), 0);
     has(out, "The cheapest alliance (least cost)");
     has(out, "total cost 341;");
     free(out);
@@ -111,7 +98,7 @@ Test(cli_coalition, un_security_council) {
     snprintf(cmd, sizeof cmd, LEV_CLI " coalition %s/edges.csv --actors %s/actors.csv --resources %s/votes.csv "
              "--quota 39 --top 6", dir, dir, dir);
     char *out;
-    cr_assert_eq(run(cmd, &out), 0, "%s", out);
+    cr_assert_eq(cli_run(cmd, &out), 0, "%s", out);
     has(out, "at least 39 votes");
     has(out, "Shapley-Shubik 19.6%, Banzhaf 16.7%"); /* 0.1963 and 0.1669 (Straffin 1994) */
     has(out, "6. E6                       Shapley-Shubik 0.2%, Banzhaf 1.7%");
@@ -122,30 +109,30 @@ Test(cli_coalition, un_security_council) {
 }
 
 Test(cli_coalition, errors) {
-    cr_assert_eq(run(LEV_CLI " coalition " SRC("examples/data/florentine_edges.csv") " 2>/dev/null", NULL), 2,
+    cr_assert_eq(cli_run(LEV_CLI " coalition " SRC("examples/data/florentine_edges.csv") " 2>/dev/null", NULL), 2,
                  "--resources is required");
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --resource gold 2>/dev/null", NULL), 1);
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --cost gold 2>/dev/null", NULL), 1);
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --quota-fraction 2 2>/dev/null", NULL), 2);
-    cr_assert_eq(run(LEV_CLI " coalition " FLO " --undirected 2>/dev/null", NULL), 2, "not read: refused");
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --resource gold 2>/dev/null", NULL), 1);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --cost gold 2>/dev/null", NULL), 1);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --quota-fraction 2 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " coalition " FLO " --undirected 2>/dev/null", NULL), 2, "not read: refused");
 }
 
 Test(cli_coalition, analyze_has_an_alliances_section) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " analyze", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze", &out), 0);
     has(out, "== Alliances over wealth ==\nThe cheapest alliance to a majority");
     has(out, "Most voting power over wealth, majority rule (exact):\n   1. Strozzi");
     free(out);
-    cr_assert_eq(run(LEV_CLI " analyze --format json", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --format json", &out), 0);
     has(out, ",\"alliances\":{\"resource\":\"wealth\",\"quota_fraction\":0.5,\"cheapest_alliance\":{\"size\":4,"
              "\"members\":[\"Barbadori\",\"Medici\",\"Peruzzi\",\"Strozzi\"]");
     free(out);
     /* at most --top members named, the heaviest first */
-    cr_assert_eq(run(LEV_CLI " analyze --top 2", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze --top 2", &out), 0);
     has(out, "  Strozzi, Medici and 2 more\n  4 actors holding 353 (51.8%); exact.");
     free(out);
     /* no resources: no section */
-    cr_assert_eq(run(LEV_CLI " analyze " SRC("examples/data/florentine_edges.csv") " 2>/dev/null", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " analyze " SRC("examples/data/florentine_edges.csv") " 2>/dev/null", &out), 0);
     cr_assert_null(strstr(out, "Alliances"));
     free(out);
 }

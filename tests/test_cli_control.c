@@ -11,19 +11,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-static int run(const char *cmd, char **out) {
-    FILE *f = popen(cmd, "r");
-    cr_assert_not_null(f);
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&b, buf, n);
-    int st = pclose(f);
-    if (out) *out = b.s ? b.s : strdup("");
-    else free(b.s);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static size_t ref_nd_of(const char *csv, int form) {
     for (size_t k = 0; k < REF_CONTROL_ND_LEN; k++)
         if (!strcmp(ref_control_nd[k].csv, csv) && ref_control_nd[k].form == form) return ref_control_nd[k].nd;
@@ -39,7 +26,7 @@ Test(cli_control, drivers_json_matches_networkx) {
         for (int und = 0; und <= 1; und++) {
             snprintf(cmd, sizeof cmd, "%s drivers --format json %s %s/%s", LEV_CLI, und ? "--undirected" : "",
                      LEV_SOURCE_DIR, sets[s]);
-            cr_assert_eq(run(cmd, &out), 0, "%s", cmd);
+            cr_assert_eq(cli_run(cmd, &out), 0, "%s", cmd);
             char want[64];
             snprintf(want, sizeof want, "\"drivers\":%zu,", ref_nd_of(sets[s], und ? 2 : 0));
             cr_assert(strstr(out, want), "%s: %s lacks %s", cmd, out, want);
@@ -51,7 +38,7 @@ Test(cli_control, drivers_csv_and_text) {
     char cmd[1024], *out;
     snprintf(cmd, sizeof cmd, "%s drivers --format csv %s/examples/data/florentine_edges.csv", LEV_CLI,
              LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strncmp(out, "actor,class,driver\n", 19) == 0, "%s", out);
     size_t rows = 0, drivers = 0;
     for (char *p = strchr(out, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
@@ -63,7 +50,7 @@ Test(cli_control, drivers_csv_and_text) {
     cr_assert_eq(drivers, ref_nd_of("examples/data/florentine_edges.csv", 0));
     free(out);
     snprintf(cmd, sizeof cmd, "%s drivers %s/examples/data/florentine_edges.csv", LEV_CLI, LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "Driver actors: 5 of 15 (33.3%)"), "%s", out);
     free(out);
 }
@@ -76,7 +63,7 @@ Test(cli_control, keyplayers_reach_the_optimum) {
         if (strcmp(x->csv, "tests/data/karate_edges.csv") || x->measure != LEV_KP_FRAGMENT || x->k != 3) continue;
         snprintf(cmd, sizeof cmd, "%s keyplayers -k 3 --goal fragment --starts 8 --format json %s/%s", LEV_CLI,
                  LEV_SOURCE_DIR, x->csv);
-        cr_assert_eq(run(cmd, &out), 0, "%s", cmd);
+        cr_assert_eq(cli_run(cmd, &out), 0, "%s", cmd);
         const char *sc = strstr(out, "\"score\":");
         cr_assert_not_null(sc, "%s", out);
         cr_assert(fabs(strtod(sc + 8, NULL) - x->best) < 1e-12, "%s", out);
@@ -95,37 +82,37 @@ Test(cli_control, keyplayers_formats_and_usage) {
     char cmd[1024], *out;
     snprintf(cmd, sizeof cmd, "%s keyplayers -k 2 --goal fragment --format csv %s/examples/data/florentine_edges.csv",
              LEV_CLI, LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &out), 0);
+    cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert_str_eq(out, "actor,goal,score\nMedici,fragment,0.7051282051282051\nGuadagni,fragment,0.7051282051282051\n");
     free(out);
     snprintf(cmd, sizeof cmd, "%s keyplayers --goal fragment %s/examples/data/florentine_edges.csv 2>&1", LEV_CLI,
              LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert_eq(cli_run(cmd, &out), 2);
     cr_assert(strstr(out, "needs -k K"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s keyplayers -k 99 %s/examples/data/florentine_edges.csv 2>&1", LEV_CLI,
              LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &out), 1);
+    cr_assert_eq(cli_run(cmd, &out), 1);
     cr_assert(strstr(out, "k = 99 must be from 1 to the number of actors (15)"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s keyplayers -k 2 --goal influence %s/examples/data/florentine_edges.csv 2>&1",
              LEV_CLI, LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert_eq(cli_run(cmd, &out), 2);
     cr_assert(strstr(out, "--goal takes reach, dreach, fragment or dfragment"), "%s", out);
     free(out);
     snprintf(cmd, sizeof cmd, "%s keyplayers -k 2 --distance 0 %s/examples/data/florentine_edges.csv 2>&1", LEV_CLI,
              LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert_eq(cli_run(cmd, &out), 2);
     cr_assert(strstr(out, "kp_distance must be in [1, 2147483647]"), "%s", out);
     free(out);
     /* same set for any thread count */
     char *one, *four;
     snprintf(cmd, sizeof cmd, "%s keyplayers -k 3 --goal dreach --starts 4 --threads 1 --format json %s/tests/data/lesmis_edges.csv",
              LEV_CLI, LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &one), 0);
+    cr_assert_eq(cli_run(cmd, &one), 0);
     snprintf(cmd, sizeof cmd, "%s keyplayers -k 3 --goal dreach --starts 4 --threads 4 --format json %s/tests/data/lesmis_edges.csv",
              LEV_CLI, LEV_SOURCE_DIR);
-    cr_assert_eq(run(cmd, &four), 0);
+    cr_assert_eq(cli_run(cmd, &four), 0);
     cr_assert_str_eq(one, four);
     free(one);
     free(four);

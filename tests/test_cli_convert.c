@@ -10,19 +10,6 @@
 #error "LEV_CLI must be defined by the build"
 #endif
 
-static int run(const char *cmd, char **out) {
-    FILE *f = popen(cmd, "r");
-    cr_assert_not_null(f);
-    sbuf b = {0};
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&b, buf, n);
-    int st = pclose(f);
-    if (out) *out = b.s ? b.s : strdup("");
-    else free(b.s);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static char *tmpdir(void) {
     char *d = strdup("/tmp/lev_convert_XXXXXX");
     cr_assert_not_null(mkdtemp(d));
@@ -42,16 +29,16 @@ Test(cli_convert, every_output_format_by_extension_and_back) {
     char *d = tmpdir(), cmd[2048], *out;
     const char *exts[] = {"gml", "net", "graphml", "csv"};
     char *ref = NULL;
-    cr_assert_eq(run(LEV_CLI " rank --measure pagerank --undirected --actors " FLO_ACTORS " " FLO_EDGES, &ref), 0);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure pagerank --undirected --actors " FLO_ACTORS " " FLO_EDGES, &ref), 0);
     for (int k = 0; k < 4; k++) {
         if (!LEV_TEST_EXPAT && !strcmp(exts[k], "graphml")) continue;
         snprintf(cmd, sizeof cmd, LEV_CLI " convert %s %s/f.%s --actors %s", FLO_EDGES, d, exts[k], FLO_ACTORS);
-        cr_assert_eq(run(cmd, NULL), 0, "%s", cmd);
+        cr_assert_eq(cli_run(cmd, NULL), 0, "%s", cmd);
         /* the converted file, read by its extension, ranks as the CSV files do (the CSV output
          * holds the edges only: Pucci, who has no tie, is not in it) */
         if (!strcmp(exts[k], "csv")) continue;
         snprintf(cmd, sizeof cmd, LEV_CLI " rank --measure pagerank --undirected %s/f.%s", d, exts[k]);
-        cr_assert_eq(run(cmd, &out), 0, "%s", cmd);
+        cr_assert_eq(cli_run(cmd, &out), 0, "%s", cmd);
         cr_assert_str_eq(out, ref, "%s", exts[k]);
         free(out);
     }
@@ -63,14 +50,14 @@ Test(cli_convert, every_output_format_by_extension_and_back) {
 Test(cli_convert, input_format_overrides_the_extension) {
     char *d = tmpdir(), cmd[1024];
     snprintf(cmd, sizeof cmd, LEV_CLI " convert %s %s/x.txt --output-format gml", FLO_EDGES, d);
-    cr_assert_eq(run(cmd, NULL), 0, "%s", cmd);
+    cr_assert_eq(cli_run(cmd, NULL), 0, "%s", cmd);
     snprintf(cmd, sizeof cmd, LEV_CLI " rank --measure degree %s/x.txt 2>/dev/null", d);
-    cr_assert_eq(run(cmd, NULL), 1, "a GML file read as CSV fails");
+    cr_assert_eq(cli_run(cmd, NULL), 1, "a GML file read as CSV fails");
     snprintf(cmd, sizeof cmd, LEV_CLI " rank --measure degree --input-format gml %s/x.txt", d);
-    cr_assert_eq(run(cmd, NULL), 0, "%s", cmd);
+    cr_assert_eq(cli_run(cmd, NULL), 0, "%s", cmd);
     snprintf(cmd, sizeof cmd, LEV_CLI " rank --measure degree --input-format xlsx %s/x.txt 2>&1", d);
     char *out;
-    cr_assert_eq(run(cmd, &out), 2);
+    cr_assert_eq(cli_run(cmd, &out), 2);
     cr_assert(strstr(out, "--input-format takes csv, graphml, pajek or gml (got \"xlsx\")"), "%s", out);
     free(out);
     cleanup(d);
@@ -79,7 +66,7 @@ Test(cli_convert, input_format_overrides_the_extension) {
 
 Test(cli_convert, gzip_by_extension) {
     char *out;
-    int st = run(LEV_CLI " rank --measure degree " SRC("tests/data/interchange/karate_networkx.gml.gz") " 2>&1", &out);
+    int st = cli_run(LEV_CLI " rank --measure degree " SRC("tests/data/interchange/karate_networkx.gml.gz") " 2>&1", &out);
     if (LEV_TEST_ZLIB) {
         cr_assert_eq(st, 0, "%s", out);
         cr_assert(!strncmp(out, "actor,score\n", 12), "%s", out);
@@ -92,39 +79,39 @@ Test(cli_convert, gzip_by_extension) {
 
 Test(cli_convert, scores_and_json) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " /dev/stdout --output-format json --actors " FLO_ACTORS
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " /dev/stdout --output-format json --actors " FLO_ACTORS
                              " --scores pagerank,betweenness,brokerage-coordinator-z",
                      &out),
                  0);
     cr_assert(strstr(out, "{\"id\": \"Medici\", \"group\": \"medicean\", \"pagerank\": "), "%s", out);
     cr_assert(strstr(out, "\"brokerage_coordinator_z\": "), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " /dev/stdout --output-format dot --scores pagerank", &out), 0);
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " /dev/stdout --output-format dot --scores pagerank", &out), 0);
     cr_assert(!strncmp(out, "digraph leverage {", 18), "%s", out);
     free(out);
 }
 
 Test(cli_convert, usage_errors) {
     char *out;
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " 2>&1", &out), 2);
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " 2>&1", &out), 2);
     cr_assert(strstr(out, "convert needs an input file and an output file: IN OUT"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " /tmp/x.weird 2>&1", &out), 2);
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " /tmp/x.weird 2>&1", &out), 2);
     cr_assert(strstr(out, "cannot tell the output format from \"/tmp/x.weird\": give --output-format"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " /tmp/x.net --scores pagerank 2>&1", &out), 2);
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " /tmp/x.net --scores pagerank 2>&1", &out), 2);
     cr_assert(strstr(out, "CSV and Pajek carry no scores"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " /tmp/x.gml --scores nosuch 2>&1", &out), 2);
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " /tmp/x.gml --scores nosuch 2>&1", &out), 2);
     cr_assert(strstr(out, "unknown measure \"nosuch\""), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " /tmp/x.gml --output-format xlsx 2>&1", &out), 2);
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " /tmp/x.gml --output-format xlsx 2>&1", &out), 2);
     cr_assert(strstr(out, "--output-format takes csv, graphml, pajek, gml, json or dot (got \"xlsx\")"), "%s", out);
     free(out);
-    cr_assert_eq(run(LEV_CLI " convert " FLO_EDGES " a.gml b.gml 2>&1", &out), 2);
+    cr_assert_eq(cli_run(LEV_CLI " convert " FLO_EDGES " a.gml b.gml 2>&1", &out), 2);
     free(out);
     /* a reader's error names the file, line and column */
-    cr_assert_eq(run(LEV_CLI " convert " SRC("tests/fuzz/corpus/pajek/seed-bad-number.net") " /tmp/x.gml 2>&1", &out), 1);
+    cr_assert_eq(cli_run(LEV_CLI " convert " SRC("tests/fuzz/corpus/pajek/seed-bad-number.net") " /tmp/x.gml 2>&1", &out), 1);
     cr_assert(strstr(out, "seed-bad-number.net:3:3: vertex number must be 1..2 (got \"9\")"), "%s", out);
     free(out);
 }
