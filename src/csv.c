@@ -639,51 +639,40 @@ lev_status lev_read_file(lev_network *net, lev_format fmt, const char *path, con
 
 /* ---- writers -------------------------------------------------------------------------------- */
 
-typedef struct out {
-    lev_write_fn fn;
-    void *ud;
-    char b[16384];
-    size_t n;
-    int failed;
-    const char *dp;
-} out;
-
-static void out_flush(out *o) {
+void lev__out_flush(lev__out *o) {
     if (o->n && !o->failed && o->fn(o->ud, o->b, o->n)) o->failed = 1;
     o->n = 0;
 }
 
-static void out_put(out *o, const char *s, size_t len) {
-    while (len) {
+void lev__out_put(lev__out *o, const char *s, size_t len) {
+    while (len && !o->failed) {
         size_t k = sizeof o->b - o->n < len ? sizeof o->b - o->n : len;
         memcpy(o->b + o->n, s, k);
         o->n += k;
         s += k;
         len -= k;
-        if (o->n == sizeof o->b) out_flush(o);
+        if (o->n == sizeof o->b) lev__out_flush(o);
     }
 }
 
-static void out_str(out *o, const char *s) { out_put(o, s, strlen(s)); }
+void lev__out_num(lev__out *o, double v) {
+    char b[32];
+    int n = lev__format_double(b, v, o->dp);
+    lev__out_put(o, b, (size_t)n);
+}
 
-static void out_field(out *o, const char *s) {
+static void out_field(lev__out *o, const char *s) {
     size_t len = strlen(s);
     int q = len && (is_blank(s[0]) || is_blank(s[len - 1]));
     for (size_t i = 0; i < len && !q; i++)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') q = 1;
-    if (!q) { out_put(o, s, len); return; }
-    out_put(o, "\"", 1);
+    if (!q) { lev__out_put(o, s, len); return; }
+    lev__out_put(o, "\"", 1);
     for (size_t i = 0; i < len; i++) {
-        if (s[i] == '"') out_put(o, "\"", 1);
-        out_put(o, s + i, 1);
+        if (s[i] == '"') lev__out_put(o, "\"", 1);
+        lev__out_put(o, s + i, 1);
     }
-    out_put(o, "\"", 1);
-}
-
-static void out_num(out *o, double v) {
-    char b[32];
-    int n = lev__format_double(b, v, o->dp);
-    out_put(o, b, (size_t)n);
+    lev__out_put(o, "\"", 1);
 }
 
 lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, void *ud) {
@@ -693,7 +682,7 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
     if (lev__graph_format(fmt)) return lev__graph_write(net, fmt, 0, NULL, NULL, fn, ud, "lev_write");
     if (fmt != LEV_FORMAT_EDGES_CSV && fmt != LEV_FORMAT_ACTORS_CSV && fmt != LEV_FORMAT_RESOURCES_CSV)
         return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "lev_write: unknown format %d", (int)fmt);
-    out *o = lev__alloc(&net->mem, sizeof *o);
+    lev__out *o = lev__alloc(&net->mem, sizeof *o);
     if (!o) return lev__ctx_fail(&c, LEV_ENOMEM, "lev_write: out of memory");
     o->fn = fn;
     o->ud = ud;
@@ -702,44 +691,44 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
     o->dp = lev__decimal_point();
     const lev__strtab *A = &net->actors;
     if (fmt == LEV_FORMAT_EDGES_CSV) {
-        out_str(o, net->echan ? "source,target,weight,channel\n" : "source,target,weight\n");
+        lev__out_str(o, net->echan ? "source,target,weight,channel\n" : "source,target,weight\n");
         for (size_t e = 0; e < net->m && !o->failed; e++) {
             out_field(o, A->e[net->esrc[e]].s);
-            out_put(o, ",", 1);
+            lev__out_put(o, ",", 1);
             out_field(o, A->e[net->etgt[e]].s);
-            out_put(o, ",", 1);
-            out_num(o, lev__edge_w(net, e));
+            lev__out_put(o, ",", 1);
+            lev__out_num(o, lev__edge_w(net, e));
             if (net->echan) {
-                out_put(o, ",", 1);
+                lev__out_put(o, ",", 1);
                 if (net->echan[e] != LEV_NONE) out_field(o, net->channels.e[net->echan[e]].s);
             }
-            out_put(o, "\n", 1);
+            lev__out_put(o, "\n", 1);
         }
     } else if (fmt == LEV_FORMAT_ACTORS_CSV) {
-        out_str(o, "name,group\n");
+        lev__out_str(o, "name,group\n");
         for (uint32_t i = 0; i < A->count && !o->failed; i++) {
             out_field(o, A->e[i].s);
-            out_put(o, ",", 1);
+            lev__out_put(o, ",", 1);
             if (net->actor_group[i] != LEV_NONE) out_field(o, net->groups.e[net->actor_group[i]].s);
-            out_put(o, "\n", 1);
+            lev__out_put(o, "\n", 1);
         }
     } else {
-        out_str(o, "actor,resource,holds,needs\n");
+        lev__out_str(o, "actor,resource,holds,needs\n");
         for (uint32_t i = 0; i < A->count && !o->failed; i++)
             for (uint32_t r = 0; r < net->resources.count; r++) {
                 const lev__amounts *a = &net->amounts[r];
                 if (i >= a->len || (a->v[2 * (size_t)i] == 0 && a->v[2 * (size_t)i + 1] == 0)) continue;
                 out_field(o, A->e[i].s);
-                out_put(o, ",", 1);
+                lev__out_put(o, ",", 1);
                 out_field(o, net->resources.e[r].s);
-                out_put(o, ",", 1);
-                out_num(o, a->v[2 * (size_t)i]);
-                out_put(o, ",", 1);
-                out_num(o, a->v[2 * (size_t)i + 1]);
-                out_put(o, "\n", 1);
+                lev__out_put(o, ",", 1);
+                lev__out_num(o, a->v[2 * (size_t)i]);
+                lev__out_put(o, ",", 1);
+                lev__out_num(o, a->v[2 * (size_t)i + 1]);
+                lev__out_put(o, "\n", 1);
             }
     }
-    out_flush(o);
+    lev__out_flush(o);
     int failed = o->failed;
     lev__free(&net->mem, o, sizeof *o);
     if (failed) return lev__ctx_fail(&c, LEV_EIO, "lev_write: the sink stopped the write");

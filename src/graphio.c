@@ -399,58 +399,25 @@ lev_status lev__gunzip(lev_network *net, const char *data, size_t len, const cha
 
 /* ---- writing ------------------------------------------------------------------------------------ */
 
-typedef struct gout {
-    lev_write_fn fn;
-    void *ud;
-    char b[16384];
-    size_t n;
-    int failed;
-    const char *dp;
-} gout;
-
-static void g_flush(gout *o) {
-    if (o->n && !o->failed && o->fn(o->ud, o->b, o->n)) o->failed = 1;
-    o->n = 0;
-}
-
-static void g_put(gout *o, const char *s, size_t len) {
-    while (len && !o->failed) {
-        size_t k = sizeof o->b - o->n < len ? sizeof o->b - o->n : len;
-        memcpy(o->b + o->n, s, k);
-        o->n += k;
-        s += k;
-        len -= k;
-        if (o->n == sizeof o->b) g_flush(o);
-    }
-}
-
-static void g_str(gout *o, const char *s) { g_put(o, s, strlen(s)); }
-
-static void g_num(gout *o, double v) {
-    char b[32];
-    int n = lev__format_double(b, v, o->dp);
-    g_put(o, b, (size_t)n);
-}
-
-static void g_uint(gout *o, size_t v) {
+static void g_uint(lev__out *o, size_t v) {
     char b[32];
     int n = snprintf(b, sizeof b, "%zu", v);
-    g_put(o, b, (size_t)n);
+    lev__out_put(o, b, (size_t)n);
 }
 
 /* XML text or attribute value. Control characters other than tab, LF and CR cannot be carried by
  * XML 1.0: checked before writing. */
-static void g_xml(gout *o, const char *s) {
+static void g_xml(lev__out *o, const char *s) {
     for (; *s; s++) {
         switch (*s) {
-        case '&': g_str(o, "&amp;"); break;
-        case '<': g_str(o, "&lt;"); break;
-        case '>': g_str(o, "&gt;"); break;
-        case '"': g_str(o, "&quot;"); break;
-        case '\t': g_str(o, "&#9;"); break;
-        case '\n': g_str(o, "&#10;"); break;
-        case '\r': g_str(o, "&#13;"); break;
-        default: g_put(o, s, 1);
+        case '&': lev__out_str(o, "&amp;"); break;
+        case '<': lev__out_str(o, "&lt;"); break;
+        case '>': lev__out_str(o, "&gt;"); break;
+        case '"': lev__out_str(o, "&quot;"); break;
+        case '\t': lev__out_str(o, "&#9;"); break;
+        case '\n': lev__out_str(o, "&#10;"); break;
+        case '\r': lev__out_str(o, "&#13;"); break;
+        default: lev__out_put(o, s, 1);
         }
     }
 }
@@ -468,59 +435,59 @@ static uint32_t utf8_next(const char **s) {
 
 /* GML string body: ASCII printable as is, except & and " (entities); the rest as &#N; (NetworkX
  * reads GML as ASCII). */
-static void g_gml(gout *o, const char *s) {
+static void g_gml(lev__out *o, const char *s) {
     while (*s) {
         unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c < 0x7F && c != '&' && c != '"') { g_put(o, s, 1); s++; continue; }
+        if (c >= 0x20 && c < 0x7F && c != '&' && c != '"') { lev__out_put(o, s, 1); s++; continue; }
         uint32_t cp = utf8_next(&s);
         char b[16];
         int n = snprintf(b, sizeof b, "&#%u;", (unsigned)cp);
-        g_put(o, b, (size_t)n);
+        lev__out_put(o, b, (size_t)n);
     }
 }
 
-static void g_json_body(gout *o, const char *s) {
+static void g_json_body(lev__out *o, const char *s) {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"') g_str(o, "\\\"");
-        else if (c == '\\') g_str(o, "\\\\");
-        else if (c == '\n') g_str(o, "\\n");
-        else if (c == '\r') g_str(o, "\\r");
-        else if (c == '\t') g_str(o, "\\t");
+        if (c == '"') lev__out_str(o, "\\\"");
+        else if (c == '\\') lev__out_str(o, "\\\\");
+        else if (c == '\n') lev__out_str(o, "\\n");
+        else if (c == '\r') lev__out_str(o, "\\r");
+        else if (c == '\t') lev__out_str(o, "\\t");
         else if (c < 0x20) {
             char b[8];
             snprintf(b, sizeof b, "\\u%04x", c);
-            g_str(o, b);
-        } else g_put(o, s, 1);
+            lev__out_str(o, b);
+        } else lev__out_put(o, s, 1);
     }
 }
 
-static void g_json(gout *o, const char *s) {
-    g_put(o, "\"", 1);
+static void g_json(lev__out *o, const char *s) {
+    lev__out_put(o, "\"", 1);
     g_json_body(o, s);
-    g_put(o, "\"", 1);
+    lev__out_put(o, "\"", 1);
 }
 
-static void g_dot(gout *o, const char *s) {
-    g_put(o, "\"", 1);
+static void g_dot(lev__out *o, const char *s) {
+    lev__out_put(o, "\"", 1);
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\') { g_put(o, "\\", 1); g_put(o, s, 1); }
-        else if (*s == '\n') g_str(o, "\\n");
-        else if (*s == '\r') g_str(o, "\\r");
-        else g_put(o, s, 1);
+        if (*s == '"' || *s == '\\') { lev__out_put(o, "\\", 1); lev__out_put(o, s, 1); }
+        else if (*s == '\n') lev__out_str(o, "\\n");
+        else if (*s == '\r') lev__out_str(o, "\\r");
+        else lev__out_put(o, s, 1);
     }
-    g_put(o, "\"", 1);
+    lev__out_put(o, "\"", 1);
 }
 
-static void g_jnum(gout *o, double v) {
-    if (isfinite(v)) g_num(o, v);
-    else g_str(o, "null");
+static void g_jnum(lev__out *o, double v) {
+    if (isfinite(v)) lev__out_num(o, v);
+    else lev__out_str(o, "null");
 }
 
-static void g_xnum(gout *o, double v) {
-    if (isnan(v)) g_str(o, "NaN");
-    else if (isinf(v)) g_str(o, v > 0 ? "INF" : "-INF");
-    else g_num(o, v);
+static void g_xnum(lev__out *o, double v) {
+    if (isnan(v)) lev__out_str(o, "NaN");
+    else if (isinf(v)) lev__out_str(o, v > 0 ? "INF" : "-INF");
+    else lev__out_num(o, v);
 }
 
 static int has_ctl(const char *s, int allow_ws) {
@@ -603,206 +570,206 @@ static lev_status check_text(const lev_network *net, lev_format fmt, size_t nsco
     return LEV_OK;
 }
 
-static void w_graphml(gout *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
+static void w_graphml(lev__out *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
     size_t n = net->actors.count;
-    g_str(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    lev__out_str(o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
              "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
              "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
              "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
              "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     int groups = 0;
     for (uint32_t i = 0; i < n && !groups; i++) groups = net->actor_group[i] != LEV_NONE;
-    if (groups) g_str(o, "  <key id=\"group\" for=\"node\" attr.name=\"group\" attr.type=\"string\"/>\n");
+    if (groups) lev__out_str(o, "  <key id=\"group\" for=\"node\" attr.name=\"group\" attr.type=\"string\"/>\n");
     for (uint32_t r = 0; r < net->resources.count; r++)
         for (int k = 0; k < 2; k++) {
             if (!resource_used(net, r, k)) continue;
-            g_str(o, k ? "  <key id=\"n" : "  <key id=\"h");
+            lev__out_str(o, k ? "  <key id=\"n" : "  <key id=\"h");
             g_uint(o, r);
-            g_str(o, k ? "\" for=\"node\" attr.name=\"needs:" : "\" for=\"node\" attr.name=\"holds:");
+            lev__out_str(o, k ? "\" for=\"node\" attr.name=\"needs:" : "\" for=\"node\" attr.name=\"holds:");
             g_xml(o, net->resources.e[r].s);
-            g_str(o, "\" attr.type=\"double\"/>\n");
+            lev__out_str(o, "\" attr.type=\"double\"/>\n");
         }
     for (size_t k = 0; k < ns; k++) {
-        g_str(o, "  <key id=\"s");
+        lev__out_str(o, "  <key id=\"s");
         g_uint(o, k);
-        g_str(o, "\" for=\"node\" attr.name=\"");
+        lev__out_str(o, "\" for=\"node\" attr.name=\"");
         g_xml(o, names[k]);
-        g_str(o, "\" attr.type=\"double\"/>\n");
+        lev__out_str(o, "\" attr.type=\"double\"/>\n");
     }
-    g_str(o, "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
-    if (net->echan) g_str(o, "  <key id=\"channel\" for=\"edge\" attr.name=\"channel\" attr.type=\"string\"/>\n");
-    g_str(o, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+    lev__out_str(o, "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+    if (net->echan) lev__out_str(o, "  <key id=\"channel\" for=\"edge\" attr.name=\"channel\" attr.type=\"string\"/>\n");
+    lev__out_str(o, "  <graph id=\"G\" edgedefault=\"directed\">\n");
     for (uint32_t i = 0; i < n && !o->failed; i++) {
-        g_str(o, "    <node id=\"");
+        lev__out_str(o, "    <node id=\"");
         g_xml(o, net->actors.e[i].s);
-        g_str(o, "\">");
+        lev__out_str(o, "\">");
         if (group_of(net, i)) {
-            g_str(o, "<data key=\"group\">");
+            lev__out_str(o, "<data key=\"group\">");
             g_xml(o, group_of(net, i));
-            g_str(o, "</data>");
+            lev__out_str(o, "</data>");
         }
         for (uint32_t r = 0; r < net->resources.count; r++)
             for (int k = 0; k < 2; k++) {
                 double v = amount(net, r, i, k);
                 if (v == 0) continue;
-                g_str(o, k ? "<data key=\"n" : "<data key=\"h");
+                lev__out_str(o, k ? "<data key=\"n" : "<data key=\"h");
                 g_uint(o, r);
-                g_str(o, "\">");
-                g_num(o, v);
-                g_str(o, "</data>");
+                lev__out_str(o, "\">");
+                lev__out_num(o, v);
+                lev__out_str(o, "</data>");
             }
         for (size_t k = 0; k < ns; k++) {
-            g_str(o, "<data key=\"s");
+            lev__out_str(o, "<data key=\"s");
             g_uint(o, k);
-            g_str(o, "\">");
+            lev__out_str(o, "\">");
             g_xnum(o, sc[k * n + i]);
-            g_str(o, "</data>");
+            lev__out_str(o, "</data>");
         }
-        g_str(o, "</node>\n");
+        lev__out_str(o, "</node>\n");
     }
     for (size_t e = 0; e < net->m && !o->failed; e++) {
-        g_str(o, "    <edge id=\"e");
+        lev__out_str(o, "    <edge id=\"e");
         g_uint(o, e);
-        g_str(o, "\" source=\"");
+        lev__out_str(o, "\" source=\"");
         g_xml(o, net->actors.e[net->esrc[e]].s);
-        g_str(o, "\" target=\"");
+        lev__out_str(o, "\" target=\"");
         g_xml(o, net->actors.e[net->etgt[e]].s);
-        g_str(o, "\"><data key=\"weight\">");
-        g_num(o, lev__edge_w(net, e));
-        g_str(o, "</data>");
+        lev__out_str(o, "\"><data key=\"weight\">");
+        lev__out_num(o, lev__edge_w(net, e));
+        lev__out_str(o, "</data>");
         if (chan_of(net, e)) {
-            g_str(o, "<data key=\"channel\">");
+            lev__out_str(o, "<data key=\"channel\">");
             g_xml(o, chan_of(net, e));
-            g_str(o, "</data>");
+            lev__out_str(o, "</data>");
         }
-        g_str(o, "</edge>\n");
+        lev__out_str(o, "</edge>\n");
     }
-    g_str(o, "  </graph>\n</graphml>\n");
+    lev__out_str(o, "  </graph>\n</graphml>\n");
 }
 
-static void w_pajek(gout *o, const lev_network *net) {
-    g_str(o, "*Vertices ");
+static void w_pajek(lev__out *o, const lev_network *net) {
+    lev__out_str(o, "*Vertices ");
     g_uint(o, net->actors.count);
-    g_str(o, "\n");
+    lev__out_str(o, "\n");
     for (uint32_t i = 0; i < net->actors.count && !o->failed; i++) {
         g_uint(o, (size_t)i + 1);
-        g_str(o, " \"");
-        g_str(o, net->actors.e[i].s);
-        g_str(o, "\"\n");
+        lev__out_str(o, " \"");
+        lev__out_str(o, net->actors.e[i].s);
+        lev__out_str(o, "\"\n");
     }
     /* One *Arcs section; channels are not written: Pajek's relation labels (`*Arcs :1 "kin"`),
      * which the reader takes as channels, stop igraph's Pajek reader. */
-    g_str(o, "*Arcs\n");
+    lev__out_str(o, "*Arcs\n");
     for (size_t e = 0; e < net->m && !o->failed; e++) {
         g_uint(o, (size_t)net->esrc[e] + 1);
-        g_str(o, " ");
+        lev__out_str(o, " ");
         g_uint(o, (size_t)net->etgt[e] + 1);
-        g_str(o, " ");
-        g_num(o, lev__edge_w(net, e));
-        g_str(o, "\n");
+        lev__out_str(o, " ");
+        lev__out_num(o, lev__edge_w(net, e));
+        lev__out_str(o, "\n");
     }
 }
 
-static void w_gml(gout *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
+static void w_gml(lev__out *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
     size_t n = net->actors.count;
-    g_str(o, "graph [\n  directed 1\n  multigraph 1\n");
+    lev__out_str(o, "graph [\n  directed 1\n  multigraph 1\n");
     for (uint32_t i = 0; i < n && !o->failed; i++) {
-        g_str(o, "  node [\n    id ");
+        lev__out_str(o, "  node [\n    id ");
         g_uint(o, i);
-        g_str(o, "\n    label \"");
+        lev__out_str(o, "\n    label \"");
         g_gml(o, net->actors.e[i].s);
-        g_str(o, "\"\n");
+        lev__out_str(o, "\"\n");
         if (group_of(net, i)) {
-            g_str(o, "    group \"");
+            lev__out_str(o, "    group \"");
             g_gml(o, group_of(net, i));
-            g_str(o, "\"\n");
+            lev__out_str(o, "\"\n");
         }
         for (size_t k = 0; k < ns; k++) {
             double v = sc[k * n + i];
-            g_str(o, "    ");
-            g_str(o, names[k]);
-            g_str(o, " ");
-            if (isnan(v)) g_str(o, "NAN");
-            else if (isinf(v)) g_str(o, v > 0 ? "+INF" : "-INF");
+            lev__out_str(o, "    ");
+            lev__out_str(o, names[k]);
+            lev__out_str(o, " ");
+            if (isnan(v)) lev__out_str(o, "NAN");
+            else if (isinf(v)) lev__out_str(o, v > 0 ? "+INF" : "-INF");
             else {
                 char b[40];
                 int len = lev__format_double(b, v, o->dp);
                 if (!strpbrk(b, ".eEn")) memcpy(b + len, ".0", 3), len += 2; /* a real, not an int */
-                g_put(o, b, (size_t)len);
+                lev__out_put(o, b, (size_t)len);
             }
-            g_str(o, "\n");
+            lev__out_str(o, "\n");
         }
-        g_str(o, "  ]\n");
+        lev__out_str(o, "  ]\n");
     }
     for (size_t e = 0; e < net->m && !o->failed; e++) {
-        g_str(o, "  edge [\n    source ");
+        lev__out_str(o, "  edge [\n    source ");
         g_uint(o, net->esrc[e]);
-        g_str(o, "\n    target ");
+        lev__out_str(o, "\n    target ");
         g_uint(o, net->etgt[e]);
-        g_str(o, "\n    weight ");
-        g_num(o, lev__edge_w(net, e));
-        g_str(o, "\n");
+        lev__out_str(o, "\n    weight ");
+        lev__out_num(o, lev__edge_w(net, e));
+        lev__out_str(o, "\n");
         if (chan_of(net, e)) {
-            g_str(o, "    channel \"");
+            lev__out_str(o, "    channel \"");
             g_gml(o, chan_of(net, e));
-            g_str(o, "\"\n");
+            lev__out_str(o, "\"\n");
         }
-        g_str(o, "  ]\n");
+        lev__out_str(o, "  ]\n");
     }
-    g_str(o, "]\n");
+    lev__out_str(o, "]\n");
 }
 
-static void w_json(gout *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
+static void w_json(lev__out *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
     size_t n = net->actors.count;
-    g_str(o, "{\"directed\": true, \"multigraph\": true, \"graph\": {}, \"nodes\": [");
+    lev__out_str(o, "{\"directed\": true, \"multigraph\": true, \"graph\": {}, \"nodes\": [");
     for (uint32_t i = 0; i < n && !o->failed; i++) {
-        g_str(o, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
+        lev__out_str(o, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
         g_json(o, net->actors.e[i].s);
         if (group_of(net, i)) {
-            g_str(o, ", \"group\": ");
+            lev__out_str(o, ", \"group\": ");
             g_json(o, group_of(net, i));
         }
         for (uint32_t r = 0; r < net->resources.count; r++)
             for (int k = 0; k < 2; k++) {
                 double v = amount(net, r, i, k);
                 if (v == 0) continue;
-                g_str(o, k ? ", \"needs:" : ", \"holds:");
+                lev__out_str(o, k ? ", \"needs:" : ", \"holds:");
                 g_json_body(o, net->resources.e[r].s);
-                g_str(o, "\": ");
-                g_num(o, v);
+                lev__out_str(o, "\": ");
+                lev__out_num(o, v);
             }
         for (size_t k = 0; k < ns; k++) {
-            g_str(o, ", ");
+            lev__out_str(o, ", ");
             g_json(o, names[k]);
-            g_str(o, ": ");
+            lev__out_str(o, ": ");
             g_jnum(o, sc[k * n + i]);
         }
-        g_str(o, "}");
+        lev__out_str(o, "}");
     }
-    g_str(o, n ? "\n], \"links\": [" : "], \"links\": [");
+    lev__out_str(o, n ? "\n], \"links\": [" : "], \"links\": [");
     for (size_t e = 0; e < net->m && !o->failed; e++) {
-        g_str(o, e ? ",\n  {\"source\": " : "\n  {\"source\": ");
+        lev__out_str(o, e ? ",\n  {\"source\": " : "\n  {\"source\": ");
         g_json(o, net->actors.e[net->esrc[e]].s);
-        g_str(o, ", \"target\": ");
+        lev__out_str(o, ", \"target\": ");
         g_json(o, net->actors.e[net->etgt[e]].s);
-        g_str(o, ", \"key\": ");
+        lev__out_str(o, ", \"key\": ");
         g_uint(o, e);
-        g_str(o, ", \"weight\": ");
-        g_num(o, lev__edge_w(net, e));
+        lev__out_str(o, ", \"weight\": ");
+        lev__out_num(o, lev__edge_w(net, e));
         if (chan_of(net, e)) {
-            g_str(o, ", \"channel\": ");
+            lev__out_str(o, ", \"channel\": ");
             g_json(o, chan_of(net, e));
         }
-        g_str(o, "}");
+        lev__out_str(o, "}");
     }
-    g_str(o, net->m ? "\n]}\n" : "]}\n");
+    lev__out_str(o, net->m ? "\n]}\n" : "]}\n");
 }
 
 /* Ten distinguishable colours (Tableau 10), by group index; grey without a group. */
 static const char *const palette[10] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                                         "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
 
-static void w_dot(gout *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
+static void w_dot(lev__out *o, const lev_network *net, size_t ns, const char *const *names, const double *sc) {
     size_t n = net->actors.count;
     double lo = INFINITY, hi = -INFINITY, wmax = 0;
     for (size_t i = 0; ns && i < n; i++)
@@ -812,7 +779,7 @@ static void w_dot(gout *o, const lev_network *net, size_t ns, const char *const 
         }
     for (size_t e = 0; e < net->m; e++)
         if (lev__edge_w(net, e) > wmax) wmax = lev__edge_w(net, e);
-    g_str(o, "digraph leverage {\n  graph [overlap=false, outputorder=edgesfirst];\n"
+    lev__out_str(o, "digraph leverage {\n  graph [overlap=false, outputorder=edgesfirst];\n"
              "  node [shape=circle, style=filled, fixedsize=shape, fontsize=10, fillcolor=\"#cccccc\"];\n"
              "  edge [arrowsize=0.6, color=\"#00000080\"];\n");
     for (uint32_t i = 0; i < n && !o->failed; i++) {
@@ -821,56 +788,56 @@ static void w_dot(gout *o, const lev_network *net, size_t ns, const char *const 
             double v = sc[i];
             size = !isfinite(v) ? 0.25 : hi > lo ? 0.25 + 1.0 * (v - lo) / (hi - lo) : 0.6;
         }
-        g_str(o, "  ");
+        lev__out_str(o, "  ");
         g_dot(o, net->actors.e[i].s);
-        g_str(o, " [width=");
-        g_num(o, size);
-        g_str(o, ", height=");
-        g_num(o, size);
+        lev__out_str(o, " [width=");
+        lev__out_num(o, size);
+        lev__out_str(o, ", height=");
+        lev__out_num(o, size);
         if (net->actor_group[i] != LEV_NONE) {
-            g_str(o, ", fillcolor=\"");
-            g_str(o, palette[net->actor_group[i] % 10]);
-            g_str(o, "\"");
+            lev__out_str(o, ", fillcolor=\"");
+            lev__out_str(o, palette[net->actor_group[i] % 10]);
+            lev__out_str(o, "\"");
         }
         /* The tooltip: name, group and every score, one per line. */
-        g_str(o, ", tooltip=\"");
+        lev__out_str(o, ", tooltip=\"");
         for (const char *s = net->actors.e[i].s; *s; s++) {
-            if (*s == '"' || *s == '\\') g_put(o, "\\", 1);
-            g_put(o, s, 1);
+            if (*s == '"' || *s == '\\') lev__out_put(o, "\\", 1);
+            lev__out_put(o, s, 1);
         }
         if (group_of(net, i)) {
-            g_str(o, " (");
+            lev__out_str(o, " (");
             for (const char *s = group_of(net, i); *s; s++) {
-                if (*s == '"' || *s == '\\') g_put(o, "\\", 1);
-                g_put(o, s, 1);
+                if (*s == '"' || *s == '\\') lev__out_put(o, "\\", 1);
+                lev__out_put(o, s, 1);
             }
-            g_str(o, ")");
+            lev__out_str(o, ")");
         }
         for (size_t k = 0; k < ns; k++) {
-            g_str(o, "\\n");
+            lev__out_str(o, "\\n");
             for (const char *s = names[k]; *s; s++) {
-                if (*s == '"' || *s == '\\') g_put(o, "\\", 1);
-                g_put(o, s, 1);
+                if (*s == '"' || *s == '\\') lev__out_put(o, "\\", 1);
+                lev__out_put(o, s, 1);
             }
-            g_str(o, " = ");
+            lev__out_str(o, " = ");
             g_xnum(o, sc[k * n + i]);
         }
-        g_str(o, "\"];\n");
+        lev__out_str(o, "\"];\n");
     }
     for (size_t e = 0; e < net->m && !o->failed; e++) {
-        g_str(o, "  ");
+        lev__out_str(o, "  ");
         g_dot(o, net->actors.e[net->esrc[e]].s);
-        g_str(o, " -> ");
+        lev__out_str(o, " -> ");
         g_dot(o, net->actors.e[net->etgt[e]].s);
-        g_str(o, " [penwidth=");
-        g_num(o, 0.5 + 4.5 * lev__edge_w(net, e) / wmax);
+        lev__out_str(o, " [penwidth=");
+        lev__out_num(o, 0.5 + 4.5 * lev__edge_w(net, e) / wmax);
         if (chan_of(net, e)) {
-            g_str(o, ", tooltip=");
+            lev__out_str(o, ", tooltip=");
             g_dot(o, chan_of(net, e));
         }
-        g_str(o, "];\n");
+        lev__out_str(o, "];\n");
     }
-    g_str(o, "}\n");
+    lev__out_str(o, "}\n");
 }
 
 lev_status lev__graph_write(const lev_network *net, lev_format fmt, size_t ns, const char *const *names,
@@ -881,7 +848,7 @@ lev_status lev__graph_write(const lev_network *net, lev_format fmt, size_t ns, c
         return lev__ctx_fail(&c, LEV_EUNSUPPORTED, "%s: %s carries no scores", who, format_name(fmt));
     lev_status rc = check_text(net, fmt, ns, names, why);
     if (rc) return lev__ctx_fail(&c, rc, "%s: %s", who, why);
-    gout *o = lev__alloc(&net->mem, sizeof *o);
+    lev__out *o = lev__alloc(&net->mem, sizeof *o);
     if (!o) return lev__ctx_fail(&c, LEV_ENOMEM, "%s: out of memory", who);
     o->fn = fn;
     o->ud = ud;
@@ -895,7 +862,7 @@ lev_status lev__graph_write(const lev_network *net, lev_format fmt, size_t ns, c
     case LEV_FORMAT_JSON: w_json(o, net, ns, names, sc); break;
     default: w_dot(o, net, ns, names, sc); break;
     }
-    g_flush(o);
+    lev__out_flush(o);
     int failed = o->failed;
     lev__free(&net->mem, o, sizeof *o);
     if (failed) return lev__ctx_fail(&c, LEV_EIO, "%s: the sink stopped the write", who);

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <string.h>
 #include <pthread.h>
 
 #ifdef _OPENMP
@@ -174,6 +175,24 @@ lev_status lev__actor_add(lev_network *net, const char *name, uint32_t group, ui
 lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uint32_t chan, char *why);
 lev_status lev__edges_reserve(lev_network *net, size_t extra);
 lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
+
+/* ---- writers: one buffered sink for every format (csv.c, graphio.c) --------------------------- */
+
+/* Bytes go to fn in blocks of 16 KiB; after the first refusal nothing more is sent and `failed`
+ * stays 1. dp: the decimal point numbers are written with (lev__format_double). */
+typedef struct lev__out {
+    lev_write_fn fn;
+    void *ud;
+    char b[16384];
+    size_t n;
+    int failed;
+    const char *dp;
+} lev__out;
+
+void lev__out_flush(lev__out *o);
+void lev__out_put(lev__out *o, const char *s, size_t len);
+void lev__out_num(lev__out *o, double v); /* shortest text that reads back as v */
+static inline void lev__out_str(lev__out *o, const char *s) { lev__out_put(o, s, strlen(s)); }
 
 /* ---- analysis context -------------------------------------------------------------------- */
 
