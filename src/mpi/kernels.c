@@ -65,12 +65,28 @@ lev_status lev_mpi_strength(lev_mpi_network *net, const lev_params *p, double *o
 
 /* ---- PageRank ---------------------------------------------------------------------------------- */
 
+/* The gathers y[adj[k]] miss the cache; asking for the entry PF_DIST arcs ahead keeps several
+ * misses in flight, as lev_pagerank() does (the same distance). The sums are unchanged. */
+#define PF_DIST 64
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
 static inline double pull(const lmpi_side *sd, uint32_t v, const double *y, int weighted) {
     double s = 0;
+    size_t m = sd->m;
     if (weighted)
-        for (size_t k = sd->off[v]; k < sd->off[v + 1]; k++) s += (double)sd->w[k] * y[sd->adj[k]];
+        for (size_t k = sd->off[v]; k < sd->off[v + 1]; k++) {
+            if (k + PF_DIST < m) PREFETCH(&y[sd->adj[k + PF_DIST]]);
+            s += (double)sd->w[k] * y[sd->adj[k]];
+        }
     else
-        for (size_t k = sd->off[v]; k < sd->off[v + 1]; k++) s += y[sd->adj[k]];
+        for (size_t k = sd->off[v]; k < sd->off[v + 1]; k++) {
+            if (k + PF_DIST < m) PREFETCH(&y[sd->adj[k + PF_DIST]]);
+            s += y[sd->adj[k]];
+        }
     return s;
 }
 
