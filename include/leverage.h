@@ -684,7 +684,9 @@ LEV_API lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *sour
  */
 typedef enum lev_param {
     /** int, 0..2^53, default 1: seed of every randomized algorithm (same seed, same answer, for
-     *  any LEV_P_THREADS). Read by lev_betweenness_approx(), lev_communities(), lev_rich_club(). */
+     *  any LEV_P_THREADS). Read by lev_betweenness_approx(), lev_betweenness_sampled(),
+     *  lev_communities(), lev_rich_club(), lev_spread(), lev_seeds(), lev_voting_power() (when it
+     *  samples) and lev_keyplayers() (its random starts). */
     LEV_P_SEED = 100,
     /** int, 0..1024, default 0: worker threads; 0 means as many as OpenMP offers (1 in a build
      *  without OpenMP). Results do not depend on it. Read by every parallel analysis (each
@@ -696,7 +698,8 @@ typedef enum lev_param {
     LEV_P_TOLERANCE = 102,
     /** int, 1..10^9, default 1000: iteration limit of iterative algorithms; past it they fail with
      *  LEV_ENOCONV. Read by the iterative functions (lev_pagerank(), the spectral family,
-     *  lev_core_periphery()). */
+     *  lev_core_periphery(), the opinion family: lev_degroot(), lev_degroot_limit(),
+     *  lev_friedkin_johnsen(), lev_friedkin_johnsen_influence(), lev_opinion_pressure()). */
     LEV_P_MAX_ITER = 103,
     /** int, 0 or 1, default 0: 1 treats each edge a → b as a tie both ways (a → b and b → a).
      *  Read by every analysis of a network whose documentation names it. */
