@@ -1,7 +1,8 @@
 /*
  * A plain (Criterion-free) race test for ThreadSanitizer, which Criterion's process arenas do
  * not run under: 8 threads run every analysis on one network whose compact form is not built,
- * racing to build it; every answer must equal the single-threaded one. Prints `N passed, N failed`.
+ * racing to build it; every answer must equal the single-threaded one (for the randomized ones,
+ * given the same seed). Prints `N passed, N failed`.
  */
 #include "leverage.h"
 
@@ -11,8 +12,9 @@
 #include <pthread.h>
 
 #define NT 8
-#define NOUT 9 /* per-actor outputs compared */
+#define NOUT 11 /* per-actor outputs compared */
 #define TOPK 5
+#define K 3 /* key players and seeds */
 
 typedef struct job {
     const lev_network *net;
@@ -20,6 +22,9 @@ typedef struct job {
     uint64_t tri[16], samples;
     uint32_t top[TOPK];
     double topsc[TOPK];
+    uint32_t kp[K], seeds[K];
+    double kps, sp[2], gains[K], spread, ratio;
+    size_t nseeds;
     int ok;
 } job;
 
@@ -46,11 +51,21 @@ static void *worker(void *arg) {
             lev_reciprocity_actors(j->net, p, j->o[8]) == LEV_OK &&
             lev_closeness_top(j->net, out, TOPK, j->top, j->topsc) == LEV_OK;
     /* control and key players: the key-player search scores its candidates in parallel */
-    uint32_t kp[3];
-    double kps;
     size_t nd = 0;
     if (j->ok)
-        j->ok = lev_keyplayers(j->net, 3, p, kp, &kps) == LEV_OK && lev_drivers(j->net, p, 0, NULL, &nd) == LEV_ERANGE;
+        j->ok = lev_keyplayers(j->net, K, p, j->kp, &j->kps) == LEV_OK && lev_drivers(j->net, p, 0, NULL, &nd) == LEV_ERANGE;
+    /* campaigns: Monte Carlo spread (IC and LT) and the RR-set seeds, each with parallel draws */
+    lev_params_set_int(p, LEV_P_RUNS, 200);
+    lev_params_set_double(p, LEV_P_SEEDS_EPSILON, 0.3);
+    uint32_t s[2] = {0, 11};
+    for (int model = LEV_MODEL_IC; model <= LEV_MODEL_LT && j->ok; model++) {
+        lev_params_set_int(p, LEV_P_MODEL, model);
+        j->ok = lev_spread(j->net, s, 2, p, &j->sp[model - 1], NULL, NULL, j->o[8 + model]) == LEV_OK;
+    }
+    lev_params_set_int(p, LEV_P_MODEL, LEV_MODEL_IC);
+    if (j->ok)
+        j->ok = lev_seeds(j->net, K, NULL, NULL, p, j->seeds, j->gains, &j->nseeds, &j->spread, &j->ratio, NULL,
+                          NULL) == LEV_OK;
     lev_params_free(p);
     lev_params_free(out);
     return NULL;
@@ -83,7 +98,12 @@ int main(int argc, char **argv) {
             /* memcmp: NaN (reciprocity of an actor without ties) compares equal to itself here */
             int same = jobs[k].ok && jobs[NT].ok && !memcmp(jobs[k].tri, jobs[NT].tri, sizeof jobs[k].tri) &&
                        jobs[k].samples == jobs[NT].samples && !memcmp(jobs[k].top, jobs[NT].top, sizeof jobs[k].top) &&
-                       !memcmp(jobs[k].topsc, jobs[NT].topsc, sizeof jobs[k].topsc);
+                       !memcmp(jobs[k].topsc, jobs[NT].topsc, sizeof jobs[k].topsc) &&
+                       !memcmp(jobs[k].kp, jobs[NT].kp, sizeof jobs[k].kp) && jobs[k].kps == jobs[NT].kps &&
+                       !memcmp(jobs[k].sp, jobs[NT].sp, sizeof jobs[k].sp) && jobs[k].nseeds == jobs[NT].nseeds &&
+                       !memcmp(jobs[k].seeds, jobs[NT].seeds, sizeof jobs[k].seeds) &&
+                       !memcmp(jobs[k].gains, jobs[NT].gains, sizeof jobs[k].gains) &&
+                       jobs[k].spread == jobs[NT].spread && jobs[k].ratio == jobs[NT].ratio;
             for (int o = 0; o < NOUT && same; o++) same = !memcmp(jobs[k].o[o], jobs[NT].o[o], n * sizeof(double));
             if (same) passed++;
             else { failed++; fprintf(stderr, "round %d thread %d differs\n", round, k); }
