@@ -192,4 +192,9 @@ int cli_seeds_section(const cli_args *a, const lev_network *net, int json, FILE 
  * actors named; tie bypass skipped above 20 000 ties (the section says so). */
 int cli_fragile_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f);
 
+/* `leverage report` (report.c), and the analyze report it embeds: the whole of `leverage analyze`
+ * on net, printed to stdout in a->format (analyze.c). */
+extern const cli_command cli_report;
+int cli_analyze_report(const cli_args *a, lev_network *net, int bundled);
+
 #endif
