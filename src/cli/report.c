@@ -387,13 +387,14 @@ done:
 
 static const cli_option options[] = {
     {.name = "o", .kind = CLI_PATH, .field = offsetof(cli_args, output), .meta = "FILE",
-     .help = "the HTML file to write (required)"},
+     .help = "the HTML file to write (required; -o FILE)"},
     {.name = "resources", .kind = CLI_PATH, .field = offsetof(cli_args, resources), .meta = "F",
      .help = "resources file, header actor,resource,holds,needs"},
     {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 1000000, .field = offsetof(cli_args, top), .meta = "K",
      .help = "how many actors (or pairs) to name in each list"},
     {.kind = CLI_VALUE, .key = LEV_P_SEED, .meta = "S", .help = "seed of the layout and the randomized parts"},
     {.kind = CLI_VALUE, .key = LEV_P_LAYOUT_ITERATIONS, .meta = "N", .help = "layout steps"},
+    {.kind = CLI_VALUE, .key = LEV_P_DAMPING, .meta = "D", .help = "PageRank's damping factor"},
     {.kind = CLI_END},
 };
 
