@@ -231,7 +231,7 @@ done:
 static void draw_lorenz(FILE *f, const double *x, size_t n) {
     double gini = 0;
     double *px = malloc((n + 1) * sizeof *px), *py = malloc((n + 1) * sizeof *py);
-    fputs("<section><h2>How unequal is the power?</h2>\n", f);
+    fputs("<section><h2>The Lorenz curve of power</h2>\n", f);
     if (!n || !px || !py || lev_gini(x, n, NULL, &gini) != LEV_OK || lev_lorenz(x, n, NULL, px, py) != LEV_OK) {
         fputs("<p>The Lorenz curve is not defined here.</p></section>\n", f);
         free(px);
@@ -365,7 +365,7 @@ static int write_html(FILE *f, const cli_args *a, lev_network *net, int bundled,
         status = oom();
         goto done;
     }
-    const char *source = bundled ? "the bundled example (Padgett's Florentine families)" : a->edges;
+    const char *source = bundled ? "The bundled example (Padgett's Florentine families)" : a->edges;
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Leverage report: ", f);
     esc(f, source);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>Leverage report</h1>\n<p>", css);
