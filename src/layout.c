@@ -39,7 +39,10 @@ lev_status lev_layout(const lev_network *net, lev_params *p, double *xy) {
         pos[2 * (size_t)i + 1] = lev__unit(&st);
     }
     const double k = 1.0 / sqrt((double)n), k2 = k * k, t0 = 0.1;
-    int threads = lev__cap_threads(&c, (size_t)n * n, 1u << 16);
+    /* a thread per 4M pair visits a step at least (about 5 ms): below, the barrier of each step
+     * costs more than it saves, badly so on a loaded machine (300 actors: 0.05 s on 1 thread,
+     * 2.4 s on 2 with a grain of 64K) */
+    int threads = lev__cap_threads(&c, (size_t)n * n, (size_t)1 << 22);
     (void)threads;
     for (int it = 0; it < iters; it++) {
         double temp = t0 * (1.0 - (double)it / (double)iters);

@@ -222,3 +222,24 @@ Test(layout, too_many_actors) {
     lev_params_free(p);
     lev_network_free(net);
 }
+
+Test(layout, same_bits_when_the_threads_really_split_the_work) {
+    /* 3000 actors: enough pairs (V² ≥ 2·2^22) that LEV_P_THREADS 4 runs on more than one thread */
+    enum { N = 3000 };
+    static uint32_t e[2 * N][2];
+    for (uint32_t i = 0; i < N; i++) {
+        e[2 * i][0] = i, e[2 * i][1] = (i + 1) % N;
+        e[2 * i + 1][0] = i, e[2 * i + 1][1] = (i * 7 + 3) % N;
+    }
+    lev_network *net = net_of(N, (const uint32_t (*)[2])e, 2 * N);
+    static double a[2 * N], b[2 * N];
+    lev_params *p1 = params(3, 1), *p4 = params(3, 4);
+    cr_assert_eq(lev_params_set_int(p1, LEV_P_LAYOUT_ITERATIONS, 3), LEV_OK);
+    cr_assert_eq(lev_params_set_int(p4, LEV_P_LAYOUT_ITERATIONS, 3), LEV_OK);
+    cr_assert_eq(lev_layout(net, p1, a), LEV_OK);
+    cr_assert_eq(lev_layout(net, p4, b), LEV_OK);
+    cr_assert_eq(memcmp(a, b, sizeof a), 0, "1 and 4 threads differ on 3000 actors");
+    lev_params_free(p1);
+    lev_params_free(p4);
+    lev_network_free(net);
+}
