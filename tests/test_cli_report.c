@@ -185,3 +185,28 @@ Test(cli_report, usage_errors) {
     cr_assert_not_null(strstr(out, "layout_iterations must be in [1, 100000]"), "%s", out);
     free(out);
 }
+
+/* The progress bar: on a terminal (a pseudo-terminal made by script(1)) it is drawn and wiped;
+ * on a pipe it is never drawn. LEVERAGE_PROGRESS_DELAY=0 shows it from the first report. */
+Test(cli_progress, drawn_on_a_terminal_never_on_a_pipe) {
+    char *out = NULL;
+    cr_assert_eq(cli_run("LEVERAGE_PROGRESS_DELAY=0 " LEV_CLI " analyze 2>&1 >/dev/null", &out), 0);
+    cr_assert_null(strchr(out, '\r'), "a carriage return on a pipe: %s", out);
+    cr_assert_null(strstr(out, "[#"), "a bar on a pipe");
+    free(out);
+    if (system("command -v script >/dev/null 2>&1") != 0) cr_skip_test("no script(1) to make a terminal");
+    cr_assert_eq(cli_run("LEVERAGE_PROGRESS_DELAY=0 script -qfec '" LEV_CLI " analyze >/dev/null' /dev/null", &out),
+                 0);
+    cr_assert_not_null(strstr(out, "\r["), "no bar on a terminal: %s", out);
+    cr_assert_not_null(strstr(out, "%"), "the bar shows a percentage");
+    cr_assert_not_null(strstr(out, "\r\033[K"), "the bar is wiped");
+    /* wiped last: nothing but the wipe (and the terminal's line end) after the last bar */
+    const char *last = strstr(out, "\r[");
+    for (const char *q = last; q; q = strstr(q + 1, "\r[")) last = q;
+    cr_assert_not_null(strstr(last, "\r\033[K"), "the last bar is not wiped");
+    free(out);
+    /* the default delay (0.5 s) hides it on the bundled example, which takes less */
+    cr_assert_eq(cli_run("script -qfec '" LEV_CLI " analyze >/dev/null' /dev/null", &out), 0);
+    cr_assert_null(strstr(out, "[#"), "a bar for work under the delay: %s", out);
+    free(out);
+}

@@ -197,4 +197,9 @@ int cli_fragile_section(const cli_args *a, lev_network *net, lev_params *p, int 
 extern const cli_command cli_report;
 int cli_analyze_report(const cli_args *a, lev_network *net, int bundled);
 
+/* The progress bar on stderr (progress.c): installed on p when stderr is a terminal, else not;
+ * cli_progress_end wipes it. */
+void cli_progress_install(lev_params *p);
+void cli_progress_end(void);
+
 #endif
