@@ -871,6 +871,9 @@ typedef enum lev_param {
      *  greedy set, then starts − 1 random sets drawn from LEV_P_SEED; the best result wins.
      *  @since 0.1 */
     LEV_P_KP_STARTS = 1102,
+    /** int, 1..10^5, default 300: how many Fruchterman–Reingold steps lev_layout() takes (the
+     *  temperature falls linearly to 0 over them). @since 0.1 */
+    LEV_P_LAYOUT_ITERATIONS = 1200,
     /** First key of experimental options, which may change in any minor release. None is
      *  defined: every key from here up gives LEV_EUNSUPPORTED. */
     LEV_P_EXPERIMENTAL_BASE = 10000
@@ -4187,6 +4190,56 @@ LEV_API const char *lev_channel_name(const lev_network *net, uint32_t c);
  * @since 0.1
  */
 LEV_API lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *share, double *dependence);
+
+/** @} */
+
+/**
+ * @defgroup layout Drawing: a seeded force-directed layout
+ *
+ * Where should each actor go on a picture of the network? lev_layout() places every actor in the
+ * unit square so that tied actors sit close and the rest spread out, with no Graphviz needed; the
+ * `leverage report` command draws its network with it. docs/report.md has the details.
+ * @{
+ */
+
+/** The most actors lev_layout() places: each step costs O(V²), so larger networks are refused
+ *  with LEV_ELIMIT (draw a part of them, e.g. the top actors by influence, as `leverage report`
+ *  does). @since 0.1 */
+#define LEV_LAYOUT_MAX_ACTORS 10000u
+
+/**
+ * @brief A force-directed layout: where should each actor go on a drawing of the network?
+ *
+ * Fruchterman–Reingold: every pair of actors repels with force k²/d and every tie attracts its
+ * two ends with force d²/k, where d is their distance and k = 1/√V the ideal distance in the unit
+ * square. Actor i starts at a point drawn from its own random stream of (LEV_P_SEED, i); each of
+ * LEV_P_LAYOUT_ITERATIONS steps moves every actor, from the previous step's positions alone, by
+ * its net force capped at a temperature that falls linearly from 0.1 to 0, and keeps it in the
+ * square. Ties count both ways, once per pair of actors: strengths, direction, channels,
+ * parallel edges and self-loops do not matter. The drawing is then scaled uniformly (one factor
+ * for both axes) and centred so that it spans [0, 1] along its longer side. The exact algorithm
+ * (no grid or Barnes–Hut approximation): same seed, same bits, for any LEV_P_THREADS.
+ * @param[in]  net The network; not changed (its compact form may be built). At most
+ *   LEV_LAYOUT_MAX_ACTORS actors.
+ * @param[in]  p   Options or NULL: LEV_P_LAYOUT_ITERATIONS, LEV_P_SEED, LEV_P_THREADS; progress
+ *   callback every 16 steps and at the end (cancellable).
+ * @param[out] xy  Caller-owned, 2·lev_actor_count(net) doubles: actor i at (xy[2i], xy[2i+1]),
+ *   both in [0, 1] (unitless; y grows downwards as on a screen or upwards, as the caller draws
+ *   it); written only on LEV_OK. A single actor is placed at (0.5, 0.5); an empty network gives
+ *   LEV_OK with nothing written.
+ * @return LEV_OK, LEV_EMISUSE (net or xy NULL), LEV_ELIMIT (more than LEV_LAYOUT_MAX_ACTORS
+ *   actors), LEV_ECANCELLED, LEV_ENOMEM.
+ * @par Contract
+ *   reads net · the folded view (V offsets, up to 2 E ids) and 4 V doubles of scratch from
+ *   net's allocator · parallel over the actors in each step (LEV_P_THREADS) · cancellable.
+ * @par Complexity
+ *   O(iterations · (V² + E)) time, O(V + E) memory.
+ * @par Reference
+ *   Fruchterman, T. M. J. & Reingold, E. M. (1991). Graph drawing by force-directed placement.
+ *   Software: Practice and Experience 21(11), 1129–1164. doi:10.1002/spe.4380211102
+ * @since 0.1
+ */
+LEV_API lev_status lev_layout(const lev_network *net, lev_params *p, double *xy);
 
 /** @} */
 

@@ -197,7 +197,7 @@ static inline void lev__out_str(lev__out *o, const char *s) { lev__out_put(o, s,
 /* ---- analysis context -------------------------------------------------------------------- */
 
 /* Option storage: one slot per known key. */
-#define LEV__NPARAM 45 /* rows of the table in params.c, in increasing key order */
+#define LEV__NPARAM 46 /* rows of the table in params.c, in increasing key order */
 struct lev_params {
     lev__mem mem; /* its own block, and the scratch of the calls without a network given it */
     double v[LEV__NPARAM];

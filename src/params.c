@@ -61,6 +61,7 @@ static const param_def defs[LEV__NPARAM] = {
     {LEV_P_KP_MEASURE, "kp_measure", LEV_TYPE_INT, 1, 4, LEV_KP_REACH},
     {LEV_P_KP_DISTANCE, "kp_distance", LEV_TYPE_INT, 1, 2147483647.0, 1},
     {LEV_P_KP_STARTS, "kp_starts", LEV_TYPE_INT, 1, 1e6, 1},
+    {LEV_P_LAYOUT_ITERATIONS, "layout_iterations", LEV_TYPE_INT, 1, 1e5, 300},
 };
 
 int lev__param_slot(lev_param key) {

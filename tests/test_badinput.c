@@ -1256,3 +1256,28 @@ ROW(an_channel_bypass_null_share, LEV_EMISUSE, "p",
     "channel_bypass: the output array is NULL",
     double d[3] = {7, 7, 7};
     rc = lev_channel_bypass(net, p, NULL, d); cr_assert(d[0] == 7, "output written");)
+
+/* ---- Drawing (lev_layout) ----------------------------------------------------------------------- */
+
+/* row 400: NULL xy array to lev_layout */
+ROW(an_layout_null_xy, LEV_EMISUSE, "p",
+    "layout: the output array is NULL",
+    rc = lev_layout(net, p, NULL);)
+
+/* row 401: LEV_P_LAYOUT_ITERATIONS of 0 */
+ROW(an_layout_zero_iterations, LEV_EINVAL, "p",
+    "option layout_iterations must be in [1, 100000] (got 0)",
+    rc = lev_params_set_int(p, LEV_P_LAYOUT_ITERATIONS, 0);)
+
+/* row 402: a layout cancelled by the progress callback (xy untouched) */
+static int bi_stop(void *ud, double done) {
+    (void)ud;
+    (void)done;
+    return 1;
+}
+ROW(an_layout_cancelled, LEV_ECANCELLED, "p",
+    "layout: cancelled by the progress callback at 100%",
+    double xy[6] = {7, 7, 7, 7, 7, 7};
+    cr_assert_eq(lev_params_set_int(p, LEV_P_LAYOUT_ITERATIONS, 1), LEV_OK);
+    cr_assert_eq(lev_params_set_progress(p, bi_stop, NULL), LEV_OK);
+    rc = lev_layout(net, p, xy); cr_assert(xy[0] == 7, "output written");)

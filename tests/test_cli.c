@@ -261,7 +261,8 @@ Test(cli, docs_option_tables_match_the_tool) {
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) sbuf_sink(&doc, buf, n);
     fclose(f);
     const char *cmds[] = {"analyze", "rank",      "groups",    "imbalance", "opinion", "drivers",
-                          "keyplayers", "coalition", "spread", "seeds",     "convert", "bypass"};
+                          "keyplayers", "coalition", "spread", "seeds",     "convert", "bypass",
+                          "report"};
     for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++) {
         char marker[64], cmd[256], *table;
         snprintf(marker, sizeof marker, "<!-- options: %s -->\n", cmds[k]);

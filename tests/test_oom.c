@@ -814,3 +814,22 @@ Test(oom, bypass_leverage) {
     sweep("lev_reliance", op_reliance, NULL, 1);
     sweep("lev_edge_leverage", op_edge_leverage, NULL, 1);
 }
+
+/* Drawing: the layout of the fixture (outputs untouched on failure). */
+static lev_status op_layout(lev_network *net, void *arg) {
+    (void)arg;
+    lev_params *p;
+    if (lev_params_new(&p)) return LEV_ENOMEM;
+    lev_params_set_int(p, LEV_P_LAYOUT_ITERATIONS, 20);
+    lev_params_set_int(p, LEV_P_THREADS, 2);
+    double xy[2 * 64];
+    xy[0] = 7;
+    lev_status rc = lev_layout(net, p, xy);
+    if (rc) cr_assert_eq(xy[0], 7, "output written on failure");
+    lev_params_free(p);
+    return rc;
+}
+
+Test(oom, layout) {
+    sweep("lev_layout", op_layout, NULL, 1);
+}

@@ -2351,6 +2351,32 @@ static int m_channel_bypass(lua_State *L) {
     return 2;
 }
 
+/* net:layout(opts) -> {name = {x, y}} (lev_layout: a seeded force-directed layout in [0, 1]^2);
+ * with array = true {{x, y}, ...} in index order */
+static int m_layout(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "layout", NULL);
+    size_t n = lev_actor_count(u->net);
+    double *xy = scratch(L, n ? 2 * n : 1, sizeof *xy);
+    call_enter(&c);
+    lev_status rc = lev_layout(u->net, c.p, xy);
+    call_exit(&c);
+    call_end(&c, rc);
+    lua_createtable(L, c.array ? int_size(n) : 0, c.array ? 0 : int_size(n));
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, 2, 0);
+        lua_pushnumber(L, xy[2 * i]);
+        lua_rawseti(L, -2, 1);
+        lua_pushnumber(L, xy[2 * i + 1]);
+        lua_rawseti(L, -2, 2);
+        if (c.array) lua_rawseti(L, -2, (lua_Integer)i + 1);
+        else lua_setfield(L, -2, lev_actor_name(u->net, (uint32_t)i));
+    }
+    return 1;
+}
+
 /* ---- groups --------------------------------------------------------------------------------------- */
 
 /* net:group_count() -> number of group labels */
@@ -2707,6 +2733,7 @@ static const luaL_Reg net_methods[] = {
     {"edge_leverage", m_edge_leverage},
     {"channels", m_channels},
     {"channel_bypass", m_channel_bypass},
+    {"layout", m_layout},
     {"close", net_gc},
     {NULL, NULL},
 };
@@ -2782,6 +2809,7 @@ LEV_LUA_API int luaopen_leverage(lua_State *L) {
     lua_setfield(L, -2, "_VERSION");
     SETINT("VERSION_NUMBER", LEV_VERSION_NUMBER);
     SETINT("MAX_ACTORS", LEV_MAX_ACTORS);
+    SETINT("LAYOUT_MAX_ACTORS", LEV_LAYOUT_MAX_ACTORS);
 
     lua_newtable(L); /* status codes, from the header's own table */
 #define X(name, value, text) SETINT(#name, value);

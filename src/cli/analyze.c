@@ -832,3 +832,6 @@ const cli_command cli_analyze = {
     .options = {cli_report_options, options, cli_common_options, NULL},
     .run = run,
 };
+
+/* The whole analyze report, for `leverage report` (cli.h). */
+int cli_analyze_report(const cli_args *a, lev_network *net, int bundled) { return report_main(a, net, bundled); }

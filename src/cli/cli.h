@@ -192,4 +192,14 @@ int cli_seeds_section(const cli_args *a, const lev_network *net, int json, FILE 
  * actors named; tie bypass skipped above 20 000 ties (the section says so). */
 int cli_fragile_section(const cli_args *a, lev_network *net, lev_params *p, int json, FILE *f);
 
+/* `leverage report` (report.c), and the analyze report it embeds: the whole of `leverage analyze`
+ * on net, printed to stdout in a->format (analyze.c). */
+extern const cli_command cli_report;
+int cli_analyze_report(const cli_args *a, lev_network *net, int bundled);
+
+/* The progress bar on stderr (progress.c): installed on p when stderr is a terminal, else not;
+ * cli_progress_end wipes it. */
+void cli_progress_install(lev_params *p);
+void cli_progress_end(void);
+
 #endif

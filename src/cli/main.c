@@ -12,6 +12,7 @@
 const cli_command *const cli_commands[] = {&cli_analyze, &cli_rank,    &cli_groups,     &cli_imbalance,
                                            &cli_opinion, &cli_drivers, &cli_keyplayers, &cli_coalition,
                                            &cli_spread,  &cli_seeds,   &cli_convert,    &cli_bypass,
+                                           &cli_report,
                                            NULL};
 
 static void usage(FILE *f) {

@@ -163,6 +163,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a) {
         fprintf(stderr, "leverage: out of memory\n");
         return EXIT_FAILED;
     }
+    cli_progress_install(a->p);
     int status = -1;
     for (int i = 0; i < argc && status < 0; i++) {
         const char *arg = argv[i], *val = NULL;
@@ -255,6 +256,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a) {
 }
 
 void cli_args_free(cli_args *a) {
+    cli_progress_end();
     lev_params_free(a->p);
     a->p = NULL;
 }

@@ -1270,6 +1270,28 @@ test("bypass of leverage: channel bypass", function()
   assert(math.abs(sa[1][2] - 3 / 7) < 1e-15, "array form")
 end)
 
+test("drawing: layout in the unit square, seeded, same for any thread count", function()
+  local net = florentine()
+  local a = net:layout{seed = 5, layout_iterations = 50}
+  local b = net:layout{seed = 5, layout_iterations = 50, threads = 2, array = true}
+  local c = net:layout{seed = 6, layout_iterations = 50, array = true}
+  local names, same, differ = net:actors(), true, false
+  for i, name in ipairs(names) do
+    local p = a[name]
+    assert(p[1] >= 0 and p[1] <= 1 and p[2] >= 0 and p[2] <= 1, "in the unit square")
+    if p[1] ~= b[i][1] or p[2] ~= b[i][2] then same = false end
+    if p[1] ~= c[i][1] or p[2] ~= c[i][2] then differ = true end
+  end
+  assert(same, "same seed, same drawing")
+  assert(differ, "another seed, another drawing")
+  local solo = leverage.network()
+  solo:add_actor("solo")
+  local s = solo:layout()
+  eq(s.solo[1], 0.5, "one actor x")
+  eq(s.solo[2], 0.5, "one actor y")
+  raises("layout_iterations", function() solo:layout{layout_iterations = 0} end)
+end)
+
 -- ---- run --------------------------------------------------------------------------------------------
 local passed, failed, skipped = 0, 0, 0
 for _, t in ipairs(tests) do

@@ -1080,6 +1080,24 @@ class _Analyses:
             g = [float(gains[i]) for i in range(got)]
         return Seeds(chosen, g, sp.value, ratio.value, sets.value, nbytes.value)
 
+    # -- drawing --
+
+    def layout(self, *, as_array: bool = False, progress: Progress = None, **options: Any) -> Any:
+        """A seeded force-directed layout (lev_layout(), Fruchterman & Reingold 1991): where each
+        actor goes on a drawing, in [0, 1]². Options: ``layout_iterations`` (300), ``seed``,
+        ``threads``. At most LEV_LAYOUT_MAX_ACTORS (10000) actors (else LimitExceeded).
+
+        Returns:
+            ``{actor name: (x, y)}``, or with ``as_array`` an actors × 2 array (rows in index order).
+        """
+        n = len(self)
+        xy, ptr = _out(max(1, 2 * n), as_array)
+        self._call("layout", "lev_layout", [self, _P, ptr], options, progress)
+        if as_array:
+            return _rows(xy, n, 2) if n else _rows(xy, 1, 2)[:0]
+        names = self.actors
+        return {names[i]: (float(xy[2 * i]), float(xy[2 * i + 1])) for i in range(n)}
+
 
 def _missing_group(group: Any) -> int:
     raise error("LEV_EINVAL", f"seeds: no group {group!r}")

@@ -209,6 +209,8 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_channel_count", [c_void_p], c_size_t, False),
     ("lev_channel_name", [c_void_p, c_uint32], c_char_p, False),
     ("lev_channel_bypass", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    # drawing: force-directed layout
+    ("lev_layout", [c_void_p, c_void_p, _dblp], c_int, _P(1)),
 ]
 
 # ---- loading -------------------------------------------------------------------------------------
