@@ -215,7 +215,10 @@ static int draw_network(FILE *f, const cli_args *a, const lev_network *net, cons
             esc(f, gnames[g]);
             fputs("</span> ", f);
         }
-        fputs("<span><i style=\"background:#9e9e9e\"></i>no group</span></p>\n", f);
+        int ungrouped = 0; /* "no group" only when a drawn actor has none */
+        for (size_t k = 0; k < draw && !ungrouped; k++) ungrouped = lev_actor_group(net, order[k]) == NULL;
+        if (ungrouped) fputs("<span><i style=\"background:#9e9e9e\"></i>no group</span>", f);
+        fputs("</p>\n", f);
     }
     fputs("</section>\n", f);
     status = EXIT_OKAY;
