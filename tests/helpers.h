@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "ref/ref_common.h"
 
@@ -86,6 +87,22 @@ static inline int cli_run(const char *cmd, char **out) {
     if (out) *out = b.s ? b.s : strdup("");
     else free(b.s);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* A fresh scratch directory /tmp/lev_<what>_XXXXXX (malloc'ed path) and its removal. */
+static inline char *test_tmpdir(const char *what) {
+    size_t cap = strlen(what) + sizeof "/tmp/lev__XXXXXX";
+    char *d = malloc(cap);
+    cr_assert_not_null(d);
+    snprintf(d, cap, "/tmp/lev_%s_XXXXXX", what);
+    cr_assert_not_null(mkdtemp(d), "mkdtemp %s", d);
+    return d;
+}
+static inline void test_rmdir(char *d) {
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+    cr_assert_eq(system(cmd), 0);
+    free(d);
 }
 
 /* A malloc'ed text describing everything in net; NULL if a writer failed. */

@@ -10,23 +10,11 @@
 #error "LEV_CLI must be defined by the build"
 #endif
 
-static char *tmpdir(void) {
-    char *d = strdup("/tmp/lev_convert_XXXXXX");
-    cr_assert_not_null(mkdtemp(d));
-    return d;
-}
-
-static void cleanup(const char *d) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
-    cr_assert_eq(system(cmd), 0);
-}
-
 #define FLO_EDGES SRC("examples/data/florentine_edges.csv")
 #define FLO_ACTORS SRC("examples/data/florentine_actors.csv")
 
 Test(cli_convert, every_output_format_by_extension_and_back) {
-    char *d = tmpdir(), cmd[2048], *out;
+    char *d = test_tmpdir("convert"), cmd[2048], *out;
     const char *exts[] = {"gml", "net", "graphml", "csv"};
     char *ref = NULL;
     cr_assert_eq(cli_run(LEV_CLI " rank --measure pagerank --undirected --actors " FLO_ACTORS " " FLO_EDGES, &ref), 0);
@@ -43,12 +31,11 @@ Test(cli_convert, every_output_format_by_extension_and_back) {
         free(out);
     }
     free(ref);
-    cleanup(d);
-    free(d);
+    test_rmdir(d);
 }
 
 Test(cli_convert, input_format_overrides_the_extension) {
-    char *d = tmpdir(), cmd[1024];
+    char *d = test_tmpdir("convert"), cmd[1024];
     snprintf(cmd, sizeof cmd, LEV_CLI " convert %s %s/x.txt --output-format gml", FLO_EDGES, d);
     cr_assert_eq(cli_run(cmd, NULL), 0, "%s", cmd);
     snprintf(cmd, sizeof cmd, LEV_CLI " rank --measure degree %s/x.txt 2>/dev/null", d);
@@ -60,8 +47,7 @@ Test(cli_convert, input_format_overrides_the_extension) {
     cr_assert_eq(cli_run(cmd, &out), 2);
     cr_assert(strstr(out, "--input-format takes csv, graphml, pajek or gml (got \"xlsx\")"), "%s", out);
     free(out);
-    cleanup(d);
-    free(d);
+    test_rmdir(d);
 }
 
 Test(cli_convert, gzip_by_extension) {

@@ -12,18 +12,6 @@
 #error "LEV_CLI must be defined by the build"
 #endif
 
-static char *tmpdir(void) {
-    char *d = strdup("/tmp/lev_report_XXXXXX");
-    cr_assert_not_null(mkdtemp(d));
-    return d;
-}
-
-static void cleanup(const char *d) {
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
-    cr_assert_eq(system(cmd), 0);
-}
-
 static char *slurp(const char *path) {
     FILE *f = fopen(path, "rb");
     cr_assert_not_null(f, "%s", path);
@@ -97,7 +85,7 @@ static void check_self_contained(const char *html) {
 }
 
 Test(cli_report, bundled_example_is_well_formed_and_self_contained) {
-    char *d = tmpdir(), cmd[1024], path[512];
+    char *d = test_tmpdir("report"), cmd[1024], path[512];
     snprintf(path, sizeof path, "%s/r.html", d);
     snprintf(cmd, sizeof cmd, LEV_CLI " report -o %s", path);
     char *out = NULL;
@@ -123,12 +111,11 @@ Test(cli_report, bundled_example_is_well_formed_and_self_contained) {
     snprintf(cmd, sizeof cmd, LEV_CLI " report --threads 1 -o %s/b.html && cmp -s %s %s/b.html", d, path, d);
     cr_assert_eq(cli_run(cmd, NULL), 0, "the page differs with 1 thread");
     free(html);
-    cleanup(d);
-    free(d);
+    test_rmdir(d);
 }
 
 Test(cli_report, names_are_escaped) {
-    char *d = tmpdir(), cmd[4096], edges[512], actors[512], res[512], path[512];
+    char *d = test_tmpdir("report"), cmd[4096], edges[512], actors[512], res[512], path[512];
     snprintf(edges, sizeof edges, "%s/e.csv", d);
     snprintf(actors, sizeof actors, "%s/a.csv", d);
     snprintf(res, sizeof res, "%s/r.csv", d);
@@ -149,12 +136,11 @@ Test(cli_report, names_are_escaped) {
     cr_assert_not_null(strstr(html, "&#39;y&#39;"));
     cr_assert_not_null(strstr(html, "<td>&lt;b&gt;&amp;&quot;x</td><td>&#39;y&#39;</td>"), "the dependence pair");
     free(html);
-    cleanup(d);
-    free(d);
+    test_rmdir(d);
 }
 
 Test(cli_report, large_networks_are_drawn_in_part) {
-    char *d = tmpdir(), cmd[2048], edges[512], path[512];
+    char *d = test_tmpdir("report"), cmd[2048], edges[512], path[512];
     snprintf(edges, sizeof edges, "%s/e.csv", d);
     snprintf(path, sizeof path, "%s/r.html", d);
     FILE *f = fopen(edges, "wb");
@@ -169,8 +155,7 @@ Test(cli_report, large_networks_are_drawn_in_part) {
     cr_assert_eq(count(html, "<circle"), 300);
     cr_assert_not_null(strstr(html, "Drawn: the 300 actors who exert the most influence, of 400"));
     free(html);
-    cleanup(d);
-    free(d);
+    test_rmdir(d);
 }
 
 Test(cli_report, usage_errors) {
