@@ -179,7 +179,10 @@ Test(cli_progress, drawn_on_a_terminal_never_on_a_pipe) {
     cr_assert_null(strchr(out, '\r'), "a carriage return on a pipe: %s", out);
     cr_assert_null(strstr(out, "[#"), "a bar on a pipe");
     free(out);
-    if (system("command -v script >/dev/null 2>&1") != 0) cr_skip_test("no script(1) to make a terminal");
+    /* script(1) needs a pseudo-terminal: absent in a bare chroot (no /dev/pts), as in a fresh
+     * mmdebstrap root; then the terminal half cannot be tested here */
+    if (system("script -qfec true /dev/null >/dev/null 2>&1") != 0)
+        cr_skip_test("script(1) cannot make a pseudo-terminal here");
     cr_assert_eq(cli_run("LEVERAGE_PROGRESS_DELAY=0 script -qfec '" LEV_CLI " analyze >/dev/null' /dev/null", &out),
                  0);
     cr_assert_not_null(strstr(out, "\r["), "no bar on a terminal: %s", out);
