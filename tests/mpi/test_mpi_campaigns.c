@@ -239,6 +239,7 @@ static void bad_rows(const char *path, const char *bigpath) {
     CHECK(lev_mpi_read_edges(dn, path, NULL) == LEV_OK, "load %s: %s", path, lev_mpi_errmsg(dn));
     uint64_t first = 0, count = 0, n = lev_mpi_actor_count(dn);
     lev_mpi_owned(dn, &first, &count);
+    CHECK(n == 8997, "the generated network has %llu actors; docs/bad-input.md row 467 says 8997", (unsigned long long)n);
     /* 461: k 0 */
     same_error(dn, lev_mpi_seeds(dn, 0, NULL, NULL, NULL, seeds, g, &len, &spread, NULL, NULL, NULL), LEV_EINVAL,
                "seeds: k is 0 (at least one seed must be asked for)", "461");
