@@ -72,3 +72,32 @@ execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} seeds --undirected
 if(NOT rc EQUAL 2 OR NOT err MATCHES "not over MPI")
   message(FATAL_ERROR "seeds --undirected: exit ${rc}, ${err}")
 endif()
+# `mpirun -np NP leverage-mpi spread ...` prints exactly what `leverage spread ...` prints.
+set(spread_cases
+  "--seeds Medici,Strozzi|examples/data/florentine_edges.csv"
+  "--seeds Valjean --format json --runs 3000|tests/data/lesmis_edges.csv"
+  "--seeds 1,34 --format csv --model lt --runs 2000 --threads 2|tests/data/karate_weighted_edges.csv"
+  "--seeds Myriel,Javert --top 12 --probability 0.3 --runs 1000 --seed 9|tests/data/lesmis_edges.csv")
+foreach(c IN LISTS spread_cases)
+  string(REPLACE "|" ";" parts "${c}")
+  list(GET parts 0 opts)
+  list(GET parts 1 file)
+  separate_arguments(opts)
+  execute_process(COMMAND ${CLI} spread ${opts} ${SRC}/${file} OUTPUT_VARIABLE want RESULT_VARIABLE rc1)
+  execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} spread ${opts} ${SRC}/${file}
+    OUTPUT_VARIABLE got ERROR_VARIABLE err RESULT_VARIABLE rc2)
+  if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
+    message(FATAL_ERROR "spread ${opts} ${file}: exit ${rc1} / ${rc2}: ${err}")
+  endif()
+  if(NOT want STREQUAL got)
+    file(WRITE ${OUT}/cli_want_${NP}_${k}.txt "${want}")
+    file(WRITE ${OUT}/cli_got_${NP}_${k}.txt "${got}")
+    message(FATAL_ERROR "leverage-mpi spread ${opts} ${file} on ${NP} ranks differs from leverage spread (see ${OUT}/cli_*_${NP}_${k}.txt)")
+  endif()
+  math(EXPR k "${k} + 1")
+endforeach()
+execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} spread --seeds Medici,Nobody
+  ${SRC}/examples/data/florentine_edges.csv RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--seeds: no actor named \"Nobody\"")
+  message(FATAL_ERROR "spread with an unknown seed: exit ${rc}, ${err}")
+endif()
