@@ -201,20 +201,30 @@ LEV_API lev_status lev_mpi_strength(lev_mpi_network *net, const lev_params *p, d
 LEV_API lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *out);
 
 /**
- * @brief Weak components of the owned actors, numbered as lev_components() numbers them with
- * LEV_P_UNDIRECTED 1 (in order of each component's first actor). Collective.
+ * @brief Components of the owned actors, numbered as lev_components() numbers them (in order of
+ * each component's first actor): strong by default, weak with LEV_P_UNDIRECTED 1. Collective.
  *
- * Minimum-label propagation over the ties read both ways, ghost labels exchanged each round,
- * with pointer jumping on the owned labels; rounds ≤ the longest shortest path between an actor
- * and its component's first actor.
+ * Weak: minimum-label propagation over the ties read both ways, ghost labels exchanged each
+ * round, with pointer jumping on the owned labels; rounds ≤ the longest shortest path between
+ * an actor and its component's first actor. Strong: colouring (Orzan 2004): while actors are
+ * left, each left actor takes the smallest id among the left actors that reach it (propagated
+ * along in-edges), each actor whose colour is its own id is a root, and the actors of its colour
+ * that reach it (propagated back along out-edges) form its component and leave. Every pass
+ * removes at least the component of the smallest id left, so passes ≤ the number of strong
+ * components, each of rounds ≤ the longest path among the actors left: quick on networks with
+ * one giant component, slow on long acyclic chains.
  * @param[in]  net       The network.
- * @param[in]  p         Options: LEV_P_UNDIRECTED must be 1 (strong components are not
- *   distributed: LEV_EUNSUPPORTED).
+ * @param[in]  p         Options or NULL: LEV_P_UNDIRECTED (0 strong, the default; 1 weak).
  * @param[out] component Caller-owned, lev_mpi_owned()'s count entries; written only on LEV_OK.
  * @param[out] count     Receives the number of components of the whole network; may be NULL.
- * @return LEV_OK, LEV_EMISUSE, LEV_EUNSUPPORTED, LEV_ENOMEM.
+ * @return LEV_OK, LEV_EMISUSE, LEV_ENOMEM.
  * @par Complexity
- *   O((E/P + V/P) · rounds) per rank, plus the ghosts' labels per round.
+ *   Weak: O((E/P + V/P) · rounds) per rank, plus the ghosts' labels per round. Strong: the same
+ *   per round, summed over the passes' forward and backward rounds.
+ * @par Reference
+ *   Orzan, S. (2004). On distributed verification and verified distribution (colouring SCC
+ *   algorithm). PhD thesis, Vrije Universiteit Amsterdam. Fleischer, L., Hendrickson, B. &
+ *   Pinar, A. (2000). On identifying strongly connected components in parallel. IPDPS workshops.
  * @since 0.1
  */
 LEV_API lev_status lev_mpi_components(lev_mpi_network *net, const lev_params *p, uint32_t *component,
