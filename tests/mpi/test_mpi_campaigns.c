@@ -140,7 +140,7 @@ static void compare_spread(const lev_network *net, lev_mpi_network *dn, const op
                       (unsigned long long)(first + i), prd[i], pr1[first + i]);
                 break;
             }
-        /* the seeds alone: the spread is their count, exactly */
+        /* the seeds themselves are always reached */
         CHECK(spd >= (double)ns, "%s %s: spread %g below the %zu seeds", path, o->what, spd, ns);
     }
     free(pr1);
