@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The ABI gate: compare a -g build's libleverage.so with the committed baseline.
+# The ABI gate: compare a -g build's libleverage.so (and libleverage_mpi.so) with the committed
+# baselines.
 #   abi/check.sh [BUILD_DIR]      (no BUILD_DIR: build-abi/, a RelWithDebInfo build, is made or updated)
 #
 # Passes (exit 0) when abidiff reports nothing: added functions and added enumerators are allowed
@@ -13,7 +14,19 @@
 #     accept it as abi/README.md says (a suppression in abi/suppressions.abignore, or a new
 #     baseline with abi/update.sh). ABI_REVIEW_ONLY=1 makes bit 4 a warning (exit 0).
 # Exit 2: no baseline, no build, no tools, or abidiff itself failed.
+#
+# Then the same for libleverage_mpi.so against abi/libleverage_mpi.abi (its own ABI, its own
+# SONAME major), when MPI is there to build it (mpicc found; CI installs Open MPI); without MPI
+# that half is skipped with a notice. ABI_NAME=leverage or leverage_mpi checks one library only.
 set -uo pipefail
+if [ -z "${ABI_NAME:-}" ]; then
+    ABI_NAME=leverage "$0" "$@" || exit $?
+    if command -v mpicc >/dev/null; then
+        ABI_NAME=leverage_mpi exec "$0" "$@"
+    fi
+    echo "abi: no MPI (mpicc not found): libleverage_mpi's ABI not checked"
+    exit 0
+fi
 source "$(dirname "$0")/lib.sh"
 [ -f "$BASELINE" ] || { echo "abi: no baseline $BASELINE (run abi/update.sh)"; exit 2; }
 abi_library "${1:-}"
@@ -30,7 +43,7 @@ fi
 if (( rc & 8 )); then
     echo "$report"
     echo
-    echo "abi: FAIL: INCOMPATIBLE change against abi/libleverage.abi (abidiff exit $rc: bit 8)."
+    echo "abi: FAIL: INCOMPATIBLE change against abi/$(basename "$BASELINE") (abidiff exit $rc: bit 8)."
     echo "abi: something that shipped is gone. Add a new symbol instead (STYLE.md rule 8); if the"
     echo "abi: break is intended (a new major, or 0.x before its release), see abi/README.md."
     exit 1
@@ -46,5 +59,5 @@ if (( rc & 4 )); then
     echo "abi: FAIL"
     exit 1
 fi
-echo "abi: $LIB is compatible with abi/libleverage.abi (nothing removed or changed)"
+echo "abi: $LIB is compatible with abi/$(basename "$BASELINE") (nothing removed or changed)"
 exit 0

@@ -1,4 +1,5 @@
-# Sourced by abi/check.sh and abi/update.sh: find or make a -g build of libleverage.so.
+# Sourced by abi/check.sh and abi/update.sh: find or make a -g build of libleverage.so (or of
+# libleverage_mpi.so, with ABI_NAME=leverage_mpi: its baseline is abi/libleverage_mpi.abi).
 #   abi_library [BUILD_DIR]   sets LIB to the shared library's real path, or exits 2
 # With BUILD_DIR: a libleverage.so there with debug info is taken as it is; without one, BUILD_DIR
 # is configured (RelWithDebInfo, library only) and built. Without BUILD_DIR: the scratch build
@@ -6,7 +7,8 @@
 # library). A library without debug info is refused (abidiff needs DWARF).
 ABI_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$ABI_DIR/.." && pwd)
-BASELINE=$ABI_DIR/libleverage.abi
+ABI_NAME=${ABI_NAME:-leverage}
+BASELINE=$ABI_DIR/lib$ABI_NAME.abi
 
 # (No `| grep -q`: under pipefail, readelf's SIGPIPE would make the test fail at random.)
 has_debug_info() { [[ $(readelf -S "$1" 2>/dev/null) == *.debug_info* ]]; }
@@ -14,13 +16,14 @@ has_debug_info() { [[ $(readelf -S "$1" 2>/dev/null) == *.debug_info* ]]; }
 abi_library() {
     local dir=${1:-$ROOT/build-abi}
     local so=$dir/libleverage.so
+    [ "$ABI_NAME" = leverage_mpi ] && so=$dir/src/mpi/libleverage_mpi.so
     if [ -z "${1:-}" ] || [ ! -e "$so" ]; then
-        echo "abi: building a -g libleverage.so in $dir" >&2
+        echo "abi: building a -g lib$ABI_NAME.so in $dir" >&2
         cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEV_BUILD_TESTS=OFF -DLEV_BUILD_CLI=OFF \
             -DLEV_BUILD_LUA=OFF >/dev/null || exit 2
-        cmake --build "$dir" --target leverage -j2 >/dev/null || exit 2
+        cmake --build "$dir" --target "$ABI_NAME" -j2 >/dev/null || exit 2
     fi
-    [ -e "$so" ] || { echo "abi: no libleverage.so in $dir after building" >&2; exit 2; }
+    [ -e "$so" ] || { echo "abi: no $(basename "$so") in $dir after building" >&2; exit 2; }
     LIB=$(readlink -f "$so")
     if ! has_debug_info "$LIB"; then
         echo "abi: $LIB has no debug info: give a Debug or RelWithDebInfo build dir, or none (a scratch build is made)" >&2

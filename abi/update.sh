@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate the ABI baseline abi/libleverage.abi from a -g build of the current tree.
 #   abi/update.sh [BUILD_DIR]
+# ABI_NAME=leverage_mpi abi/update.sh [BUILD_DIR] regenerates abi/libleverage_mpi.abi instead.
 # Run it only when the ABI is meant to change (see abi/README.md), and commit the new baseline
 # with the change that made it, saying why in the commit message.
 set -euo pipefail

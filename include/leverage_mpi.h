@@ -201,24 +201,124 @@ LEV_API lev_status lev_mpi_strength(lev_mpi_network *net, const lev_params *p, d
 LEV_API lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *out);
 
 /**
- * @brief Weak components of the owned actors, numbered as lev_components() numbers them with
- * LEV_P_UNDIRECTED 1 (in order of each component's first actor). Collective.
+ * @brief Components of the owned actors, numbered as lev_components() numbers them (in order of
+ * each component's first actor): strong by default, weak with LEV_P_UNDIRECTED 1. Collective.
  *
- * Minimum-label propagation over the ties read both ways, ghost labels exchanged each round,
- * with pointer jumping on the owned labels; rounds ≤ the longest shortest path between an actor
- * and its component's first actor.
+ * Weak: minimum-label propagation over the ties read both ways, ghost labels exchanged each
+ * round, with pointer jumping on the owned labels; rounds ≤ the longest shortest path between
+ * an actor and its component's first actor. Strong: colouring (Orzan 2004): while actors are
+ * left, each left actor takes the smallest id among the left actors that reach it (propagated
+ * along in-edges), each actor whose colour is its own id is a root, and the actors of its colour
+ * that reach it (propagated back along out-edges) form its component and leave. Every pass
+ * removes at least the component of the smallest id left, so passes ≤ the number of strong
+ * components, each of rounds ≤ the longest path among the actors left: quick on networks with
+ * one giant component, slow on long acyclic chains.
  * @param[in]  net       The network.
- * @param[in]  p         Options: LEV_P_UNDIRECTED must be 1 (strong components are not
- *   distributed: LEV_EUNSUPPORTED).
+ * @param[in]  p         Options or NULL: LEV_P_UNDIRECTED (0 strong, the default; 1 weak).
  * @param[out] component Caller-owned, lev_mpi_owned()'s count entries; written only on LEV_OK.
  * @param[out] count     Receives the number of components of the whole network; may be NULL.
- * @return LEV_OK, LEV_EMISUSE, LEV_EUNSUPPORTED, LEV_ENOMEM.
+ * @return LEV_OK, LEV_EMISUSE, LEV_ENOMEM.
  * @par Complexity
- *   O((E/P + V/P) · rounds) per rank, plus the ghosts' labels per round.
+ *   Weak: O((E/P + V/P) · rounds) per rank, plus the ghosts' labels per round. Strong: the same
+ *   per round, summed over the passes' forward and backward rounds.
+ * @par Reference
+ *   Orzan, S. (2004). On distributed verification and verified distribution (colouring SCC
+ *   algorithm). PhD thesis, Vrije Universiteit Amsterdam. Fleischer, L., Hendrickson, B. &
+ *   Pinar, A. (2000). On identifying strongly connected components in parallel. IPDPS workshops.
  * @since 0.1
  */
 LEV_API lev_status lev_mpi_components(lev_mpi_network *net, const lev_params *p, uint32_t *component,
                                       uint64_t *count);
+
+/**
+ * @brief How far a campaign spreads from given seeds, as lev_spread(): the expected number of
+ * actors reached under Independent Cascade or Linear Threshold, by Monte Carlo. Collective.
+ *
+ * Who is reached if these actors start? The same runs as lev_spread(): run r draws only from
+ * the stream of (LEV_P_SEED, r), each rank runs its share of the 256-run blocks, and the block
+ * sums are added in block order, so the results are lev_spread()'s bit for bit for any number
+ * of ranks (and any LEV_P_THREADS). Each rank holds a replica of the compact form's in- and
+ * out-rows for the call (8 bytes per edge per side, 16 per actor: docs/scale-out.md).
+ * @param[in]  net    The network.
+ * @param[in]  seeds  The actors who start, by global id (0 .. lev_mpi_actor_count() − 1),
+ *   distinct; the same array on every rank. May be NULL when nseeds is 0.
+ * @param[in]  nseeds How many.
+ * @param[in]  p      Options or NULL: LEV_P_MODEL, LEV_P_PROBABILITY, LEV_P_CONSTANT_PROBABILITY,
+ *   LEV_P_WEIGHTED (LT), LEV_P_RUNS, LEV_P_SEED, LEV_P_THREADS (per rank). Only read.
+ * @param[out] spread Receives the expected number of actors reached (the seeds included), on
+ *   every rank.
+ * @param[out] se     Receives its standard error; may be NULL.
+ * @param[out] ci95   Receives the 95% interval (2 entries); may be NULL.
+ * @param[out] prob   Caller-owned, lev_mpi_owned()'s count entries: each owned actor's chance
+ *   of being reached; may be NULL.
+ * @return LEV_OK; LEV_EMISUSE (net or spread NULL, seeds NULL with nseeds > 0, not loaded);
+ *   LEV_EINVAL (a seed out of range or repeated; with LEV_PROB_STRENGTH a strength above 1);
+ *   LEV_ELIMIT (2^31 or more edges: the replica is gathered in one exchange); LEV_ENOMEM.
+ * @par Contract
+ *   Outputs are written only on LEV_OK; the status and message are the same on every rank.
+ *   Strengths are checked as the 32-bit floats the compact form stores (lev_spread() checks the
+ *   strengths as given).
+ * @par Complexity
+ *   O(runs/P · cascade size) per rank, plus the replica (two all-gathers of 8 bytes per edge,
+ *   one of 4 per actor) and one all-reduce of 16 bytes per 256-run block (and 8 per actor with
+ *   prob).
+ * @par Reference
+ *   Kempe, D., Kleinberg, J. & Tardos, É. (2003). Maximizing the spread of influence through a
+ *   social network. KDD.
+ * @since 0.1
+ */
+LEV_API lev_status lev_mpi_spread(lev_mpi_network *net, const uint64_t *seeds, size_t nseeds, const lev_params *p,
+                                  double *spread, double *se, double *ci95, double *prob);
+
+/**
+ * @brief Whom to start with: the k seeds that reach the most, as lev_seeds() (OPIM-C over
+ * reverse-reachable sets). Collective.
+ *
+ * The same RR sets as lev_seeds(): set i draws only from the stream of (LEV_P_SEED, i), and
+ * rank r draws its share of every batch. The greedy's counts (how many uncovered sets hold each
+ * actor) are summed over the ranks after every pick, one MPI_Allreduce of n 32-bit counts per
+ * seed (as Ripples does); those sums are integers, so every rank sees the counts one process
+ * would. The seeds, gains, spread, certified ratio, RR sets and RR bytes are therefore
+ * lev_seeds()'s for the same options, for any number of ranks, on every rank. Each rank holds a
+ * replica of the compact form's in-rows for the call (8 bytes per edge, 8 per actor) and about
+ * 1/P of the RR sets.
+ * @param[in]  net      The network.
+ * @param[in]  k        How many seeds (≥ 1).
+ * @param[in]  rule     This rank's owned actors' lev_seed_rule (lev_mpi_owned()'s count
+ *   entries, entry i for actor first + i), or NULL (this rank's actors are allowed).
+ * @param[in]  cost     This rank's owned actors' costs (finite, > 0), read with LEV_P_BUDGET
+ *   > 0; NULL: 1 each.
+ * @param[in]  p        Options or NULL: LEV_P_MODEL, LEV_P_PROBABILITY,
+ *   LEV_P_CONSTANT_PROBABILITY, LEV_P_WEIGHTED (LT), LEV_P_SEEDS_EPSILON, LEV_P_BUDGET,
+ *   LEV_P_SEED, LEV_P_THREADS (per rank); LEV_P_TARGET_GROUP must be −1 (the distributed
+ *   network has no groups). Only read.
+ * @param[out] seeds    Caller-owned, min(k, actors) entries: the seeds by global id, in
+ *   selection order; the same on every rank.
+ * @param[out] gains    Caller-owned, as seeds: each seed's marginal gain; may be NULL.
+ * @param[out] len      Receives how many seeds were chosen.
+ * @param[out] spread   Receives the expected number of actors the seeds reach; may be NULL.
+ * @param[out] ratio    Receives the approximation ratio certified; may be NULL.
+ * @param[out] rr_sets  Receives the number of RR sets drawn (by all ranks); may be NULL.
+ * @param[out] rr_bytes Receives the bytes the sets and the greedy's index would take on one
+ *   process (lev_seeds()'s figure; each rank holds about 1/P of the sets); may be NULL.
+ * @return LEV_OK; LEV_EMISUSE (net, seeds or len NULL, not loaded); LEV_EINVAL (k 0, a bad rule
+ *   or cost, more required seeds than k or than the budget, a target group, a strength above 1
+ *   with LEV_PROB_STRENGTH); LEV_ELIMIT (2^31 or more edges); LEV_ENOMEM.
+ * @par Contract
+ *   Outputs are written only on LEV_OK; the status and message are the same on every rank (bad
+ *   input on one rank only is every rank's error).
+ * @par Complexity
+ *   O(θ/P · RR set size + k · n) per rank for θ RR sets, plus the replica (two all-gathers of 4
+ *   bytes per edge, one of 4 per actor) and k + 1 all-reduces of 4n bytes per OPIM-C round.
+ * @par Reference
+ *   Tang, J., Tang, X., Xiao, X. & Yuan, J. (2018). Online processing algorithms for influence
+ *   maximization. SIGMOD. Minutoli, M. et al. (2019). cuRipples / Ripples: fast and scalable
+ *   implementations of influence maximization algorithms. IEEE CLUSTER.
+ * @since 0.1
+ */
+LEV_API lev_status lev_mpi_seeds(lev_mpi_network *net, size_t k, const uint8_t *rule, const double *cost,
+                                 const lev_params *p, uint64_t *seeds, double *gains, size_t *len, double *spread,
+                                 double *ratio, uint64_t *rr_sets, uint64_t *rr_bytes);
 
 /**
  * @brief Collect a per-owned-actor vector on one rank, in actor order. Collective.

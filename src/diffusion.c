@@ -1,6 +1,7 @@
 /*
  * Diffusion: Independent Cascade and Linear Threshold, the expected spread of a seed set by
  * Monte Carlo (lev_spread), and the model set-up shared with influence maximization (seeds.c).
+ * One run is rrsample.c's (shared with libleverage_mpi's lev_mpi_spread).
  *
  * Determinism: run r draws only from the stream made from (LEV_P_SEED, r), whatever thread runs
  * it; activation counts are integers (exact in any order) and the squared counts are summed per
@@ -11,14 +12,13 @@
 #include <math.h>
 #include <string.h>
 
-#define BLOCK 256   /* runs per block of the fixed-order reduction */
+#define BLOCK LEV__SPREAD_BLOCK /* runs per block of the fixed-order reduction */
 #define CHUNK 64    /* blocks between progress reports */
-#define TAG_SPREAD 0x5350524541440001ULL
 
 lev_status lev__dmodel_init(const lev__ctx *c, const char *what, lev__dmodel *m) {
     const lev__csr *g = c->g;
     memset(m, 0, sizeof *m);
-    m->g = g;
+    lev__rrg_of(&m->g, g);
     m->model = (int)lev__param(c->p, LEV_P_MODEL);
     m->prob = (int)lev__param(c->p, LEV_P_PROBABILITY);
     m->pconst = lev__param(c->p, LEV_P_CONSTANT_PROBABILITY);
@@ -41,72 +41,14 @@ lev_status lev__dmodel_init(const lev__ctx *c, const char *what, lev__dmodel *m)
         if (!m->win)
             return lev__ctx_fail(c, LEV_ENOMEM, "%s: out of memory for the thresholds' weights of %u actors", what,
                                  g->n);
-        for (uint32_t v = 0; v < g->n; v++) {
-            double s = 0;
-            for (size_t e = g->in_off[v]; e < g->in_off[v + 1]; e++) s += m->weighted ? (double)g->in_w[e] : 1.0;
-            m->win[v] = s;
-        }
+        lev__dmodel_win(m, m->win);
     }
     return LEV_OK;
 }
 
 void lev__dmodel_free(const lev__ctx *c, lev__dmodel *m) {
-    if (m->win) lev__ctx_free(c, m->win, m->g->n, sizeof *m->win);
+    if (m->win) lev__ctx_free(c, m->win, m->g.n, sizeof *m->win);
     m->win = NULL;
-}
-
-/* Per-thread scratch of the forward simulation. */
-typedef struct fwd {
-    uint32_t *act, *tch, *q; /* run stamps (run + 1) and the queue of active actors */
-    double *acc, *theta;     /* LT: weight received, threshold (valid when tch is this run's) */
-    uint64_t *count;         /* activations per actor, or NULL */
-} fwd;
-
-/* One forward run r; returns the number of active actors at the end. */
-static uint32_t run_once(const lev__dmodel *m, const uint32_t *seeds, size_t ns, uint64_t seed, uint64_t r,
-                         fwd *f) {
-    const lev__csr *g = m->g;
-    uint32_t tag = (uint32_t)(r + 1), head = 0, tail = 0;
-    uint64_t st = lev__stream(seed, r, TAG_SPREAD);
-    for (size_t i = 0; i < ns; i++) {
-        f->act[seeds[i]] = tag;
-        f->q[tail++] = seeds[i];
-    }
-    if (m->model == LEV_MODEL_IC) {
-        while (head < tail) {
-            uint32_t u = f->q[head++];
-            for (size_t e = g->out_off[u]; e < g->out_off[u + 1]; e++) {
-                uint32_t v = g->out_adj[e];
-                if (f->act[v] == tag) continue;
-                double pe = lev__ic_prob(m, e, v);
-                if (pe >= 1 || lev__unit(&st) < pe) {
-                    f->act[v] = tag;
-                    f->q[tail++] = v;
-                }
-            }
-        }
-    } else {
-        while (head < tail) {
-            uint32_t u = f->q[head++];
-            for (size_t e = g->out_off[u]; e < g->out_off[u + 1]; e++) {
-                uint32_t v = g->out_adj[e];
-                if (f->act[v] == tag) continue;
-                if (f->tch[v] != tag) {
-                    f->tch[v] = tag;
-                    f->acc[v] = 0;
-                    f->theta[v] = lev__unit_open0(&st) * m->win[v];
-                }
-                f->acc[v] += m->weighted ? (double)g->out_w[e] : 1.0;
-                if (f->acc[v] >= f->theta[v]) {
-                    f->act[v] = tag;
-                    f->q[tail++] = v;
-                }
-            }
-        }
-    }
-    if (f->count)
-        for (uint32_t i = 0; i < tail; i++) f->count[f->q[i]]++;
-    return tail;
 }
 
 lev_status lev_spread(const lev_network *net, const uint32_t *seeds, size_t nseeds, lev_params *p, double *spread,
@@ -127,13 +69,13 @@ lev_status lev_spread(const lev_network *net, const uint32_t *seeds, size_t nsee
     uint64_t runs = (uint64_t)lev__param(p, LEV_P_RUNS), seed = (uint64_t)lev__param(p, LEV_P_SEED);
     size_t nblocks = (size_t)((runs + BLOCK - 1) / BLOCK);
     int threads = nseeds ? lev__cap_threads(&c, nblocks, 1) : 1;
-    fwd *fs = lev__ctx_alloc(&c, (size_t)threads, sizeof *fs);
+    lev__fwd *fs = lev__ctx_alloc(&c, (size_t)threads, sizeof *fs);
     uint64_t *bsum = lev__ctx_alloc(&c, nblocks, sizeof *bsum);
     double *bsq = lev__ctx_alloc(&c, nblocks, sizeof *bsq);
     int lt = m.model == LEV_MODEL_LT, oom = !fs || !bsum || !bsq;
     if (fs) memset(fs, 0, (size_t)threads * sizeof *fs);
     for (int t = 0; !oom && t < threads; t++) {
-        fwd *f = &fs[t];
+        lev__fwd *f = &fs[t];
         size_t nn = n ? n : 1;
         f->act = lev__ctx_alloc(&c, nn, sizeof *f->act);
         f->q = lev__ctx_alloc(&c, nn, sizeof *f->q);
@@ -170,21 +112,7 @@ lev_status lev_spread(const lev_network *net, const uint32_t *seeds, size_t nsee
         if (rc) goto done;
         for (size_t b0 = 0; b0 < nblocks && rc == LEV_OK; b0 += CHUNK) {
             size_t b1 = b0 + CHUNK < nblocks ? b0 + CHUNK : nblocks;
-#ifdef _OPENMP
-#pragma omp parallel for schedule(static, 1) num_threads(threads)
-#endif
-            for (size_t b = b0; b < b1; b++) {
-                fwd *f = &fs[lev__thread_num()];
-                uint64_t r0 = (uint64_t)b * BLOCK, r1 = r0 + BLOCK < runs ? r0 + BLOCK : runs, s = 0;
-                double sq = 0;
-                for (uint64_t r = r0; r < r1; r++) {
-                    uint32_t a = run_once(&m, seeds, nseeds, seed, r, f);
-                    s += a;
-                    sq += (double)a * (double)a;
-                }
-                bsum[b] = s;
-                bsq[b] = sq;
-            }
+            lev__spread_blocks(&m, seeds, nseeds, seed, runs, b0, b1, threads, fs, bsum, bsq);
             rc = lev__ctx_progress(&c, (double)b1 / (double)nblocks, what);
         }
         if (rc) goto done;
@@ -221,7 +149,7 @@ done:
     if (fs) {
         for (int t = 0; t < threads; t++) {
             size_t nn = n ? n : 1;
-            fwd *f = &fs[t];
+            lev__fwd *f = &fs[t];
             if (f->act) lev__ctx_free(&c, f->act, nn, sizeof *f->act);
             if (f->q) lev__ctx_free(&c, f->q, nn, sizeof *f->q);
             if (f->tch) lev__ctx_free(&c, f->tch, nn, sizeof *f->tch);

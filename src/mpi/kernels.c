@@ -215,16 +215,87 @@ static int by_u32(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
+/* Strong components by colouring (Orzan 2004; the distributed form of Fleischer, Hendrickson &
+ * Pinar's forward-backward idea): while actors are left, every left actor takes the smallest id
+ * among the left actors that reach it (min-label propagation along in-edges, in-ghosts exchanged
+ * each round); an actor whose colour is its own id is a root, and the actors of its colour that
+ * reach it (propagated back along out-edges, out-ghosts exchanged) are its component, labelled
+ * with the root's id — the smallest id in the component, as the weak labels are. Those actors
+ * leave; the rest go round again. Into la[0 .. count): each owned actor's label. Collective. */
+static lev_status strong_labels(lev_mpi_network *net, double *la, double *lb, double *scratch, const char *what) {
+    const double INF = 4294967296.0; /* above every id */
+    uint32_t nc = net->count, first = net->first;
+    const lmpi_side *A = &net->in, *B = &net->out;
+    double *lab = malloc(((size_t)nc + 1) * sizeof *lab);
+    unsigned char *act = malloc((size_t)nc + 1);
+    lev_status rc = LEV_OK;
+    if (!lab || !act) rc = lmpi_fail(net, LEV_ENOMEM, "%s: out of memory for %u actors", what, nc);
+    if ((rc = lmpi_agree(net, rc))) {
+        free(lab);
+        free(act);
+        return rc;
+    }
+    memset(act, 1, nc);
+    for (;;) {
+        int left = 0, anyleft = 0;
+        for (uint32_t v = 0; v < nc; v++) left |= act[v];
+        MPI_Allreduce(&left, &anyleft, 1, MPI_INT, MPI_LOR, net->comm);
+        if (!anyleft) break;
+        /* forward: colours */
+        for (uint32_t v = 0; v < nc; v++) la[v] = act[v] ? (double)(first + v) : INF;
+        for (;;) {
+            lmpi_exchange(net, &A->plan, la, la + nc, scratch);
+            int changed = 0, any = 0;
+            for (uint32_t v = 0; v < nc; v++) {
+                if (!act[v]) continue;
+                double l = la[v];
+                for (size_t k = A->off[v]; k < A->off[v + 1]; k++)
+                    if (la[A->adj[k]] < l) l = la[A->adj[k]];
+                uint32_t lv = (uint32_t)l; /* lv reaches v: what reaches lv does too */
+                if (lv >= first && lv < first + nc && la[lv - first] < l) l = la[lv - first];
+                if (l < la[v]) {
+                    la[v] = l;
+                    changed = 1;
+                }
+            }
+            MPI_Allreduce(&changed, &any, 1, MPI_INT, MPI_LOR, net->comm);
+            if (!any) break;
+        }
+        /* backward: the actors of a root's colour that reach it (lb: the colour when found, else INF) */
+        for (uint32_t v = 0; v < nc; v++) lb[v] = act[v] && la[v] == (double)(first + v) ? la[v] : INF;
+        for (;;) {
+            lmpi_exchange(net, &B->plan, lb, lb + nc, scratch);
+            int changed = 0, any = 0;
+            for (uint32_t v = 0; v < nc; v++) {
+                if (!act[v] || lb[v] != INF) continue;
+                for (size_t k = B->off[v]; k < B->off[v + 1]; k++)
+                    if (lb[B->adj[k]] == la[v]) {
+                        lb[v] = la[v];
+                        changed = 1;
+                        break;
+                    }
+            }
+            MPI_Allreduce(&changed, &any, 1, MPI_INT, MPI_LOR, net->comm);
+            if (!any) break;
+        }
+        for (uint32_t v = 0; v < nc; v++)
+            if (act[v] && lb[v] != INF) {
+                lab[v] = lb[v];
+                act[v] = 0;
+            }
+    }
+    memcpy(la, lab, (size_t)nc * sizeof *la);
+    free(lab);
+    free(act);
+    return LEV_OK;
+}
+
 lev_status lev_mpi_components(lev_mpi_network *net, const lev_params *p, uint32_t *component, uint64_t *count) {
     const char *what = "components";
     if (!net) return LEV_EMISUSE;
     lev_status rc = begin(net, component, what);
     if (rc) return rc;
-    if (param(p, LEV_P_UNDIRECTED) == 0) {
-        rc = lmpi_fail(net, LEV_EUNSUPPORTED,
-                       "%s: strong components are not distributed; set LEV_P_UNDIRECTED 1 for weak components", what);
-        return lmpi_agree(net, rc);
-    }
+    int strong = param(p, LEV_P_UNDIRECTED) == 0;
     uint32_t nc = net->count, first = net->first;
     const lmpi_side *A = &net->in, *B = &net->out;
     size_t ga = A->plan.nghost, gb = B->plan.nghost;
@@ -236,6 +307,9 @@ lev_status lev_mpi_components(lev_mpi_network *net, const lev_params *p, uint32_
     if (!buf || !cid || !c) rc = lmpi_fail(net, LEV_ENOMEM, "%s: out of memory for %u actors", what, nc);
     if ((rc = lmpi_agree(net, rc))) goto done;
     double *la = buf, *lb = la + nc + ga, *scratch = lb + nc + gb;
+    if (strong) {
+        if ((rc = strong_labels(net, la, lb, scratch, what))) goto done;
+    } else {
     for (uint32_t v = 0; v < nc; v++) la[v] = lb[v] = (double)(first + v);
     for (;;) {
         lmpi_exchange(net, &A->plan, la, la + nc, scratch);
@@ -254,6 +328,7 @@ lev_status lev_mpi_components(lev_mpi_network *net, const lev_params *p, uint32_
         int any = 0;
         MPI_Allreduce(&changed, &any, 1, MPI_INT, MPI_LOR, net->comm);
         if (!any) break;
+    }
     }
     /* Roots (their own label) are numbered in id order: an exclusive scan of the counts. */
     uint64_t roots = 0, base = 0, total = 0;

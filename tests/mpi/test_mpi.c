@@ -3,7 +3,7 @@
  *
  * Every rank also loads the whole file with lev_read_file(); the distributed results, gathered on
  * rank 0, must equal the single-process ones bit for bit (degree, strength, PageRank in every
- * direction and weighting, weak components), and the actor numbering and names must be the same.
+ * direction and weighting, weak and strong components), and the actor numbering and names must be the same.
  * A generated file puts quoted names with commas, quotes and line breaks, CRLF line ends, blank
  * lines, self-loops, parallel edges and strengths that are not floats across the chunk
  * boundaries. Bad input on one rank's part only must give every rank the single-process error.
@@ -122,10 +122,17 @@ static void compare_file(const char *path) {
                   comp1[first + i]);
             break;
         }
-    /* strong components are refused alike on every rank */
+    /* strong components: the same ids */
     lev_params_reset(p);
-    CHECK(lev_mpi_components(dn, p, compd, NULL) == LEV_EUNSUPPORTED, "strong components refused");
-    CHECK(strstr(lev_mpi_errmsg(dn), "LEV_P_UNDIRECTED 1") != NULL, "message: %s", lev_mpi_errmsg(dn));
+    CHECK(lev_components(net, p, comp1, &nc1) == LEV_OK, "single strong components");
+    CHECK(lev_mpi_components(dn, p, compd, &ncd) == LEV_OK, "strong components: %s", lev_mpi_errmsg(dn));
+    CHECK(ncd == nc1, "%s: %llu strong components, want %zu", path, (unsigned long long)ncd, nc1);
+    for (uint64_t i = 0; i < count; i++)
+        if (compd[i] != comp1[first + i]) {
+            CHECK(0, "%s: actor %llu in strong component %u, want %u", path, (unsigned long long)(first + i), compd[i],
+                  comp1[first + i]);
+            break;
+        }
     /* a second load is refused, and nothing changes */
     CHECK(lev_mpi_read_edges(dn, path, NULL) == LEV_EMISUSE, "second load refused");
     CHECK(lev_mpi_actor_count(dn) == n, "a refused load changes nothing");
