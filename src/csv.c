@@ -691,16 +691,20 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
     o->dp = lev__decimal_point();
     const lev__strtab *A = &net->actors;
     if (fmt == LEV_FORMAT_EDGES_CSV) {
-        lev__out_str(o, net->echan ? "source,target,weight,channel\n" : "source,target,weight\n");
+        int chans = lev__has_channels(net);
+        lev__out_str(o, chans ? "source,target,weight,channel\n" : "source,target,weight\n");
         for (size_t e = 0; e < net->m && !o->failed; e++) {
-            out_field(o, A->e[net->esrc[e]].s);
+            uint32_t es = 0, et = 0, ec = LEV_NONE;
+            double ew = 1;
+            lev__out_rec(o, net, e, &es, &et, &ew, &ec);
+            out_field(o, A->e[es].s);
             lev__out_put(o, ",", 1);
-            out_field(o, A->e[net->etgt[e]].s);
+            out_field(o, A->e[et].s);
             lev__out_put(o, ",", 1);
-            lev__out_num(o, lev__edge_w(net, e));
-            if (net->echan) {
+            lev__out_num(o, ew);
+            if (chans) {
                 lev__out_put(o, ",", 1);
-                if (net->echan[e] != LEV_NONE) out_field(o, net->channels.e[net->echan[e]].s);
+                if (ec != LEV_NONE) out_field(o, net->channels.e[ec].s);
             }
             lev__out_put(o, "\n", 1);
         }
@@ -731,6 +735,7 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
     lev__out_flush(o);
     int failed = o->failed;
     lev__free(&net->mem, o, sizeof *o);
+    if (failed == 2) return lev__ctx_fail(&c, LEV_ENOMEM, "lev_write: out of memory for the edge index");
     if (failed) return lev__ctx_fail(&c, LEV_EIO, "lev_write: the sink stopped the write");
     return LEV_OK;
 }

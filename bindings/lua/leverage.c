@@ -443,6 +443,12 @@ static int m_edge_count(lua_State *L) {
     return 1;
 }
 
+/* net:bytes() -> bytes the network holds now (lev_network_bytes) */
+static int m_bytes(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)lev_network_bytes(checknet(L, 1)->net));
+    return 1;
+}
+
 /* net:edge(i) -> source index, target index, strength, channel or nil */
 static int m_edge(lua_State *L) {
     Net *u = checknet(L, 1);
@@ -2654,6 +2660,7 @@ static const luaL_Reg net_methods[] = {
     {"add_edges", m_add_edges},
     {"edge", m_edge},
     {"edge_count", m_edge_count},
+    {"bytes", m_bytes},
     {"read", m_read},
     {"read_string", m_read_string},
     {"write", m_write},

@@ -190,6 +190,14 @@ test("edges: add by name, by index, read back", function()
   local x = 0.1 + 0.2
   net:add_edge("A", "B", x)
   eq(select(3, net:edge(4)), x, "strength exact")
+  -- after an analysis the edges live in the compact form: the same, by number
+  local before = net:bytes()
+  net:degree()
+  eq(select(3, net:edge(4)), x, "strength exact after an analysis")
+  s, t, w, c = net:edge(1)
+  eq(s * 10 + t, 12, "edge 1 after an analysis")
+  eq(c, "kin", "channel after an analysis")
+  assert(before > 0 and net:bytes() > 0, "bytes")
 end)
 
 test("edges: errors leave the network unchanged", function()
