@@ -641,6 +641,34 @@ LEV_API lev_status lev_edge_add_by_name(lev_network *net, const char *source, co
 LEV_API size_t lev_edge_count(const lev_network *net);
 
 /**
+ * @brief Self-loops and repeated edges: does the data hold what you think it holds?
+ *
+ * An edge repeats when an earlier edge (a smaller number) has the same source, target and
+ * channel (no channel being one channel of its own): data read from a file with a row twice, or
+ * parallel ties a user may not expect. The analyses keep both (strengths and walks add them up;
+ * shortest paths take the strongest); this says how many there are and where the first is, so
+ * that a tool can say so. A self-loop is an edge from an actor to itself.
+ * @param[in]  net          The network; not changed (its compact form is brought up to date).
+ * @param[in]  p            Options (none read but LEV_P_THREADS for the compact form), or NULL.
+ * @param[out] loops        Receives the number of self-loops; may be NULL.
+ * @param[out] first_loop   Receives the number of the first self-loop, or SIZE_MAX when there is
+ *   none; may be NULL.
+ * @param[out] repeats      Receives the number of edges that repeat an earlier one; may be NULL.
+ * @param[out] first_repeat Receives the number of the first edge that repeats an earlier one, or
+ *   SIZE_MAX; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL), LEV_ENOMEM (the compact form could not be built).
+ *   Outputs written only on LEV_OK; a failure is recorded on `p` (or `net` when p is NULL).
+ * @par Complexity
+ *   O(V + E) time, reading the compact form once (O(E · c) with channels, c the most edges
+ *   between one ordered pair); no memory beyond the compact form.
+ * @par Thread safety
+ *   Read-only.
+ * @since 0.1
+ */
+LEV_API lev_status lev_edge_repeats(const lev_network *net, lev_params *p, size_t *loops, size_t *first_loop,
+                                    size_t *repeats, size_t *first_repeat);
+
+/**
  * @brief Bytes the network holds now: how much memory does this network take?
  *
  * Everything allocated through the network's allocator and not yet freed (names, groups,

@@ -493,6 +493,45 @@ lev_status lev__recs_read(const lev_network *net, size_t e0, size_t count, uint3
     return rc;
 }
 
+/* ---- repeated edges and self-loops ------------------------------------------------------------ */
+
+lev_status lev_edge_repeats(const lev_network *net, lev_params *p, size_t *loops, size_t *first_loop,
+                            size_t *repeats, size_t *first_repeat) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "edge_repeats", (const void *)net); /* outputs may all be NULL */
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    const uint32_t *ch = net->out_chan;
+    size_t nl = 0, fl = SIZE_MAX, nr = 0, fr = SIZE_MAX;
+    for (uint32_t u = 0; u < g->n; u++) {
+        size_t end = g->out_off[u + 1];
+        for (size_t k = g->out_off[u]; k < end;) {
+            /* a group of equal targets, in record order */
+            size_t j = k + 1;
+            while (j < end && g->out_adj[j] == g->out_adj[k]) j++;
+            if (g->out_adj[k] == u) {
+                nl += j - k;
+                size_t e = lev__order(net, k); /* the group's first is its earliest */
+                if (e < fl) fl = e;
+            }
+            for (size_t q = k + 1; q < j; q++) {
+                int rep = !ch;
+                for (size_t r = k; r < q && !rep; r++) rep = ch[r] == ch[q];
+                if (!rep) continue;
+                nr++;
+                size_t e = lev__order(net, q);
+                if (e < fr) fr = e;
+            }
+            k = j;
+        }
+    }
+    if (loops) *loops = nl;
+    if (first_loop) *first_loop = fl;
+    if (repeats) *repeats = nr;
+    if (first_repeat) *first_repeat = fr;
+    return LEV_OK;
+}
+
 /* ---- the folded view: distinct neighbours, self-loops apart -------------------------------------- */
 
 size_t lev__fold_row(const lev__csr *g, uint32_t v, int dir, int how, uint32_t *adj, double *w, double *loops) {

@@ -218,6 +218,9 @@ lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uin
 lev_status lev__edges_reserve(lev_network *net, size_t extra);
 lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
 
+/* Bytes of an edges CSV file read and parsed at a time by lev_read_file (4 MiB). */
+extern size_t lev__stream_block;
+
 /* ---- writers: one buffered sink for every format (csv.c, graphio.c) --------------------------- */
 
 /* Bytes go to fn in blocks of 16 KiB; after the first refusal nothing more is sent and `failed`

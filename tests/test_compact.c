@@ -389,3 +389,56 @@ Test(compact, view_is_its_rows_for_any_thread_count) {
     }
     lev_network_free(net);
 }
+
+/* ---- lev_read_file reads an edges CSV in blocks (src/csv.c, edges_stream) ------------------------ */
+
+/* The same network, status and message as lev_read_buffer of the whole text, for blocks of any
+ * size: records cut by a block end, quoted line ends, CRLF, a BOM, errors on any line. */
+Test(compact, edges_file_in_blocks_reads_as_the_whole_text) {
+    static const char *const texts[] = {
+        "source,target,weight\nA,B,1\nB,C,2.5\nC,A,0.25\n",
+        "\xEF\xBB\xBFsource,target,weight,channel\r\nA,B,1,kin\r\n\r\nB,\"C\nD\",2,\"mo\"\"ney\"\r\nA,A,3,\r\n",
+        "from,to,strength\n\"a, b\",c,1\n  c , d ,2\nd,\"a, b\",3", /* no line end at the end */
+        "source,target,weight\nA,B,1\nB,C,zero\nC,D,1\n",           /* a bad number on line 3 */
+        "source,target,weight\nA,B,1\nB,\"C,2\nD,E,1\n",             /* a quote never closed */
+        "source,target,weight\nA,B,1\nB,C\n",                         /* too few fields */
+        "source,target,weight\nA,B\"x,1\n",                           /* a quote inside a field */
+        "target,weight\nA,1\n",                                       /* no source column */
+        "",                                                           /* no header */
+        "source,target,weight\n" /* many rows: blocks cut them everywhere */
+        "a1,a2,1\na2,a3,2\na3,a4,3\na4,a5,4\na5,a6,5\na6,a7,6\na7,a8,7\na8,a9,8\na9,a1,9\n"
+        "b1,\"b\n2\",1\n\"b\n2\",b3,2\nb3,b1,3\n",
+    };
+    char *dir = test_tmpdir("stream");
+    char path[512];
+    snprintf(path, sizeof path, "%s/e.csv", dir);
+    size_t saved = lev__stream_block;
+    static const size_t blocks[] = {1, 2, 3, 5, 8, 13, 64, 4096};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        FILE *f = fopen(path, "wb");
+        cr_assert(f);
+        fwrite(texts[i], 1, strlen(texts[i]), f);
+        fclose(f);
+        lev_network *ref;
+        cr_assert_eq(lev_network_new(&ref), LEV_OK);
+        lev_status rref = lev_read_buffer(ref, LEV_FORMAT_EDGES_CSV, texts[i], strlen(texts[i]), path, NULL);
+        char *want = dump_network(ref);
+        for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+            lev__stream_block = blocks[b];
+            lev_network *net;
+            cr_assert_eq(lev_network_new(&net), LEV_OK);
+            lev_status rc = lev_read_file(net, LEV_FORMAT_EDGES_CSV, path, NULL);
+            cr_assert_eq(rc, rref, "text %zu, blocks of %zu: %s, expected %s", i, blocks[b], lev_status_name(rc),
+                         lev_status_name(rref));
+            cr_assert_str_eq(lev_errmsg(net), lev_errmsg(ref), "text %zu, blocks of %zu", i, blocks[b]);
+            char *got = dump_network(net);
+            cr_assert_str_eq(got, want, "text %zu, blocks of %zu", i, blocks[b]);
+            free(got);
+            lev_network_free(net);
+        }
+        free(want);
+        lev_network_free(ref);
+    }
+    lev__stream_block = saved;
+    test_rmdir(dir);
+}
