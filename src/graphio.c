@@ -113,7 +113,7 @@ lev_status lev__graph_ref(lev__graph *g, const char *id, size_t len, size_t line
     g->nodes = p;
     if (!rc) rc = lev__strtab_reserve(g->mem, &g->ids, 1);
     char *copy = NULL;
-    if (!rc) rc = copy_str(g, id, len, line, col, &copy);
+    if (!rc && !(copy = lev__strtab_copy(g->mem, &g->ids, id, len))) rc = LEV_ENOMEM;
     if (rc) return lev__graph_err(g, line, col, rc, "%s (node id \"%s\")", lev_strerror(rc), shown(id, len, b));
     i = lev__strtab_push(&g->ids, copy, len);
     g->nodes[g->nn++] = (lev__gnode){NULL, NULL, line, col, 0};

@@ -67,7 +67,7 @@ int lev__utf8_valid(const char *s, size_t len);
 
 /* An interning table: strings numbered 0..count-1 in order of insertion, with a hash index. */
 typedef struct lev__strent {
-    char *s;        /* owned copy, NUL-terminated; never moves while the string is in the table */
+    char *s;        /* copy in the table's arena, NUL-terminated; never moves while in the table */
     uint32_t len;   /* bytes, without the NUL */
 } lev__strent;
 
@@ -81,7 +81,17 @@ typedef struct lev__strslot {
                      * byte; longer: the address of the entry's copy */
 } lev__strslot;
 
+/* Strings are packed in chunks (8 bytes for a 7-byte name, where a malloc'ed copy costs 32),
+ * newest first; strings are added and dropped in order, so dropping the last ones gives back
+ * the end of the arena. */
+typedef struct lev__chunk {
+    struct lev__chunk *prev;
+    size_t size, used;
+    char data[];
+} lev__chunk;
+
 typedef struct lev__strtab {
+    lev__chunk *arena;
     lev__strent *e;
     uint32_t count, cap;
     lev__strslot *slot; /* open addressing, linear probing from the tag's home slot */
@@ -100,8 +110,11 @@ static inline void lev__strtab_prefetch(const lev__strtab *t, uint32_t tag) {
 }
 /* Make room for `extra` more strings so that lev__strtab_push cannot fail for them. */
 lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra);
-/* Insert an owned copy (after reserve). Cannot fail. Returns the new index. */
-uint32_t lev__strtab_push(lev__strtab *t, char *owned, size_t len);
+/* A NUL-terminated copy of s[0..len) in t's arena, for lev__strtab_push next; NULL when out of
+ * memory. */
+char *lev__strtab_copy(const lev__mem *m, lev__strtab *t, const char *s, size_t len);
+/* Insert the copy lev__strtab_copy just made (after reserve). Cannot fail. Returns the new index. */
+uint32_t lev__strtab_push(lev__strtab *t, char *copy, size_t len);
 /* Drop strings count..end, freeing them, and rebuild the index; cannot fail. */
 void lev__strtab_truncate(const lev__mem *m, lev__strtab *t, uint32_t count);
 /* Find, or copy and insert; *idx receives the index. */

@@ -246,7 +246,7 @@ lev_status lev__actor_add(lev_network *net, const char *name, uint32_t group, ui
         rc = lev__grow(&net->mem, &g, &net->gcap, (size_t)net->actors.count + 1, sizeof(uint32_t));
         net->actor_group = g;
     }
-    char *copy = rc ? NULL : lev__strdup(&net->mem, name, NULL);
+    char *copy = rc ? NULL : lev__strtab_copy(&net->mem, &net->actors, name, len);
     if (!rc && !copy) rc = LEV_ENOMEM;
     if (rc) {
         snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
@@ -340,7 +340,7 @@ lev_status lev_resource_add(lev_network *net, const char *name, uint32_t *idx) {
         rc = lev__grow(&net->mem, &a, &net->acap, (size_t)net->resources.count + 1, sizeof *net->amounts);
         net->amounts = a;
     }
-    char *copy = rc ? NULL : lev__strdup(&net->mem, name, NULL);
+    char *copy = rc ? NULL : lev__strtab_copy(&net->mem, &net->resources, name, len);
     if (!rc && !copy) rc = LEV_ENOMEM;
     if (rc) return lev__fail(net, rc, "cannot add resource \"%s\": %s", name, lev_strerror(rc));
     uint32_t r = lev__strtab_push(&net->resources, copy, len);

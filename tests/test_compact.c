@@ -305,6 +305,16 @@ Test(compact, allocation_failure_changes_nothing) {
             /* only spare capacity of the pending list may have been trimmed */
             cr_assert_leq(fa.live_bytes, bytes, "allocation %ld failed: bytes grew", fail_at);
         }
+        /* the index from edge number to place is built at the first lev_edge_get: it may fail too */
+        fa.calls = 0;
+        fa.fail_at = 0;
+        fa.armed = 1;
+        uint32_t a = 77;
+        cr_assert_eq(lev_edge_get(net, 5, &a, NULL, NULL, NULL), LEV_ENOMEM);
+        fa.armed = 0;
+        cr_assert_eq(a, 77, "written on failure");
+        cr_assert_str_eq(lev_errmsg(net), later ? "lev_edge_get: out of memory for the index of 600001 edges"
+                                                : "lev_edge_get: out of memory for the index of 600000 edges");
         if (!later) {
             check_direction(&r, net->csr.out_off, net->csr.out_adj, net->csr.out_w, 1);
             check_direction(&r, net->csr.in_off, net->csr.in_adj, net->csr.in_w, 0);
@@ -387,6 +397,31 @@ Test(compact, view_is_its_rows_for_any_thread_count) {
         }
         lev_params_free(p);
     }
+    lev_network_free(net);
+}
+
+/* Self-loops and repeats, by number: a repeat has an earlier edge with the same source, target and
+ * channel. Hand-worked. */
+Test(compact, edge_repeats_hand_worked) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    size_t n[4] = {9, 9, 9, 9};
+    cr_assert_eq(lev_edge_repeats(net, NULL, n, n + 1, n + 2, n + 3), LEV_OK); /* empty */
+    cr_assert(n[0] == 0 && n[1] == SIZE_MAX && n[2] == 0 && n[3] == SIZE_MAX);
+    /* 0 B->C, 1 A->B kin, 2 A->B, 3 C->C, 4 A->B kin (repeats 1), 5 B->C (repeats 0), 6 A->B money,
+     * 7 C->C (loop, repeats 3), 8 A->A */
+    static const char *const e[][3] = {{"B", "C", NULL}, {"A", "B", "kin"}, {"A", "B", NULL}, {"C", "C", NULL},
+                                       {"A", "B", "kin"}, {"B", "C", NULL}, {"A", "B", "money"}, {"C", "C", NULL},
+                                       {"A", "A", NULL}};
+    for (int i = 0; i < 9; i++) cr_assert_eq(lev_edge_add_by_name(net, e[i][0], e[i][1], 1, e[i][2], NULL), LEV_OK);
+    cr_assert_eq(lev_edge_repeats(net, NULL, n, n + 1, n + 2, n + 3), LEV_OK);
+    cr_assert(n[0] == 3 && n[1] == 3, "loops %zu, first %zu", n[0], n[1]);
+    cr_assert(n[2] == 3 && n[3] == 4, "repeats %zu, first %zu", n[2], n[3]);
+    cr_assert_eq(lev_edge_repeats(net, NULL, NULL, NULL, NULL, NULL), LEV_OK);
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    cr_assert_eq(lev_edge_repeats(NULL, p, n, NULL, NULL, NULL), LEV_EMISUSE);
+    lev_params_free(p);
     lev_network_free(net);
 }
 

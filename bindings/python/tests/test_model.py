@@ -210,6 +210,16 @@ def test_edges_by_name_and_index() -> None:
         assert list(net.edges()) == before + [("c", "b", 0.3, None)]
 
 
+def test_edge_repeats() -> None:
+    with Network() as net:
+        for s, t, ch in [("B", "C", None), ("A", "B", "kin"), ("A", "B", None), ("C", "C", None),
+                         ("A", "B", "kin"), ("B", "C", None), ("C", "C", None)]:
+            net.add_edge(s, t, 1.0, ch)
+        assert net.edge_repeats() == (2, 3, 3, 4)  # loops 3, 6; repeats 4, 5, 6
+    with Network() as net:
+        assert net.edge_repeats() == (0, None, 0, None)
+
+
 def test_nbytes_counts_what_the_network_holds() -> None:
     with Network() as net:
         empty = net.nbytes
