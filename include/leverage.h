@@ -593,8 +593,11 @@ LEV_API lev_status lev_edge_add(lev_network *net, uint32_t source, uint32_t targ
  *   channel not UTF-8), LEV_ELIMIT (too many edges or channel labels), LEV_ENOMEM; on failure
  *   nothing changes and the message is on `net`.
  * @par Complexity
- *   O(count + |channel|) amortized time; the model grows by 16 bytes per edge (20 with
- *   channels).
+ *   O(count + |channel|) amortized time. New edges wait in a list of 12 bytes per edge (16
+ *   with channels, 16 with a strength that is not exactly a float) until the next analysis
+ *   moves them into the compact form, where an edge takes 16 bytes (both directions, float
+ *   strengths), plus 4 when the edges were not added in order of source then target, 8 with
+ *   exact double strengths, 4 with channels: see lev_network_bytes().
  * @par Thread safety
  *   Needs exclusive access to `net`.
  * @since 0.1
@@ -638,6 +641,53 @@ LEV_API lev_status lev_edge_add_by_name(lev_network *net, const char *source, co
 LEV_API size_t lev_edge_count(const lev_network *net);
 
 /**
+ * @brief Self-loops and repeated edges: does the data hold what you think it holds?
+ *
+ * An edge repeats when an earlier edge (a smaller number) has the same source, target and
+ * channel (no channel being one channel of its own): data read from a file with a row twice, or
+ * parallel ties a user may not expect. The analyses keep both (strengths and walks add them up;
+ * shortest paths take the strongest); this says how many there are and where the first is, so
+ * that a tool can say so. A self-loop is an edge from an actor to itself.
+ * @param[in]  net          The network; not changed (its compact form is brought up to date).
+ * @param[in]  p            Options (none read but LEV_P_THREADS for the compact form), or NULL.
+ * @param[out] loops        Receives the number of self-loops; may be NULL.
+ * @param[out] first_loop   Receives the number of the first self-loop, or SIZE_MAX when there is
+ *   none; may be NULL.
+ * @param[out] repeats      Receives the number of edges that repeat an earlier one; may be NULL.
+ * @param[out] first_repeat Receives the number of the first edge that repeats an earlier one, or
+ *   SIZE_MAX; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL), LEV_ENOMEM (the compact form could not be built).
+ *   Outputs written only on LEV_OK; a failure is recorded on `p` (or `net` when p is NULL).
+ * @par Complexity
+ *   O(V + E) time, reading the compact form once (O(E · c) with channels, c the most edges
+ *   between one ordered pair); no memory beyond the compact form.
+ * @par Thread safety
+ *   Read-only.
+ * @since 0.1
+ */
+LEV_API lev_status lev_edge_repeats(const lev_network *net, lev_params *p, size_t *loops, size_t *first_loop,
+                                    size_t *repeats, size_t *first_repeat);
+
+/**
+ * @brief Bytes the network holds now: how much memory does this network take?
+ *
+ * Everything allocated through the network's allocator and not yet freed (names, groups,
+ * resources and holdings, the edges in whichever form they are, caches such as the edge index
+ * of lev_edge_get()), plus the handle itself. Scratch that analyses running at the moment hold
+ * through the same allocator is included while they run. With R-MAT graphs of 16 edges per
+ * actor, after the first analysis: about 16 bytes per edge for the edges in both directions
+ * with their strengths, 1 per edge for the row offsets, and the names (bench/README.md).
+ * @param[in] net The network, or NULL.
+ * @return The bytes; 0 when net is NULL.
+ * @par Complexity
+ *   O(1).
+ * @par Thread safety
+ *   Read-only.
+ * @since 0.1
+ */
+LEV_API size_t lev_network_bytes(const lev_network *net);
+
+/**
  * @brief Read edge `i` back.
  * @param[in]  net      The network; not changed.
  * @param[in]  i        Edge index, 0..lev_edge_count(net)−1.
@@ -646,10 +696,14 @@ LEV_API size_t lev_edge_count(const lev_network *net);
  * @param[out] strength Receives the strength exactly as added (a double, not rounded); may be NULL.
  * @param[out] channel  Receives the channel label (borrowed, valid until the network is freed)
  *   or NULL when the edge has none; may be NULL.
- * @return LEV_OK, LEV_EMISUSE (net NULL), LEV_EINVAL (i out of range). Outputs untouched on
- *   failure; a failure is recorded on `net` under its lock (except when net is NULL).
+ * @return LEV_OK, LEV_EMISUSE (net NULL), LEV_EINVAL (i out of range), LEV_ENOMEM (the
+ *   edge index below could not be built). Outputs untouched on failure; a failure is recorded
+ *   on `net` under its lock (except when net is NULL).
  * @par Complexity
- *   O(1).
+ *   O(log V). The network stores its edges once, in the compact form the analyses read (sorted
+ *   by source, then target); when the edges were not added in that order, the first call after
+ *   an analysis builds an index from edge number to place, 4 bytes per edge (8 past 2^32
+ *   edges), O(E), kept until the network changes.
  * @par Thread safety
  *   Read-only.
  * @since 0.1

@@ -906,9 +906,7 @@ lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *sha
         return lev__ctx_fail(c, LEV_ELIMIT, "channel_bypass: %u actors by %zu channels do not fit in memory", n, C);
     if ((rc = check_limit(&b, (double)C, 1))) return rc;
     double *buf = lev__ctx_alloc(c, (2 + (size_t)C) * n, sizeof(double));
-    size_t *perm = m ? lev__ctx_alloc(c, 2 * m, sizeof(size_t)) : NULL;
-    size_t *cnt = lev__ctx_alloc(c, (size_t)n + 1, sizeof(size_t));
-    if (!buf || !cnt || (m && !perm)) {
+    if (!buf) {
         rc = lev__ctx_fail(c, LEV_ENOMEM, "channel_bypass: out of memory for %u actors, %zu channels", n, C);
         goto done;
     }
@@ -917,32 +915,22 @@ lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *sha
         rc = bp_inner_fail(&b, rc);
         goto done;
     }
-    if (C) {
-        /* the records by (source, target): a stable counting sort by target, then by source */
-        size_t *tmp = perm + m;
-        memset(cnt, 0, ((size_t)n + 1) * sizeof(size_t));
-        for (size_t e = 0; e < m; e++) cnt[net->etgt[e] + 1]++;
-        for (uint32_t v = 0; v < n; v++) cnt[v + 1] += cnt[v];
-        for (size_t e = 0; e < m; e++) tmp[cnt[net->etgt[e]]++] = e;
-        memset(cnt, 0, ((size_t)n + 1) * sizeof(size_t));
-        for (size_t e = 0; e < m; e++) cnt[net->esrc[e] + 1]++;
-        for (uint32_t v = 0; v < n; v++) cnt[v + 1] += cnt[v];
-        for (size_t k = 0; k < m; k++) perm[cnt[net->esrc[tmp[k]]]++] = tmp[k];
-        if ((rc = shadow_open(&b, m))) {
-            rc = lev__ctx_fail(c, rc, "channel_bypass: out of memory for a copy of %zu edges", m);
-            goto done;
-        }
+    if (C && (rc = shadow_open(&b, m))) {
+        rc = lev__ctx_fail(c, rc, "channel_bypass: out of memory for a copy of %zu edges", m);
+        goto done;
     }
+    /* The compact form holds the records by (source, target), record order among equals: the
+     * shadow's out rows are its rows without the channel's records. */
+    const lev__csr *g = c->g;
     for (size_t ch = 0; ch < C; ch++) {
         lev__csr *h = &b.sh.csr;
-        size_t k = 0, mm = 0;
+        size_t mm = 0;
         h->out_off[0] = 0;
         for (uint32_t u = 0; u < n; u++) {
-            for (; k < m && net->esrc[perm[k]] == u; k++) {
-                size_t e = perm[k];
-                if (net->echan && net->echan[e] == ch) continue;
-                h->out_adj[mm] = net->etgt[e];
-                h->out_w[mm] = (float)lev__edge_w(net, e);
+            for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
+                if (net->out_chan && net->out_chan[k] == ch) continue;
+                h->out_adj[mm] = g->out_adj[k];
+                h->out_w[mm] = g->out_w[k];
                 mm++;
             }
             h->out_off[u + 1] = mm;
@@ -966,8 +954,6 @@ lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *sha
     rc = LEV_OK;
 done:
     if (buf) lev__ctx_free(c, buf, (2 + (size_t)C) * n, sizeof(double));
-    if (perm) lev__ctx_free(c, perm, 2 * m, sizeof(size_t));
-    if (cnt) lev__ctx_free(c, cnt, (size_t)n + 1, sizeof(size_t));
     bp_end(&b);
     return rc;
 }

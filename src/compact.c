@@ -1,20 +1,28 @@
 /*
- * The compact form: CSR adjacency in both directions.
+ * The compact form: CSR adjacency in both directions, and the model's storage of the edges.
  *
  * Memory: 4 bytes of actor id and 4 bytes of float strength per edge and direction, so 16 bytes
- * per edge for both directions, plus 2 · 8 · (V + 1) bytes of row offsets. Rows of `out` are
- * sorted by target and rows of `in` by source, ties (parallel edges) in edge order:
- *   1. edges in order, placed by source (a stable counting sort: out rows in edge order);
- *   2. each out row sorted by target, stably (merge sort, the in arrays as scratch);
- *   3. out rows scanned by source, placed by target (in rows sorted by source).
- * Time O(V + E log d), d the largest out-degree; scratch T · (V + 1) cursors.
+ * per edge for both directions, plus 2 · 8 · (V + 1) bytes of row offsets; companions by out
+ * position only where needed (the record order when positions are not in record order, exact
+ * double strengths, channels). Rows of `out` are sorted by target and rows of `in` by source,
+ * ties (parallel edges) in record order.
  *
- * Passes 1 and 3 split their items into T contiguous ranges, one per thread, each with its own
- * cursors: thread t's items for a row go after those of threads < t, so the result is the same
- * for any T (the order of a sequential pass); pass 2 sorts rows independently. Passes 1 and 3
- * make one random write per edge, bound by cache and TLB misses at R-MAT scale 20; pass 2 stays
- * in cache. (An earlier version sorted by three counting-sort passes; replacing the middle one
- * with the row sorts took a third off the build.)
+ * Compaction (lev__compact) turns the pending records (esrc, etgt, ewf, echan: 12 bytes per edge)
+ * into the compact form without a second copy of the edges:
+ *   1. count the records per source (row offsets);
+ *   2. the order: record numbers placed by source (a stable counting sort), then each row
+ *      sorted by target, stably;
+ *   3. gather by the order: targets into the esrc block (sources are implied by the rows now),
+ *      strengths into a new block;
+ *   4. transpose (scan by source, place by target) into the etgt block (targets gathered
+ *      already) and the ewf block (strengths gathered already).
+ * So the peak is the pending 12 bytes + 4 of order + 4 of out strengths = 20 bytes per edge, and
+ * what stays is 16 (20 when the order is not the identity). Every allocation comes before the
+ * first write into a pending block, so a failure leaves the records as they were. Passes 2-4
+ * split their items into T contiguous ranges, one per thread, each with its own cursors: thread
+ * t's items for a row go after those of threads < t, so the result is the same for any T (the
+ * order of a sequential pass). Time O(V + E log d), d the largest out-degree; scratch
+ * T · (V + 1) cursors and T · d sort buffers.
  */
 #include "internal.h"
 
@@ -103,108 +111,424 @@ static void transpose(const size_t *soff, const uint32_t *sadj, const float *sw,
     }
 }
 
-/* Stable sort of a row's (id, strength) pairs by id: insertion sort of runs of RUN, then
- * bottom-up merges through the scratch arrays ta, tw (len entries each). */
+/* Stable sort of a row of record numbers o[0..len) by key tgt[o[i]]: insertion sort of runs of
+ * RUN, then bottom-up merges through the scratch tk (keys), to (records): len entries each. */
 #define RUN 24
 
-static void insertion_sort(uint32_t *a, float *w, size_t len) {
-    for (size_t i = 1; i < len; i++) {
-        uint32_t x = a[i];
-        float y = w[i];
-        size_t j = i;
-        for (; j > 0 && a[j - 1] > x; j--) {
-            a[j] = a[j - 1];
-            w[j] = w[j - 1];
-        }
-        a[j] = x;
-        w[j] = y;
+#define ROW_SORT(NAME, OT)                                                                                \
+    static void NAME(OT *o, size_t len, const uint32_t *tgt, uint32_t *k, uint32_t *tk, OT *to) {          \
+        for (size_t i = 0; i < len; i++) k[i] = tgt[o[i]];                                                 \
+        for (size_t r = 0; r < len; r += RUN) {                                                            \
+            size_t e = r + RUN < len ? r + RUN : len;                                                      \
+            for (size_t i = r + 1; i < e; i++) {                                                           \
+                uint32_t x = k[i];                                                                         \
+                OT y = o[i];                                                                               \
+                size_t j = i;                                                                              \
+                for (; j > r && k[j - 1] > x; j--) k[j] = k[j - 1], o[j] = o[j - 1];                       \
+                k[j] = x;                                                                                  \
+                o[j] = y;                                                                                  \
+            }                                                                                              \
+        }                                                                                                  \
+        if (len <= RUN) return;                                                                            \
+        uint32_t *sk = k, *dk = tk;                                                                        \
+        OT *so = o, *dd = to;                                                                              \
+        for (size_t width = RUN; width < len; width *= 2) {                                                \
+            for (size_t lo = 0; lo < len; lo += 2 * width) {                                               \
+                size_t mid = lo + width < len ? lo + width : len, hi = lo + 2 * width < len ? lo + 2 * width : len; \
+                size_t i = lo, j = mid, q = lo;                                                            \
+                while (i < mid && j < hi) {                                                                \
+                    if (sk[j] < sk[i]) dk[q] = sk[j], dd[q++] = so[j++]; /* equal keys: left first */      \
+                    else dk[q] = sk[i], dd[q++] = so[i++];                                                 \
+                }                                                                                          \
+                for (; i < mid; i++, q++) dk[q] = sk[i], dd[q] = so[i];                                    \
+                for (; j < hi; j++, q++) dk[q] = sk[j], dd[q] = so[j];                                     \
+            }                                                                                              \
+            uint32_t *x = sk; sk = dk; dk = x;                                                             \
+            OT *y = so; so = dd; dd = y;                                                                   \
+        }                                                                                                  \
+        if (so != o) memcpy(o, so, len * sizeof *o);                                                       \
     }
+ROW_SORT(sort_row32, uint32_t)
+ROW_SORT(sort_row64, size_t)
+
+static int shrink(const lev__mem *mem, void **p, size_t *cap, size_t m, size_t size) {
+    if (*cap == m || !*p) return 0;
+    void *q = mem->f(mem->ud, *p, *cap * size, m * size);
+    if (!q) return -1;
+    *p = q;
+    *cap = m;
+    return 0;
 }
 
-static void sort_row(uint32_t *a, float *w, size_t len, uint32_t *ta, float *tw) {
-    for (size_t i = 0; i < len; i += RUN) insertion_sort(a + i, w + i, len - i < RUN ? len - i : RUN);
-    if (len <= RUN) return;
-    uint32_t *sa = a, *da = ta;
-    float *sw = w, *dw = tw;
-    for (size_t width = RUN; width < len; width *= 2) {
-        for (size_t lo = 0; lo < len; lo += 2 * width) {
-            size_t mid = lo + width < len ? lo + width : len, hi = lo + 2 * width < len ? lo + 2 * width : len;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) {
-                if (sa[j] < sa[i]) { /* equal ids take the left (earlier) one first: stable */
-                    da[k] = sa[j];
-                    dw[k++] = sw[j++];
-                } else {
-                    da[k] = sa[i];
-                    dw[k++] = sw[i++];
-                }
-            }
-            for (; i < mid; i++, k++) da[k] = sa[i], dw[k] = sw[i];
-            for (; j < hi; j++, k++) da[k] = sa[j], dw[k] = sw[j];
-        }
-        uint32_t *x = sa; sa = da; da = x;
-        float *y = sw; sw = dw; dw = y;
-    }
-    if (sa != a) {
-        memcpy(a, sa, len * sizeof *a);
-        memcpy(w, sw, len * sizeof *w);
-    }
-}
-
-lev_status lev__csr_build(const lev__mem *mem, const lev_network *net, lev__csr *g, int threads) {
-    lev__csr h;
-    memset(&h, 0, sizeof h);
+/* Every record pending (csr.m == 0): build the compact form from them, as the header says. */
+static lev_status build(lev_network *net, int threads) {
+    const lev__mem *mem = &net->mem;
     uint32_t n = net->actors.count;
     size_t m = net->m, n1 = (size_t)n + 1;
     /* A thread for every ~256k edges at most: below that the cursors cost more than they save. */
     int T = threads < 1 ? 1 : threads;
     if ((size_t)T > m / 262144 + 1) T = (int)(m / 262144 + 1);
-    h.n = n;
-    h.m = m;
+    int wide = m > UINT32_MAX, dbl = net->ew != NULL, ch = net->echan != NULL;
+    if (m > SIZE_MAX / sizeof(double) / 2) return LEV_ENOMEM; /* no array of it can be sized */
+    /* The pending blocks become compact arrays of exactly m entries. */
+    if (!m) { /* capacity left by a rollback */
+        lev__free(mem, net->esrc, net->scap * sizeof(uint32_t));
+        lev__free(mem, net->etgt, net->tcap * sizeof(uint32_t));
+        lev__free(mem, net->ewf, net->ewf ? net->wcap * sizeof(float) : 0);
+        lev__free(mem, net->ew, net->ew ? net->wcap * sizeof(double) : 0);
+        lev__free(mem, net->echan, net->ccap * sizeof(uint32_t));
+        net->esrc = net->etgt = net->echan = NULL;
+        net->ewf = NULL;
+        net->ew = NULL;
+        net->scap = net->tcap = net->wcap = net->ccap = 0;
+        dbl = ch = 0;
+    } else {
+        void *p;
+        int bad = 0;
+        p = net->esrc; bad |= shrink(mem, &p, &net->scap, m, sizeof(uint32_t)); net->esrc = p;
+        p = net->etgt; bad = bad || shrink(mem, &p, &net->tcap, m, sizeof(uint32_t)); net->etgt = p;
+        if (dbl) { p = net->ew; bad = bad || shrink(mem, &p, &net->wcap, m, sizeof(double)); net->ew = p; }
+        else { p = net->ewf; bad = bad || shrink(mem, &p, &net->wcap, m, sizeof(float)); net->ewf = p; }
+        if (ch) { p = net->echan; bad = bad || shrink(mem, &p, &net->ccap, m, sizeof(uint32_t)); net->echan = p; }
+        if (bad) return LEV_ENOMEM;
+    }
+    size_t osz = wide ? sizeof(size_t) : sizeof(uint32_t);
     size_t *cnt = n1 > SIZE_MAX / sizeof(size_t) / (size_t)T ? NULL : lev__alloc_array(mem, n1 * (size_t)T, sizeof *cnt);
-    h.out_off = lev__alloc_array(mem, n1, sizeof(size_t));
-    h.in_off = lev__alloc_array(mem, n1, sizeof(size_t));
-    if (m) {
-        h.out_adj = lev__alloc_array(mem, m, sizeof(uint32_t));
-        h.in_adj = lev__alloc_array(mem, m, sizeof(uint32_t));
-        h.out_w = lev__alloc_array(mem, m, sizeof(float));
-        h.in_w = lev__alloc_array(mem, m, sizeof(float));
-    }
-    if (!cnt || !h.out_off || !h.in_off || (m && (!h.out_adj || !h.in_adj || !h.out_w || !h.in_w))) {
-        if (cnt) lev__free(mem, cnt, n1 * (size_t)T * sizeof *cnt);
-        /* out_off/in_off may be half there: free them one by one. */
-        lev__free(mem, h.out_off, n1 * sizeof(size_t));
-        lev__free(mem, h.in_off, n1 * sizeof(size_t));
-        h.out_off = h.in_off = NULL;
-        lev__csr_free(mem, &h);
-        return LEV_ENOMEM;
-    }
+    size_t *out_off = lev__alloc_array(mem, n1, sizeof(size_t)), *in_off = lev__alloc_array(mem, n1, sizeof(size_t));
+    void *ord = NULL, *scr = NULL;
+    float *out_w = NULL, *in_w = NULL;
+    double *out_x = NULL;
+    uint32_t *out_chan = NULL;
+    size_t dmax = 0, scr_size = 0;
+    lev_status rc = LEV_ENOMEM;
+    if (!cnt || !out_off || !in_off) goto fail;
     const uint32_t *src = net->esrc, *tgt = net->etgt;
-
-    /* Pass 1: edges in order, placed by source: out rows hold targets in edge order. */
+    /* 1. rows by source: per-thread counts; the largest row sizes the sort buffers */
 #pragma omp parallel num_threads(T)
     {
         int t = lev__thread_num();
         size_t lo = share(m, T, t), hi = share(m, T, t + 1);
         size_t *c = cnt + (size_t)t * n1;
-        count_rows(src, lo, hi, cnt, t, h.out_off, n, T);
-        for (size_t e = lo; e < hi; e++) {
-            size_t k = c[src[e]]++;
-            h.out_adj[k] = tgt[e];
-            h.out_w[k] = (float)lev__edge_w(net, e);
+        memset(c, 0, n1 * sizeof *c);
+        for (size_t e = lo; e < hi; e++) c[src[e]]++;
+    }
+    for (uint32_t v = 0; v < n; v++) {
+        size_t d = 0;
+        for (int t = 0; t < T; t++) d += cnt[(size_t)t * n1 + v];
+        if (d > dmax) dmax = d;
+    }
+    cursors(cnt, out_off, n, T);
+    if (m) {
+        if (dmax > 1) {
+            if (dmax > SIZE_MAX / (2 * sizeof(uint32_t) + osz) / (size_t)T) goto fail;
+            scr_size = (size_t)T * dmax * (2 * sizeof(uint32_t) + osz);
+            if (!(scr = lev__alloc(mem, scr_size))) goto fail;
+        }
+        ord = lev__alloc_array(mem, m, osz);
+        out_w = lev__alloc_array(mem, m, sizeof(float));
+        if (dbl) {
+            out_x = lev__alloc_array(mem, m, sizeof(double));
+            in_w = lev__alloc_array(mem, m, sizeof(float));
+        }
+        if (ch) out_chan = lev__alloc_array(mem, m, sizeof(uint32_t));
+        if (!ord || !out_w || (dbl && (!out_x || !in_w)) || (ch && !out_chan)) goto fail;
+    }
+    /* Nothing can fail from here on. */
+    uint32_t *o32 = wide ? NULL : ord;
+    size_t *o64 = wide ? ord : NULL;
+    /* 2. the order: record numbers by source, in record order, then each row by target */
+#pragma omp parallel num_threads(T)
+    {
+        int t = lev__thread_num();
+        size_t lo = share(m, T, t), hi = share(m, T, t + 1);
+        size_t *c = cnt + (size_t)t * n1;
+        if (o32)
+            for (size_t e = lo; e < hi; e++) o32[c[src[e]]++] = (uint32_t)e;
+        else
+            for (size_t e = lo; e < hi; e++) o64[c[src[e]]++] = e;
+    }
+    if (dmax > 1) {
+#pragma omp parallel num_threads(T)
+        {
+            int t = lev__thread_num();
+            char *b = (char *)scr + (size_t)t * dmax * (2 * sizeof(uint32_t) + osz);
+            uint32_t *k = (uint32_t *)(void *)b, *tk = k + dmax;
+            void *to = tk + dmax;
+#pragma omp for schedule(dynamic, 256)
+            for (long r = 0; r < (long)n; r++) {
+                size_t a = out_off[r], len = out_off[r + 1] - a;
+                if (len < 2) continue;
+                if (o32) sort_row32(o32 + a, len, tgt, k, tk, to);
+                else sort_row64(o64 + a, len, tgt, k, tk, to);
+            }
         }
     }
-    /* Pass 2: sort each out row by target, stably, with the in arrays as scratch. */
-#pragma omp parallel for schedule(dynamic, 256) num_threads(T)
-    for (long r = 0; r < (long)n; r++) {
-        size_t a = h.out_off[r], len = h.out_off[r + 1] - a;
-        if (len > 1) sort_row(h.out_adj + a, h.out_w + a, len, h.in_adj + a, h.in_w + a);
+    /* 3. gather by the order: targets into the esrc block, strengths (and channels) into theirs */
+    uint32_t *out_adj = net->esrc;
+    const float *wf = net->ewf;
+    const double *wd = net->ew;
+    const uint32_t *chan = net->echan;
+    int identity = 1;
+#pragma omp parallel for schedule(static) num_threads(T) reduction(&& : identity)
+    for (long kk = 0; kk < (long)m; kk++) {
+        size_t k = (size_t)kk, e = o32 ? o32[k] : o64[k];
+        identity = identity && e == k;
+        out_adj[k] = tgt[e];
+        if (wd) {
+            out_x[k] = wd[e];
+            out_w[k] = (float)wd[e];
+        } else {
+            out_w[k] = wf[e];
+        }
+        if (chan) out_chan[k] = chan[e];
     }
-    /* Pass 3: scan by source, place by target: in rows come out sorted by source, and ties
-     * (parallel edges) keep the out rows' order, which is edge order. */
-    transpose(h.out_off, h.out_adj, h.out_w, n, m, h.in_off, h.in_adj, h.in_w, cnt, T);
+    /* 4. scan by source, place by target: in rows come out sorted by source, ties (parallel
+     * edges) in the out rows' order, which is record order */
+    uint32_t *in_adj = net->etgt;
+    if (!dbl) in_w = net->ewf;
+    transpose(out_off, out_adj, out_w, n, m, in_off, in_adj, in_w, cnt, T);
     lev__free(mem, cnt, n1 * (size_t)T * sizeof *cnt);
-    *g = h;
+    lev__free(mem, scr, scr_size);
+    if (dbl) lev__free(mem, net->ew, m * sizeof(double));
+    if (ch) lev__free(mem, net->echan, m * sizeof(uint32_t));
+    if (identity) {
+        lev__free(mem, ord, m * osz);
+        o32 = NULL;
+        o64 = NULL;
+    }
+    net->esrc = net->etgt = net->echan = NULL;
+    net->ewf = NULL;
+    net->ew = NULL;
+    net->scap = net->tcap = net->wcap = net->ccap = 0;
+    lev__csr *g = &net->csr;
+    g->n = n;
+    g->m = m;
+    g->out_off = out_off;
+    g->in_off = in_off;
+    g->out_adj = m ? out_adj : NULL;
+    g->in_adj = m ? in_adj : NULL;
+    g->out_w = out_w;
+    g->in_w = m ? in_w : NULL;
+    net->out_x = out_x;
+    net->out_chan = out_chan;
+    net->order32 = o32;
+    net->order64 = o64;
+    atomic_store_explicit(&net->rpos_ready, o32 == NULL && o64 == NULL, memory_order_relaxed);
+    return LEV_OK;
+fail:
+    lev__free(mem, cnt, cnt ? n1 * (size_t)T * sizeof *cnt : 0);
+    lev__free(mem, out_off, n1 * sizeof(size_t));
+    lev__free(mem, in_off, n1 * sizeof(size_t));
+    lev__free(mem, scr, scr_size);
+    lev__free(mem, ord, m * osz);
+    lev__free(mem, out_w, m * sizeof(float));
+    lev__free(mem, out_x, m * sizeof(double));
+    lev__free(mem, in_w, m * sizeof(float));
+    lev__free(mem, out_chan, m * sizeof(uint32_t));
+    return rc;
+}
+
+static void free_compact(lev_network *net) {
+    const lev__mem *mem = &net->mem;
+    size_t mc = net->csr.m;
+    lev__free(mem, net->out_x, mc * sizeof *net->out_x);
+    lev__free(mem, net->out_chan, mc * sizeof *net->out_chan);
+    lev__free(mem, net->order32, mc * sizeof *net->order32);
+    lev__free(mem, net->order64, mc * sizeof *net->order64);
+    lev__free(mem, net->rpos32, mc * sizeof *net->rpos32);
+    lev__free(mem, net->rpos64, mc * sizeof *net->rpos64);
+    net->out_x = NULL;
+    net->out_chan = net->order32 = net->rpos32 = NULL;
+    net->order64 = net->rpos64 = NULL;
+    lev__csr_free(mem, &net->csr);
+    atomic_store_explicit(&net->rpos_ready, 0, memory_order_relaxed);
+}
+
+/* Records were added after a compaction: put every record back in pending form (in record
+ * order), then build afresh. Allocates the new pending blocks first: a failure changes nothing.
+ * Peak: the compact form plus 12 bytes per edge (20 with double strengths). */
+static lev_status decompact(lev_network *net) {
+    const lev__mem *mem = &net->mem;
+    const lev__csr *g = &net->csr;
+    size_t mc = g->m, m = net->m, p = m - mc;
+    int dbl = net->out_x || net->ew, ch = net->out_chan || net->echan;
+    uint32_t *S = lev__alloc_array(mem, m, sizeof *S), *Tg = lev__alloc_array(mem, m, sizeof *Tg);
+    float *Wf = dbl ? NULL : lev__alloc_array(mem, m, sizeof *Wf);
+    double *Wd = dbl ? lev__alloc_array(mem, m, sizeof *Wd) : NULL;
+    uint32_t *C = ch ? lev__alloc_array(mem, m, sizeof *C) : NULL;
+    if (!S || !Tg || (!Wf && !Wd) || (ch && !C)) {
+        lev__free(mem, S, m * sizeof *S);
+        lev__free(mem, Tg, m * sizeof *Tg);
+        lev__free(mem, Wf, Wf ? m * sizeof *Wf : 0);
+        lev__free(mem, Wd, Wd ? m * sizeof *Wd : 0);
+        lev__free(mem, C, C ? m * sizeof *C : 0);
+        return LEV_ENOMEM;
+    }
+    for (uint32_t u = 0; u < g->n; u++)
+        for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
+            size_t e = lev__order(net, k);
+            S[e] = u;
+            Tg[e] = g->out_adj[k];
+            if (Wd) Wd[e] = lev__pos_w(net, k);
+            else Wf[e] = g->out_w[k];
+            if (C) C[e] = net->out_chan ? net->out_chan[k] : LEV_NONE;
+        }
+    for (size_t i = 0; i < p; i++) {
+        S[mc + i] = net->esrc[i];
+        Tg[mc + i] = net->etgt[i];
+        if (Wd) Wd[mc + i] = net->ew ? net->ew[i] : (double)net->ewf[i];
+        else Wf[mc + i] = net->ewf[i];
+        if (C) C[mc + i] = net->echan ? net->echan[i] : LEV_NONE;
+    }
+    free_compact(net);
+    lev__free(mem, net->esrc, net->scap * sizeof *net->esrc);
+    lev__free(mem, net->etgt, net->tcap * sizeof *net->etgt);
+    lev__free(mem, net->ew, net->ew ? net->wcap * sizeof *net->ew : 0);
+    lev__free(mem, net->ewf, net->ewf ? net->wcap * sizeof *net->ewf : 0);
+    lev__free(mem, net->echan, net->ccap * sizeof *net->echan);
+    net->esrc = S;
+    net->etgt = Tg;
+    net->ewf = Wf;
+    net->ew = Wd;
+    net->echan = C;
+    net->scap = net->tcap = net->wcap = m;
+    net->ccap = C ? m : 0;
+    return LEV_OK;
+}
+
+/* Actors were added since the last compaction, and no edge: longer offsets, the new rows empty. */
+static lev_status grow_rows(lev_network *net) {
+    const lev__mem *mem = &net->mem;
+    lev__csr *g = &net->csr;
+    uint32_t n = net->actors.count;
+    size_t n1 = (size_t)n + 1, o1 = (size_t)g->n + 1;
+    size_t *a = lev__alloc_array(mem, n1, sizeof *a), *b = lev__alloc_array(mem, n1, sizeof *b);
+    if (!a || !b) {
+        lev__free(mem, a, a ? n1 * sizeof *a : 0);
+        lev__free(mem, b, b ? n1 * sizeof *b : 0);
+        return LEV_ENOMEM;
+    }
+    memcpy(a, g->out_off, o1 * sizeof *a);
+    memcpy(b, g->in_off, o1 * sizeof *b);
+    for (size_t v = o1; v < n1; v++) a[v] = b[v] = g->m;
+    lev__free(mem, g->out_off, o1 * sizeof *a);
+    lev__free(mem, g->in_off, o1 * sizeof *b);
+    g->out_off = a;
+    g->in_off = b;
+    g->n = n;
+    return LEV_OK;
+}
+
+lev_status lev__compact(lev_network *net, int threads) {
+    if (atomic_load_explicit(&net->csr_ready, memory_order_relaxed)) return LEV_OK;
+    lev_status rc = LEV_OK;
+    if (net->m == net->csr.m && net->csr.out_off) {
+        if (net->actors.count > net->csr.n) rc = grow_rows(net);
+    } else {
+        if (net->csr.m) rc = decompact(net);
+        if (!rc) {
+            free_compact(net); /* an empty compact form of fewer actors */
+            rc = build(net, threads);
+        }
+    }
+    if (!rc) atomic_store_explicit(&net->csr_ready, 1, memory_order_release);
+    return rc;
+}
+
+lev_status lev__rpos_build(lev_network *net) {
+    if (atomic_load_explicit(&net->rpos_ready, memory_order_acquire)) return LEV_OK;
+    size_t mc = net->csr.m;
+    if (net->order32) {
+        uint32_t *r = lev__alloc_array(&net->mem, mc, sizeof *r);
+        if (!r) return LEV_ENOMEM;
+        for (size_t k = 0; k < mc; k++) r[net->order32[k]] = (uint32_t)k;
+        net->rpos32 = r;
+    } else if (net->order64) {
+        size_t *r = lev__alloc_array(&net->mem, mc, sizeof *r);
+        if (!r) return LEV_ENOMEM;
+        for (size_t k = 0; k < mc; k++) r[net->order64[k]] = k;
+        net->rpos64 = r;
+    }
+    atomic_store_explicit(&net->rpos_ready, 1, memory_order_release);
+    return LEV_OK;
+}
+
+static void rec(const lev_network *net, size_t e, uint32_t *s, uint32_t *t, double *w, uint32_t *chan) {
+    const lev__csr *g = &net->csr;
+    if (e >= g->m) {
+        size_t p = e - g->m;
+        *s = net->esrc[p];
+        *t = net->etgt[p];
+        *w = net->ew ? net->ew[p] : (double)net->ewf[p];
+        *chan = net->echan ? net->echan[p] : LEV_NONE;
+        return;
+    }
+    size_t k = net->rpos32 ? net->rpos32[e] : net->rpos64 ? net->rpos64[e] : e;
+    *s = row_of(g->out_off, g->n, k);
+    *t = g->out_adj[k];
+    *w = lev__pos_w(net, k);
+    *chan = net->out_chan ? net->out_chan[k] : LEV_NONE;
+}
+
+lev_status lev__recs_read(const lev_network *net, size_t e0, size_t count, uint32_t *s, uint32_t *t, double *w,
+                          uint32_t *chan) {
+    lev_network *wn = (lev_network *)net; /* the lock and the record index are caches */
+    /* Not current: pending records, which a concurrent analysis may be compacting, so read under
+     * the lock. Current and indexed: nothing can move until the next mutation. */
+    int lock = !atomic_load_explicit(&net->csr_ready, memory_order_acquire) ||
+               !atomic_load_explicit(&net->rpos_ready, memory_order_acquire);
+    if (lock) pthread_mutex_lock(&wn->lock);
+    lev_status rc = e0 < net->csr.m ? lev__rpos_build(wn) : LEV_OK;
+    if (!rc)
+        for (size_t i = 0; i < count; i++) {
+            uint32_t a, b, c;
+            double x;
+            rec(net, e0 + i, &a, &b, &x, &c);
+            if (s) s[i] = a;
+            if (t) t[i] = b;
+            if (w) w[i] = x;
+            if (chan) chan[i] = c;
+        }
+    if (lock) pthread_mutex_unlock(&wn->lock);
+    return rc;
+}
+
+/* ---- repeated edges and self-loops ------------------------------------------------------------ */
+
+lev_status lev_edge_repeats(const lev_network *net, lev_params *p, size_t *loops, size_t *first_loop,
+                            size_t *repeats, size_t *first_repeat) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "edge_repeats", (const void *)net); /* outputs may all be NULL */
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    const uint32_t *ch = net->out_chan;
+    size_t nl = 0, fl = SIZE_MAX, nr = 0, fr = SIZE_MAX;
+    for (uint32_t u = 0; u < g->n; u++) {
+        size_t end = g->out_off[u + 1];
+        for (size_t k = g->out_off[u]; k < end;) {
+            /* a group of equal targets, in record order */
+            size_t j = k + 1;
+            while (j < end && g->out_adj[j] == g->out_adj[k]) j++;
+            if (g->out_adj[k] == u) {
+                nl += j - k;
+                size_t e = lev__order(net, k); /* the group's first is its earliest */
+                if (e < fl) fl = e;
+            }
+            for (size_t q = k + 1; q < j; q++) {
+                int rep = !ch;
+                for (size_t r = k; r < q && !rep; r++) rep = ch[r] == ch[q];
+                if (!rep) continue;
+                nr++;
+                size_t e = lev__order(net, q);
+                if (e < fr) fr = e;
+            }
+            k = j;
+        }
+    }
+    if (loops) *loops = nl;
+    if (first_loop) *first_loop = fl;
+    if (repeats) *repeats = nr;
+    if (first_repeat) *first_repeat = fr;
     return LEV_OK;
 }
 

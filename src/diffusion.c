@@ -24,16 +24,22 @@ lev_status lev__dmodel_init(const lev__ctx *c, const char *what, lev__dmodel *m)
     m->pconst = lev__param(c->p, LEV_P_CONSTANT_PROBABILITY);
     m->weighted = lev__param(c->p, LEV_P_WEIGHTED) != 0;
     if (m->model == LEV_MODEL_IC && m->prob == LEV_PROB_STRENGTH) {
+        /* The first edge (by number) whose strength is above 1, if any. */
         const lev_network *net = c->net;
-        for (size_t e = 0; e < net->m; e++) {
-            double w = lev__edge_w(net, e);
-            if (w > 1)
-                return lev__ctx_fail(c, LEV_EINVAL,
-                                     "%s: edge %zu (%s -> %s) has strength %g, but with LEV_PROB_STRENGTH a "
-                                     "strength is an Independent Cascade probability and must be in [0, 1] "
-                                     "(use LEV_PROB_WC or LEV_PROB_CONSTANT, or rescale the strengths)",
-                                     what, e, lev_actor_name(net, net->esrc[e]), lev_actor_name(net, net->etgt[e]),
-                                     w);
+        size_t first = SIZE_MAX, at = 0;
+        for (size_t k = 0; k < g->m; k++) {
+            size_t e = lev__order(net, k);
+            if (lev__pos_w(net, k) > 1 && e < first) first = e, at = k;
+        }
+        if (first != SIZE_MAX) {
+            uint32_t s = 0;
+            while (at >= g->out_off[s + 1]) s++;
+            return lev__ctx_fail(c, LEV_EINVAL,
+                                 "%s: edge %zu (%s -> %s) has strength %g, but with LEV_PROB_STRENGTH a "
+                                 "strength is an Independent Cascade probability and must be in [0, 1] "
+                                 "(use LEV_PROB_WC or LEV_PROB_CONSTANT, or rescale the strengths)",
+                                 what, first, lev_actor_name(net, s), lev_actor_name(net, g->out_adj[at]),
+                                 lev__pos_w(net, at));
         }
     }
     if (m->model == LEV_MODEL_LT && g->n) {

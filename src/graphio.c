@@ -113,7 +113,7 @@ lev_status lev__graph_ref(lev__graph *g, const char *id, size_t len, size_t line
     g->nodes = p;
     if (!rc) rc = lev__strtab_reserve(g->mem, &g->ids, 1);
     char *copy = NULL;
-    if (!rc) rc = copy_str(g, id, len, line, col, &copy);
+    if (!rc && !(copy = lev__strtab_copy(g->mem, &g->ids, id, len))) rc = LEV_ENOMEM;
     if (rc) return lev__graph_err(g, line, col, rc, "%s (node id \"%s\")", lev_strerror(rc), shown(id, len, b));
     i = lev__strtab_push(&g->ids, copy, len);
     g->nodes[g->nn++] = (lev__gnode){NULL, NULL, line, col, 0};
@@ -505,8 +505,8 @@ static const char *group_of(const lev_network *net, uint32_t i) {
     return net->actor_group[i] == LEV_NONE ? NULL : net->groups.e[net->actor_group[i]].s;
 }
 
-static const char *chan_of(const lev_network *net, size_t e) {
-    return net->echan && net->echan[e] != LEV_NONE ? net->channels.e[net->echan[e]].s : NULL;
+static const char *chan_name(const lev_network *net, uint32_t c) {
+    return c != LEV_NONE ? net->channels.e[c].s : NULL;
 }
 
 static double amount(const lev_network *net, uint32_t r, uint32_t i, int needs) {
@@ -597,7 +597,7 @@ static void w_graphml(lev__out *o, const lev_network *net, size_t ns, const char
         lev__out_str(o, "\" attr.type=\"double\"/>\n");
     }
     lev__out_str(o, "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
-    if (net->echan) lev__out_str(o, "  <key id=\"channel\" for=\"edge\" attr.name=\"channel\" attr.type=\"string\"/>\n");
+    if (lev__has_channels(net)) lev__out_str(o, "  <key id=\"channel\" for=\"edge\" attr.name=\"channel\" attr.type=\"string\"/>\n");
     lev__out_str(o, "  <graph id=\"G\" edgedefault=\"directed\">\n");
     for (uint32_t i = 0; i < n && !o->failed; i++) {
         lev__out_str(o, "    <node id=\"");
@@ -628,18 +628,21 @@ static void w_graphml(lev__out *o, const lev_network *net, size_t ns, const char
         lev__out_str(o, "</node>\n");
     }
     for (size_t e = 0; e < net->m && !o->failed; e++) {
+        uint32_t es = 0, et = 0, ec = LEV_NONE;
+        double ew = 1;
+        lev__out_rec(o, net, e, &es, &et, &ew, &ec);
         lev__out_str(o, "    <edge id=\"e");
         g_uint(o, e);
         lev__out_str(o, "\" source=\"");
-        g_xml(o, net->actors.e[net->esrc[e]].s);
+        g_xml(o, net->actors.e[es].s);
         lev__out_str(o, "\" target=\"");
-        g_xml(o, net->actors.e[net->etgt[e]].s);
+        g_xml(o, net->actors.e[et].s);
         lev__out_str(o, "\"><data key=\"weight\">");
-        lev__out_num(o, lev__edge_w(net, e));
+        lev__out_num(o, ew);
         lev__out_str(o, "</data>");
-        if (chan_of(net, e)) {
+        if (chan_name(net, ec)) {
             lev__out_str(o, "<data key=\"channel\">");
-            g_xml(o, chan_of(net, e));
+            g_xml(o, chan_name(net, ec));
             lev__out_str(o, "</data>");
         }
         lev__out_str(o, "</edge>\n");
@@ -661,11 +664,14 @@ static void w_pajek(lev__out *o, const lev_network *net) {
      * which the reader takes as channels, stop igraph's Pajek reader. */
     lev__out_str(o, "*Arcs\n");
     for (size_t e = 0; e < net->m && !o->failed; e++) {
-        g_uint(o, (size_t)net->esrc[e] + 1);
+        uint32_t es = 0, et = 0, ec = LEV_NONE;
+        double ew = 1;
+        lev__out_rec(o, net, e, &es, &et, &ew, &ec);
+        g_uint(o, (size_t)es + 1);
         lev__out_str(o, " ");
-        g_uint(o, (size_t)net->etgt[e] + 1);
+        g_uint(o, (size_t)et + 1);
         lev__out_str(o, " ");
-        lev__out_num(o, lev__edge_w(net, e));
+        lev__out_num(o, ew);
         lev__out_str(o, "\n");
     }
 }
@@ -702,16 +708,19 @@ static void w_gml(lev__out *o, const lev_network *net, size_t ns, const char *co
         lev__out_str(o, "  ]\n");
     }
     for (size_t e = 0; e < net->m && !o->failed; e++) {
+        uint32_t es = 0, et = 0, ec = LEV_NONE;
+        double ew = 1;
+        lev__out_rec(o, net, e, &es, &et, &ew, &ec);
         lev__out_str(o, "  edge [\n    source ");
-        g_uint(o, net->esrc[e]);
+        g_uint(o, es);
         lev__out_str(o, "\n    target ");
-        g_uint(o, net->etgt[e]);
+        g_uint(o, et);
         lev__out_str(o, "\n    weight ");
-        lev__out_num(o, lev__edge_w(net, e));
+        lev__out_num(o, ew);
         lev__out_str(o, "\n");
-        if (chan_of(net, e)) {
+        if (chan_name(net, ec)) {
             lev__out_str(o, "    channel \"");
-            g_gml(o, chan_of(net, e));
+            g_gml(o, chan_name(net, ec));
             lev__out_str(o, "\"\n");
         }
         lev__out_str(o, "  ]\n");
@@ -748,17 +757,20 @@ static void w_json(lev__out *o, const lev_network *net, size_t ns, const char *c
     }
     lev__out_str(o, n ? "\n], \"links\": [" : "], \"links\": [");
     for (size_t e = 0; e < net->m && !o->failed; e++) {
+        uint32_t es = 0, et = 0, ec = LEV_NONE;
+        double ew = 1;
+        lev__out_rec(o, net, e, &es, &et, &ew, &ec);
         lev__out_str(o, e ? ",\n  {\"source\": " : "\n  {\"source\": ");
-        g_json(o, net->actors.e[net->esrc[e]].s);
+        g_json(o, net->actors.e[es].s);
         lev__out_str(o, ", \"target\": ");
-        g_json(o, net->actors.e[net->etgt[e]].s);
+        g_json(o, net->actors.e[et].s);
         lev__out_str(o, ", \"key\": ");
         g_uint(o, e);
         lev__out_str(o, ", \"weight\": ");
-        lev__out_num(o, lev__edge_w(net, e));
-        if (chan_of(net, e)) {
+        lev__out_num(o, ew);
+        if (chan_name(net, ec)) {
             lev__out_str(o, ", \"channel\": ");
-            g_json(o, chan_of(net, e));
+            g_json(o, chan_name(net, ec));
         }
         lev__out_str(o, "}");
     }
@@ -777,8 +789,11 @@ static void w_dot(lev__out *o, const lev_network *net, size_t ns, const char *co
             if (sc[i] < lo) lo = sc[i];
             if (sc[i] > hi) hi = sc[i];
         }
-    for (size_t e = 0; e < net->m; e++)
-        if (lev__edge_w(net, e) > wmax) wmax = lev__edge_w(net, e);
+    for (size_t e = 0; e < net->m; e++) {
+        double ew = 1;
+        lev__out_rec(o, net, e, NULL, NULL, &ew, NULL);
+        if (ew > wmax) wmax = ew;
+    }
     lev__out_str(o, "digraph leverage {\n  graph [overlap=false, outputorder=edgesfirst];\n"
              "  node [shape=circle, style=filled, fixedsize=shape, fontsize=10, fillcolor=\"#cccccc\"];\n"
              "  edge [arrowsize=0.6, color=\"#00000080\"];\n");
@@ -825,15 +840,18 @@ static void w_dot(lev__out *o, const lev_network *net, size_t ns, const char *co
         lev__out_str(o, "\"];\n");
     }
     for (size_t e = 0; e < net->m && !o->failed; e++) {
+        uint32_t es = 0, et = 0, ec = LEV_NONE;
+        double ew = 1;
+        lev__out_rec(o, net, e, &es, &et, &ew, &ec);
         lev__out_str(o, "  ");
-        g_dot(o, net->actors.e[net->esrc[e]].s);
+        g_dot(o, net->actors.e[es].s);
         lev__out_str(o, " -> ");
-        g_dot(o, net->actors.e[net->etgt[e]].s);
+        g_dot(o, net->actors.e[et].s);
         lev__out_str(o, " [penwidth=");
-        lev__out_num(o, 0.5 + 4.5 * lev__edge_w(net, e) / wmax);
-        if (chan_of(net, e)) {
+        lev__out_num(o, 0.5 + 4.5 * ew / wmax);
+        if (chan_name(net, ec)) {
             lev__out_str(o, ", tooltip=");
-            g_dot(o, chan_of(net, e));
+            g_dot(o, chan_name(net, ec));
         }
         lev__out_str(o, "];\n");
     }
@@ -865,6 +883,7 @@ lev_status lev__graph_write(const lev_network *net, lev_format fmt, size_t ns, c
     lev__out_flush(o);
     int failed = o->failed;
     lev__free(&net->mem, o, sizeof *o);
+    if (failed == 2) return lev__ctx_fail(&c, LEV_ENOMEM, "%s: out of memory for the edge index", who);
     if (failed) return lev__ctx_fail(&c, LEV_EIO, "%s: the sink stopped the write", who);
     return LEV_OK;
 }

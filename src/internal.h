@@ -67,7 +67,7 @@ int lev__utf8_valid(const char *s, size_t len);
 
 /* An interning table: strings numbered 0..count-1 in order of insertion, with a hash index. */
 typedef struct lev__strent {
-    char *s;        /* owned copy, NUL-terminated; never moves while the string is in the table */
+    char *s;        /* copy in the table's arena, NUL-terminated; never moves while in the table */
     uint32_t len;   /* bytes, without the NUL */
 } lev__strent;
 
@@ -81,7 +81,17 @@ typedef struct lev__strslot {
                      * byte; longer: the address of the entry's copy */
 } lev__strslot;
 
+/* Strings are packed in chunks (8 bytes for a 7-byte name, where a malloc'ed copy costs 32),
+ * newest first; strings are added and dropped in order, so dropping the last ones gives back
+ * the end of the arena. */
+typedef struct lev__chunk {
+    struct lev__chunk *prev;
+    size_t size, used;
+    char data[];
+} lev__chunk;
+
 typedef struct lev__strtab {
+    lev__chunk *arena;
     lev__strent *e;
     uint32_t count, cap;
     lev__strslot *slot; /* open addressing, linear probing from the tag's home slot */
@@ -100,8 +110,11 @@ static inline void lev__strtab_prefetch(const lev__strtab *t, uint32_t tag) {
 }
 /* Make room for `extra` more strings so that lev__strtab_push cannot fail for them. */
 lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra);
-/* Insert an owned copy (after reserve). Cannot fail. Returns the new index. */
-uint32_t lev__strtab_push(lev__strtab *t, char *owned, size_t len);
+/* A NUL-terminated copy of s[0..len) in t's arena, for lev__strtab_push next; NULL when out of
+ * memory. */
+char *lev__strtab_copy(const lev__mem *m, lev__strtab *t, const char *s, size_t len);
+/* Insert the copy lev__strtab_copy just made (after reserve). Cannot fail. Returns the new index. */
+uint32_t lev__strtab_push(lev__strtab *t, char *copy, size_t len);
 /* Drop strings count..end, freeing them, and rebuild the index; cannot fail. */
 void lev__strtab_truncate(const lev__mem *m, lev__strtab *t, uint32_t count);
 /* Find, or copy and insert; *idx receives the index. */
@@ -110,8 +123,9 @@ lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, 
 /* ---- the compact form ---------------------------------------------------------------------- */
 
 /* CSR in both directions. Rows of `out` are sorted by target, rows of `in` by source; parallel
- * edges and self-loops are kept. 4 + 4 bytes per edge per direction (id + float strength):
- * 16 bytes per edge for both, plus 16 bytes per actor of offsets. */
+ * edges and self-loops are kept, in record order within a row. 4 + 4 bytes per edge per direction
+ * (id + float strength): 16 bytes per edge for both, plus 16 bytes per actor of offsets. It is also
+ * the model's storage of the edges (see struct lev_network): there is no second copy. */
 typedef struct lev__csr {
     uint32_t n;
     size_t m;
@@ -127,32 +141,73 @@ typedef struct lev__amounts {
     size_t len;   /* actors past len hold and need 0 */
 } lev__amounts;
 
+/* The edges live in one place. Records (edges, numbered 0, 1, ... in order of addition) up to
+ * csr.m are stored in the compact form itself, by out position: out_adj/out_w (and in_adj/in_w,
+ * the same edges by target), with companions aligned to out positions where needed: the exact
+ * strength when some strength is not a float (out_x), the channel (out_chan), and the record
+ * number of each position (order) unless positions are in record order. Records from csr.m to
+ * m were added since, and wait in the pending arrays (esrc, etgt, ewf or ew, echan; pending
+ * record i is record csr.m + i) until the next analysis compacts them (lev__compact). The
+ * inverse of order (rpos: record -> position) is built only when a record is asked for by
+ * number (lev_edge_get, the writers). 16 bytes per edge compacted with float strengths
+ * (+4 when order is kept, +8 with double strengths, +4 with channels); 12 per pending edge. */
 struct lev_network {
     lev__mem mem;
+    lev__mem user;              /* the caller's allocator, which mem wraps to count bytes */
+    _Atomic size_t held;        /* bytes allocated through mem and not freed */
     lev__strtab actors, groups, channels, resources;
     uint32_t *actor_group; /* group id or LEV_NONE; capacity gcap */
     lev__amounts *amounts; /* capacity acap */
     size_t acap;
-    size_t m;                   /* edges */
+    size_t m;                   /* records */
+    /* Pending records. Strengths exactly as given: in single precision while every one is
+     * exactly a float (integers to 2^24, halves, ...), in double from the first one that is not
+     * (ew, which then stays). echan: NULL until a pending edge has a channel. */
     uint32_t *esrc, *etgt;      /* capacities scap, tcap */
-    /* Strengths, exactly as given: in single precision while every one is exactly a float
-     * (integers to 2^24, halves, ...: 4 bytes per edge), in double from the first one that is
-     * not. Exactly one of the two is non-NULL once there is an edge; capacity wcap. */
     float *ewf;
-    double *ew;
-    uint32_t *echan;            /* NULL until the first edge with a channel; capacity ccap */
+    double *ew;                 /* capacity wcap (whichever is in use) */
+    uint32_t *echan;            /* capacity ccap */
     size_t scap, tcap, wcap, ccap, gcap;
+    /* Companions of the compact form, csr.m entries each, by out position. */
+    double *out_x;              /* exact strengths; NULL when every compacted strength is a float */
+    uint32_t *out_chan;         /* channel or LEV_NONE; NULL when no compacted edge has one */
+    uint32_t *order32;          /* record of each position (csr.m <= UINT32_MAX) ... */
+    size_t *order64;            /* ... or wider; both NULL: position k holds record k */
+    uint32_t *rpos32;           /* position of each record, built when asked; same width */
+    size_t *rpos64;
+    atomic_int rpos_ready;      /* 1 when rpos matches order (or order is NULL) */
     lev_status errcode;
     char errmsg[LEV_MSG_MAX];
-    pthread_mutex_t lock;            /* guards the compact form's build and NULL-params messages */
-    atomic_int csr_ready;       /* 1 when csr matches the model */
+    pthread_mutex_t lock;            /* guards compaction, rpos and NULL-params messages */
+    atomic_int csr_ready;       /* 1 when csr holds every record and every actor */
     lev__csr csr;
 };
 
-/* Strength of edge e, exactly as added. */
-static inline double lev__edge_w(const lev_network *net, size_t e) {
-    return net->ew ? net->ew[e] : (double)net->ewf[e];
+/* The record at out position k of the compact form. */
+static inline size_t lev__order(const lev_network *net, size_t k) {
+    return net->order32 ? net->order32[k] : net->order64 ? net->order64[k] : k;
 }
+/* The exact strength at out position k. */
+static inline double lev__pos_w(const lev_network *net, size_t k) {
+    return net->out_x ? net->out_x[k] : (double)net->csr.out_w[k];
+}
+/* Whether some strength of the model is not exactly a float (the lengths then come from the
+ * exact values: see paths.c). */
+static inline int lev__exact_strengths(const lev_network *net) { return net->out_x != NULL || net->ew != NULL; }
+
+/* Whether some edge has a channel. */
+static inline int lev__has_channels(const lev_network *net) { return net->out_chan != NULL || net->echan != NULL; }
+/* Build rpos if it is missing (the caller holds net->lock). LEV_ENOMEM leaves it missing. */
+lev_status lev__rpos_build(lev_network *net);
+/* Records e0 .. e0 + count - 1 by number, into caller arrays (each may be NULL): source, target,
+ * exact strength, channel (LEV_NONE for none). Safe beside read-only calls that compact (reads
+ * under the lock unless the compact form is current and indexed). Builds the record index when
+ * it is missing: LEV_ENOMEM, with nothing written. O(count log V). */
+lev_status lev__recs_read(const lev_network *net, size_t e0, size_t count, uint32_t *s, uint32_t *t, double *w,
+                          uint32_t *chan);
+/* Bring the compact form up to date with the model (under the lock). threads: how many may work;
+ * the result is the same for any number. Failure leaves the model's records intact. */
+lev_status lev__compact(lev_network *net, int threads);
 
 /* A mark of the network's sizes; rolling back to it undoes additions made since. */
 typedef struct lev__mark {
@@ -176,6 +231,9 @@ lev_status lev__edge_add(lev_network *net, uint32_t s, uint32_t t, double w, uin
 lev_status lev__edges_reserve(lev_network *net, size_t extra);
 lev_status lev__amounts_reserve(lev_network *net, uint32_t r);
 
+/* Bytes of an edges CSV file read and parsed at a time by lev_read_file (4 MiB). */
+extern size_t lev__stream_block;
+
 /* ---- writers: one buffered sink for every format (csv.c, graphio.c) --------------------------- */
 
 /* Bytes go to fn in blocks of 16 KiB; after the first refusal nothing more is sent and `failed`
@@ -185,11 +243,17 @@ typedef struct lev__out {
     void *ud;
     char b[16384];
     size_t n;
-    int failed;
+    int failed;  /* 1: the sink refused; 2: out of memory (the edge index) */
     const char *dp;
 } lev__out;
 
 void lev__out_flush(lev__out *o);
+/* Record e for a writer (lev__recs_read); out of memory for the edge index stops the writer with
+ * failed = 2. */
+static inline void lev__out_rec(lev__out *o, const lev_network *net, size_t e, uint32_t *s, uint32_t *t, double *w,
+                                uint32_t *chan) {
+    if (!o->failed && lev__recs_read(net, e, 1, s, t, w, chan)) o->failed = 2;
+}
 void lev__out_put(lev__out *o, const char *s, size_t len);
 void lev__out_num(lev__out *o, double v); /* shortest text that reads back as v */
 static inline void lev__out_str(lev__out *o, const char *s) { lev__out_put(o, s, strlen(s)); }
@@ -249,8 +313,6 @@ lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what);
 void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size);
 void lev__ctx_free(const lev__ctx *c, void *ptr, size_t count, size_t size);
 
-/* threads: how many may build it (the result is the same for any number). */
-lev_status lev__csr_build(const lev__mem *m, const lev_network *net, lev__csr *g, int threads);
 void lev__csr_free(const lev__mem *m, lev__csr *g);
 
 /* ---- the folded view: one row per actor, its distinct neighbours, no self-loops ------------------ */

@@ -118,8 +118,42 @@ uint32_t lev__strtab_tag(const char *str, size_t len) {
     return ((uint32_t)(h >> 32) & ~1u) | (len > SHORT_MAX);
 }
 
+/* Chunks grow geometrically from 256 bytes to 1 MiB (a small network stays small). */
+#define CHUNK_MIN 256
+#define CHUNK_MAX ((size_t)1 << 20)
+
+char *lev__strtab_copy(const lev__mem *m, lev__strtab *t, const char *s, size_t len) {
+    lev__chunk *c = t->arena;
+    if (len >= SIZE_MAX - sizeof *c - 1) return NULL;
+    if (!c || c->size - c->used < len + 1) {
+        size_t size = c ? (c->size < CHUNK_MAX / 2 ? 2 * c->size : CHUNK_MAX) : CHUNK_MIN;
+        if (size < len + 1) size = len + 1;
+        lev__chunk *n = lev__alloc(m, sizeof *n + size);
+        if (!n) return NULL;
+        n->prev = c;
+        n->size = size;
+        n->used = 0;
+        t->arena = c = n;
+    }
+    char *p = c->data + c->used;
+    memcpy(p, s, len);
+    p[len] = 0;
+    c->used += len + 1;
+    return p;
+}
+
+/* Give back the arena from p on (p = NULL: all of it). */
+static void arena_cut(const lev__mem *m, lev__strtab *t, const char *p) {
+    lev__chunk *c;
+    while ((c = t->arena) && !(p && p >= c->data && p < c->data + c->size)) {
+        t->arena = c->prev;
+        lev__free(m, c, sizeof *c + c->size);
+    }
+    if (c) c->used = (size_t)(p - c->data);
+}
+
 void lev__strtab_free(const lev__mem *m, lev__strtab *t) {
-    for (uint32_t i = 0; i < t->count; i++) lev__free(m, t->e[i].s, (size_t)t->e[i].len + 1);
+    arena_cut(m, t, NULL);
     lev__free(m, t->e, (size_t)t->cap * sizeof *t->e);
     lev__free(m, t->slot, t->nslot * sizeof *t->slot);
     memset(t, 0, sizeof *t);
@@ -193,9 +227,9 @@ lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra) 
     return LEV_OK;
 }
 
-uint32_t lev__strtab_push(lev__strtab *t, char *owned, size_t len) {
+uint32_t lev__strtab_push(lev__strtab *t, char *copy, size_t len) {
     uint32_t i = t->count++;
-    t->e[i].s = owned;
+    t->e[i].s = copy;
     t->e[i].len = (uint32_t)len;
     index_insert(t, i);
     return i;
@@ -203,7 +237,7 @@ uint32_t lev__strtab_push(lev__strtab *t, char *owned, size_t len) {
 
 void lev__strtab_truncate(const lev__mem *m, lev__strtab *t, uint32_t count) {
     if (count >= t->count) return;
-    for (uint32_t i = count; i < t->count; i++) lev__free(m, t->e[i].s, (size_t)t->e[i].len + 1);
+    arena_cut(m, t, t->e[count].s);
     t->count = count;
     /* Empty the slots of dropped strings, then re-seat every other slot in probe order from an
      * empty one, so that each is again reachable from its home: one pass, no string read. */
@@ -226,7 +260,7 @@ lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, 
     if (i != LEV_NONE) { *idx = i; return LEV_OK; }
     lev_status rc = lev__strtab_reserve(m, t, 1);
     if (rc) return rc;
-    char *c = lev__strdup(m, s, NULL);
+    char *c = lev__strtab_copy(m, t, s, len);
     if (!c) return LEV_ENOMEM;
     *idx = lev__strtab_push(t, c, len);
     return LEV_OK;

@@ -54,6 +54,20 @@ lev_status lev_network_new(lev_network **out) {
     return lev_network_new_with_alloc(out, default_alloc, NULL);
 }
 
+/* Every block the network allocates goes through here, so that lev_network_bytes() can say what
+ * it holds: the caller's allocator, counted. */
+static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    lev_network *net = ud;
+    void *q = net->user.f(net->user.ud, ptr, osize, nsize);
+    if (nsize == 0)
+        atomic_fetch_sub_explicit(&net->held, osize, memory_order_relaxed);
+    else if (q) {
+        atomic_fetch_add_explicit(&net->held, nsize, memory_order_relaxed);
+        atomic_fetch_sub_explicit(&net->held, osize, memory_order_relaxed);
+    }
+    return q;
+}
+
 lev_status lev_network_new_with_alloc(lev_network **out, lev_alloc_fn f, void *ud) {
     if (!out) return LEV_EMISUSE;
     *out = NULL;
@@ -61,8 +75,12 @@ lev_status lev_network_new_with_alloc(lev_network **out, lev_alloc_fn f, void *u
     lev_network *net = f(ud, NULL, 0, sizeof *net);
     if (!net) return LEV_ENOMEM;
     memset(net, 0, sizeof *net);
-    net->mem.f = f;
-    net->mem.ud = ud;
+    net->user.f = f;
+    net->user.ud = ud;
+    net->mem.f = counting_alloc;
+    net->mem.ud = net;
+    atomic_init(&net->held, 0);
+    atomic_init(&net->rpos_ready, 0);
     if (pthread_mutex_init(&net->lock, NULL) != 0) {
         f(ud, net, sizeof *net, 0);
         return LEV_ENOMEM;
@@ -75,6 +93,13 @@ lev_status lev_network_new_with_alloc(lev_network **out, lev_alloc_fn f, void *u
 void lev_network_free(lev_network *net) {
     if (!net) return;
     const lev__mem *m = &net->mem;
+    size_t mc = net->csr.m;
+    lev__free(m, net->out_x, mc * sizeof *net->out_x);
+    lev__free(m, net->out_chan, mc * sizeof *net->out_chan);
+    lev__free(m, net->order32, mc * sizeof *net->order32);
+    lev__free(m, net->order64, mc * sizeof *net->order64);
+    lev__free(m, net->rpos32, mc * sizeof *net->rpos32);
+    lev__free(m, net->rpos64, mc * sizeof *net->rpos64);
     lev__csr_free(m, &net->csr);
     for (uint32_t r = 0; r < net->resources.count; r++)
         lev__free(m, net->amounts[r].v, net->amounts[r].len * 2 * sizeof(double));
@@ -90,7 +115,7 @@ void lev_network_free(lev_network *net) {
     lev__strtab_free(m, &net->channels);
     lev__strtab_free(m, &net->resources);
     pthread_mutex_destroy(&net->lock);
-    lev__mem mm = net->mem;
+    lev__mem mm = net->user;
     lev__free(&mm, net, sizeof *net);
 }
 
@@ -136,11 +161,10 @@ lev__mark lev__mark_get(const lev_network *net) {
     return mk;
 }
 
+/* The compact form no longer holds every record or actor: the next analysis brings it up to date
+ * (it is the edges' storage, so nothing is freed). */
 void lev__invalidate(lev_network *net) {
-    if (atomic_load_explicit(&net->csr_ready, memory_order_relaxed)) {
-        lev__csr_free(&net->mem, &net->csr);
-        atomic_store_explicit(&net->csr_ready, 0, memory_order_release);
-    }
+    atomic_store_explicit(&net->csr_ready, 0, memory_order_release);
 }
 
 void lev__rollback(lev_network *net, lev__mark mk) {
@@ -161,7 +185,9 @@ void lev__rollback(lev_network *net, lev__mark mk) {
     lev__strtab_truncate(m, &net->actors, mk.actors);
     lev__strtab_truncate(m, &net->groups, mk.groups);
     lev__strtab_truncate(m, &net->channels, mk.channels);
-    net->m = mk.m;
+    /* Compaction happens only in read-only calls, never between a mark and its rollback, so only
+     * pending records can be dropped here. */
+    if (mk.m >= net->csr.m) net->m = mk.m;
     if (!mk.had_channels && net->echan) { /* the first edge with a channel was rolled back */
         lev__free(m, net->echan, net->ccap * sizeof *net->echan);
         net->echan = NULL;
@@ -220,7 +246,7 @@ lev_status lev__actor_add(lev_network *net, const char *name, uint32_t group, ui
         rc = lev__grow(&net->mem, &g, &net->gcap, (size_t)net->actors.count + 1, sizeof(uint32_t));
         net->actor_group = g;
     }
-    char *copy = rc ? NULL : lev__strdup(&net->mem, name, NULL);
+    char *copy = rc ? NULL : lev__strtab_copy(&net->mem, &net->actors, name, len);
     if (!rc && !copy) rc = LEV_ENOMEM;
     if (rc) {
         snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
@@ -314,7 +340,7 @@ lev_status lev_resource_add(lev_network *net, const char *name, uint32_t *idx) {
         rc = lev__grow(&net->mem, &a, &net->acap, (size_t)net->resources.count + 1, sizeof *net->amounts);
         net->amounts = a;
     }
-    char *copy = rc ? NULL : lev__strdup(&net->mem, name, NULL);
+    char *copy = rc ? NULL : lev__strtab_copy(&net->mem, &net->resources, name, len);
     if (!rc && !copy) rc = LEV_ENOMEM;
     if (rc) return lev__fail(net, rc, "cannot add resource \"%s\": %s", name, lev_strerror(rc));
     uint32_t r = lev__strtab_push(&net->resources, copy, len);
@@ -408,8 +434,8 @@ lev_status lev_resource_amounts(const lev_network *net, uint32_t r, double *hold
 /* ---- edges ----------------------------------------------------------------------------------- */
 
 lev_status lev__edges_reserve(lev_network *net, size_t extra) {
-    if (extra > SIZE_MAX / 2 - net->m) return LEV_ELIMIT;
-    size_t need = net->m + extra;
+    if (net->m > SIZE_MAX / 2 || extra > SIZE_MAX / 2 - net->m) return LEV_ELIMIT;
+    size_t need = net->m - net->csr.m + extra; /* pending records */
     const lev__mem *m = &net->mem;
     void *p;
     lev_status rc;
@@ -451,7 +477,7 @@ static lev_status widen_strengths(lev_network *net) {
     if (cap > SIZE_MAX / sizeof(double)) return LEV_ELIMIT;
     double *d = lev__alloc(&net->mem, cap * sizeof *d);
     if (!d) return LEV_ENOMEM;
-    for (size_t e = 0; e < net->m; e++) d[e] = net->ewf[e];
+    for (size_t e = 0; e < net->m - net->csr.m; e++) d[e] = net->ewf[e];
     lev__free(&net->mem, net->ewf, net->wcap * sizeof *net->ewf);
     net->ewf = NULL;
     net->ew = d;
@@ -467,7 +493,7 @@ static lev_status start_channels(lev_network *net) {
     if (rc) return rc;
     net->echan = p;
     net->ccap = cap;
-    for (size_t e = 0; e < net->m; e++) net->echan[e] = LEV_NONE;
+    for (size_t e = 0; e < net->m - net->csr.m; e++) net->echan[e] = LEV_NONE;
     return LEV_OK;
 }
 
@@ -483,7 +509,7 @@ static lev_status append_edges(lev_network *net, size_t count, const uint32_t *s
         snprintf(why, LEV_MSG_MAX, "%s", lev_strerror(rc));
         return rc;
     }
-    size_t m0 = net->m;
+    size_t m0 = net->m - net->csr.m; /* pending index of the first new record */
     memcpy(net->esrc + m0, src, count * sizeof *src);
     memcpy(net->etgt + m0, tgt, count * sizeof *tgt);
     if (net->ew && w)
@@ -495,7 +521,7 @@ static lev_status append_edges(lev_network *net, size_t count, const uint32_t *s
         }
     if (net->echan)
         for (size_t i = 0; i < count; i++) net->echan[m0 + i] = chan;
-    net->m = m0 + count;
+    net->m += count;
     lev__invalidate(net);
     return LEV_OK;
 }
@@ -590,12 +616,17 @@ lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *source, uint
                         double *strength, const char **channel) {
     if (!net) return LEV_EMISUSE;
     if (i >= net->m) return fail_ro(net, LEV_EINVAL, "lev_edge_get: no edge %zu (the network has %zu)", i, net->m);
-    if (source) *source = net->esrc[i];
-    if (target) *target = net->etgt[i];
-    if (strength) *strength = lev__edge_w(net, i);
-    if (channel) {
-        uint32_t c = net->echan ? net->echan[i] : LEV_NONE;
-        *channel = c == LEV_NONE ? NULL : net->channels.e[c].s;
-    }
+    uint32_t s, t, c;
+    double w;
+    lev_status rc = lev__recs_read(net, i, 1, &s, &t, &w, &c);
+    if (rc) return fail_ro(net, rc, "lev_edge_get: out of memory for the index of %zu edges", net->csr.m);
+    if (source) *source = s;
+    if (target) *target = t;
+    if (strength) *strength = w;
+    if (channel) *channel = c == LEV_NONE ? NULL : net->channels.e[c].s;
     return LEV_OK;
+}
+
+size_t lev_network_bytes(const lev_network *net) {
+    return net ? sizeof *net + atomic_load_explicit(&net->held, memory_order_relaxed) : 0;
 }

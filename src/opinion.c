@@ -600,9 +600,12 @@ lev_status lev_opinion_pressure(const lev_network *net, const double *initial, c
         if (actors)
             for (uint32_t v = 0; v < n; v++) actors[v] = (1 - o.lam[v]) * y[v];
         if (ties) {
-            size_t m = net->m;
-            for (size_t e = 0; e < m; e++) {
-                uint32_t s = net->esrc[e], t = net->etgt[e];
+            const lev__csr *g = &net->csr; /* every record, by source (ready: lev__ctx_begin) */
+            uint32_t s = 0;
+            for (size_t k = 0; k < g->m; k++) {
+                while (k == g->out_off[s + 1]) s++;
+                uint32_t t = g->out_adj[k];
+                size_t e = lev__order(net, k);
                 double d = y[t] * o.lam[t] * (xe[s] - wx[t]) * o.inv[t];
                 if (o.W.undirected) d += y[s] * o.lam[s] * (xe[t] - wx[s]) * o.inv[s];
                 ties[e] = d;

@@ -266,8 +266,7 @@ lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, co
         lev_status rc = LEV_OK;
         pthread_mutex_lock(&w->lock);
         if (!atomic_load_explicit(&w->csr_ready, memory_order_relaxed)) {
-            rc = lev__csr_build(&w->mem, w, &w->csr, c->threads);
-            if (rc == LEV_OK) atomic_store_explicit(&w->csr_ready, 1, memory_order_release);
+            rc = lev__compact(w, c->threads);
         }
         pthread_mutex_unlock(&w->lock);
         if (rc) return lev__ctx_fail(c, rc, "%s: cannot build the compact form: %s", what, lev_strerror(rc));

@@ -114,16 +114,22 @@ static int exact_arcs(scratch *s, const lev_network *net, int dir, const uint32_
     for (size_t k = 0; k < vw->m; k++) best[k] = 0;
     if (vw->eid)
         for (size_t k = 0; k < vw->m; k++) vw->eid[k] = SIZE_MAX;
-    for (size_t e = 0; e < net->m; e++) {
-        uint32_t a = net->esrc[e], b = net->etgt[e];
+    uint32_t a_row = 0;
+    /* The records in the compact form's order (by source, then target), each with its number,
+     * so that "first added" is decided by number, not by the order of the scan. */
+    const lev__csr *g = &net->csr;
+    for (size_t q = 0; q < g->m; q++) {
+        while (q == g->out_off[a_row + 1]) a_row++;
+        uint32_t a = a_row, b = g->out_adj[q];
         if (a == b) continue;
-        double w = lev__edge_w(net, e);
+        size_t e = lev__order(net, q);
+        double w = lev__pos_w(net, q);
         for (int side = 0; side < 2; side++) {
             /* the arc a → b lies in row a of an out view, row b of an in view, both of a both-ways view */
             uint32_t from = side ? b : a, to = side ? a : b;
             if (!(dir == VIEW_BOTH || (dir == VIEW_OUT) == (side == 0))) continue;
             size_t k = arc_find(vw, rank[from], rank[to]);
-            if (w > best[k]) {
+            if (w > best[k] || (w == best[k] && vw->eid && e < vw->eid[k])) {
                 best[k] = w;
                 if (vw->eid) vw->eid[k] = e;
             }
@@ -206,9 +212,9 @@ static int view_build(scratch *s, const lev__ctx *c, int dir, int weighted, int 
     scr_pop(s); /* tadj */
     scr_pop(s); /* cur */
     /* The compact form holds strengths as float32; when a strength is not exactly a float the
-     * model keeps it in double (net->ew), and the lengths come from there, so that lengths
+     * model keeps it in double (out_x), and the lengths come from there, so that lengths
      * equal in the caller's data stay equal up to double rounding (1/(float)(1/3) is not 3). */
-    int exact_len = weighted && c->net->ew != NULL;
+    int exact_len = weighted && lev__exact_strengths(c->net);
     if ((with_eid || exact_len) && exact_arcs(s, c->net, dir, rank, vw, exact_len)) return -1;
     return 0;
 }

@@ -1281,3 +1281,9 @@ ROW(an_layout_cancelled, LEV_ECANCELLED, "p",
     cr_assert_eq(lev_params_set_int(p, LEV_P_LAYOUT_ITERATIONS, 1), LEV_OK);
     cr_assert_eq(lev_params_set_progress(p, bi_stop, NULL), LEV_OK);
     rc = lev_layout(net, p, xy); cr_assert(xy[0] == 7, "output written");)
+
+/* row 470: NULL network to lev_edge_repeats */
+ROW(an_edge_repeats_null_net, LEV_EMISUSE, "p",
+    "edge_repeats: the network is NULL",
+    size_t loops = 7;
+    rc = lev_edge_repeats(NULL, p, &loops, NULL, NULL, NULL); cr_assert_eq(loops, 7);)

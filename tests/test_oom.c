@@ -107,6 +107,11 @@ static lev_status op_degree(lev_network *net, void *arg) {
     double out[64];
     return lev_degree(net, NULL, out);
 }
+static lev_status op_edge_repeats(lev_network *net, void *arg) {
+    (void)arg;
+    size_t n[4];
+    return lev_edge_repeats(net, NULL, n, n + 1, n + 2, n + 3);
+}
 static lev_status op_strength(lev_network *net, void *arg) {
     (void)arg;
     double out[64];
@@ -196,6 +201,7 @@ Test(oom, readers) {
 
 Test(oom, analyses_and_writers) {
     sweep("lev_degree", op_degree, NULL, 1);
+    sweep("lev_edge_repeats", op_edge_repeats, NULL, 1);
     sweep("lev_strength", op_strength, NULL, 1);
     sweep("lev_pagerank", op_pagerank, NULL, 1);
     sweep("lev_pagerank personalized", op_pagerank, (void *)1, 1);

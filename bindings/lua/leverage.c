@@ -443,6 +443,12 @@ static int m_edge_count(lua_State *L) {
     return 1;
 }
 
+/* net:bytes() -> bytes the network holds now (lev_network_bytes) */
+static int m_bytes(lua_State *L) {
+    lua_pushinteger(L, (lua_Integer)lev_network_bytes(checknet(L, 1)->net));
+    return 1;
+}
+
 /* net:edge(i) -> source index, target index, strength, channel or nil */
 static int m_edge(lua_State *L) {
     Net *u = checknet(L, 1);
@@ -1508,6 +1514,24 @@ static int m_reciprocity(lua_State *L) {
     lua_pushnumber(L, arc);
     lua_pushnumber(L, w);
     return 2;
+}
+
+/* net:edge_repeats(opts) -> loops, first loop (1-based) or nil, repeats, first repeat or nil */
+static int m_edge_repeats(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "edge_repeats", NULL);
+    size_t n[4];
+    call_enter(&c);
+    lev_status rc = lev_edge_repeats(u->net, c.p, n, n + 1, n + 2, n + 3);
+    call_exit(&c);
+    call_end(&c, rc);
+    for (int k = 0; k < 4; k++) {
+        if (k % 2 && n[k] == SIZE_MAX) lua_pushnil(L);
+        else lua_pushinteger(L, (lua_Integer)(n[k] + (k % 2)));
+    }
+    return 4;
 }
 
 /* The dyad and triad census types, in the order of the library's outputs. */
@@ -2654,6 +2678,7 @@ static const luaL_Reg net_methods[] = {
     {"add_edges", m_add_edges},
     {"edge", m_edge},
     {"edge_count", m_edge_count},
+    {"bytes", m_bytes},
     {"read", m_read},
     {"read_string", m_read_string},
     {"write", m_write},
@@ -2693,6 +2718,7 @@ static const luaL_Reg net_methods[] = {
     {"transitivity", m_transitivity},
     {"centralization", m_centralization},
     {"reciprocity", m_reciprocity},
+    {"edge_repeats", m_edge_repeats},
     {"reciprocity_actors", m_reciprocity_actors},
     {"dyad_census", m_dyad_census},
     {"triad_census", m_triad_census},

@@ -5,46 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One edge row, for sorting by (source, target, channel, row). */
-typedef struct row_key {
-    uint32_t s, t;
-    const char *ch; /* NULL: no channel */
-    size_t e;
-} row_key;
-
-static int same_channel(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
-
-static int by_row(const void *x, const void *y) {
-    const row_key *a = x, *b = y;
-    if (a->s != b->s) return a->s < b->s ? -1 : 1;
-    if (a->t != b->t) return a->t < b->t ? -1 : 1;
-    if (!same_channel(a->ch, b->ch)) return !a->ch ? -1 : !b->ch ? 1 : strcmp(a->ch, b->ch);
-    return a->e < b->e ? -1 : a->e > b->e;
-}
-
 /* Notices on what the data hold that a user may not expect: self-loops, and rows that repeat a
  * pair in the same channel (kept as parallel ties), each with its earliest example. One line
- * each, on stderr. One pass over the edges and one sort: O(E log E). */
+ * each, on stderr. One pass over the compact form (lev_edge_repeats): O(V + E), no memory. */
 static void notices(const lev_network *net, const char *edges) {
-    size_t m = lev_edge_count(net), loops = 0, dups = 0, first_dup = SIZE_MAX;
+    size_t loops = 0, dups = 0, fl = SIZE_MAX, first_dup = SIZE_MAX;
     uint32_t ls = 0, ds = 0, dt = 0;
-    row_key *rows = m ? malloc(m * sizeof *rows) : NULL;
-    for (size_t e = 0; e < m; e++) {
-        uint32_t s, t;
-        const char *ch;
-        lev_edge_get(net, e, &s, &t, NULL, &ch);
-        if (s == t && !loops++) ls = s;
-        if (rows) rows[e] = (row_key){s, t, ch, e};
-    }
-    if (rows) {
-        qsort(rows, m, sizeof *rows, by_row);
-        for (size_t k = 1; k < m; k++)
-            if (rows[k].s == rows[k - 1].s && rows[k].t == rows[k - 1].t && same_channel(rows[k].ch, rows[k - 1].ch)) {
-                dups++;
-                if (rows[k].e < first_dup) first_dup = rows[k].e, ds = rows[k].s, dt = rows[k].t;
-            }
-        free(rows);
-    }
+    if (lev_edge_repeats(net, NULL, &loops, &fl, &dups, &first_dup) != LEV_OK) return; /* no notice, then */
+    if (loops) lev_edge_get(net, fl, &ls, NULL, NULL, NULL);
+    if (dups) lev_edge_get(net, first_dup, &ds, &dt, NULL, NULL);
     if (loops)
         fprintf(stderr, "leverage: notice: %s: %zu self-loop%s (first: %s → itself); kept: degree, strength and walk "
                         "measures (PageRank, Katz) count them, path and brokerage measures ignore them\n", edges, loops, loops == 1 ? "" : "s",

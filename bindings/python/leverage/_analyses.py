@@ -9,7 +9,7 @@ computes anything the library does not.
 from __future__ import annotations
 
 from ctypes import byref, c_double, c_size_t, c_uint32, c_uint64
-from ctypes import c_uint8
+from ctypes import c_uint8, sizeof
 from typing import (TYPE_CHECKING, Any, Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple,
                     Union)
 
@@ -101,6 +101,15 @@ class Reciprocity(NamedTuple):
     """lev_reciprocity(): arc reciprocity and strength reciprocity."""
     arc: float
     weighted: float
+
+
+class EdgeRepeats(NamedTuple):
+    """lev_edge_repeats(): self-loops and edges that repeat an earlier one (same source, target
+    and channel), each with the number of the first (None when there is none)."""
+    loops: int
+    first_loop: Optional[int]
+    repeats: int
+    first_repeat: Optional[int]
 
 
 class PowerAdvantage(NamedTuple):
@@ -690,6 +699,15 @@ class _Analyses:
         arc, w = c_double(), c_double()
         self._call("reciprocity", "lev_reciprocity", [self, _P, byref(arc), byref(w)], options)
         return Reciprocity(arc.value, w.value)
+
+    def edge_repeats(self, **options: Any) -> EdgeRepeats:
+        """``EdgeRepeats(loops, first_loop, repeats, first_repeat)`` (lev_edge_repeats()): does the
+        data hold what you think it holds? Self-loops, and edges with an earlier twin."""
+        n = [c_size_t() for _ in range(4)]
+        self._call("edge_repeats", "lev_edge_repeats", [self, _P] + [byref(x) for x in n], options)
+        none = (1 << (8 * sizeof(c_size_t))) - 1
+        v = [x.value for x in n]
+        return EdgeRepeats(v[0], None if v[1] == none else v[1], v[2], None if v[3] == none else v[3])
 
     def reciprocity_actors(self, *, as_array: bool = False, **options: Any) -> PerActor:
         """Share of each actor's ties that are returned (lev_reciprocity_actors()); NaN for an

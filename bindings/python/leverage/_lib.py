@@ -88,6 +88,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_edge_add_by_name", [c_void_p, c_char_p, c_char_p, c_double, c_char_p, POINTER(c_size_t)], c_int,
      _NET),
     ("lev_edge_count", [c_void_p], c_size_t, False),
+    ("lev_network_bytes", [c_void_p], c_size_t, False),
     ("lev_edge_get", [c_void_p, c_size_t, _u32p, _u32p, _dblp, POINTER(c_char_p)], c_int, _CODE),
     # options, progress and cancellation
     ("lev_params_new", [_vpp], c_int, _CODE),
@@ -157,6 +158,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     # asymmetry and hierarchy
     ("lev_centralization", [c_void_p, c_int, c_void_p, _dblp], c_int, _P(2)),
     ("lev_reciprocity", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
+    ("lev_edge_repeats", [c_void_p, c_void_p, _szp, _szp, _szp, _szp], c_int, _P(1)),
     ("lev_reciprocity_actors", _NPO, c_int, _P(1)),
     ("lev_dyad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),
     ("lev_triad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),

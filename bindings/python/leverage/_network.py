@@ -345,6 +345,11 @@ class Network(_Analyses, _Interop, _Coalition):
         """Number of influence edges (lev_edge_count()); their indices are 0..count−1."""
         return int(self._live().lev_edge_count(self))
 
+    @property
+    def nbytes(self) -> int:
+        """Bytes the network holds now (lev_network_bytes()): names, edges, caches."""
+        return int(self._live().lev_network_bytes(self))
+
     def edge(self, i: int) -> Tuple[str, str, float, Optional[str]]:
         """Edge ``i`` as ``(source name, target name, strength, channel or None)`` (lev_edge_get()).
 

@@ -200,6 +200,36 @@ def test_edges_by_name_and_index() -> None:
         assert list(net.edges()) == [
             ("a", "b", 1.0, None), ("b", "c", 2.5, "money"), ("a", "c", 0.1, None),
             ("c", "a", 3.0, None), ("b", "b", 1e-30, None), ("a", "b", 1.0, "kinship")]
+        # The edges live in the compact form once an analysis has run: read back the same, in order.
+        before = list(net.edges())
+        net.degree()
+        assert list(net.edges()) == before
+        net.add_edge("c", "b", 0.3)  # waits beside the compact form
+        assert list(net.edges()) == before + [("c", "b", 0.3, None)]
+        net.pagerank()
+        assert list(net.edges()) == before + [("c", "b", 0.3, None)]
+
+
+def test_edge_repeats() -> None:
+    with Network() as net:
+        for s, t, ch in [("B", "C", None), ("A", "B", "kin"), ("A", "B", None), ("C", "C", None),
+                         ("A", "B", "kin"), ("B", "C", None), ("C", "C", None)]:
+            net.add_edge(s, t, 1.0, ch)
+        assert net.edge_repeats() == (2, 3, 3, 4)  # loops 3, 6; repeats 4, 5, 6
+    with Network() as net:
+        assert net.edge_repeats() == (0, None, 0, None)
+
+
+def test_nbytes_counts_what_the_network_holds() -> None:
+    with Network() as net:
+        empty = net.nbytes
+        assert empty > 0
+        for i in range(500):
+            net.add_actor(str(i))
+        net.add_edges(list(range(500)), [(i * 7) % 500 for i in range(500)])
+        assert net.nbytes > empty + 500 * 12  # names, and 12 bytes per edge waiting
+        net.degree()  # the compact form: 16 bytes per edge, 4 more for the edge order
+        assert empty + 500 * 16 < net.nbytes
 
 
 def test_add_edges_in_bulk() -> None:
