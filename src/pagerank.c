@@ -18,9 +18,17 @@
 
 #define BLOCK 2048
 /* The gathers y[adj[k]] miss the cache (y is 8 MB at R-MAT scale 20). Prefetching the entry
- * PF_DIST arcs ahead keeps several misses in flight: 1.5x on one core at scale 20 (distances
- * 16–192 tried; 64–96 were best on the test machine, bench/README.md). */
-#define PF_DIST 64
+ * PF_DIST arcs ahead keeps several misses in flight. Into L1 (prefetcht0), distances 64–96 were
+ * best (1.5x on one core at scale 20); into L2 only (PF_L2: prefetcht1), far more misses can be
+ * in flight, and 256 arcs ahead took another 1.5x at scale 20 and 1.08x at scale 18 on the test
+ * machine (bench/profile/pr_pull.c, bench/README.md "Issue 22: weighted PageRank"). A prefetch
+ * is only a hint: the sums are unchanged. */
+#define PF_DIST 256
+#if defined(__GNUC__)
+#  define PF_L2(p) __builtin_prefetch((p), 0, 2)
+#else
+#  define PF_L2(p) ((void)0)
+#endif
 
 typedef struct pr_state {
     const lev__csr *g;
@@ -43,12 +51,12 @@ static inline double pull(const uint32_t *adj, const float *w, size_t k0, size_t
     double s = 0;
     if (weighted)
         for (size_t k = k0; k < k1; k++) {
-            if (k + PF_DIST < m) LEV__PREFETCH(&y[adj[k + PF_DIST]]);
+            if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
             s += (double)w[k] * y[adj[k]];
         }
     else
         for (size_t k = k0; k < k1; k++) {
-            if (k + PF_DIST < m) LEV__PREFETCH(&y[adj[k + PF_DIST]]);
+            if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
             s += y[adj[k]];
         }
     return s;
