@@ -9,6 +9,8 @@
  *
  * Build: cc -O2 -Iinclude -o kernel_threads bench/profile/kernel_threads.c -Lbuild -lleverage -lm
  * Run:   LD_LIBRARY_PATH=build kernel_threads bench/out/graphs/rmat-s18-ef16-seed1.bin [name,name]
+ *        LD_LIBRARY_PATH=build kernel_threads bonacich N   (random network, N actors, 8N ties,
+ *        β = 0.01: the dense LU on 1 and 2 threads, and whether the scores are bit-identical)
  */
 #define _GNU_SOURCE
 #include <leverage.h>
@@ -29,7 +31,7 @@ static uint64_t cnt[16];
 #define CALL(expr)                                                                                                 \
     do {                                                                                                           \
         lev_status rc_ = (expr);                                                                                   \
-        if (rc_) fprintf(stderr, "  %s: %s\n", #expr, lev_errmsg(net));                                            \
+        if (rc_) fprintf(stderr, "  %s: %s\n", #expr, lev_strerror(rc_));                                            \
     } while (0)
 
 static void k_degree(lev_params *p) { CALL(lev_degree(net, p, d1)); }
@@ -129,7 +131,42 @@ static const struct {
          {"gini", k_gini},
          {"reliance", k_reliance}};
 
+static int bonacich(size_t nb) {
+    if (lev_network_new(&net)) return 2;
+    char name[24];
+    for (size_t v = 0; v < nb; v++) {
+        snprintf(name, sizeof name, "%zu", v);
+        if (lev_actor_add(net, name, NULL, NULL)) return 2;
+    }
+    uint64_t s = 1;
+    for (size_t e = 0; e < 8 * nb; e++) {
+        s = s * 6364136223846793005u + 1442695040888963407u;
+        uint32_t a = (uint32_t)((s >> 33) % nb);
+        s = s * 6364136223846793005u + 1442695040888963407u;
+        uint32_t b = (uint32_t)((s >> 33) % nb);
+        if (a != b && lev_edge_add(net, a, b, 1 + (double)(s % 5), NULL, NULL)) return 2;
+    }
+    double *o[2] = {malloc(nb * sizeof(double)), malloc(nb * sizeof(double))};
+    lev_params *p = NULL;
+    lev_params_new(&p);
+    lev_params_set_double(p, LEV_P_BETA, 0.01);
+    CALL(lev_degree(net, NULL, o[0]));
+    printf("bonacich, n = %zu, %zu ties drawn; wall / process CPU, ms\n", nb, 8 * nb);
+    for (int th = 1; th <= 2; th++) {
+        lev_params_set_int(p, LEV_P_THREADS, th);
+        double w0 = bench_now(), c0 = bench_cpu();
+        CALL(lev_bonacich(net, p, o[th - 1]));
+        printf("| bonacich n=%zu | %d thread(s) | %.1f | %.1f |\n", nb, th, (bench_now() - w0) * 1e3,
+               (bench_cpu() - c0) * 1e3);
+    }
+    printf("1 and 2 threads bit-identical: %s\n", memcmp(o[0], o[1], nb * sizeof(double)) ? "NO" : "yes");
+    lev_params_free(p);
+    lev_network_free(net);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc > 2 && !strcmp(argv[1], "bonacich")) return bonacich((size_t)atol(argv[2]));
     if (argc < 2) {
         fprintf(stderr, "usage: kernel_threads FILE.bin [name,name,...]\n");
         return 2;
