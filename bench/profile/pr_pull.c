@@ -7,8 +7,12 @@
  * pages), and times one PageRank iteration (CPU time of the calling thread, median of `iters`)
  * in variants; then a STREAM triad a[i] = b[i] + s·c[i] for the machine's bandwidth.
  *
- *   A  the library's loop (src/pagerank.c before issue 22): one sequential sum per row,
- *      prefetch of y[adj[k + 64]]
+ *   A  the library's loop before issue 22: one sequential sum per row, prefetch of
+ *      y[adj[k + 64]] into L1 (prefetcht0)
+ *   N  the library's loop now (src/pagerank.c): the same sums, prefetch of y[adj[k + 256]] into
+ *      L2 (prefetcht1); PR_HINTS=1 (or 2) in the environment times the other distances and hints
+ *      tried instead of the variants below
+ *   A0 A without the prefetch;  AP A with the prefetch loop split so no arc tests k + 64 < m
  *   L4 A with the row summed in four interleaved partial sums (k mod 4), then (s0+s1)+(s2+s3):
  *      four add chains instead of one (a long row's sum is bound by the add latency otherwise)
  *   SEGn A with the sources cut into n ranges (CSR segmenting, Zhang et al. 2017): each pass
@@ -323,6 +327,8 @@ int main(int argc, char **argv) {
            8.0 * (double)n / 1e6, iters);
     double *ref = malloc(n * 8);
     double tA = timeit("A  library loop", iter_A, iters, bytes, NULL, ref);
+    double tN = timeit("N  library loop now (L2, 256 ahead)", iter_h2d256, iters, bytes, ref, NULL);
+    printf("    (N vs A %.2fx)\n", tA / tN);
     double tA0 = timeit("A0 A without the prefetch", iter_A0, iters, bytes, ref, NULL);
     double tAP = timeit("AP A, prefetch without bound test", iter_AP, iters, bytes, ref, NULL);
     if (getenv("PR_HINTS")) {
