@@ -28,10 +28,10 @@ static double *d1, *d2;
 static uint32_t *u1;
 static uint64_t cnt[16];
 
-#define CALL(expr)                                                                                                 \
-    do {                                                                                                           \
-        lev_status rc_ = (expr);                                                                                   \
-        if (rc_ && rc_ != LEV_ERANGE) fprintf(stderr, "  %s: %s\n", #expr, lev_strerror(rc_));                                            \
+#define CALL(expr)                                                                                 \
+    do {                                                                                           \
+        lev_status rc_ = (expr);                                                                   \
+        if (rc_ && rc_ != LEV_ERANGE) fprintf(stderr, "  %s: %s\n", #expr, lev_strerror(rc_));      \
     } while (0)
 
 static void k_degree(lev_params *p) { CALL(lev_degree(net, p, d1)); }
