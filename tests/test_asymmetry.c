@@ -890,6 +890,41 @@ static void sweep(const char *what, op_fn op, int threads) {
     }
 }
 
+/* Above 4096 actors lev_reciprocity() allocates its per-block sums (the fixture above has one
+ * block, so nothing): a failure there leaves both outputs untouched and leaks nothing. */
+Test(asymmetry, reciprocity_block_sums_allocation_failure) {
+    failalloc fa = {0};
+    lev_network *net;
+    cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
+    char name[32];
+    for (uint32_t i = 0; i < 5000; i++) {
+        snprintf(name, sizeof name, "a%u", i);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+    }
+    for (uint32_t i = 0; i < 5000; i++) cr_assert_eq(lev_edge_add(net, i, (i * 7 + 1) % 5000, 1.5, NULL, NULL), LEV_OK);
+    double *all = malloc(5000 * sizeof(double));
+    cr_assert_eq(lev_degree(net, NULL, all), LEV_OK); /* the compact form */
+    free(all);
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    double a = 42, w = 42;
+    fa.fail_at = fa.calls;
+    fa.armed = 1;
+    cr_assert_eq(lev_reciprocity(net, p, &a, &w), LEV_ENOMEM);
+    fa.armed = 0;
+    cr_assert_eq(lev_params_errcode(p), LEV_ENOMEM);
+    cr_assert(strstr(lev_params_errmsg(p), "reciprocity"), "%s", lev_params_errmsg(p));
+    cr_assert(a == 42 && w == 42);
+    cr_assert_eq(lev_reciprocity(net, p, &a, &w), LEV_OK);
+    /* i -> 7i + 1 (mod 5000) is returned for the 8 actors i = 104 (mod 625): 4 mutual pairs, 8 of 5000 ties */
+    cr_assert_float_eq(a, 8.0 / 5000, 1e-15, "%g", a);
+    cr_assert_float_eq(w, a, 1e-15, "equal strengths: %g %g", w, a);
+    lev_params_free(p);
+    lev_network_free(net);
+    cr_assert_eq(fa.live_blocks, 0);
+    cr_assert_eq(fa.bad_osize, 0);
+}
+
 Test(asymmetry, allocation_failure_sweep, .timeout = 120) {
     sweep("lev_centralization degree", op_centr_degree, 1);
     sweep("lev_centralization betweenness", op_centr_betweenness, 1);
