@@ -21,15 +21,15 @@
  * PF_DIST arcs ahead keeps several misses in flight. Into L1 (prefetcht0), distances 64–96 were
  * best (1.5x on one core at scale 20); into L2 only (PF_L2: prefetcht1), far more misses can be
  * in flight, and 256 arcs ahead took another 1.5x at scale 20 and 1.08x at scale 18 on the test
- * machine (bench/profile/pr_pull.c, bench/README.md "Issue 22: weighted PageRank"). A prefetch
+ * machine (bench/profile/pr_pull.c, bench/README.md, "Issue 22"). A prefetch
  * is only a hint: the sums are unchanged. */
 #define PF_DIST 256
 #if defined(__GNUC__)
 #  define PF_L2(p) __builtin_prefetch((p), 0, 2)
-#  define LEV__ALWAYS_INLINE __attribute__((always_inline))
+#  define PR_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #  define PF_L2(p) ((void)0)
-#  define LEV__ALWAYS_INLINE
+#  define PR_ALWAYS_INLINE
 #endif
 
 typedef struct pr_state {
@@ -48,8 +48,8 @@ typedef struct pr_state {
 } pr_state;
 
 /* Sum of w(u,v) · y[u] over the rows k0..k1 of adj/w. */
-static inline LEV__ALWAYS_INLINE double pull(const uint32_t *adj, const float *w, size_t k0, size_t k1, size_t m, const double *y,
-                          int weighted) {
+static inline PR_ALWAYS_INLINE double pull(const uint32_t *adj, const float *w, size_t k0, size_t k1, size_t m,
+                                            const double *y, int weighted) {
     double s = 0;
     if (weighted)
         for (size_t k = k0; k < k1; k++) {
@@ -67,8 +67,8 @@ static inline LEV__ALWAYS_INLINE double pull(const uint32_t *adj, const float *w
 /* One block of actors. Without a dangling vector every actor jumps with probability `teleport`
  * (d·D + 1 − d) by q; with one, `dmass` (d·D) goes by dv and `teleport` (1 − d) by q. Inlined
  * into one copy per (weighted, undirected), so the arc loop tests neither. */
-static inline LEV__ALWAYS_INLINE void pr_block_as(const pr_state *st, size_t b, double teleport, double dmass,
-                                                  const int weighted, const int undirected) {
+static inline PR_ALWAYS_INLINE void pr_block_as(const pr_state *st, size_t b, double teleport, double dmass,
+                                                const int weighted, const int undirected) {
     const lev__csr *g = st->g;
     size_t v0 = b * BLOCK, v1 = v0 + BLOCK < g->n ? v0 + BLOCK : g->n;
     /* The edges v pulls over: into v for the forward walk, out of v for the reversed one. */

@@ -917,7 +917,7 @@ Test(asymmetry, reciprocity_block_sums_allocation_failure) {
     cr_assert(a == 42 && w == 42);
     cr_assert_eq(lev_reciprocity(net, p, &a, &w), LEV_OK);
     /* i -> 7i + 1 (mod 5000) is returned for the 8 actors i = 104 (mod 625): 4 mutual pairs, 8 of 5000 ties */
-    cr_assert_float_eq(a, 8.0 / 5000, 1e-15, "%g", a);
+    cr_assert_float_eq(a, 8.0 / 5000, 1e-15, "%.17g", a);
     cr_assert_float_eq(w, a, 1e-15, "equal strengths: %g %g", w, a);
     lev_params_free(p);
     lev_network_free(net);
