@@ -177,15 +177,16 @@ lev_status lev_centralization(const lev_network *net, int kind, lev_params *p, d
 
 /* ---- reciprocity and dyad census ------------------------------------------------------------ */
 
-lev_status lev_reciprocity(const lev_network *net, lev_params *p, double *arc, double *weighted) {
-    lev__ctx c;
-    lev_status rc = lev__ctx_begin(&c, net, p, "reciprocity", arc ? (const void *)arc : (const void *)weighted);
-    if (rc) return rc;
-    const lev__csr *g = c.g;
-    int wtd = lev__param(p, LEV_P_WEIGHTED) != 0;
+/* Reciprocity's sums over the actors v0..v1−1 (each pair once, from its smaller end). */
+typedef struct recip_part {
+    uint64_t arcs, mutual;
+    double wsum, wmin;
+} recip_part;
+
+static void recip_range(const lev__csr *g, uint32_t v0, uint32_t v1, int wtd, recip_part *r) {
     uint64_t arcs = 0, mutual = 0;
     double wsum = 0, wmin = 0;
-    for (uint32_t v = 0; v < g->n; v++) {
+    for (uint32_t v = v0; v < v1; v++) {
         nbr_iter it;
         uint32_t x;
         unsigned b;
@@ -199,6 +200,44 @@ lev_status lev_reciprocity(const lev_network *net, lev_params *p, double *arc, d
             wmin += 2 * (wo < wi ? wo : wi);
         }
     }
+    r->arcs = arcs;
+    r->mutual = mutual;
+    r->wsum = wsum;
+    r->wmin = wmin;
+}
+
+/* Actors per block of the parallel passes below; the strength sums are summed per block and then
+ * over the blocks in order, so they are the same for any number of threads. */
+#define RBLOCK 4096u
+
+lev_status lev_reciprocity(const lev_network *net, lev_params *p, double *arc, double *weighted) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_begin(&c, net, p, "reciprocity", arc ? (const void *)arc : (const void *)weighted);
+    if (rc) return rc;
+    const lev__csr *g = c.g;
+    int wtd = lev__param(p, LEV_P_WEIGHTED) != 0;
+    size_t nb = ((size_t)g->n + RBLOCK - 1) / RBLOCK;
+    recip_part one, *part = &one;
+    if (nb > 1) {
+        part = lev__ctx_alloc(&c, nb, sizeof *part);
+        if (!part) return lev__ctx_fail(&c, LEV_ENOMEM, "reciprocity: out of memory for %zu blocks", nb);
+    }
+    int threads = lev__cap_threads(&c, g->m, (size_t)1 << 16);
+    (void)threads;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
+    for (size_t b = 0; b < nb; b++) {
+        uint32_t v0 = (uint32_t)(b * RBLOCK), v1 = g->n - v0 < RBLOCK ? g->n : v0 + RBLOCK;
+        recip_range(g, v0, v1, wtd, &part[b]);
+    }
+    uint64_t arcs = 0, mutual = 0;
+    double wsum = 0, wmin = 0;
+    for (size_t b = 0; b < nb; b++) {
+        arcs += part[b].arcs;
+        mutual += part[b].mutual;
+        wsum += part[b].wsum;
+        wmin += part[b].wmin;
+    }
+    if (nb > 1) lev__ctx_free(&c, part, nb, sizeof *part);
     int und = lev__param(p, LEV_P_UNDIRECTED) != 0;
     if (arc) *arc = arcs == 0 ? 0 : und ? 1 : (double)(2 * mutual) / (double)arcs;
     if (weighted) *weighted = !(wsum > 0) ? 0 : und ? 1 : wmin / wsum;
@@ -212,6 +251,10 @@ lev_status lev_reciprocity_actors(const lev_network *net, lev_params *p, double 
     if (rc) return rc;
     const lev__csr *g = c.g;
     int und = lev__param(p, LEV_P_UNDIRECTED) != 0;
+    int threads = lev__cap_threads(&c, g->m, (size_t)1 << 16);
+    (void)threads;
+    /* Each actor's value is its own: the same for any number of threads. */
+#pragma omp parallel for schedule(dynamic, 1024) num_threads(threads) if (threads > 1)
     for (uint32_t v = 0; v < g->n; v++) {
         uint32_t nout, nin, nall;
         nbr_counts(g, v, &nout, &nin, &nall);
@@ -229,6 +272,10 @@ lev_status lev_dyad_census(const lev_network *net, lev_params *p, uint64_t *out)
     const lev__csr *g = c.g;
     int und = lev__param(p, LEV_P_UNDIRECTED) != 0;
     uint64_t mut = 0, asym = 0, n = g->n;
+    int threads = lev__cap_threads(&c, g->m, (size_t)1 << 16);
+    (void)threads;
+    /* Integer counts: the same for any number of threads. */
+#pragma omp parallel for schedule(dynamic, 1024) num_threads(threads) if (threads > 1) reduction(+ : mut, asym)
     for (uint32_t v = 0; v < g->n; v++) {
         nbr_iter it;
         uint32_t x;

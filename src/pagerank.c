@@ -18,9 +18,19 @@
 
 #define BLOCK 2048
 /* The gathers y[adj[k]] miss the cache (y is 8 MB at R-MAT scale 20). Prefetching the entry
- * PF_DIST arcs ahead keeps several misses in flight: 1.5x on one core at scale 20 (distances
- * 16–192 tried; 64–96 were best on the test machine, bench/README.md). */
-#define PF_DIST 64
+ * PF_DIST arcs ahead keeps several misses in flight. Into L1 (prefetcht0), distances 64–96 were
+ * best (1.5x on one core at scale 20); into L2 only (PF_L2: prefetcht1), far more misses can be
+ * in flight, and 256 arcs ahead took another 1.5x at scale 20 and 1.08x at scale 18 on the test
+ * machine (bench/profile/pr_pull.c, bench/README.md, "Issue 22"). A prefetch
+ * is only a hint: the sums are unchanged. */
+#define PF_DIST 256
+#if defined(__GNUC__)
+#  define PF_L2(p) __builtin_prefetch((p), 0, 2)
+#  define PR_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#  define PF_L2(p) ((void)0)
+#  define PR_ALWAYS_INLINE
+#endif
 
 typedef struct pr_state {
     const lev__csr *g;
@@ -38,44 +48,59 @@ typedef struct pr_state {
 } pr_state;
 
 /* Sum of w(u,v) · y[u] over the rows k0..k1 of adj/w. */
-static inline double pull(const uint32_t *adj, const float *w, size_t k0, size_t k1, size_t m, const double *y,
-                          int weighted) {
+static inline PR_ALWAYS_INLINE double pull(const uint32_t *adj, const float *w, size_t k0, size_t k1, size_t m,
+                                            const double *y, int weighted) {
     double s = 0;
     if (weighted)
         for (size_t k = k0; k < k1; k++) {
-            if (k + PF_DIST < m) LEV__PREFETCH(&y[adj[k + PF_DIST]]);
+            if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
             s += (double)w[k] * y[adj[k]];
         }
     else
         for (size_t k = k0; k < k1; k++) {
-            if (k + PF_DIST < m) LEV__PREFETCH(&y[adj[k + PF_DIST]]);
+            if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
             s += y[adj[k]];
         }
     return s;
 }
 
 /* One block of actors. Without a dangling vector every actor jumps with probability `teleport`
- * (d·D + 1 − d) by q; with one, `dmass` (d·D) goes by dv and `teleport` (1 − d) by q. */
-static void pr_block(const pr_state *st, size_t b, double teleport, double dmass) {
+ * (d·D + 1 − d) by q; with one, `dmass` (d·D) goes by dv and `teleport` (1 − d) by q. Inlined
+ * into one copy per (weighted, undirected), so the arc loop tests neither. */
+static inline PR_ALWAYS_INLINE void pr_block_as(const pr_state *st, size_t b, double teleport, double dmass,
+                                                const int weighted, const int undirected) {
     const lev__csr *g = st->g;
     size_t v0 = b * BLOCK, v1 = v0 + BLOCK < g->n ? v0 + BLOCK : g->n;
     /* The edges v pulls over: into v for the forward walk, out of v for the reversed one. */
     const size_t *off = st->reversed ? g->out_off : g->in_off;
     const uint32_t *adj = st->reversed ? g->out_adj : g->in_adj;
     const float *w = st->reversed ? g->out_w : g->in_w;
-    double err = 0, dang = 0;
+    const double *y = st->y, *x = st->x, *inv = st->inv, *q = st->q, *dv = st->dv;
+    double *xn = st->xn, *yn = st->yn;
+    double d = st->d, qu = st->qu, err = 0, dang = 0;
+    size_t m = g->m;
     for (size_t v = v0; v < v1; v++) {
-        double s = pull(adj, w, off[v], off[v + 1], g->m, st->y, st->weighted);
-        if (st->undirected) s += pull(g->out_adj, g->out_w, g->out_off[v], g->out_off[v + 1], g->m, st->y, st->weighted);
-        double qv = st->q ? st->q[v] : st->qu;
-        double nv = st->dv ? st->d * s + dmass * st->dv[v] + teleport * qv : st->d * s + teleport * qv;
-        err += fabs(nv - st->x[v]);
-        st->xn[v] = nv;
-        st->yn[v] = nv * st->inv[v];
-        if (st->inv[v] == 0) dang += nv;
+        double s = pull(adj, w, off[v], off[v + 1], m, y, weighted);
+        if (undirected) s += pull(g->out_adj, g->out_w, g->out_off[v], g->out_off[v + 1], m, y, weighted);
+        double qv = q ? q[v] : qu;
+        double nv = dv ? d * s + dmass * dv[v] + teleport * qv : d * s + teleport * qv;
+        err += fabs(nv - x[v]);
+        xn[v] = nv;
+        yn[v] = nv * inv[v];
+        if (inv[v] == 0) dang += nv;
     }
     st->err_part[b] = err;
     st->dang_part[b] = dang;
+}
+
+static void pr_block(const pr_state *st, size_t b, double teleport, double dmass) {
+    if (st->weighted) {
+        if (st->undirected) pr_block_as(st, b, teleport, dmass, 1, 1);
+        else pr_block_as(st, b, teleport, dmass, 1, 0);
+    } else {
+        if (st->undirected) pr_block_as(st, b, teleport, dmass, 0, 1);
+        else pr_block_as(st, b, teleport, dmass, 0, 0);
+    }
 }
 
 /* Check a per-actor input vector (personalization or dangling): entries finite and >= 0 with a
@@ -131,7 +156,11 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
     /* The strength a walker leaves by: out-strength forwards, in-strength reversed, both undirected. */
     const size_t *soff = reversed ? g->in_off : g->out_off;
     const float *sw = reversed ? g->in_w : g->out_w;
-    int threads = c.threads;
+    /* One thread per 65 536 arcs and actors at most: below that an iteration takes tens of
+     * microseconds and a second thread only adds the fork and the barrier (on a busy machine,
+     * waiting for a descheduled thread: 411 ms against 0.27 ms at R-MAT scale 10, bench/README.md).
+     * The result does not depend on it. */
+    int threads = lev__cap_threads(&c, g->m + n, (size_t)1 << 16);
     (void)threads;
 #pragma omp parallel for schedule(static) num_threads(threads)
     for (size_t v = 0; v < n; v++) {

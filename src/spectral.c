@@ -9,8 +9,9 @@
  * in order, so results are bit-identical for any number of threads.
  *
  * Bonacich solves (I − βB) c = B·1 by a blocked right-looking LU with partial pivoting
- * (LAPACK dgetrf's pivots); every element of the trailing matrix is updated by one thread in a
- * fixed order, so this too is bit-identical for any number of threads. A Hager–Higham estimate
+ * (LAPACK dgetrf's pivots): each panel factored on one thread, then the columns to its right
+ * updated in parallel by column tiles; every element is updated by one thread in a fixed order,
+ * so this too is bit-identical for any number of threads. A Hager–Higham estimate
  * of the reciprocal condition number (LAPACK dgecon's) decides singularity.
  */
 #include "internal.h"
@@ -427,17 +428,62 @@ done:
 /* ---- Bonacich power: dense LU ------------------------------------------------------------------- */
 
 #define NB 64  /* panel width */
-#define JT 256 /* column tile of the trailing update */
+#define JT 256 /* widest column tile of the trailing update */
+
+/* The panel's columns ke..n−1 of rows k0..n−1 for the column tile j0..j1−1: first U12 = L11⁻¹·A12
+ * (rows k0..ke−1), then A22 −= L21·U12 (rows ke..n−1). Every element is updated in the order of
+ * the panel's columns, four at a time with one load and store of ri[j] per four updates (the same
+ * order of operations as one at a time, so the same bits), whatever the tile's width. */
+static void lu_tile(double *a, size_t n, size_t k0, size_t ke, size_t j0, size_t j1) {
+    for (size_t k = k0; k < ke; k++) {
+        const double *rk = a + k * n;
+        for (size_t i = k + 1; i < ke; i++) {
+            double *ri = a + i * n;
+            double l = ri[k];
+            if (l != 0)
+                for (size_t j = j0; j < j1; j++) ri[j] -= l * rk[j];
+        }
+    }
+    for (size_t i = ke; i < n; i++) {
+        double *ri = a + i * n;
+        size_t k = k0;
+        for (; k + 4 <= ke; k += 4) {
+            double l0 = ri[k], l1 = ri[k + 1], l2 = ri[k + 2], l3 = ri[k + 3];
+            if (l0 == 0 && l1 == 0 && l2 == 0 && l3 == 0) continue;
+            const double *r0 = a + k * n, *r1 = r0 + n, *r2 = r1 + n, *r3 = r2 + n;
+            for (size_t j = j0; j < j1; j++) {
+                double t = ri[j];
+                t -= l0 * r0[j];
+                t -= l1 * r1[j];
+                t -= l2 * r2[j];
+                t -= l3 * r3[j];
+                ri[j] = t;
+            }
+        }
+        for (; k < ke; k++) {
+            double l = ri[k];
+            if (l != 0) {
+                const double *rk = a + k * n;
+                for (size_t j = j0; j < j1; j++) ri[j] -= l * rk[j];
+            }
+        }
+    }
+}
 
 /*
  * LU with partial pivoting of the n×n row-major matrix a, in place: P·a = L·U with unit L below
  * the diagonal and U on and above it; row k was swapped with row piv[k] ≥ k at step k. The pivot
  * of each column is its first entry of largest magnitude, as LAPACK's idamax picks it. Returns
  * LEV_OK, LEV_EINVAL at an exact zero pivot, or LEV_ECANCELLED.
+ *
+ * Blocked, right-looking: a panel of NB columns is factored on one thread (about NB/n of the
+ * work: a parallel region per column cost more than it saved, 3.5x the CPU time on two threads
+ * of a loaded machine at n = 2000), then one parallel region per panel updates the columns to
+ * its right, a column tile per task (lu_tile). Each element is written by one thread in a fixed
+ * order, so the factors are bit-identical for any number of threads.
  */
 static lev_status lu_factor(const lev__ctx *c, double *a, uint32_t *piv, size_t n) {
     int threads = c->threads;
-    (void)threads;
     for (size_t k0 = 0; k0 < n; k0 += NB) {
         size_t kb = n - k0 < NB ? n - k0 : NB, ke = k0 + kb;
         /* Panel: columns k0..ke−1, rows k0..n−1, unblocked. */
@@ -463,9 +509,6 @@ static lev_status lu_factor(const lev__ctx *c, double *a, uint32_t *piv, size_t 
             }
             const double *rk = a + k * n;
             double inv = 1.0 / rk[k];
-            size_t work = (n - k - 1) * (ke - k);
-            (void)work;
-#pragma omp parallel for schedule(static) num_threads(threads) if (work > 65536)
             for (size_t i = k + 1; i < n; i++) {
                 double *ri = a + i * n;
                 double l = ri[k] * inv;
@@ -475,55 +518,17 @@ static lev_status lu_factor(const lev__ctx *c, double *a, uint32_t *piv, size_t 
             }
         }
         if (ke == n) break;
-        size_t cols = n - ke, rows = n - ke;
-        (void)cols;
-        (void)rows;
-        /* U12 = L11⁻¹·A12, by column tiles. */
-#pragma omp parallel for schedule(static) num_threads(threads) if (cols * kb > 65536)
-        for (size_t j0 = ke; j0 < n; j0 += JT) {
-            size_t j1 = j0 + JT < n ? j0 + JT : n;
-            for (size_t k = k0; k < ke; k++) {
-                const double *rk = a + k * n;
-                for (size_t i = k + 1; i < ke; i++) {
-                    double *ri = a + i * n;
-                    double l = ri[k];
-                    if (l != 0)
-                        for (size_t j = j0; j < j1; j++) ri[j] -= l * rk[j];
-                }
-            }
-        }
-        /* A22 −= L21·U12: tile by tile (a tile of U12 stays in cache), rows in parallel. Each
-         * element is updated by one thread, in the order of the panel's columns. */
-#pragma omp parallel num_threads(threads) if (rows * cols * kb > 262144)
-        for (size_t j0 = ke; j0 < n; j0 += JT) {
-            size_t j1 = j0 + JT < n ? j0 + JT : n;
-#pragma omp for schedule(static)
-            for (size_t i = ke; i < n; i++) {
-                double *ri = a + i * n;
-                size_t k = k0;
-                /* Four panel rows at a time: one load and store of ri[j] per four updates, in
-                 * the same order of operations as one at a time (so the same bits). */
-                for (; k + 4 <= ke; k += 4) {
-                    double l0 = ri[k], l1 = ri[k + 1], l2 = ri[k + 2], l3 = ri[k + 3];
-                    if (l0 == 0 && l1 == 0 && l2 == 0 && l3 == 0) continue;
-                    const double *r0 = a + k * n, *r1 = r0 + n, *r2 = r1 + n, *r3 = r2 + n;
-                    for (size_t j = j0; j < j1; j++) {
-                        double t = ri[j];
-                        t -= l0 * r0[j];
-                        t -= l1 * r1[j];
-                        t -= l2 * r2[j];
-                        t -= l3 * r3[j];
-                        ri[j] = t;
-                    }
-                }
-                for (; k < ke; k++) {
-                    double l = ri[k];
-                    if (l != 0) {
-                        const double *rk = a + k * n;
-                        for (size_t j = j0; j < j1; j++) ri[j] -= l * rk[j];
-                    }
-                }
-            }
+        size_t cols = n - ke, rows = n - k0;
+        /* Tiles narrow enough for four per thread, at least 32 columns wide, at most JT. */
+        size_t jt = JT;
+        while (jt > 32 && cols < 4 * (size_t)threads * jt) jt /= 2;
+        size_t ntiles = (cols + jt - 1) / jt;
+        int T = rows * cols * kb > 262144 && ntiles > 1 ? threads : 1;
+        (void)T;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(T) if (T > 1)
+        for (size_t t = 0; t < ntiles; t++) {
+            size_t j0 = ke + t * jt, j1 = j0 + jt < n ? j0 + jt : n;
+            lu_tile(a, n, k0, ke, j0, j1);
         }
         double left = (double)(n - ke) / (double)n;
         lev_status rc = lev__ctx_progress(c, 1 - left * left * left, "bonacich");

@@ -705,6 +705,48 @@ Test(asymmetry, bit_identical_for_any_thread_count) {
     lev_network_free(net);
 }
 
+/* Reciprocity (its strength sums are summed per block of actors, then over the blocks in order),
+ * reciprocity per actor and the dyad census run on two threads from 65 536 arcs: the same bits for
+ * 1, 2 and 3 threads, on strengths whose sums round (not integers). */
+Test(asymmetry, reciprocity_and_dyads_bit_identical_for_any_thread_count) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    uint32_t n = 30000;
+    char name[32];
+    for (uint32_t i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "r%u", i);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+    }
+    uint64_t s = 7;
+    for (size_t e = 0; e < 150000; e++) {
+        uint64_t a = splitmix64(&s) % n, b = splitmix64(&s) % (e % 2 ? 300 : n), w = splitmix64(&s);
+        double x = 1 + (double)(w % 1000) / 7.0;
+        cr_assert_eq(lev_edge_add(net, (uint32_t)a, (uint32_t)b, x, NULL, NULL), LEV_OK);
+        if (e % 3 == 0) cr_assert_eq(lev_edge_add(net, (uint32_t)b, (uint32_t)a, x / 3, NULL, NULL), LEV_OK);
+    }
+    double arc[3], wtd[3], *ra[3];
+    uint64_t dy[3][3];
+    for (int t = 1; t <= 3; t++) {
+        lev_params *p = params(0, 1, 0);
+        cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, t), LEV_OK);
+        ra[t - 1] = malloc(n * sizeof(double));
+        cr_assert_eq(lev_reciprocity(net, p, &arc[t - 1], &wtd[t - 1]), LEV_OK);
+        cr_assert_eq(lev_reciprocity_actors(net, p, ra[t - 1]), LEV_OK);
+        cr_assert_eq(lev_dyad_census(net, p, dy[t - 1]), LEV_OK);
+        lev_params_free(p);
+    }
+    cr_assert(arc[0] > 0.2 && arc[0] < 0.9 && wtd[0] > 0 && wtd[0] < arc[0], "arc %g weighted %g", arc[0], wtd[0]);
+    for (int t = 1; t < 3; t++) {
+        cr_assert(memcmp(&arc[0], &arc[t], sizeof arc[0]) == 0, "arc reciprocity differs with %d threads", t + 1);
+        cr_assert(memcmp(&wtd[0], &wtd[t], sizeof wtd[0]) == 0, "weighted reciprocity differs with %d threads", t + 1);
+        cr_assert(memcmp(ra[0], ra[t], n * sizeof(double)) == 0, "per-actor reciprocity differs with %d threads", t + 1);
+        cr_assert(memcmp(dy[0], dy[t], sizeof dy[0]) == 0, "dyad census differs with %d threads", t + 1);
+    }
+    cr_assert_eq(dy[0][0] + dy[0][1] + dy[0][2], (uint64_t)n * (n - 1) / 2);
+    for (int t = 0; t < 3; t++) free(ra[t]);
+    lev_network_free(net);
+}
+
 typedef struct prog {
     int calls, stop_at;
     double last;
@@ -846,6 +888,41 @@ static void sweep(const char *what, op_fn op, int threads) {
         cr_log_info("%s (compact form %s): %ld allocation sites", what, built ? "built" : "not built", fail_at);
         if (!built) cr_assert(fail_at >= 1, "%s allocated nothing", what);
     }
+}
+
+/* Above 4096 actors lev_reciprocity() allocates its per-block sums (the fixture above has one
+ * block, so nothing): a failure there leaves both outputs untouched and leaks nothing. */
+Test(asymmetry, reciprocity_block_sums_allocation_failure) {
+    failalloc fa = {0};
+    lev_network *net;
+    cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
+    char name[32];
+    for (uint32_t i = 0; i < 5000; i++) {
+        snprintf(name, sizeof name, "a%u", i);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+    }
+    for (uint32_t i = 0; i < 5000; i++) cr_assert_eq(lev_edge_add(net, i, (i * 7 + 1) % 5000, 1.5, NULL, NULL), LEV_OK);
+    double *all = malloc(5000 * sizeof(double));
+    cr_assert_eq(lev_degree(net, NULL, all), LEV_OK); /* the compact form */
+    free(all);
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    double a = 42, w = 42;
+    fa.fail_at = fa.calls;
+    fa.armed = 1;
+    cr_assert_eq(lev_reciprocity(net, p, &a, &w), LEV_ENOMEM);
+    fa.armed = 0;
+    cr_assert_eq(lev_params_errcode(p), LEV_ENOMEM);
+    cr_assert(strstr(lev_params_errmsg(p), "reciprocity"), "%s", lev_params_errmsg(p));
+    cr_assert(a == 42 && w == 42);
+    cr_assert_eq(lev_reciprocity(net, p, &a, &w), LEV_OK);
+    /* i -> 7i + 1 (mod 5000) is returned for the 8 actors i = 104 (mod 625): 4 mutual pairs, 8 of 5000 ties */
+    cr_assert_float_eq(a, 8.0 / 5000, 1e-15, "%.17g", a);
+    cr_assert_float_eq(w, a, 1e-15, "equal strengths: %g %g", w, a);
+    lev_params_free(p);
+    lev_network_free(net);
+    cr_assert_eq(fa.live_blocks, 0);
+    cr_assert_eq(fa.bad_osize, 0);
 }
 
 Test(asymmetry, allocation_failure_sweep, .timeout = 120) {
