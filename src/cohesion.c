@@ -26,6 +26,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Software prefetch of a row's neighbours' data a few entries ahead (hides L2/L3 latency). */
@@ -142,22 +143,90 @@ static void shuffle(uint32_t *a, uint32_t n, rng *r) {
 
 /* ==== components ============================================================================ */
 
-/* Weak components by union–find, in place in comp[]. parent[x] ≤ x always (a union hangs the
- * larger root under the smaller, path halving only shortcuts to smaller indices), so after one
- * compressing pass in increasing order every entry is its root, the smallest actor of its
- * component, and a second pass numbers components in order of first actor. */
-static size_t weak_components(const lev__csr *g, uint32_t *comp) {
-    uint32_t n = g->n;
-    for (uint32_t v = 0; v < n; v++) comp[v] = v;
-    for (uint32_t v = 0; v < n; v++)
-        for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
-            uint32_t a = v, b = g->out_adj[k];
-            while (comp[a] != a) a = comp[a] = comp[comp[a]];
-            while (comp[b] != b) b = comp[b] = comp[comp[b]];
-            if (a < b) comp[b] = a;
-            else if (b < a) comp[a] = b;
+/* Weak components by Afforest (Sutton, Brock, Gao & Pingali 2018): a concurrent union–find in
+ * place in comp[], whose links only ever hang a larger root under a smaller one (one
+ * compare-and-swap per hook), so comp[x] ≤ x always and every component ends rooted at its
+ * smallest actor, whatever the threads did in whichever order. Then:
+ * 1. link each actor to its first AFF_ROUNDS out-neighbours, compress: on skewed networks this
+ *    already joins the giant component;
+ * 2. find the most frequent root among AFF_SAMPLES actors picked by a fixed stride;
+ * 3. link the remaining out-edges and all the in-edges of every actor outside that root's
+ *    component (an edge from inside it is seen from its other end), compress.
+ * A last sequential pass numbers the components in order of first actor: in increasing order,
+ * a root gets the next id and any other actor the id its root (smaller, so already numbered)
+ * holds by then. Every access to comp[] inside the parallel passes is a relaxed atomic: plain
+ * loads and stores on the usual processors, defined behaviour under the memory model. */
+#define AFF_ROUNDS 2
+#define AFF_SAMPLES 1024
+
+#define UF_LOAD(a) __atomic_load_n((a), __ATOMIC_RELAXED)
+#define UF_STORE(a, x) __atomic_store_n((a), (x), __ATOMIC_RELAXED)
+
+static inline void uf_link(uint32_t *comp, uint32_t u, uint32_t v) {
+    uint32_t p1 = UF_LOAD(&comp[u]), p2 = UF_LOAD(&comp[v]);
+    while (p1 != p2) {
+        uint32_t high = p1 > p2 ? p1 : p2, low = p1 > p2 ? p2 : p1;
+        uint32_t ph = UF_LOAD(&comp[high]);
+        if (ph == low) return; /* someone hooked it already */
+        if (ph == high) {
+            uint32_t expect = high;
+            if (__atomic_compare_exchange_n(&comp[high], &expect, low, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+                return;
         }
-    for (uint32_t v = 0; v < n; v++) comp[v] = comp[comp[v]]; /* parent[v] < v is a root already */
+        p1 = UF_LOAD(&comp[UF_LOAD(&comp[high])]);
+        p2 = UF_LOAD(&comp[low]);
+    }
+}
+
+/* Every entry to its root (no links run concurrently with this). */
+static void uf_compress(uint32_t *comp, uint32_t n, int T) {
+    (void)T;
+#pragma omp parallel for schedule(dynamic, 16384) num_threads(T)
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t r = UF_LOAD(&comp[v]), rr;
+        while (r != (rr = UF_LOAD(&comp[r]))) r = rr;
+        UF_STORE(&comp[v], r);
+    }
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t weak_components(const lev__csr *g, uint32_t *comp, int T) {
+    uint32_t n = g->n;
+    (void)T;
+#pragma omp parallel for schedule(static) num_threads(T)
+    for (uint32_t v = 0; v < n; v++) comp[v] = v;
+    for (size_t r = 0; r < AFF_ROUNDS; r++) {
+#pragma omp parallel for schedule(dynamic, 16384) num_threads(T)
+        for (uint32_t v = 0; v < n; v++)
+            if (g->out_off[v] + r < g->out_off[v + 1]) uf_link(comp, v, g->out_adj[g->out_off[v] + r]);
+        uf_compress(comp, n, T);
+    }
+    /* The most frequent root of a fixed sample (ties: the smallest); only speed depends on it. */
+    uint32_t big = LEV_NONE;
+    if (n > 0) {
+        uint32_t smp[AFF_SAMPLES], ns = n < AFF_SAMPLES ? n : AFF_SAMPLES;
+        for (uint32_t i = 0; i < ns; i++) smp[i] = comp[(uint32_t)(((uint64_t)i * n) / ns)];
+        qsort(smp, ns, sizeof *smp, cmp_u32);
+        uint32_t best = 0;
+        for (uint32_t i = 0, j; i < ns; i = j) {
+            for (j = i; j < ns && smp[j] == smp[i]; j++) {}
+            if (j - i > best) {
+                best = j - i;
+                big = smp[i];
+            }
+        }
+    }
+#pragma omp parallel for schedule(dynamic, 4096) num_threads(T)
+    for (uint32_t v = 0; v < n; v++) {
+        if (UF_LOAD(&comp[v]) == big) continue;
+        for (size_t k = g->out_off[v] + AFF_ROUNDS; k < g->out_off[v + 1]; k++) uf_link(comp, v, g->out_adj[k]);
+        for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) uf_link(comp, v, g->in_adj[k]);
+    }
+    uf_compress(comp, n, T);
     size_t count = 0;
     for (uint32_t v = 0; v < n; v++) {
         uint32_t r = comp[v];
@@ -189,7 +258,8 @@ lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *compo
     const lev__csr *g = c.g;
     size_t cnt;
     if (lev__param(p, LEV_P_UNDIRECTED) != 0) {
-        cnt = weak_components(g, component); /* needs no scratch: cannot fail */
+        int T = lev__cap_threads(&c, g->n + g->m, 1u << 16);
+        cnt = weak_components(g, component, T); /* needs no scratch: cannot fail */
     } else {
         scratch s = {&c, {0}, {0}, 0};
         lev__scc_scratch sw = {sc_get(&s, g->n, sizeof *sw.idx), sc_get(&s, g->n, sizeof *sw.low),
@@ -239,13 +309,67 @@ static inline void peel_row(const size_t *off, const uint32_t *adj, uint32_t v, 
     }
 }
 
-/* Core numbers by peeling level by level (the sequential form of Kabir & Madduri's PKC, which
- * computes the same numbers as Batagelj–Zaveršnik's bucket algorithm). At level k every actor
- * still present has degree ≥ k; those with exactly k are stacked and removed, and removing one
- * lowers its neighbours' degrees, stacking those that fall to k. The actors still present are
- * kept in rem[], compacted at each level; an actor removed at level k keeps degree k, so "degree
- * > k" also tells a present neighbour from a removed one. Cost O(V + E + Σ core) = O(V + E), and
- * only one random access per edge, where the bucket algorithm needs about five. */
+/* A level's stack peeled on T threads (the peeling step of Kabir & Madduri's PKC). Thread t
+ * takes its slice of the len actors stacked at level k; the last thread keeps its slice in
+ * place (its stack grows past len, where nobody else reads), the others copy theirs into
+ * stacks + t·n. A neighbour whose degree is still above k is decremented atomically; the one
+ * decrement that takes it from k + 1 to k stacks it, and a decrement that finds k or less
+ * (another thread got there first) is undone. An actor is stacked once in all, so no stack
+ * outgrows its n entries. The numbers that come out (every actor's degree ends at its core
+ * number) are facts of the network: the same for any T and any timing. */
+static void peel_level_parallel(const lev__csr *g, int use_in, int use_out, uint32_t k, uint32_t *deg,
+                                uint32_t *stack, uint32_t len, uint32_t *stacks, int T) {
+    uint32_t n = g->n;
+#pragma omp parallel num_threads(T)
+    {
+#ifdef _OPENMP
+        int t = omp_get_thread_num(), nt = omp_get_num_threads();
+#else
+        int t = 0, nt = 1;
+#endif
+        uint32_t lo = (uint32_t)(((uint64_t)len * (uint64_t)t) / (uint64_t)nt);
+        uint32_t hi = (uint32_t)(((uint64_t)len * (uint64_t)(t + 1)) / (uint64_t)nt);
+        uint32_t *B, sp = hi - lo;
+        if (t == nt - 1) {
+            B = stack + lo;
+        } else {
+            B = stacks + (size_t)t * n;
+            memcpy(B, stack + lo, (size_t)sp * sizeof *B);
+        }
+        while (sp) {
+            uint32_t v = B[--sp];
+            for (int side = 0; side < 2; side++) {
+                const size_t *off;
+                const uint32_t *adj;
+                if (side == 0) {
+                    if (!use_in) continue;
+                    off = g->out_off, adj = g->out_adj; /* v's targets lose in-degree */
+                } else {
+                    if (!use_out) continue;
+                    off = g->in_off, adj = g->in_adj; /* v's sources lose out-degree */
+                }
+                size_t k0 = off[v], k1 = off[v + 1];
+                for (size_t e = k0; e < k1; e++) {
+                    if (e + PREFETCH_AHEAD < k1) LEV__PREFETCH(&deg[adj[e + PREFETCH_AHEAD]]);
+                    uint32_t u = adj[e];
+                    if (__atomic_load_n(&deg[u], __ATOMIC_RELAXED) <= k) continue;
+                    uint32_t old = __atomic_fetch_sub(&deg[u], 1, __ATOMIC_RELAXED);
+                    if (old == k + 1) B[sp++] = u;
+                    else if (old <= k) __atomic_fetch_add(&deg[u], 1, __ATOMIC_RELAXED);
+                }
+            }
+        }
+    }
+}
+
+/* A level is peeled on one thread until it has cost this many edge records and its stack holds
+ * CORE_PAR_STACK actors; only then do the threads share the rest. A parallel region costs
+ * microseconds on an idle machine and far more on a loaded one, and most levels of a skewed
+ * network are small: R-MAT scale 18 has 143 levels, and three of them (the shells of 972,
+ * 2 886 and 6 157 actors with the largest core numbers) hold two thirds of the edge records. */
+#define CORE_PAR_WORK ((size_t)1 << 17)
+#define CORE_PAR_STACK 64
+
 lev_status lev_coreness(const lev_network *net, lev_params *p, double *out) {
     lev__ctx c;
     lev_status rc = lev__ctx_begin(&c, net, p, "coreness", out);
@@ -255,25 +379,37 @@ lev_status lev_coreness(const lev_network *net, lev_params *p, double *out) {
     if (n == 0) return LEV_OK;
     int dir = lev__param(p, LEV_P_UNDIRECTED) != 0 ? LEV_DIR_ALL : (int)lev__param(p, LEV_P_DIRECTION);
     int use_out = (dir & LEV_DIR_OUT) != 0, use_in = (dir & LEV_DIR_IN) != 0;
+#ifdef _OPENMP
+    int T = lev__cap_threads(&c, (size_t)n + g->m, 1u << 16);
+#else
+    int T = 1;
+#endif
     scratch s = {&c, {0}, {0}, 0};
     uint32_t *deg = sc_get(&s, n, sizeof *deg), *rem = sc_get(&s, n, sizeof *rem);
-    uint32_t *stack = sc_get(&s, n, sizeof *stack);
+    uint32_t *stack = sc_get(&s, (size_t)n * (size_t)T, sizeof *stack);
     if (!deg || !rem || !stack) {
         sc_free_all(&s);
         return lev__ctx_fail(&c, LEV_ENOMEM, "coreness: out of memory for %u actors", n);
     }
     /* Degrees without self-loops (rows are sorted, so a row's loops are found by binary search).
      * A non-loop edge adds at most 1 to an actor's degree. */
+    uint32_t too_big = UINT32_MAX;
+    size_t too_big_d = 0;
+#pragma omp parallel for schedule(static) num_threads(T) reduction(min : too_big)
     for (uint32_t v = 0; v < n; v++) {
         size_t d = 0;
         if (use_out) d += g->out_off[v + 1] - g->out_off[v] - count_in_row(g->out_off, g->out_adj, v, v);
         if (use_in) d += g->in_off[v + 1] - g->in_off[v] - count_in_row(g->in_off, g->in_adj, v, v);
-        if (d >= UINT32_MAX) {
-            sc_free_all(&s);
-            return lev__ctx_fail(&c, LEV_ELIMIT, "coreness: actor %u has %zu edges, 2^32 - 1 or more", v, d);
-        }
+        if (d >= UINT32_MAX && v < too_big) too_big = v;
         deg[v] = (uint32_t)d;
         rem[v] = v;
+    }
+    if (too_big != UINT32_MAX) {
+        uint32_t v = too_big;
+        if (use_out) too_big_d += g->out_off[v + 1] - g->out_off[v] - count_in_row(g->out_off, g->out_adj, v, v);
+        if (use_in) too_big_d += g->in_off[v + 1] - g->in_off[v] - count_in_row(g->in_off, g->in_adj, v, v);
+        sc_free_all(&s);
+        return lev__ctx_fail(&c, LEV_ELIMIT, "coreness: actor %u has %zu edges, 2^32 - 1 or more", v, too_big_d);
     }
     /* Removing v lowers the counted degree of the actors whose counted edges v ends: for
      * in-degree the targets of v's out-edges, for out-degree the sources of its in-edges. Each
@@ -290,10 +426,23 @@ lev_status lev_coreness(const lev_network *net, lev_params *p, double *out) {
             else rem[keep++] = v;
         }
         nrem = keep;
+        /* Peel on this thread; once the level has cost CORE_PAR_WORK edge records and the stack
+         * holds enough to share, the threads take the rest of it. */
+        size_t done = 0;
         while (sp) {
+            if (T > 1 && done >= CORE_PAR_WORK && sp >= CORE_PAR_STACK) {
+                peel_level_parallel(g, use_in, use_out, k, deg, stack, sp, stack + n, T);
+                break;
+            }
             uint32_t v = stack[--sp];
-            if (use_in) peel_row(g->out_off, g->out_adj, v, k, deg, stack, &sp);
-            if (use_out) peel_row(g->in_off, g->in_adj, v, k, deg, stack, &sp);
+            if (use_in) {
+                peel_row(g->out_off, g->out_adj, v, k, deg, stack, &sp);
+                done += g->out_off[v + 1] - g->out_off[v];
+            }
+            if (use_out) {
+                peel_row(g->in_off, g->in_adj, v, k, deg, stack, &sp);
+                done += g->in_off[v + 1] - g->in_off[v];
+            }
         }
         /* Drop the actors that fell to k during the level; find the next level. */
         keep = 0;
@@ -307,6 +456,7 @@ lev_status lev_coreness(const lev_network *net, lev_params *p, double *out) {
         }
         nrem = keep;
     }
+#pragma omp parallel for schedule(static) num_threads(T)
     for (uint32_t v = 0; v < n; v++) out[v] = (double)deg[v];
     sc_free_all(&s);
     return LEV_OK;
