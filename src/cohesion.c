@@ -235,18 +235,143 @@ static size_t weak_components(const lev__csr *g, uint32_t *comp, int T) {
     return count;
 }
 
-/* Strong components (lev__scc: Tarjan, ids in order of emission), renumbered in order of first
- * actor through map[] (which reuses the scratch's low[]). */
-static size_t strong_components(const lev__csr *g, uint32_t *comp, uint32_t *member, const lev__scc_scratch *w) {
+/* Breadth-first search from src along rows off/adj, setting `bit` in mark[] of every actor
+ * reached (src included); q (n entries) is the queue. It runs on the calling thread while the
+ * queue holds fewer than BFS_PAR_MIN actors (a long path costs no synchronization), and the
+ * threads share the queue's current contents when it holds more: each gathers what it discovers
+ * in a small buffer of its own and appends it with one atomic add, and a fetch-or decides which
+ * thread discovers an actor. The set marked is the reachable set, whatever the timing. */
+#define BFS_BUF 256
+#define BFS_PAR_MIN 4096
+static void bfs_mark(const size_t *off, const uint32_t *adj, uint32_t src, uint32_t *mark, uint32_t bit, uint32_t *q,
+                     int T) {
+    size_t head = 0, tail = 1;
+    mark[src] |= bit;
+    q[0] = src;
+    while (head < tail) {
+        if (T > 1 && tail - head >= BFS_PAR_MIN) {
+            size_t lo = head, hi = tail;
+#pragma omp parallel num_threads(T)
+            {
+                uint32_t buf[BFS_BUF];
+                unsigned nb = 0;
+#pragma omp for schedule(dynamic, 64)
+                for (size_t i = lo; i < hi; i++) {
+                    uint32_t v = q[i];
+                    for (size_t e = off[v]; e < off[v + 1]; e++) {
+                        uint32_t u = adj[e];
+                        if (__atomic_load_n(&mark[u], __ATOMIC_RELAXED) & bit) continue;
+                        if (__atomic_fetch_or(&mark[u], bit, __ATOMIC_RELAXED) & bit) continue;
+                        buf[nb++] = u;
+                        if (nb == BFS_BUF) {
+                            size_t at = __atomic_fetch_add(&tail, nb, __ATOMIC_RELAXED);
+                            memcpy(q + at, buf, nb * sizeof *buf);
+                            nb = 0;
+                        }
+                    }
+                }
+                if (nb) {
+                    size_t at = __atomic_fetch_add(&tail, nb, __ATOMIC_RELAXED);
+                    memcpy(q + at, buf, nb * sizeof *buf);
+                }
+            }
+            head = hi;
+        } else {
+            uint32_t v = q[head++];
+            for (size_t e = off[v]; e < off[v + 1]; e++) {
+                uint32_t u = adj[e];
+                if (mark[u] & bit) continue;
+                mark[u] |= bit;
+                q[tail++] = u;
+            }
+        }
+    }
+}
+
+/* Tarjan's algorithm (lev__scc's, with the same explicit stacks) over the actors whose comp[] is
+ * still LEV_NONE; the others are already placed and are neither visited nor followed. Every
+ * component found is labelled by its root, the actor where the search entered it. */
+static void tarjan_rest(const lev__csr *g, uint32_t *comp, uint32_t *stack, const lev__scc_scratch *w) {
+    uint32_t n = g->n, *idx = w->idx, *low = w->low, *calls = w->calls;
+    const size_t *off = g->out_off;
+    const uint32_t *adj = g->out_adj;
+    size_t *next = w->next;
+    for (uint32_t v = 0; v < n; v++) idx[v] = comp[v] == LEV_NONE ? 0 : UINT32_MAX;
+    uint32_t counter = 0, top = n; /* Tarjan's stack is stack[top .. n) */
+    for (uint32_t r = 0; r < n; r++) {
+        if (idx[r]) continue;
+        uint32_t cp = 0;
+        calls[cp++] = r;
+        next[r] = off[r];
+        idx[r] = low[r] = ++counter;
+        stack[--top] = r;
+        while (cp) {
+            uint32_t v = calls[cp - 1];
+            if (next[v] < off[v + 1]) {
+                uint32_t y = adj[next[v]++];
+                if (!idx[y]) {
+                    idx[y] = low[y] = ++counter;
+                    next[y] = off[y];
+                    stack[--top] = y;
+                    calls[cp++] = y;
+                } else if (comp[y] == LEV_NONE && idx[y] < low[v]) {
+                    low[v] = idx[y]; /* y is on the stack */
+                }
+                continue;
+            }
+            cp--;
+            if (cp && low[v] < low[calls[cp - 1]]) low[calls[cp - 1]] = low[v];
+            if (low[v] != idx[v]) continue;
+            uint32_t y;
+            do {
+                y = stack[top++];
+                comp[y] = v;
+            } while (y != v);
+        }
+    }
+}
+
+/* Strong components: forward–backward from a pivot for the big one, then Tarjan for the rest
+ * (the first step of Fleischer, Hendrickson & Pinar's divide and conquer, as in Hong et al.'s
+ * multistep method). The pivot is the actor with the largest in-degree × out-degree (ties: the
+ * smallest index), the likeliest member of a giant component; the actors both reached from it
+ * and reaching it are its component, found by two parallel searches. Tarjan then runs, on one
+ * thread, over the actors left, ignoring the placed ones (no edge between two components can
+ * change either). Each component is labelled by an actor of its own, then numbered in order of
+ * first actor through map[] (the scratch's low[]); the partition is a fact of the network, so
+ * the ids are the same for any thread count. */
+static size_t strong_components(const lev__csr *g, uint32_t *comp, uint32_t *member, const lev__scc_scratch *w,
+                                int T) {
     uint32_t n = g->n;
-    uint32_t scc = lev__scc(n, g->out_off, g->out_adj, comp, member, NULL, w);
-    uint32_t *map = w->low;
-    for (uint32_t s = 0; s < scc; s++) map[s] = LEV_NONE;
-    uint32_t count = 0;
+    if (n == 0) return 0;
+    uint64_t best = 0;
+    (void)T;
+#pragma omp parallel for schedule(static) num_threads(T) reduction(max : best)
     for (uint32_t v = 0; v < n; v++) {
-        uint32_t s = comp[v];
-        if (map[s] == LEV_NONE) map[s] = count++;
-        comp[v] = map[s];
+        uint64_t dout = g->out_off[v + 1] - g->out_off[v], din = g->in_off[v + 1] - g->in_off[v];
+        uint64_t prod = dout * din;
+        if (prod > UINT32_MAX) prod = UINT32_MAX;
+        uint64_t key = prod << 32 | (uint64_t)(UINT32_MAX - v);
+        if (prod && key > best) best = key;
+    }
+    for (uint32_t v = 0; v < n; v++) comp[v] = LEV_NONE;
+    if (best) {
+        uint32_t pivot = UINT32_MAX - (uint32_t)(best & UINT32_MAX), *mark = w->calls;
+#pragma omp parallel for schedule(static) num_threads(T)
+        for (uint32_t v = 0; v < n; v++) mark[v] = 0;
+        bfs_mark(g->out_off, g->out_adj, pivot, mark, 1, member, T);
+        bfs_mark(g->in_off, g->in_adj, pivot, mark, 2, member, T);
+#pragma omp parallel for schedule(static) num_threads(T)
+        for (uint32_t v = 0; v < n; v++)
+            if (mark[v] == 3) comp[v] = pivot;
+    }
+    tarjan_rest(g, comp, member, w);
+    uint32_t *map = w->low, count = 0;
+    for (uint32_t v = 0; v < n; v++) map[v] = LEV_NONE;
+    for (uint32_t v = 0; v < n; v++) {
+        uint32_t r = comp[v];
+        if (map[r] == LEV_NONE) map[r] = count++;
+        comp[v] = map[r];
     }
     return count;
 }
@@ -270,7 +395,7 @@ lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *compo
             return lev__ctx_fail(&c, LEV_ENOMEM, "components: out of memory for %u actors", g->n);
         }
         /* Nothing can fail from here on, so component[] may be written directly. */
-        cnt = strong_components(g, component, member, &sw);
+        cnt = strong_components(g, component, member, &sw, lev__cap_threads(&c, g->n + g->m, 1u << 16));
         sc_free_all(&s);
     }
     if (count) *count = cnt;

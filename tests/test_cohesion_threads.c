@@ -1,7 +1,8 @@
 /*
  * Components and coreness on more than one thread (issue 22): the parallel kernels (Afforest
  * weak components, level-parallel peeling) give exactly what a plain sequential reference gives
- * — the weak components of a textbook union–find numbered in order of first actor, and the core
+ * — the weak components of a textbook union–find and the strong ones of Kosaraju's algorithm,
+ * both numbered in order of first actor, and the core
  * numbers of Batagelj–Zaveršnik's bucket algorithm — for LEV_P_THREADS 1, 2 and 4, on skewed
  * networks large enough that the parallel paths run (a dense core and hubs whose levels carry
  * more than 2^15 edge records, more than 2^16 actors plus ties), plus many small components.
@@ -102,6 +103,55 @@ static size_t ref_weak(const net_edges *E, uint32_t *comp) {
     return count;
 }
 
+/* Kosaraju's strong components, iterative: a post-order of the forward search, then searches
+ * on the reversed network in reverse post-order; ids in order of first actor. */
+static size_t ref_strong(const net_edges *E, uint32_t *comp) {
+    uint32_t n = E->n;
+    size_t *fo = calloc((size_t)n + 1, sizeof *fo), *ro = calloc((size_t)n + 1, sizeof *ro);
+    for (size_t e = 0; e < E->m; e++) fo[E->s[e] + 1]++, ro[E->t[e] + 1]++;
+    for (uint32_t v = 0; v < n; v++) fo[v + 1] += fo[v], ro[v + 1] += ro[v];
+    uint32_t *fa = malloc((E->m + 1) * sizeof *fa), *ra = malloc((E->m + 1) * sizeof *ra);
+    size_t *fp = malloc(((size_t)n + 1) * sizeof *fp), *rp = malloc(((size_t)n + 1) * sizeof *rp);
+    memcpy(fp, fo, ((size_t)n + 1) * sizeof *fp);
+    memcpy(rp, ro, ((size_t)n + 1) * sizeof *rp);
+    for (size_t e = 0; e < E->m; e++) fa[fp[E->s[e]]++] = E->t[e], ra[rp[E->t[e]]++] = E->s[e];
+    uint32_t *order = malloc(n * sizeof *order), *st = malloc(n * sizeof *st), no = 0;
+    uint8_t *seen = calloc(n, 1);
+    for (uint32_t r = 0; r < n; r++) {
+        if (seen[r]) continue;
+        uint32_t sp = 0;
+        st[sp++] = r, seen[r] = 1, fp[r] = fo[r];
+        while (sp) {
+            uint32_t v = st[sp - 1];
+            if (fp[v] < fo[v + 1]) {
+                uint32_t u = fa[fp[v]++];
+                if (!seen[u]) seen[u] = 1, fp[u] = fo[u], st[sp++] = u;
+            } else {
+                order[no++] = v, sp--;
+            }
+        }
+    }
+    uint32_t *lab = malloc(n * sizeof *lab), *id = malloc(n * sizeof *id);
+    for (uint32_t v = 0; v < n; v++) lab[v] = UINT32_MAX, id[v] = UINT32_MAX;
+    for (uint32_t i = n; i-- > 0;) {
+        uint32_t r = order[i], sp = 0;
+        if (lab[r] != UINT32_MAX) continue;
+        st[sp++] = r, lab[r] = r;
+        while (sp) {
+            uint32_t v = st[--sp];
+            for (size_t k = ro[v]; k < ro[v + 1]; k++)
+                if (lab[ra[k]] == UINT32_MAX) lab[ra[k]] = r, st[sp++] = ra[k];
+        }
+    }
+    size_t count = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        if (id[lab[v]] == UINT32_MAX) id[lab[v]] = (uint32_t)count++;
+        comp[v] = id[lab[v]];
+    }
+    free(fo), free(ro), free(fa), free(ra), free(fp), free(rp), free(order), free(st), free(seen), free(lab), free(id);
+    return count;
+}
+
 /* Batagelj–Zaveršnik bucket peeling over edge records, self-loops ignored: dir 1 in-degree
  * (removing v lowers its targets), 2 out-degree, 3 both. */
 static void ref_core(const net_edges *E, int dir, uint32_t *core) {
@@ -156,7 +206,8 @@ static void check_network(uint64_t seed, uint32_t n, uint32_t n_conn, uint32_t c
     lev_network *net = skewed(seed, n, n_conn, core_size, &E);
     uint32_t *want = malloc(n * sizeof *want), *got = malloc(n * sizeof *got), *one = malloc(n * sizeof *one);
     double *out = malloc(n * sizeof *out);
-    size_t want_count = ref_weak(&E, want), count = 0;
+    size_t want_count = ref_weak(&E, want), count = 0, strong_count = ref_strong(&E, one);
+    cr_assert_gt(strong_count, want_count, "the network has strong components within weak ones");
     cr_assert_gt(want_count, 1000, "the network has many weak components");
     cr_assert_gt((double)E.m + n, 65536.0, "large enough for the parallel paths");
     const int threads[] = {1, 2, 4};
@@ -172,11 +223,14 @@ static void check_network(uint64_t seed, uint32_t n, uint32_t n_conn, uint32_t c
         for (uint32_t v = 0; v < n; v++)
             cr_assert_eq(got[v], want[v], "threads %d: actor %u in weak component %u, want %u", threads[ti], v,
                          got[v], want[v]);
-        /* strong: the same for any thread count */
+        /* strong: Kosaraju's exactly */
         cr_assert_eq(lev_params_set_int(p, LEV_P_UNDIRECTED, 0), LEV_OK);
         cr_assert_eq(lev_components(net, p, got, &count), LEV_OK);
-        if (ti == 0) memcpy(one, got, n * sizeof *one);
-        for (uint32_t v = 0; v < n; v++) cr_assert_eq(got[v], one[v], "threads %d: strong, actor %u", threads[ti], v);
+        cr_assert_eq(count, strong_count, "threads %d: %zu strong components, want %zu", threads[ti], count,
+                     strong_count);
+        for (uint32_t v = 0; v < n; v++)
+            cr_assert_eq(got[v], one[v], "threads %d: actor %u in strong component %u, want %u", threads[ti], v, got[v],
+                         one[v]);
         /* coreness in every direction: Batagelj–Zaveršnik exactly */
         const int dirs[] = {LEV_DIR_IN, LEV_DIR_OUT, LEV_DIR_ALL};
         for (int di = 0; di < 3; di++) {
