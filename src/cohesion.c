@@ -2,12 +2,14 @@
  * Cohesion and groups: connected components, k-cores, communities (Leiden), modularity, and
  * continuous core–periphery.
  *
- * - lev_components: strong components by the shared iterative Tarjan, lev__scc (no recursion:
- *   a cycle of 10^6 actors needs no C stack), renumbered in order of first actor; weak ones by
- *   union–find whose roots are the smallest index, so that ids in order of first actor fall out
- *   in place, with no scratch at all.
+ * - lev_components: strong components by forward–backward search from a pivot (two BFS, shared
+ *   by the threads on wide levels) for the big component and an iterative Tarjan over the rest
+ *   (no recursion: a cycle of 10^6 actors needs no C stack), renumbered in order of first
+ *   actor; weak ones by Afforest, a concurrent union–find whose roots are the smallest index,
+ *   so that ids in order of first actor fall out in place, with no scratch at all.
  * - lev_coreness: peeling level by level on edge records (parallel edges count one each,
- *   self-loops are ignored), for in-, out- or all-degree; one random access per edge.
+ *   self-loops are ignored), for in-, out- or all-degree; one random access per edge; heavy
+ *   levels peeled by all threads with atomic decrements (PKC).
  * - lev_modularity / lev_communities: the undirected view, pair strength = sum of both
  *   directions. Leiden (fast local moving, refinement, aggregation), iterated until an
  *   iteration moves nobody, in up to 16 seeded runs within a budget of iterations; the best
