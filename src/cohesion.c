@@ -145,7 +145,7 @@ static void shuffle(uint32_t *a, uint32_t n, rng *r) {
 
 /* ==== components ============================================================================ */
 
-/* Weak components by Afforest (Sutton, Brock, Gao & Pingali 2018): a concurrent union–find in
+/* Weak components by Afforest (Sutton, Ben-Nun & Barak 2018): a concurrent union–find in
  * place in comp[], whose links only ever hang a larger root under a smaller one (one
  * compare-and-swap per hook), so comp[x] ≤ x always and every component ends rooted at its
  * smallest actor, whatever the threads did in whichever order. Then:
