@@ -161,6 +161,12 @@ static void shuffle(uint32_t *a, uint32_t n, rng *r) {
 #define AFF_ROUNDS 2
 #define AFF_SAMPLES 1024
 
+/* Components and coreness use a second thread only from this many actors + edge records on:
+ * below it the whole call takes about a millisecond on one thread, and a few parallel regions
+ * (each ending with libgomp's idle workers spinning for some milliseconds, on a core a loaded
+ * machine needs) would cost more than they save. */
+#define COH_GRAIN ((size_t)1 << 19)
+
 #define UF_LOAD(a) __atomic_load_n((a), __ATOMIC_RELAXED)
 #define UF_STORE(a, x) __atomic_store_n((a), (x), __ATOMIC_RELAXED)
 
@@ -385,7 +391,7 @@ lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *compo
     const lev__csr *g = c.g;
     size_t cnt;
     if (lev__param(p, LEV_P_UNDIRECTED) != 0) {
-        int T = lev__cap_threads(&c, g->n + g->m, 1u << 16);
+        int T = lev__cap_threads(&c, g->n + g->m, COH_GRAIN);
         cnt = weak_components(g, component, T); /* needs no scratch: cannot fail */
     } else {
         scratch s = {&c, {0}, {0}, 0};
@@ -397,7 +403,7 @@ lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *compo
             return lev__ctx_fail(&c, LEV_ENOMEM, "components: out of memory for %u actors", g->n);
         }
         /* Nothing can fail from here on, so component[] may be written directly. */
-        cnt = strong_components(g, component, member, &sw, lev__cap_threads(&c, g->n + g->m, 1u << 16));
+        cnt = strong_components(g, component, member, &sw, lev__cap_threads(&c, g->n + g->m, COH_GRAIN));
         sc_free_all(&s);
     }
     if (count) *count = cnt;
@@ -507,7 +513,7 @@ lev_status lev_coreness(const lev_network *net, lev_params *p, double *out) {
     int dir = lev__param(p, LEV_P_UNDIRECTED) != 0 ? LEV_DIR_ALL : (int)lev__param(p, LEV_P_DIRECTION);
     int use_out = (dir & LEV_DIR_OUT) != 0, use_in = (dir & LEV_DIR_IN) != 0;
 #ifdef _OPENMP
-    int T = lev__cap_threads(&c, (size_t)n + g->m, 1u << 16);
+    int T = lev__cap_threads(&c, (size_t)n + g->m, COH_GRAIN);
 #else
     int T = 1;
 #endif
