@@ -238,6 +238,33 @@ static int a_kcore(bench_ctx *c, bench_out *o) {
     return 0;
 }
 
+/* Weak or strong components; membership renumbered (untimed) in order of each component's
+ * first vertex, as libleverage numbers them. */
+static int components(bench_ctx *c, bench_out *o, igraph_connectedness_t mode) {
+    igraph_vector_int_t memb;
+    igraph_integer_t nc = 0;
+    igraph_vector_int_init(&memb, 0);
+    IGC(o, igraph_connected_components(G(c), &memb, NULL, &nc, mode));
+    double t0 = bench_now();
+    double *s = scores(o, c->n);
+    int64_t *map = malloc(((size_t)nc + 1) * sizeof *map);
+    for (igraph_integer_t i = 0; i < nc; i++) map[i] = -1;
+    int64_t next = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        igraph_integer_t k = VECTOR(memb)[i];
+        if (map[k] < 0) map[k] = next++;
+        s[i] = (double)map[k];
+    }
+    free(map);
+    igraph_vector_int_destroy(&memb);
+    o->untimed = bench_now() - t0;
+    bench_extra(o, "\"components\":%lld", (long long)nc);
+    return 0;
+}
+
+static int a_components(bench_ctx *c, bench_out *o) { return components(c, o, IGRAPH_WEAK); }
+static int a_scc(bench_ctx *c, bench_out *o) { return components(c, o, IGRAPH_STRONG); }
+
 static void prep_clustering(bench_ctx *c) {
     ig_aux *a = c->aux;
     if (a->have_simple) return;
@@ -329,6 +356,8 @@ static const bench_algo ALGOS[] = {
     {"louvain", a_louvain, prep_louvain},
     {"constraint", a_constraint, NULL},
     {"triad_census", a_triad_census, NULL},
+    {"components", a_components, NULL},
+    {"scc", a_scc, NULL},
 };
 
 int main(int argc, char **argv) {

@@ -158,6 +158,28 @@ def a_kcore(ctx):
     return by_id(ctx, nx.core_number(ctx.G)), {}
 
 
+def first_order(ctx, comps):
+    """Component ids in order of each component's smallest vertex (libleverage's numbering)."""
+    t0 = time.perf_counter()
+    out = [0.0] * ctx.n
+    for i, c in enumerate(sorted((sorted(c) for c in comps), key=lambda c: c[0])):
+        for v in c:
+            out[v] = float(i)
+    return out, time.perf_counter() - t0
+
+
+def a_components(ctx):
+    comps = list(nx.weakly_connected_components(ctx.G))
+    out, u = first_order(ctx, comps)
+    return out, {"components": len(comps), "_untimed": u}
+
+
+def a_scc(ctx):
+    comps = list(nx.strongly_connected_components(ctx.G))
+    out, u = first_order(ctx, comps)
+    return out, {"components": len(comps), "_untimed": u}
+
+
 def prep_clustering(ctx):
     if getattr(ctx, "simple", None) is None:
         ctx.simple = nx.Graph(ctx.G.to_undirected(as_view=True))
@@ -217,6 +239,8 @@ ALGOS = {
     "clustering": (a_clustering, prep_clustering),
     "constraint": (a_constraint, None),
     "triad_census": (a_triad_census, None),
+    "components": (a_components, None),
+    "scc": (a_scc, None),
 }
 
 

@@ -2346,24 +2346,32 @@ LEV_API lev_status lev_brokerage(const lev_network *net, lev_params *p, double *
  * @brief Connected components: strong by default, weak with LEV_P_UNDIRECTED 1.
  *
  * Strong: a and b share a component when each reaches the other along edges in their
- * direction (Tarjan's algorithm, run with an explicit stack: no recursion, so a path or cycle
- * of millions of actors is fine). Weak: when they are joined ignoring direction (union–find).
+ * direction (forward–backward search from the actor of largest in- × out-degree for the big
+ * component, then Tarjan's algorithm over the actors left, run with an explicit stack: no
+ * recursion, so a path or cycle of millions of actors is fine). Weak: when they are joined
+ * ignoring direction (Afforest: a concurrent union–find on neighbour samples, then on the
+ * edges outside the largest component).
  * Self-loops and parallel edges change nothing; an actor without edges is a component alone.
  * Component ids are 0..count−1, numbered in order of each component's first actor (actor 0 is
  * in component 0). The partition is the same as NetworkX's `strongly_connected_components` /
  * `weakly_connected_components` and igraph's `connected_components(mode="strong"/"weak")`.
  * @param[in]  net       The network; not changed.
- * @param[in]  p         Options or NULL: LEV_P_UNDIRECTED.
+ * @param[in]  p         Options or NULL: LEV_P_UNDIRECTED, LEV_P_THREADS (the ids are the
+ *                       same for any thread count).
  * @param[out] component Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @param[out] count     Receives the number of components (0 for an empty network); may be NULL.
  * @return LEV_OK, LEV_EMISUSE (net or component NULL), LEV_ENOMEM. The weak form allocates
  *   nothing.
  * @par Contract
- *   reads net · strong: 4 V integers and V offsets of scratch; weak: none · single-threaded.
+ *   reads net · strong: 4 V integers and V offsets of scratch; weak: none · parallel
+ *   (LEV_P_THREADS), deterministic.
  * @par Complexity
  *   O(V + E) strong; O(V + E·α(V)) weak.
  * @par Reference
- *   Tarjan, R. (1972). SIAM J. Comput. 1(2). doi:10.1137/0201010
+ *   Tarjan, R. (1972). SIAM J. Comput. 1(2). doi:10.1137/0201010; Fleischer, L., Hendrickson,
+ *   B. & Pinar, A. (2000). On identifying strongly connected components in parallel. IPDPS
+ *   Workshops; Sutton, M., Ben-Nun, T. & Barak, A. (2018). Optimizing parallel graph
+ *   connectivity computation via subgraph sampling. IPDPS.
  * @since 0.1
  */
 LEV_API lev_status lev_components(const lev_network *net, lev_params *p, uint32_t *component, size_t *count);
@@ -2381,15 +2389,17 @@ LEV_API lev_status lev_components(const lev_network *net, lev_params *p, uint32_
  * instead, and NetworkX refuses self-loops and parallel edges. Isolated actors get 0. Results
  * are whole numbers, identical whatever algorithm or thread count computes them.
  * @param[in]  net The network; not changed.
- * @param[in]  p   Options or NULL: LEV_P_DIRECTION, LEV_P_UNDIRECTED.
+ * @param[in]  p   Options or NULL: LEV_P_DIRECTION, LEV_P_UNDIRECTED, LEV_P_THREADS.
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @return LEV_OK, LEV_EMISUSE (net or out NULL), LEV_ENOMEM, LEV_ELIMIT (an actor with 2^32 − 1
  *   or more counted edges).
  * @par Contract
- *   reads net · 3 V integers of scratch · single-threaded.
+ *   reads net · (2 + T) V integers of scratch for T threads · parallel (LEV_P_THREADS),
+ *   deterministic.
  * @par Complexity
  *   O(V + E): peeling level by level (Batagelj–Zaveršnik's order; the frontier form of Kabir
- *   and Madduri), one degree update per edge.
+ *   and Madduri), one degree update per edge; a heavy level is shared by the threads (an
+ *   atomic update per edge there).
  * @par Reference
  *   Batagelj, V. & Zaveršnik, M. (2003). arXiv:cs/0310049; Kabir, H. & Madduri, K. (2017).
  *   Parallel k-core decomposition on multicore platforms. IPDPS Workshops.
