@@ -225,6 +225,8 @@ typedef struct work {
     double *epart;   /* the block's arc partial */
     uint64_t *count; /* sampled betweenness: internal-vertex counts */
     uint64_t rng;
+    uint64_t *seen, *vis, *nxt; /* multi-source BFS: MSW words per actor each (ms_block) */
+    uint64_t *planes;           /* multi-source BFS: bit-sliced level counters, MS_PLANES × MSW words */
     int32_t maxh;    /* LEV_P_CUTOFF in hops: searches discover nobody beyond it (INT32_MAX: none) */
     double cut;      /* LEV_P_CUTOFF in lengths (INFINITY: none) */
 } work;
@@ -487,12 +489,19 @@ static void close_block(const job *J, work *w, size_t b) {
             dijkstra_reset(w, reached, left);
         } else {
             reached = bfs(g, w, from);
-            uint64_t hs = 0;
+            uint64_t hs = 0, cnt = 0;
+            int32_t lvl = 1;
             for (size_t i = 1; i < reached; i++) {
                 int32_t d = w->hops[w->order[i]];
                 hs += (uint64_t)d;
-                harm += 1.0 / d;
+                if (d != lvl) { /* order is by level: level lvl is complete */
+                    harm += (double)cnt / (double)lvl;
+                    cnt = 0;
+                    lvl = d;
+                }
+                cnt++;
             }
+            if (cnt) harm += (double)cnt / (double)lvl;
             sum = (double)hs;
             bfs_reset(w, reached);
         }
@@ -501,6 +510,134 @@ static void close_block(const job *J, work *w, size_t b) {
             J->res[s] = harm;
         else
             J->res[s] = sum > 0 ? (r1 / sum) * (r1 / n1) : 0;
+    }
+}
+
+/* ---- closeness and harmonic by multi-source BFS ----------------------------------------------- *
+ *
+ * Then, Kaufmann, Chirigati, Hoang-Vu, Pham, Kemper, Neumann & Vo (2014), "The More the Merrier:
+ * Efficient Multi-Source Graph Traversal", PVLDB 8(4): the searches from 64·MSW sources run
+ * together, one bit per source in each actor's words: seen (reached by that source), vis (on its
+ * frontier) and nxt (reached at the next level). A level either pushes the frontier's words
+ * along its arcs (top-down) or, when the frontier's arcs are many, pulls every unfinished
+ * actor's words from its in-neighbours (bottom-up, Beamer's direction switch), stopping at an
+ * actor once every source has reached it. The actors a source reaches at level d are counted
+ * by bit-sliced counters (a carry-save add per word, so counting costs O(1) per actor and level,
+ * not O(sources)); closeness takes Σ d·c_d and Σ c_d, harmonic Σ c_d/d added in level order:
+ * the single-source BFS path (close_block) computes the same sums in the same order, so the
+ * scores do not depend on which path or how many threads ran them. */
+
+#define MSW 1                   /* 64-bit words per actor: 64·MSW sources per batch */
+#define MS_SOURCES (64 * MSW)
+#define MS_PLANES 33            /* bit-sliced counters: up to 2^33 − 1 actors per level */
+#define MS_MIN 32               /* fewer sources than this: one BFS each (close_block) */
+#define MS_ALPHA 12             /* pull when the frontier has more than 1/MS_ALPHA of the arcs */
+
+static inline void ms_count(uint64_t *planes, int j, uint64_t x) {
+    for (int b = 0; x; b++) {
+        uint64_t *c = &planes[(size_t)b * MSW + (size_t)j];
+        uint64_t carry = *c & x;
+        *c ^= x;
+        x = carry;
+    }
+}
+
+static void ms_block(const job *J, work *w, size_t b) {
+    const view *g = J->g, *rg = J->rg;
+    uint32_t n = g->n;
+    uint64_t *seen = w->seen, *vis = w->vis, *nxt = w->nxt, *planes = w->planes;
+    uint32_t *fr = w->order;
+    size_t s0 = b * J->bsize, k = s0 + J->bsize < J->nitems ? J->bsize : J->nitems - s0;
+    uint64_t all[MSW], hs[MS_SOURCES], reach[MS_SOURCES];
+    double harm[MS_SOURCES];
+    for (int j = 0; j < MSW; j++) all[j] = 0;
+    size_t nf = 0, fa = 0;
+    for (size_t i = 0; i < k; i++) {
+        uint32_t v = J->src ? J->src[s0 + i] : (uint32_t)(s0 + i);
+        uint64_t bit = (uint64_t)1 << (i % 64);
+        all[i / 64] |= bit;
+        seen[(size_t)v * MSW + i / 64] |= bit;
+        vis[(size_t)v * MSW + i / 64] |= bit;
+        fr[nf++] = v; /* the sources are distinct */
+        fa += g->off[v + 1] - g->off[v];
+        hs[i] = 0;
+        reach[i] = 1;
+        harm[i] = 0;
+    }
+    size_t m = g->m;
+    int32_t d = 0, maxh = w->maxh;
+    while (nf > 0 && d < maxh) {
+        d++;
+        if (fa * MS_ALPHA > m) {
+            /* Bottom-up: every actor some source has not reached pulls from its in-neighbours. */
+            for (uint32_t x = 0; x < n; x++) {
+                uint64_t need[MSW], acc[MSW], open = 0;
+                for (int j = 0; j < MSW; j++) open |= need[j] = all[j] & ~seen[(size_t)x * MSW + j];
+                if (!open) continue;
+                for (int j = 0; j < MSW; j++) acc[j] = 0;
+                size_t k1 = rg->off[x + 1];
+                for (size_t a = rg->off[x]; a < k1; a++) {
+                    const uint64_t *vv = &vis[(size_t)rg->adj[a] * MSW];
+                    uint64_t left = 0;
+                    for (int j = 0; j < MSW; j++) {
+                        acc[j] |= vv[j];
+                        left |= need[j] & ~acc[j];
+                    }
+                    if (!left) break; /* every source that lacks x reaches it now */
+                }
+                for (int j = 0; j < MSW; j++) nxt[(size_t)x * MSW + j] = acc[j] & need[j];
+            }
+        } else {
+            /* Top-down: the frontier pushes its words along its arcs. */
+            for (size_t i = 0; i < nf; i++) {
+                uint32_t v = fr[i];
+                const uint64_t *vv = &vis[(size_t)v * MSW];
+                size_t k1 = g->off[v + 1];
+                for (size_t a = g->off[v]; a < k1; a++) {
+                    uint64_t *nx = &nxt[(size_t)g->adj[a] * MSW];
+                    for (int j = 0; j < MSW; j++) nx[j] |= vv[j];
+                }
+            }
+        }
+        /* The new frontier: what each actor got that it had not seen; counted per source. */
+        nf = 0;
+        fa = 0;
+        for (uint32_t x = 0; x < n; x++) {
+            uint64_t any = 0;
+            for (int j = 0; j < MSW; j++) {
+                size_t q = (size_t)x * MSW + j;
+                uint64_t nw = nxt[q] & ~seen[q];
+                nxt[q] = 0;
+                vis[q] = nw;
+                seen[q] |= nw;
+                any |= nw;
+                if (nw) ms_count(planes, j, nw);
+            }
+            if (any) {
+                fr[nf++] = x;
+                fa += g->off[x + 1] - g->off[x];
+            }
+        }
+        if (nf == 0) break;
+        /* Read the counters out, source by source, and clear them. */
+        for (size_t i = 0; i < k; i++) {
+            uint64_t c = 0;
+            for (int p = 0; p < MS_PLANES; p++) c |= ((planes[(size_t)p * MSW + i / 64] >> (i % 64)) & 1) << p;
+            hs[i] += (uint64_t)d * c;
+            reach[i] += c;
+            harm[i] += (double)c / (double)d;
+        }
+        memset(planes, 0, (size_t)MS_PLANES * MSW * sizeof *planes);
+    }
+    /* Leave the words clear for the next batch. */
+    for (size_t i = 0; i < (size_t)n * MSW; i++) seen[i] = vis[i] = 0;
+    double n1 = (double)n - 1;
+    for (size_t i = 0; i < k; i++) {
+        double r1 = (double)(reach[i] - 1), sum = (double)hs[i];
+        if (J->kind == K_HARMONIC)
+            J->res[s0 + i] = harm[i];
+        else
+            J->res[s0 + i] = sum > 0 ? (r1 / sum) * (r1 / n1) : 0;
     }
 }
 
@@ -1031,14 +1168,35 @@ static lev_status distance_measure(const lev_network *net, lev_params *p, double
         if (!(src = scr_alloc(&s, nact, sizeof *src))) return oom(&c, &s, what, n, g->m);
         for (size_t i = 0; i < nact; i++) src[i] = rank[actors[i]];
     }
-    size_t bsize = nitems >= 4096 ? 64 : 8, nblocks = (nitems + bsize - 1) / bsize;
+    /* Hops from many sources: the multi-source BFS (ms_block), which pulls along the reverse view. */
+    int ms = !weighted && nitems >= MS_MIN;
+    view rvw = vw;
+    int dir = dist_dir(p);
+    if (ms && dir != VIEW_BOTH && view_build(&s, &c, dir == VIEW_OUT ? VIEW_IN : VIEW_OUT, 0, 0, rank, perm, &rvw))
+        return oom(&c, &s, what, n, g->m);
+    size_t bsize = ms ? MS_SOURCES : nitems >= 4096 ? 64 : 8, nblocks = (nitems + bsize - 1) / bsize;
     int threads = pick_threads(&c, nblocks, (double)nitems * (double)(n + vw.m));
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
     double *res = scr_alloc(&s, nitems, sizeof *res);
     if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted, 1)) return oom(&c, &s, what, n, g->m);
+    if (ms) {
+        size_t words = (size_t)n * MSW, T = (size_t)threads;
+        uint64_t *bits = scr_alloc(&s, 3 * T * words, sizeof *bits);
+        uint64_t *planes = scr_alloc(&s, T * MS_PLANES * MSW, sizeof *planes);
+        if (!bits || !planes) return oom(&c, &s, what, n, g->m);
+        memset(bits, 0, 3 * T * words * sizeof *bits);
+        memset(planes, 0, T * MS_PLANES * MSW * sizeof *planes);
+        for (size_t t = 0; t < T; t++) {
+            ws[t].seen = bits + 3 * t * words;
+            ws[t].vis = ws[t].seen + words;
+            ws[t].nxt = ws[t].vis + words;
+            ws[t].planes = planes + t * MS_PLANES * MSW;
+        }
+    }
     set_cutoff(p, ws, threads);
-    job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = nitems, .src = src, .res = res};
-    rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, what);
+    job J = {.kind = kind, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = bsize, .nitems = nitems, .src = src,
+             .res = res};
+    rc = run_blocks(&c, &J, ws, threads, nblocks, ms ? ms_block : close_block, NULL, what);
     if (rc == LEV_OK) {
         double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
         if (sub)
@@ -1536,13 +1694,16 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
         uint32_t *order = w->order;
         int32_t *hops = w->hops;
         size_t head = 0, tail = 1, lvl_end = 1;
-        uint64_t hs = 0;
+        uint64_t hs = 0, pc = 0; /* pc: actors at `level` summed into hs but not yet into harm */
         int32_t level = 0;
         order[0] = v;
         hops[v] = 0;
         while (head < tail) {
             if (head == lvl_end) {
-                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it. */
+                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it. harm adds
+                 * a level's count over its distance, as close_block() does. */
+                if (pc) harm += (double)pc / (double)level;
+                pc = 0;
                 double thr = top_thr(T->tk);
                 if (thr > 0 && top_bound(kind, (double)head, (double)hs, harm, (double)(tail - head), level + 1.0, R,
                                          level + 2.0, n1) * T->scale * TOP_SLACK < thr) {
@@ -1554,9 +1715,8 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
             }
             uint32_t u = order[head++];
             if (head > 1) {
-                int32_t d = hops[u];
-                hs += (uint64_t)d;
-                harm += 1.0 / d;
+                hs += (uint64_t)hops[u];
+                pc++;
             }
             int32_t du1 = hops[u] + 1;
             size_t k1 = g->off[u + 1];
@@ -1568,6 +1728,7 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
                 }
             }
         }
+        if (pc) harm += (double)pc / (double)level;
         reached = tail;
         sum = (double)hs;
         bfs_reset(w, reached);
