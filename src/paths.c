@@ -531,7 +531,7 @@ static void close_block(const job *J, work *w, size_t b) {
 #define MS_SOURCES (64 * MSW)
 #define MS_PLANES 33            /* bit-sliced counters: up to 2^33 − 1 actors per level */
 #define MS_MIN 32               /* fewer sources than this: one BFS each (close_block) */
-#define MS_ALPHA 12             /* pull when the frontier has more than 1/MS_ALPHA of the arcs */
+#define MS_ALPHA 4             /* pull when the frontier has more than 1/MS_ALPHA of the arcs */
 
 static inline void ms_count(uint64_t *planes, int j, uint64_t x) {
     for (int b = 0; x; b++) {
