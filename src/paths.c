@@ -318,11 +318,14 @@ static size_t bfs(const view *g, work *w, uint32_t s) {
     return tail;
 }
 
-/* BFS from s counting shortest paths σ. σ(v) is pulled from v's predecessors (in-neighbours one
- * hop nearer, rows of pg) when v is dequeued, when all of them are final; on an undirected view
- * (pg == g) the pull and the discovery share one scan of the row. Stops once `stop` (≠
+/* BFS from s counting shortest paths σ. On an undirected view (pg == g), σ(v) is pulled from
+ * v's predecessors (neighbours one hop nearer) when v is dequeued, when all of them are final,
+ * the pull and the discovery sharing one scan of the row. On a directed view (pg == NULL), v
+ * pushes its final σ along its row to the actors one hop further as it discovers them: one scan
+ * of the out-row, where a pull would also scan the in-row. σ are integers, added exactly while
+ * below 2^53, so the order of the additions does not change them. Stops once `stop` (≠
  * UINT32_MAX) is dequeued, its σ final. Discovers nobody beyond w->maxh hops (the cutoff's
- * level only pulls σ). Returns the number of actors in order (discovered). */
+ * level only receives σ). Returns the number of actors in order (discovered). */
 static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint32_t stop) {
     uint32_t *order = w->order;
     int32_t *hops = w->hops;
@@ -337,11 +340,35 @@ static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint
         uint32_t x = g->adj[k];
         if (hops[x] < 0) {
             hops[x] = 1;
+            sigma[x] = 1; /* pushed from s (a pull finds the same) */
             order[head + tail++] = x;
         }
     }
     tail += head;
     if (s == stop) return tail;
+    if (!pg) {
+        while (head < tail) {
+            uint32_t v = order[head];
+            if (hops[v] >= maxh) break; /* the cutoff's level: its σ is final */
+            head++;
+            if (v == stop) return tail;
+            int32_t hp1 = hops[v] + 1;
+            double sv = sigma[v];
+            size_t k1 = g->off[v + 1];
+            for (size_t k = g->off[v]; k < k1; k++) {
+                uint32_t x = g->adj[k];
+                int32_t hx = hops[x];
+                if (hx < 0) {
+                    hops[x] = hp1;
+                    sigma[x] = sv;
+                    order[tail++] = x;
+                } else if (hx == hp1) {
+                    sigma[x] += sv;
+                }
+            }
+        }
+        return tail;
+    }
     while (head < tail) {
         uint32_t v = order[head];
         if (hops[v] >= maxh) break; /* the cutoff's level: below */
@@ -531,7 +558,7 @@ static void close_block(const job *J, work *w, size_t b) {
 #define MS_SOURCES (64 * MSW)
 #define MS_PLANES 33            /* bit-sliced counters: up to 2^33 − 1 actors per level */
 #define MS_MIN 32               /* fewer sources than this: one BFS each (close_block) */
-#define MS_ALPHA 4             /* pull when the frontier has more than 1/MS_ALPHA of the arcs */
+#define MS_ALPHA 4              /* pull when the frontier has more than 1/MS_ALPHA of the arcs */
 
 static inline void ms_count(uint64_t *planes, int j, uint64_t x) {
     for (int b = 0; x; b++) {
@@ -1282,15 +1309,10 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     int normalized = lev__param(p, LEV_P_NORMALIZED) != 0;
     int endpoints = !sub && kind == K_BETWEENNESS && lev__param(p, LEV_P_ENDPOINTS) != 0;
     int cutoff = lev__param(p, LEV_P_CUTOFF) > 0;
-    view vw, rvw;
+    view vw;
     uint32_t *rank, *perm;
     if (relabel_order(&s, g, &rank, &perm) ||
         view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, weighted, kind == K_EDGE, rank, perm, &vw))
-        return oom(&c, &s, what, n, m);
-    /* Hop counts pull σ from in-neighbours: a directed network needs the reverse view. */
-    if (undirected || weighted)
-        rvw = vw;
-    else if (view_build(&s, &c, VIEW_IN, 0, 0, rank, perm, &rvw))
         return oom(&c, &s, what, n, m);
     double *total = NULL, *etotal = NULL, *mult = NULL;
     if (kind == K_BETWEENNESS) {
@@ -1344,7 +1366,7 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     rob r = {.K = slots, .vlen = kind == K_BETWEENNESS ? n : 0, .elen = kind == K_EDGE ? vw.m : 0,
              .vbuf = ws[0].part, .ebuf = ws[0].epart, .ready = ready, .busy = busy, .nblocks = nblocks, .next = 0};
     if (pthread_mutex_init(&r.lock, NULL) != 0) return oom(&c, &s, what, n, m);
-    job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : &rvw, .weighted = weighted, .bsize = bsize,
+    job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : NULL, .weighted = weighted, .bsize = bsize,
              .nitems = nitems, .mult = mult, .src = src, .tgt = tgt, .endpoints = endpoints, .total = total,
              .etotal = etotal};
     rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, &r, what);
