@@ -224,6 +224,9 @@ typedef struct work {
     double *part;    /* the block's vertex partial */
     double *epart;   /* the block's arc partial */
     uint64_t *count; /* sampled betweenness: internal-vertex counts */
+    uint32_t *tlist; /* betweenness: the actors the block's searches reached (their partials may be ≠ 0) */
+    uint8_t *tflag;  /* betweenness: 1 for the actors in tlist */
+    size_t *tcount;  /* betweenness: how many are in tlist */
     uint64_t rng;
     uint64_t *seen, *vis, *nxt; /* multi-source BFS: MSW words per actor each (ms_block) */
     uint64_t *planes;           /* multi-source BFS: bit-sliced level counters, MS_PLANES × MSW words */
@@ -760,6 +763,14 @@ static void betw_block(const job *J, work *w, size_t b) {
                     }
                 }
         }
+        /* Remember who may have a partial ≠ 0, so that the merge visits them alone. */
+        for (size_t j = 0; j < reached; j++) {
+            uint32_t v = w->order[j];
+            if (!w->tflag[v]) {
+                w->tflag[v] = 1;
+                w->tlist[(*w->tcount)++] = v;
+            }
+        }
         if (J->weighted)
             dijkstra_reset(w, reached, left);
         else
@@ -767,22 +778,26 @@ static void betw_block(const job *J, work *w, size_t b) {
     }
 }
 
-/* Add a block's partials into the totals, clearing them (called in block order). */
-static void betw_merge(const job *J, double *part, double *epart) {
-    if (J->total) {
-        size_t n = J->g->n;
-        for (size_t v = 0; v < n; v++) {
+/* Add a block's partials into the totals, clearing them (called in block order). Only the
+ * actors its searches reached (tlist) and their rows can hold a partial ≠ 0; adding the others'
+ * +0 would change no total, so the merge costs O(reached), not O(V + E): with a cutoff, a block
+ * may reach few actors of a large network. */
+static void betw_merge(const job *J, double *part, double *epart, uint32_t *tlist, uint8_t *tflag, size_t *tcount) {
+    const view *g = J->g;
+    for (size_t i = 0; i < *tcount; i++) {
+        uint32_t v = tlist[i];
+        tflag[v] = 0;
+        if (J->total) {
             J->total[v] += part[v];
             part[v] = 0;
         }
+        if (J->etotal)
+            for (size_t k = g->off[v]; k < g->off[v + 1]; k++) {
+                J->etotal[k] += epart[k];
+                epart[k] = 0;
+            }
     }
-    if (J->etotal) {
-        size_t m = J->g->m;
-        for (size_t k = 0; k < m; k++) {
-            J->etotal[k] += epart[k];
-            epart[k] = 0;
-        }
-    }
+    *tcount = 0;
 }
 
 /* ---- sampled betweenness (Riondato–Kornaropoulos) ---------------------------------------------- */
@@ -994,6 +1009,10 @@ typedef struct rob {
     int K;                 /* slots per thread */
     size_t vlen, elen;     /* doubles per vertex slot (n or 0), per arc slot (m or 0) */
     double *vbuf, *ebuf;   /* T·K slots each, thread t's slots at t·K .. t·K + K − 1 */
+    size_t n;              /* actors */
+    uint32_t *tlist;       /* per slot: n entries, the actors with partials (betw_merge) */
+    uint8_t *tflag;        /* per slot: n flags */
+    size_t *tcount;        /* per slot */
     atomic_int *ready;     /* per block: 1 + its slot once the partial is there, else 0 */
     atomic_int *busy;      /* per slot: 1 while it holds a partial not yet added */
     size_t nblocks, next;  /* next: the first block not yet added (under lock) */
@@ -1009,8 +1028,9 @@ static void rob_drain(rob *r, const job *J, int wait) {
     while (r->next < r->nblocks) {
         int slot = atomic_load_explicit(&r->ready[r->next], memory_order_acquire);
         if (!slot) break;
-        betw_merge(J, r->vlen ? r->vbuf + (size_t)(slot - 1) * r->vlen : NULL,
-                   r->elen ? r->ebuf + (size_t)(slot - 1) * r->elen : NULL); /* zeroes the slot */
+        size_t sl = (size_t)(slot - 1);
+        betw_merge(J, r->vlen ? r->vbuf + sl * r->vlen : NULL, r->elen ? r->ebuf + sl * r->elen : NULL,
+                   r->tlist + sl * r->n, r->tflag + sl * r->n, &r->tcount[sl]); /* zeroes the slot */
         atomic_store_explicit(&r->busy[slot - 1], 0, memory_order_release);
         r->next++;
     }
@@ -1027,6 +1047,9 @@ static int rob_slot(rob *r, const job *J, work *w, int t, atomic_int *stop) {
             if (!atomic_load_explicit(&r->busy[slot], memory_order_acquire)) {
                 atomic_store_explicit(&r->busy[slot], 1, memory_order_relaxed);
                 w->part = r->vlen ? r->vbuf + (size_t)slot * r->vlen : NULL;
+                w->tlist = r->tlist + (size_t)slot * r->n;
+                w->tflag = r->tflag + (size_t)slot * r->n;
+                w->tcount = &r->tcount[slot];
                 w->epart = r->elen ? r->ebuf + (size_t)slot * r->elen : NULL;
                 return slot;
             }
@@ -1353,18 +1376,26 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     size_t bsize = betw_block_size(nitems), nblocks = (nitems + bsize - 1) / bsize;
     int threads = pick_threads(&c, nblocks, (double)nitems * (double)(n + vw.m));
     /* Reorder-buffer slots per thread: 3 (n doubles each) for actors; for arcs 2 while a slot is
-     * at most 32 MB, else 1 (then a thread waits for the block before its own, as in order). */
-    int slots = threads == 1 ? 1 : kind == K_EDGE ? (vw.m <= ((size_t)1 << 22) ? 2 : 1) : 3;
+     * at most 256 MB (2^25 arcs), else 1 (then a thread that finishes its block before the one
+     * before it waits for that block). */
+    int slots = threads == 1 ? 1 : kind == K_EDGE ? (vw.m <= ((size_t)1 << 25) ? 2 : 1) : 3;
+    size_t nslots = (size_t)threads * (size_t)slots;
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
     atomic_int *ready = scr_alloc(&s, nblocks, sizeof *ready);
-    atomic_int *busy = scr_alloc(&s, (size_t)threads * (size_t)slots, sizeof *busy);
-    if (!ws || !ready || !busy || alloc_work(&s, ws, threads, &vw, kind, weighted, slots))
+    atomic_int *busy = scr_alloc(&s, nslots, sizeof *busy);
+    uint32_t *tlist = scr_alloc(&s, nslots * n, sizeof *tlist);
+    uint8_t *tflag = scr_alloc(&s, nslots * n, sizeof *tflag);
+    size_t *tcount = scr_alloc(&s, nslots, sizeof *tcount);
+    if (!ws || !ready || !busy || !tlist || !tflag || !tcount || alloc_work(&s, ws, threads, &vw, kind, weighted, slots))
         return oom(&c, &s, what, n, m);
+    memset(tflag, 0, nslots * n * sizeof *tflag);
+    memset(tcount, 0, nslots * sizeof *tcount);
     set_cutoff(p, ws, threads);
     for (size_t b = 0; b < nblocks; b++) atomic_init(&ready[b], 0);
     for (size_t k = 0; k < (size_t)threads * (size_t)slots; k++) atomic_init(&busy[k], 0);
     rob r = {.K = slots, .vlen = kind == K_BETWEENNESS ? n : 0, .elen = kind == K_EDGE ? vw.m : 0,
-             .vbuf = ws[0].part, .ebuf = ws[0].epart, .ready = ready, .busy = busy, .nblocks = nblocks, .next = 0};
+             .vbuf = ws[0].part, .ebuf = ws[0].epart, .n = n, .tlist = tlist, .tflag = tflag, .tcount = tcount,
+             .ready = ready, .busy = busy, .nblocks = nblocks, .next = 0};
     if (pthread_mutex_init(&r.lock, NULL) != 0) return oom(&c, &s, what, n, m);
     job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : NULL, .weighted = weighted, .bsize = bsize,
              .nitems = nitems, .mult = mult, .src = src, .tgt = tgt, .endpoints = endpoints, .total = total,
