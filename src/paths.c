@@ -7,12 +7,15 @@
  * 1/strength (or 1 hop). Edge betweenness also keeps, per view arc, the index of the edge that
  * represents it: the strongest, the first added among equals.
  *
- * Shortest paths: BFS for hops, Dijkstra with an indexed binary heap for lengths. Two weighted
+ * Shortest paths: BFS for hops, Dijkstra with an indexed binary heap for lengths; closeness and
+ * harmonic in hops from many sources run 64 searches at a time as one bit-parallel multi-source
+ * BFS (ms_block). Two weighted
  * path lengths a and b are equal when |a − b| ≤ 1e-10 · (a + b) (igraph's rule), so paths that
  * are equally short in exact arithmetic count as equal although their floating-point sums
  * differ in the last bits.
  *
- * Betweenness is Brandes' accumulation, in "pull" form: after the forward search from s, the
+ * Betweenness is Brandes' accumulation (σ pushed forward on a directed view, pulled on an
+ * undirected one, see bfs_paths), dependencies in "pull" form: after the forward search from s, the
  * actors are visited in reverse order and each sums coef[w] = (1 + δ(w))/σ(w) over its
  * successors w on shortest paths, so no predecessor lists are stored. Sources are cut into
  * fixed-size blocks (independent of the thread count); a thread accumulates a block into one of
