@@ -1688,13 +1688,20 @@ LEV_API lev_status lev_pagerank_dangling(const lev_network *net, const double *p
  *   LEV_P_CUTOFF, LEV_P_THREADS; progress callback (called on the calling thread, ending at 1).
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
+ * In hops, from 32 sources on, the searches run 64 at a time as one bit-parallel multi-source
+ * BFS (Then et al. 2014; one bit per source in each actor's words, top-down or bottom-up by
+ * level), with exactly the same distance sums as one BFS per source.
  * @par Contract
- *   reads net · allocates O(V + E) scratch plus O(V) per thread · parallel (OpenMP) ·
- *   bit-identical for any LEV_P_THREADS · cancellable.
+ *   reads net · allocates O(V + E) scratch plus O(V) per thread (hops from 32 sources on: the
+ *   reverse view, 8·V + 4·E bytes on a directed network, and 32·V bytes per thread) · parallel
+ *   (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
  * @par Complexity
- *   O(V·(V + E)) hops, O(V·(V + E) log V) weighted.
+ *   O(V·(V + E)) hops (the multi-source BFS: O(V·(V + E)·L/64) word operations for a largest
+ *   distance L), O(V·(V + E) log V) weighted.
  * @par Reference
- *   Freeman, L. C. (1979). Social Networks 1(3); Wasserman & Faust (1994), Social Network Analysis.
+ *   Freeman, L. C. (1979). Social Networks 1(3); Wasserman & Faust (1994), Social Network Analysis;
+ *   Then, M. et al. (2014). The More the Merrier: Efficient Multi-Source Graph Traversal. PVLDB
+ *   8(4). doi:10.14778/2735496.2735507
  * @since 0.1
  */
 LEV_API lev_status lev_closeness(const lev_network *net, lev_params *p, double *out);
@@ -1709,7 +1716,9 @@ LEV_API lev_status lev_closeness(const lev_network *net, lev_params *p, double *
  * LEV_DIR_OUT, to v with LEV_DIR_IN, both ways with LEV_P_UNDIRECTED 1. igraph's
  * `harmonic_centrality(mode="out", normalized=False)` gives the same; NetworkX's
  * `harmonic_centrality` uses distances to v on directed graphs. With LEV_P_CUTOFF c > 0 only
- * actors within distance c add (igraph's `cutoff`).
+ * actors within distance c add (igraph's `cutoff`). In hops the sum is taken by distance: c_d/d
+ * for the c_d actors at distance d, added for d = 1, 2, … (the same bits on every path: the
+ * multi-source BFS, one BFS per source, lev_harmonic_subset(), lev_harmonic_top()).
  * @param[in]  net The network; not changed (its compact form may be built).
  * @param[in]  p   Options or NULL: as lev_closeness(), and LEV_P_NORMALIZED.
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
@@ -1799,8 +1808,10 @@ LEV_API lev_status lev_harmonic_subset(const lev_network *net, const uint32_t *a
  * @param[out] out Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
  * @par Contract
- *   reads net · allocates O(V + E) scratch plus about 32·V bytes (hops) or 44·V bytes (weighted)
- *   per thread · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
+ *   reads net · allocates O(V + E) scratch (the view: 8·V + 4·A bytes, A the arcs of the view;
+ *   weighted, 8·A more) plus, per thread, about 37·V bytes (hops) or 49·V bytes (weighted) on
+ *   one thread and 63·V or 75·V bytes on two or more (three reorder slots of 13·V bytes each) ·
+ *   parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
  * @par Complexity
  *   O(V·E) hops, O(V·(E + V) log V) weighted.
  * @par Reference
@@ -1825,7 +1836,12 @@ LEV_API lev_status lev_betweenness(const lev_network *net, lev_params *p, double
  * @param[out] out Caller-owned, length lev_edge_count(net); written only on LEV_OK.
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
  * @par Contract
- *   As lev_betweenness(), plus 8 bytes per edge (16 undirected) per thread.
+ *   As lev_betweenness(), plus 8·A bytes of representative edges and 8·A of totals (A the arcs of
+ *   the view: about E directed, 2·E undirected), and per reorder slot 8·A bytes of arc partials:
+ *   one slot on one thread; two per thread on two or more while A ≤ 2^25 (256 MB a slot), one
+ *   per thread above (a thread then waits when it finishes its block before the block ahead
+ *   of it is done). Parallel at every size: each block's merge touches only the rows its
+ *   searches reached.
  * @par Complexity
  *   As lev_betweenness().
  * @par Reference

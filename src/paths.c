@@ -7,12 +7,15 @@
  * 1/strength (or 1 hop). Edge betweenness also keeps, per view arc, the index of the edge that
  * represents it: the strongest, the first added among equals.
  *
- * Shortest paths: BFS for hops, Dijkstra with an indexed binary heap for lengths. Two weighted
+ * Shortest paths: BFS for hops, Dijkstra with an indexed binary heap for lengths; closeness and
+ * harmonic in hops from many sources run 64 searches at a time as one bit-parallel multi-source
+ * BFS (ms_block). Two weighted
  * path lengths a and b are equal when |a − b| ≤ 1e-10 · (a + b) (igraph's rule), so paths that
  * are equally short in exact arithmetic count as equal although their floating-point sums
  * differ in the last bits.
  *
- * Betweenness is Brandes' accumulation, in "pull" form: after the forward search from s, the
+ * Betweenness is Brandes' accumulation (σ pushed forward on a directed view, pulled on an
+ * undirected one, see bfs_paths), dependencies in "pull" form: after the forward search from s, the
  * actors are visited in reverse order and each sums coef[w] = (1 + δ(w))/σ(w) over its
  * successors w on shortest paths, so no predecessor lists are stored. Sources are cut into
  * fixed-size blocks (independent of the thread count); a thread accumulates a block into one of
@@ -230,7 +233,12 @@ typedef struct work {
     double *part;    /* the block's vertex partial */
     double *epart;   /* the block's arc partial */
     uint64_t *count; /* sampled betweenness: internal-vertex counts */
+    uint32_t *tlist; /* betweenness: the actors the block's searches reached (their partials may be ≠ 0) */
+    uint8_t *tflag;  /* betweenness: 1 for the actors in tlist */
+    size_t *tcount;  /* betweenness: how many are in tlist */
     uint64_t rng;
+    uint64_t *seen, *vis, *nxt; /* multi-source BFS: MSW words per actor each (ms_block) */
+    uint64_t *planes;           /* multi-source BFS: bit-sliced level counters, MS_PLANES × MSW words */
     int32_t maxh;    /* LEV_P_CUTOFF in hops: searches discover nobody beyond it (INT32_MAX: none) */
     double cut;      /* LEV_P_CUTOFF in lengths (INFINITY: none) */
 } work;
@@ -322,11 +330,14 @@ static size_t bfs(const view *g, work *w, uint32_t s) {
     return tail;
 }
 
-/* BFS from s counting shortest paths σ. σ(v) is pulled from v's predecessors (in-neighbours one
- * hop nearer, rows of pg) when v is dequeued, when all of them are final; on an undirected view
- * (pg == g) the pull and the discovery share one scan of the row. Stops once `stop` (≠
+/* BFS from s counting shortest paths σ. On an undirected view (pg == g), σ(v) is pulled from
+ * v's predecessors (neighbours one hop nearer) when v is dequeued, when all of them are final,
+ * the pull and the discovery sharing one scan of the row. On a directed view (pg == NULL), v
+ * pushes its final σ along its row to the actors one hop further as it discovers them: one scan
+ * of the out-row, where a pull would also scan the in-row. σ are integers, added exactly while
+ * below 2^53, so the order of the additions does not change them. Stops once `stop` (≠
  * UINT32_MAX) is dequeued, its σ final. Discovers nobody beyond w->maxh hops (the cutoff's
- * level only pulls σ). Returns the number of actors in order (discovered). */
+ * level only receives σ). Returns the number of actors in order (discovered). */
 static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint32_t stop) {
     uint32_t *order = w->order;
     int32_t *hops = w->hops;
@@ -341,11 +352,35 @@ static size_t bfs_paths(const view *g, const view *pg, work *w, uint32_t s, uint
         uint32_t x = g->adj[k];
         if (hops[x] < 0) {
             hops[x] = 1;
+            sigma[x] = 1; /* pushed from s (a pull finds the same) */
             order[head + tail++] = x;
         }
     }
     tail += head;
     if (s == stop) return tail;
+    if (!pg) {
+        while (head < tail) {
+            uint32_t v = order[head];
+            if (hops[v] >= maxh) break; /* the cutoff's level: its σ is final */
+            head++;
+            if (v == stop) return tail;
+            int32_t hp1 = hops[v] + 1;
+            double sv = sigma[v];
+            size_t k1 = g->off[v + 1];
+            for (size_t k = g->off[v]; k < k1; k++) {
+                uint32_t x = g->adj[k];
+                int32_t hx = hops[x];
+                if (hx < 0) {
+                    hops[x] = hp1;
+                    sigma[x] = sv;
+                    order[tail++] = x;
+                } else if (hx == hp1) {
+                    sigma[x] += sv;
+                }
+            }
+        }
+        return tail;
+    }
     while (head < tail) {
         uint32_t v = order[head];
         if (hops[v] >= maxh) break; /* the cutoff's level: below */
@@ -493,12 +528,19 @@ static void close_block(const job *J, work *w, size_t b) {
             dijkstra_reset(w, reached, left);
         } else {
             reached = bfs(g, w, from);
-            uint64_t hs = 0;
+            uint64_t hs = 0, cnt = 0;
+            int32_t lvl = 1;
             for (size_t i = 1; i < reached; i++) {
                 int32_t d = w->hops[w->order[i]];
                 hs += (uint64_t)d;
-                harm += 1.0 / d;
+                if (d != lvl) { /* order is by level: level lvl is complete */
+                    harm += (double)cnt / (double)lvl;
+                    cnt = 0;
+                    lvl = d;
+                }
+                cnt++;
             }
+            if (cnt) harm += (double)cnt / (double)lvl;
             sum = (double)hs;
             bfs_reset(w, reached);
         }
@@ -507,6 +549,134 @@ static void close_block(const job *J, work *w, size_t b) {
             J->res[s] = harm;
         else
             J->res[s] = sum > 0 ? (r1 / sum) * (r1 / n1) : 0;
+    }
+}
+
+/* ---- closeness and harmonic by multi-source BFS ----------------------------------------------- *
+ *
+ * Then, Kaufmann, Chirigati, Hoang-Vu, Pham, Kemper, Neumann & Vo (2014), "The More the Merrier:
+ * Efficient Multi-Source Graph Traversal", PVLDB 8(4): the searches from 64·MSW sources run
+ * together, one bit per source in each actor's words: seen (reached by that source), vis (on its
+ * frontier) and nxt (reached at the next level). A level either pushes the frontier's words
+ * along its arcs (top-down) or, when the frontier's arcs are many, pulls every unfinished
+ * actor's words from its in-neighbours (bottom-up, Beamer's direction switch), stopping at an
+ * actor once every source has reached it. The actors a source reaches at level d are counted
+ * by bit-sliced counters (a carry-save add per word, so counting costs O(1) per actor and level,
+ * not O(sources)); closeness takes Σ d·c_d and Σ c_d, harmonic Σ c_d/d added in level order:
+ * the single-source BFS path (close_block) computes the same sums in the same order, so the
+ * scores do not depend on which path or how many threads ran them. */
+
+#define MSW 1                   /* 64-bit words per actor: 64·MSW sources per batch */
+#define MS_SOURCES (64 * MSW)
+#define MS_PLANES 33            /* bit-sliced counters: up to 2^33 − 1 actors per level */
+#define MS_MIN 32               /* fewer sources than this: one BFS each (close_block) */
+#define MS_ALPHA 4              /* pull when the frontier has more than 1/MS_ALPHA of the arcs */
+
+static inline void ms_count(uint64_t *planes, int j, uint64_t x) {
+    for (int b = 0; x; b++) {
+        uint64_t *c = &planes[(size_t)b * MSW + (size_t)j];
+        uint64_t carry = *c & x;
+        *c ^= x;
+        x = carry;
+    }
+}
+
+static void ms_block(const job *J, work *w, size_t b) {
+    const view *g = J->g, *rg = J->rg;
+    uint32_t n = g->n;
+    uint64_t *seen = w->seen, *vis = w->vis, *nxt = w->nxt, *planes = w->planes;
+    uint32_t *fr = w->order;
+    size_t s0 = b * J->bsize, k = s0 + J->bsize < J->nitems ? J->bsize : J->nitems - s0;
+    uint64_t all[MSW], hs[MS_SOURCES], reach[MS_SOURCES];
+    double harm[MS_SOURCES];
+    for (int j = 0; j < MSW; j++) all[j] = 0;
+    size_t nf = 0, fa = 0;
+    for (size_t i = 0; i < k; i++) {
+        uint32_t v = J->src ? J->src[s0 + i] : (uint32_t)(s0 + i);
+        uint64_t bit = (uint64_t)1 << (i % 64);
+        all[i / 64] |= bit;
+        seen[(size_t)v * MSW + i / 64] |= bit;
+        vis[(size_t)v * MSW + i / 64] |= bit;
+        fr[nf++] = v; /* the sources are distinct */
+        fa += g->off[v + 1] - g->off[v];
+        hs[i] = 0;
+        reach[i] = 1;
+        harm[i] = 0;
+    }
+    size_t m = g->m;
+    int32_t d = 0, maxh = w->maxh;
+    while (nf > 0 && d < maxh) {
+        d++;
+        if (fa * MS_ALPHA > m) {
+            /* Bottom-up: every actor some source has not reached pulls from its in-neighbours. */
+            for (uint32_t x = 0; x < n; x++) {
+                uint64_t need[MSW], acc[MSW], open = 0;
+                for (int j = 0; j < MSW; j++) open |= need[j] = all[j] & ~seen[(size_t)x * MSW + j];
+                if (!open) continue;
+                for (int j = 0; j < MSW; j++) acc[j] = 0;
+                size_t k1 = rg->off[x + 1];
+                for (size_t a = rg->off[x]; a < k1; a++) {
+                    const uint64_t *vv = &vis[(size_t)rg->adj[a] * MSW];
+                    uint64_t left = 0;
+                    for (int j = 0; j < MSW; j++) {
+                        acc[j] |= vv[j];
+                        left |= need[j] & ~acc[j];
+                    }
+                    if (!left) break; /* every source that lacks x reaches it now */
+                }
+                for (int j = 0; j < MSW; j++) nxt[(size_t)x * MSW + j] = acc[j] & need[j];
+            }
+        } else {
+            /* Top-down: the frontier pushes its words along its arcs. */
+            for (size_t i = 0; i < nf; i++) {
+                uint32_t v = fr[i];
+                const uint64_t *vv = &vis[(size_t)v * MSW];
+                size_t k1 = g->off[v + 1];
+                for (size_t a = g->off[v]; a < k1; a++) {
+                    uint64_t *nx = &nxt[(size_t)g->adj[a] * MSW];
+                    for (int j = 0; j < MSW; j++) nx[j] |= vv[j];
+                }
+            }
+        }
+        /* The new frontier: what each actor got that it had not seen; counted per source. */
+        nf = 0;
+        fa = 0;
+        for (uint32_t x = 0; x < n; x++) {
+            uint64_t any = 0;
+            for (int j = 0; j < MSW; j++) {
+                size_t q = (size_t)x * MSW + j;
+                uint64_t nw = nxt[q] & ~seen[q];
+                nxt[q] = 0;
+                vis[q] = nw;
+                seen[q] |= nw;
+                any |= nw;
+                if (nw) ms_count(planes, j, nw);
+            }
+            if (any) {
+                fr[nf++] = x;
+                fa += g->off[x + 1] - g->off[x];
+            }
+        }
+        if (nf == 0) break;
+        /* Read the counters out, source by source, and clear them. */
+        for (size_t i = 0; i < k; i++) {
+            uint64_t c = 0;
+            for (int p = 0; p < MS_PLANES; p++) c |= ((planes[(size_t)p * MSW + i / 64] >> (i % 64)) & 1) << p;
+            hs[i] += (uint64_t)d * c;
+            reach[i] += c;
+            harm[i] += (double)c / (double)d;
+        }
+        memset(planes, 0, (size_t)MS_PLANES * MSW * sizeof *planes);
+    }
+    /* Leave the words clear for the next batch. */
+    for (size_t i = 0; i < (size_t)n * MSW; i++) seen[i] = vis[i] = 0;
+    double n1 = (double)n - 1;
+    for (size_t i = 0; i < k; i++) {
+        double r1 = (double)(reach[i] - 1), sum = (double)hs[i];
+        if (J->kind == K_HARMONIC)
+            J->res[s0 + i] = harm[i];
+        else
+            J->res[s0 + i] = sum > 0 ? (r1 / sum) * (r1 / n1) : 0;
     }
 }
 
@@ -602,6 +772,14 @@ static void betw_block(const job *J, work *w, size_t b) {
                     }
                 }
         }
+        /* Remember who may have a partial ≠ 0, so that the merge visits them alone. */
+        for (size_t j = 0; j < reached; j++) {
+            uint32_t v = w->order[j];
+            if (!w->tflag[v]) {
+                w->tflag[v] = 1;
+                w->tlist[(*w->tcount)++] = v;
+            }
+        }
         if (J->weighted)
             dijkstra_reset(w, reached, left);
         else
@@ -609,22 +787,26 @@ static void betw_block(const job *J, work *w, size_t b) {
     }
 }
 
-/* Add a block's partials into the totals, clearing them (called in block order). */
-static void betw_merge(const job *J, double *part, double *epart) {
-    if (J->total) {
-        size_t n = J->g->n;
-        for (size_t v = 0; v < n; v++) {
+/* Add a block's partials into the totals, clearing them (called in block order). Only the
+ * actors its searches reached (tlist) and their rows can hold a partial ≠ 0; adding the others'
+ * +0 would change no total, so the merge costs O(reached), not O(V + E): with a cutoff, a block
+ * may reach few actors of a large network. */
+static void betw_merge(const job *J, double *part, double *epart, uint32_t *tlist, uint8_t *tflag, size_t *tcount) {
+    const view *g = J->g;
+    for (size_t i = 0; i < *tcount; i++) {
+        uint32_t v = tlist[i];
+        tflag[v] = 0;
+        if (J->total) {
             J->total[v] += part[v];
             part[v] = 0;
         }
+        if (J->etotal)
+            for (size_t k = g->off[v]; k < g->off[v + 1]; k++) {
+                J->etotal[k] += epart[k];
+                epart[k] = 0;
+            }
     }
-    if (J->etotal) {
-        size_t m = J->g->m;
-        for (size_t k = 0; k < m; k++) {
-            J->etotal[k] += epart[k];
-            epart[k] = 0;
-        }
-    }
+    *tcount = 0;
 }
 
 /* ---- sampled betweenness (Riondato–Kornaropoulos) ---------------------------------------------- */
@@ -836,6 +1018,10 @@ typedef struct rob {
     int K;                 /* slots per thread */
     size_t vlen, elen;     /* doubles per vertex slot (n or 0), per arc slot (m or 0) */
     double *vbuf, *ebuf;   /* T·K slots each, thread t's slots at t·K .. t·K + K − 1 */
+    size_t n;              /* actors */
+    uint32_t *tlist;       /* per slot: n entries, the actors with partials (betw_merge) */
+    uint8_t *tflag;        /* per slot: n flags */
+    size_t *tcount;        /* per slot */
     atomic_int *ready;     /* per block: 1 + its slot once the partial is there, else 0 */
     atomic_int *busy;      /* per slot: 1 while it holds a partial not yet added */
     size_t nblocks, next;  /* next: the first block not yet added (under lock) */
@@ -851,8 +1037,9 @@ static void rob_drain(rob *r, const job *J, int wait) {
     while (r->next < r->nblocks) {
         int slot = atomic_load_explicit(&r->ready[r->next], memory_order_acquire);
         if (!slot) break;
-        betw_merge(J, r->vlen ? r->vbuf + (size_t)(slot - 1) * r->vlen : NULL,
-                   r->elen ? r->ebuf + (size_t)(slot - 1) * r->elen : NULL); /* zeroes the slot */
+        size_t sl = (size_t)(slot - 1);
+        betw_merge(J, r->vlen ? r->vbuf + sl * r->vlen : NULL, r->elen ? r->ebuf + sl * r->elen : NULL,
+                   r->tlist + sl * r->n, r->tflag + sl * r->n, &r->tcount[sl]); /* zeroes the slot */
         atomic_store_explicit(&r->busy[slot - 1], 0, memory_order_release);
         r->next++;
     }
@@ -869,6 +1056,9 @@ static int rob_slot(rob *r, const job *J, work *w, int t, atomic_int *stop) {
             if (!atomic_load_explicit(&r->busy[slot], memory_order_acquire)) {
                 atomic_store_explicit(&r->busy[slot], 1, memory_order_relaxed);
                 w->part = r->vlen ? r->vbuf + (size_t)slot * r->vlen : NULL;
+                w->tlist = r->tlist + (size_t)slot * r->n;
+                w->tflag = r->tflag + (size_t)slot * r->n;
+                w->tcount = &r->tcount[slot];
                 w->epart = r->elen ? r->ebuf + (size_t)slot * r->elen : NULL;
                 return slot;
             }
@@ -1037,14 +1227,35 @@ static lev_status distance_measure(const lev_network *net, lev_params *p, double
         if (!(src = scr_alloc(&s, nact, sizeof *src))) return oom(&c, &s, what, n, g->m);
         for (size_t i = 0; i < nact; i++) src[i] = rank[actors[i]];
     }
-    size_t bsize = nitems >= 4096 ? 64 : 8, nblocks = (nitems + bsize - 1) / bsize;
+    /* Hops from many sources: the multi-source BFS (ms_block), which pulls along the reverse view. */
+    int ms = !weighted && nitems >= MS_MIN;
+    view rvw = vw;
+    int dir = dist_dir(p);
+    if (ms && dir != VIEW_BOTH && view_build(&s, &c, dir == VIEW_OUT ? VIEW_IN : VIEW_OUT, 0, 0, rank, perm, &rvw))
+        return oom(&c, &s, what, n, g->m);
+    size_t bsize = ms ? MS_SOURCES : nitems >= 4096 ? 64 : 8, nblocks = (nitems + bsize - 1) / bsize;
     int threads = pick_threads(&c, nblocks, (double)nitems * (double)(n + vw.m));
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
     double *res = scr_alloc(&s, nitems, sizeof *res);
     if (!ws || !res || alloc_work(&s, ws, threads, &vw, kind, weighted, 1)) return oom(&c, &s, what, n, g->m);
+    if (ms) {
+        size_t words = (size_t)n * MSW, T = (size_t)threads;
+        uint64_t *bits = scr_alloc(&s, 3 * T * words, sizeof *bits);
+        uint64_t *planes = scr_alloc(&s, T * MS_PLANES * MSW, sizeof *planes);
+        if (!bits || !planes) return oom(&c, &s, what, n, g->m);
+        memset(bits, 0, 3 * T * words * sizeof *bits);
+        memset(planes, 0, T * MS_PLANES * MSW * sizeof *planes);
+        for (size_t t = 0; t < T; t++) {
+            ws[t].seen = bits + 3 * t * words;
+            ws[t].vis = ws[t].seen + words;
+            ws[t].nxt = ws[t].vis + words;
+            ws[t].planes = planes + t * MS_PLANES * MSW;
+        }
+    }
     set_cutoff(p, ws, threads);
-    job J = {.kind = kind, .g = &vw, .weighted = weighted, .bsize = bsize, .nitems = nitems, .src = src, .res = res};
-    rc = run_blocks(&c, &J, ws, threads, nblocks, close_block, NULL, what);
+    job J = {.kind = kind, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = bsize, .nitems = nitems, .src = src,
+             .res = res};
+    rc = run_blocks(&c, &J, ws, threads, nblocks, ms ? ms_block : close_block, NULL, what);
     if (rc == LEV_OK) {
         double scale = kind == K_HARMONIC && lev__param(p, LEV_P_NORMALIZED) != 0 && n > 1 ? 1.0 / (double)(n - 1) : 1;
         if (sub)
@@ -1130,15 +1341,10 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     int normalized = lev__param(p, LEV_P_NORMALIZED) != 0;
     int endpoints = !sub && kind == K_BETWEENNESS && lev__param(p, LEV_P_ENDPOINTS) != 0;
     int cutoff = lev__param(p, LEV_P_CUTOFF) > 0;
-    view vw, rvw;
+    view vw;
     uint32_t *rank, *perm;
     if (relabel_order(&s, g, &rank, &perm) ||
         view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, weighted, kind == K_EDGE, rank, perm, &vw))
-        return oom(&c, &s, what, n, m);
-    /* Hop counts pull σ from in-neighbours: a directed network needs the reverse view. */
-    if (undirected || weighted)
-        rvw = vw;
-    else if (view_build(&s, &c, VIEW_IN, 0, 0, rank, perm, &rvw))
         return oom(&c, &s, what, n, m);
     double *total = NULL, *etotal = NULL, *mult = NULL;
     if (kind == K_BETWEENNESS) {
@@ -1179,20 +1385,28 @@ static lev_status betweenness_common(const lev_network *net, lev_params *p, doub
     size_t bsize = betw_block_size(nitems), nblocks = (nitems + bsize - 1) / bsize;
     int threads = pick_threads(&c, nblocks, (double)nitems * (double)(n + vw.m));
     /* Reorder-buffer slots per thread: 3 (n doubles each) for actors; for arcs 2 while a slot is
-     * at most 32 MB, else 1 (then a thread waits for the block before its own, as in order). */
-    int slots = threads == 1 ? 1 : kind == K_EDGE ? (vw.m <= ((size_t)1 << 22) ? 2 : 1) : 3;
+     * at most 256 MB (2^25 arcs), else 1 (then a thread that finishes its block before the one
+     * before it waits for that block). */
+    int slots = threads == 1 ? 1 : kind == K_EDGE ? (vw.m <= ((size_t)1 << 25) ? 2 : 1) : 3;
+    size_t nslots = (size_t)threads * (size_t)slots;
     work *ws = scr_alloc(&s, (size_t)threads, sizeof *ws);
     atomic_int *ready = scr_alloc(&s, nblocks, sizeof *ready);
-    atomic_int *busy = scr_alloc(&s, (size_t)threads * (size_t)slots, sizeof *busy);
-    if (!ws || !ready || !busy || alloc_work(&s, ws, threads, &vw, kind, weighted, slots))
+    atomic_int *busy = scr_alloc(&s, nslots, sizeof *busy);
+    uint32_t *tlist = scr_alloc(&s, nslots * n, sizeof *tlist);
+    uint8_t *tflag = scr_alloc(&s, nslots * n, sizeof *tflag);
+    size_t *tcount = scr_alloc(&s, nslots, sizeof *tcount);
+    if (!ws || !ready || !busy || !tlist || !tflag || !tcount || alloc_work(&s, ws, threads, &vw, kind, weighted, slots))
         return oom(&c, &s, what, n, m);
+    memset(tflag, 0, nslots * n * sizeof *tflag);
+    memset(tcount, 0, nslots * sizeof *tcount);
     set_cutoff(p, ws, threads);
     for (size_t b = 0; b < nblocks; b++) atomic_init(&ready[b], 0);
     for (size_t k = 0; k < (size_t)threads * (size_t)slots; k++) atomic_init(&busy[k], 0);
     rob r = {.K = slots, .vlen = kind == K_BETWEENNESS ? n : 0, .elen = kind == K_EDGE ? vw.m : 0,
-             .vbuf = ws[0].part, .ebuf = ws[0].epart, .ready = ready, .busy = busy, .nblocks = nblocks, .next = 0};
+             .vbuf = ws[0].part, .ebuf = ws[0].epart, .n = n, .tlist = tlist, .tflag = tflag, .tcount = tcount,
+             .ready = ready, .busy = busy, .nblocks = nblocks, .next = 0};
     if (pthread_mutex_init(&r.lock, NULL) != 0) return oom(&c, &s, what, n, m);
-    job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : &rvw, .weighted = weighted, .bsize = bsize,
+    job J = {.kind = kind, .g = &vw, .rg = undirected ? &vw : NULL, .weighted = weighted, .bsize = bsize,
              .nitems = nitems, .mult = mult, .src = src, .tgt = tgt, .endpoints = endpoints, .total = total,
              .etotal = etotal};
     rc = run_blocks(&c, &J, ws, threads, nblocks, betw_block, &r, what);
@@ -1542,13 +1756,16 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
         uint32_t *order = w->order;
         int32_t *hops = w->hops;
         size_t head = 0, tail = 1, lvl_end = 1;
-        uint64_t hs = 0;
+        uint64_t hs = 0, pc = 0; /* pc: actors at `level` summed into hs but not yet into harm */
         int32_t level = 0;
         order[0] = v;
         hops[v] = 0;
         while (head < tail) {
             if (head == lvl_end) {
-                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it. */
+                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it. harm adds
+                 * a level's count over its distance, as close_block() does. */
+                if (pc) harm += (double)pc / (double)level;
+                pc = 0;
                 double thr = top_thr(T->tk);
                 if (thr > 0 && top_bound(kind, (double)head, (double)hs, harm, (double)(tail - head), level + 1.0, R,
                                          level + 2.0, n1) * T->scale * TOP_SLACK < thr) {
@@ -1560,9 +1777,8 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
             }
             uint32_t u = order[head++];
             if (head > 1) {
-                int32_t d = hops[u];
-                hs += (uint64_t)d;
-                harm += 1.0 / d;
+                hs += (uint64_t)hops[u];
+                pc++;
             }
             int32_t du1 = hops[u] + 1;
             size_t k1 = g->off[u + 1];
@@ -1574,6 +1790,7 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
                 }
             }
         }
+        if (pc) harm += (double)pc / (double)level;
         reached = tail;
         sum = (double)hs;
         bfs_reset(w, reached);

@@ -839,3 +839,48 @@ static lev_status op_layout(lev_network *net, void *arg) {
 Test(oom, layout) {
     sweep("lev_layout", op_layout, NULL, 1);
 }
+
+/* lev_closeness / lev_harmonic in hops from 32 sources on: the multi-source BFS's scratch (the
+ * reverse view of a directed network, the per-thread words); outputs untouched, nothing leaked. */
+Test(oom, closeness_multi_source_bfs) {
+    for (int form = 0; form < 2; form++) {
+        long fail_at;
+        for (fail_at = 0;; fail_at++) {
+            failalloc fa = {0};
+            lev_network *net;
+            cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
+            char name[16];
+            for (int v = 0; v < 40; v++) {
+                snprintf(name, sizeof name, "m%d", v);
+                cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+            }
+            for (uint32_t v = 0; v < 40; v++) {
+                cr_assert_eq(lev_edge_add(net, v, (v + 1) % 40, 1, NULL, NULL), LEV_OK);
+                cr_assert_eq(lev_edge_add(net, v, (v * 7 + 3) % 40, 2, NULL, NULL), LEV_OK);
+            }
+            lev_params *p;
+            cr_assert_eq(lev_params_new(&p), LEV_OK);
+            cr_assert_eq(lev_params_set_int(p, LEV_P_WEIGHTED, 0), LEV_OK);
+            cr_assert_eq(lev_params_set_int(p, LEV_P_THREADS, 2), LEV_OK);
+            double out[40];
+            for (int v = 0; v < 40; v++) out[v] = -1;
+            fa.fail_at = fa.calls + fail_at;
+            fa.armed = 1;
+            lev_status rc = form ? lev_harmonic(net, p, out) : lev_closeness(net, p, out);
+            fa.armed = 0;
+            if (rc == LEV_OK) {
+                for (int v = 0; v < 40; v++) cr_assert(out[v] > 0, "actor %d scored %g", v, out[v]);
+            } else {
+                cr_assert_eq(rc, LEV_ENOMEM, "allocation %ld failed with %s", fail_at, lev_status_name(rc));
+                cr_assert_eq(lev_params_errcode(p), LEV_ENOMEM);
+                for (int v = 0; v < 40; v++) cr_assert(out[v] == -1, "allocation %ld: output written", fail_at);
+            }
+            lev_params_free(p);
+            lev_network_free(net);
+            cr_assert_eq(fa.live_blocks, 0, "allocation %ld: %ld blocks leaked", fail_at, fa.live_blocks);
+            cr_assert(!fa.bad_osize, "a free or realloc passed the wrong old size");
+            if (rc == LEV_OK) break;
+        }
+        cr_assert(fail_at >= 5, "the call allocated only %ld blocks", fail_at);
+    }
+}
