@@ -25,8 +25,9 @@
  *                  gamma 1); modularity by NetworKit's Modularity on that graph
  *   components     WeaklyConnectedComponents(the digraph): labels compared as a partition
  *   betweenness_eps  KadabraBetweenness(undirected simple unweighted graph, ε = 0.01, δ = 0.1),
- *                  scores times n/(n−2): NetworKit's are shares of sampled ordered pairs,
- *                  libleverage's are on the normalized scale (n−1)(n−2)
+ *                  scores times n/(2(n−2)): NetworKit's are twice the share of sampled pairs on
+ *                  an undirected graph (KadabraBetweenness.cpp: `approxSum[i] *= 2.`), and
+ *                  libleverage's are on the normalized scale, the ordered sum over (n−1)(n−2)
  */
 #include <networkit/Globals.hpp>
 #include <networkit/auxiliary/Log.hpp>
@@ -254,7 +255,7 @@ static int a_betweenness_eps(bench_ctx *c, bench_out *o) {
         NetworKit::KadabraBetweenness k(*AUX(c)->und_simple, BENCH_EPS, BENCH_DELTA);
         k.run();
         double n = (double)c->n;
-        copy_scores(o, c->n, k.scores(), n > 2 ? n / (n - 2) : 0.0);
+        copy_scores(o, c->n, k.scores(), n > 2 ? n / (2 * (n - 2)) : 0.0);
         bench_extra(o, "\"epsilon\":%g,\"delta\":%g,\"samples\":%llu", BENCH_EPS, BENCH_DELTA,
                     (unsigned long long)k.getNumberOfIterations());
     });
