@@ -24,9 +24,9 @@
  *   betweenness_src  the same from the BENCH_BC_SOURCES sources 0, 1, ..., K-1
  *   components     Afforest(g): weakly connected components (directed input; labels compared as a
  *                  partition)
- * BENCH_GAPBS_LOG=1 in the environment turns on GAPBS's per-iteration log of PageRank (on stderr).
  */
 #include <omp.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cinttypes>
@@ -107,6 +107,29 @@ static double *scores(bench_out *o, size_t n) {
     return o->scores;
 }
 
+/* GAPBS prints (printf) on stdout, which is the protocol's: stdout goes to a temporary file
+ * meanwhile; stdout_restore() puts it back and returns the number of lines written (-1: none
+ * could be caught, tmp NULL). */
+static FILE *stdout_to_tmp(int *saved) {
+    fflush(stdout);
+    FILE *tmp = tmpfile();
+    *saved = tmp ? dup(1) : -1;
+    if (tmp) dup2(fileno(tmp), 1);
+    return tmp;
+}
+
+static long stdout_restore(FILE *tmp, int saved) {
+    if (!tmp) return -1;
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+    rewind(tmp);
+    long lines = 0;
+    for (int ch; (ch = fgetc(tmp)) != EOF;) lines += ch == '\n';
+    fclose(tmp);
+    return lines;
+}
+
 #define G(c) (*(Graph *)(c)->g)
 
 static void prep_load_bin(bench_ctx *c) {
@@ -136,9 +159,12 @@ static int a_load_bin(bench_ctx *c, bench_out *o) {
         CLBase cli(1, argv, "bench");
         Builder b(cli);
         b.num_nodes_ = (int64_t)c->n;
+        int saved;
+        FILE *tmp = stdout_to_tmp(&saved); /* the builder prints its times */
         Graph g0 = b.MakeGraphFromEL(el);
         el.clear();
         g = new Graph(b.SquishGraph(g0));
+        stdout_restore(tmp, saved);
     }
     double t2 = bench_now();
     uint64_t rss1 = bench_rss();
@@ -152,13 +178,18 @@ static int a_load_bin(bench_ctx *c, bench_out *o) {
 
 /* Unweighted PageRank, Gauss–Seidel pull, damping 0.85, L1 change < 1e-10 or 1000 iterations. */
 static int a_pagerank_unw(bench_ctx *c, bench_out *o) {
-    pvector<gap_pr::ScoreT> s = gap_pr::PageRankPullGS(G(c), 1000, 1e-10, getenv("BENCH_GAPBS_LOG") != NULL);
+    /* GAPBS's log (one printf line per iteration) gives the iteration count. */
+    int saved;
+    FILE *tmp = stdout_to_tmp(&saved);
+    pvector<gap_pr::ScoreT> s = gap_pr::PageRankPullGS(G(c), 1000, 1e-10, tmp != NULL);
     double t0 = bench_now();
+    long iters = stdout_restore(tmp, saved);
     double *x = scores(o, c->n), sum = 0;
     for (size_t i = 0; i < c->n; i++) sum += (double)s[i];
     for (size_t i = 0; i < c->n; i++) x[i] = (double)s[i] / sum;
     o->untimed = bench_now() - t0;
-    bench_extra(o, "\"float32\":1,\"sum_before_scaling\":%.9g,\"threads\":%d", sum, omp_get_max_threads());
+    bench_extra(o, "\"iters\":%ld,\"float32\":1,\"sum_before_scaling\":%.9g,\"threads\":%d", iters, sum,
+                omp_get_max_threads());
     return 0;
 }
 
