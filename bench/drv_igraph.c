@@ -339,6 +339,47 @@ static int a_triad_census(bench_ctx *c, bench_out *o) {
     return 0;
 }
 
+/* ---- rows shared with the optional peers (GAPBS, NetworKit) ------------------------------------ */
+
+/* Unweighted PageRank (PRPACK, no weights), otherwise as a_pagerank. */
+static int a_pagerank_unw(bench_ctx *c, bench_out *o) {
+    igraph_vector_t v;
+    igraph_real_t value;
+    igraph_vector_init(&v, 0);
+    IGC(o, igraph_pagerank(G(c), IGRAPH_PAGERANK_ALGO_PRPACK, &v, &value, igraph_vss_all(), IGRAPH_DIRECTED, 0.85,
+                           NULL, NULL));
+    copy_vec(o, &v, c->n, 0);
+    igraph_vector_destroy(&v);
+    return 0;
+}
+
+/* Betweenness from the sources 0..K-1 to every target (K = BENCH_BC_SOURCES), directed, hops. */
+#define BENCH_BC_SOURCES 256
+static int a_betweenness_src(bench_ctx *c, bench_out *o) {
+    igraph_vector_t v;
+    igraph_integer_t k = c->n < BENCH_BC_SOURCES ? (igraph_integer_t)c->n : BENCH_BC_SOURCES;
+    igraph_vector_init(&v, 0);
+    IGC(o, igraph_betweenness_subset(G(c), &v, igraph_vss_all(), IGRAPH_DIRECTED, igraph_vss_range(0, k),
+                                     igraph_vss_all(), NULL));
+    copy_vec(o, &v, c->n, 0);
+    igraph_vector_destroy(&v);
+    bench_extra(o, "\"sources\":%lld", (long long)k);
+    return 0;
+}
+
+/* Weakly connected components; scores = membership, compared as a partition. */
+static int a_components(bench_ctx *c, bench_out *o) {
+    igraph_vector_int_t memb;
+    igraph_integer_t nc = 0;
+    igraph_vector_int_init(&memb, 0);
+    IGC(o, igraph_connected_components(G(c), &memb, NULL, &nc, IGRAPH_WEAK));
+    double *s = scores(o, c->n);
+    for (size_t i = 0; i < c->n; i++) s[i] = (double)VECTOR(memb)[i];
+    igraph_vector_int_destroy(&memb);
+    bench_extra(o, "\"components\":%lld", (long long)nc);
+    return 0;
+}
+
 /* ---- the table -------------------------------------------------------------------------------- */
 
 static const bench_algo ALGOS[] = {
@@ -358,6 +399,9 @@ static const bench_algo ALGOS[] = {
     {"triad_census", a_triad_census, NULL},
     {"components", a_components, NULL},
     {"scc", a_scc, NULL},
+    {"pagerank_unw", a_pagerank_unw, NULL},
+    {"betweenness_src", a_betweenness_src, NULL},
+    {"components", a_components, NULL},
 };
 
 int main(int argc, char **argv) {

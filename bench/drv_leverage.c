@@ -361,6 +361,74 @@ static int a_scc(bench_ctx *c, bench_out *o) {
     RUN_SCORES(rc, "lev_components");
 }
 
+/* ---- rows shared with the optional peers (GAPBS, NetworKit) ------------------------------------ */
+
+/* Unweighted PageRank (LEV_P_WEIGHTED 0), otherwise as the pagerank row: GAPBS's PageRank is
+ * unweighted. */
+static int a_pagerank_unw(bench_ctx *c, bench_out *o) {
+    lev_params *p = params(c);
+    lev_params_set_int(p, LEV_P_WEIGHTED, 0);
+    lev_params_set_double(p, LEV_P_DAMPING, 0.85);
+    lev_params_set_double(p, LEV_P_TOLERANCE, 1e-10);
+    lev_params_set_int(p, LEV_P_MAX_ITER, 1000);
+    long iters = 1;
+    lev_params_set_progress(p, count_iter, &iters);
+    lev_status rc = lev_pagerank(c->g, NULL, p, scores(o, c->n));
+    if (rc) bench_fail(o, "lev_pagerank: %s", lev_params_errmsg(p));
+    else bench_extra(o, "\"iters\":%ld", iters);
+    lev_params_free(p);
+    return rc ? -1 : 0;
+}
+
+/* Betweenness from the sources 0..K-1 only (K = BENCH_BC_SOURCES; ids are a random permutation
+ * already), to every target: directed, hops, not normalized. */
+#define BENCH_BC_SOURCES 256
+static int a_betweenness_src(bench_ctx *c, bench_out *o) {
+    const int64_t kv[] = {LEV_P_WEIGHTED, 0, LEV_P_NORMALIZED, 0};
+    size_t k = c->n < BENCH_BC_SOURCES ? (size_t)c->n : BENCH_BC_SOURCES;
+    uint32_t src[BENCH_BC_SOURCES];
+    for (size_t i = 0; i < k; i++) src[i] = (uint32_t)i;
+    bench_extra(o, "\"sources\":%zu", k);
+    lev_params *p = params_kv(c, 2, kv);
+    RUN_SCORES(lev_betweenness_subset(c->g, src, k, NULL, 0, p, scores(o, c->n)), "lev_betweenness_subset");
+}
+
+/* (ε, δ) betweenness on the undirected simple view, hops: ε = 0.01, δ = 0.1 (the defaults),
+ * seed 42; normalized scale. NetworKit runs KADABRA with the same ε, δ. */
+static int a_betweenness_eps(bench_ctx *c, bench_out *o) {
+    const int64_t kv[] = {LEV_P_WEIGHTED, 0, LEV_P_UNDIRECTED, 1, LEV_P_SEED, 42};
+    lev_params *p = params_kv(c, 3, kv);
+    lev_params_set_double(p, LEV_P_EPSILON, 0.01);
+    lev_params_set_double(p, LEV_P_DELTA, 0.1);
+    uint64_t r = 0;
+    double eps = 0;
+    lev_status rc = lev_betweenness_sampled(c->g, p, scores(o, c->n), &r, &eps);
+    if (rc) bench_fail(o, "lev_betweenness_sampled: %s", lev_params_errmsg(p));
+    else bench_extra(o, "\"epsilon\":%g,\"delta\":0.1,\"samples\":%llu", eps, (unsigned long long)r);
+    lev_params_free(p);
+    return rc ? -1 : 0;
+}
+
+/* Weakly connected components (LEV_P_UNDIRECTED 1): scores = component ids, compared as a
+ * partition. */
+static int a_components(bench_ctx *c, bench_out *o) {
+    const int64_t kv[] = {LEV_P_UNDIRECTED, 1};
+    lev_params *p = params_kv(c, 1, kv);
+    uint32_t *comp = malloc((c->n ? c->n : 1) * sizeof *comp);
+    size_t count = 0;
+    lev_status rc = comp ? lev_components(c->g, p, comp, &count) : LEV_ENOMEM;
+    if (rc) {
+        bench_fail(o, "lev_components: %s", lev_params_errmsg(p));
+    } else {
+        double *s = scores(o, c->n);
+        for (size_t i = 0; i < c->n; i++) s[i] = comp[i];
+        bench_extra(o, "\"components\":%zu", count);
+    }
+    free(comp);
+    lev_params_free(p);
+    return rc ? -1 : 0;
+}
+
 /* ---- the table -------------------------------------------------------------------------------- */
 
 static const bench_algo ALGOS[] = {
@@ -381,6 +449,10 @@ static const bench_algo ALGOS[] = {
     {"bypass", a_bypass, NULL},
     {"components", a_components, NULL},
     {"scc", a_scc, NULL},
+    {"pagerank_unw", a_pagerank_unw, NULL},
+    {"betweenness_src", a_betweenness_src, NULL},
+    {"betweenness_eps", a_betweenness_eps, NULL},
+    {"components", a_components, NULL},
     /* names not in this table are reported as "unsupported" ("not yet implemented") */
 };
 
