@@ -367,19 +367,6 @@ static int a_betweenness_src(bench_ctx *c, bench_out *o) {
     return 0;
 }
 
-/* Weakly connected components; scores = membership, compared as a partition. */
-static int a_components(bench_ctx *c, bench_out *o) {
-    igraph_vector_int_t memb;
-    igraph_integer_t nc = 0;
-    igraph_vector_int_init(&memb, 0);
-    IGC(o, igraph_connected_components(G(c), &memb, NULL, &nc, IGRAPH_WEAK));
-    double *s = scores(o, c->n);
-    for (size_t i = 0; i < c->n; i++) s[i] = (double)VECTOR(memb)[i];
-    igraph_vector_int_destroy(&memb);
-    bench_extra(o, "\"components\":%lld", (long long)nc);
-    return 0;
-}
-
 /* ---- the table -------------------------------------------------------------------------------- */
 
 static const bench_algo ALGOS[] = {
@@ -401,7 +388,6 @@ static const bench_algo ALGOS[] = {
     {"scc", a_scc, NULL},
     {"pagerank_unw", a_pagerank_unw, NULL},
     {"betweenness_src", a_betweenness_src, NULL},
-    {"components", a_components, NULL},
 };
 
 int main(int argc, char **argv) {

@@ -409,26 +409,6 @@ static int a_betweenness_eps(bench_ctx *c, bench_out *o) {
     return rc ? -1 : 0;
 }
 
-/* Weakly connected components (LEV_P_UNDIRECTED 1): scores = component ids, compared as a
- * partition. */
-static int a_components(bench_ctx *c, bench_out *o) {
-    const int64_t kv[] = {LEV_P_UNDIRECTED, 1};
-    lev_params *p = params_kv(c, 1, kv);
-    uint32_t *comp = malloc((c->n ? c->n : 1) * sizeof *comp);
-    size_t count = 0;
-    lev_status rc = comp ? lev_components(c->g, p, comp, &count) : LEV_ENOMEM;
-    if (rc) {
-        bench_fail(o, "lev_components: %s", lev_params_errmsg(p));
-    } else {
-        double *s = scores(o, c->n);
-        for (size_t i = 0; i < c->n; i++) s[i] = comp[i];
-        bench_extra(o, "\"components\":%zu", count);
-    }
-    free(comp);
-    lev_params_free(p);
-    return rc ? -1 : 0;
-}
-
 /* ---- the table -------------------------------------------------------------------------------- */
 
 static const bench_algo ALGOS[] = {
@@ -452,7 +432,6 @@ static const bench_algo ALGOS[] = {
     {"pagerank_unw", a_pagerank_unw, NULL},
     {"betweenness_src", a_betweenness_src, NULL},
     {"betweenness_eps", a_betweenness_eps, NULL},
-    {"components", a_components, NULL},
     /* names not in this table are reported as "unsupported" ("not yet implemented") */
 };
 
