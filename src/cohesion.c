@@ -514,6 +514,10 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
 #define LEIDEN_BUDGET 1048576.0 /* 2^20: Leiden iterations allowed in all = max(2, this / (V + 2E')) */
 #define LEIDEN_MAX_RUNS 16      /* independent runs from singletons at most */
 #define PROGRESS_EVERY 65536   /* node visits between progress reports */
+#define LEIDEN_PAR_MIN 4096     /* levels of at least this many nodes move in parallel batches */
+#define LEIDEN_PAR_THREADS 8    /* threads at most for the batches (each holds 12 B per node) */
+#define LEIDEN_PAR_WORK 65536   /* batches of fewer edge entries are evaluated by the calling thread */
+#define LEIDEN_MAX_SWEEPS 64    /* sweeps of batched moving at most per level */
 
 /* Working arrays, each of the original actor count n0 (every level has at most n0 nodes). */
 typedef struct leiden {
@@ -539,6 +543,10 @@ typedef struct leiden {
     uint32_t *node_of;  /* original actor → node of the current level */
     uint32_t *cand;     /* refinement candidates */
     double *cgain;
+    double *tacc;       /* per thread (tn of them): strength from a node to each community, kept 0 */
+    uint32_t *ttouch;   /* per thread: communities touched */
+    int tn;             /* threads for the batched passes (their count never changes a result) */
+    uint32_t n0;        /* actors: the stride of tacc and ttouch */
     uint64_t visits;    /* node visits, for progress reports */
     long round, budget;   /* Leiden iterations so far (all runs) and allowed */
 } leiden;
@@ -664,6 +672,194 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
     return LEV_OK;
 }
 
+/* ---- batched parallel local moving (levels of LEIDEN_PAR_MIN nodes or more) ----------------- */
+
+/* The state a batch is evaluated against: community of each node, nodes and strength per
+ * community (directed: in-strength in tot, out-strength in Ko). */
+typedef struct move_state {
+    const ugraph *g;
+    const uint32_t *comm, *csize;
+    const double *tot, *Ko;
+    double gres;
+    int dir;
+} move_state;
+
+#define MOVE_NEW UINT32_MAX /* a move into an empty community */
+
+/* The best move of v against the frozen state S (the sequential rule of move_nodes): returns
+ * comm[v] to stay, another community, or MOVE_NEW; *a_best and *a_stay receive the strength from
+ * v to the chosen community and to its own. acc (kept zero) and touched are the thread's. */
+static uint32_t eval_move(const move_state *S, uint32_t v, double *acc, uint32_t *touched, double *a_best,
+                          double *a_stay) {
+    const ugraph *g = S->g;
+    const uint32_t *comm = S->comm;
+    uint32_t cv = comm[v], nt = 0;
+    double kv = g->k[v], gk = S->gres * kv, gki = 0, kin = kv, kout = 0;
+    if (S->dir) {
+        kv = g->ko[v] + g->ki[v];
+        gk = S->gres * g->ko[v];
+        gki = S->gres * g->ki[v];
+        kin = g->ki[v];
+        kout = g->ko[v];
+    }
+    size_t e0 = g->off[v], e1 = g->off[v + 1];
+    for (size_t e = e0; e < e1; e++) {
+        if (e + PREFETCH_AHEAD < e1) LEV__PREFETCH(&comm[g->adj[e + PREFETCH_AHEAD]]);
+        uint32_t cu = comm[g->adj[e]];
+        if (acc[cu] == 0) touched[nt++] = cu;
+        acc[cu] += g->w[e];
+    }
+    /* v's own community without v (exactly 0 when v is alone, as move_nodes has it) */
+    int alone = S->csize[cv] == 1;
+    double tcv = alone ? 0 : S->tot[cv] - kin, kocv = S->dir ? (alone ? 0 : S->Ko[cv] - kout) : 0;
+    double stay = acc[cv] - gk * tcv - gki * kocv, best_gain = stay;
+    uint32_t best = cv;
+    for (uint32_t i = 0; i < nt; i++) {
+        uint32_t t = touched[i];
+        if (t == cv) continue;
+        double gain = acc[t] - gk * S->tot[t] - (S->dir ? gki * S->Ko[t] : 0);
+        if (gain > best_gain) {
+            best_gain = gain;
+            best = t;
+        }
+    }
+    *a_stay = acc[cv];
+    *a_best = best == cv ? acc[cv] : acc[best];
+    for (uint32_t i = 0; i < nt; i++) acc[touched[i]] = 0;
+    acc[cv] = 0;
+    if (best_gain < 0 && !alone) {
+        best_gain = 0;
+        best = MOVE_NEW;
+        *a_best = 0;
+    }
+    if (best != cv && !(best_gain - stay > 1e-12 * kv)) best = cv;
+    return best;
+}
+
+/* Local moving in batches, deterministic for any number of threads: the nodes are visited in a
+ * seeded order; the next (at most B) active ones form a batch, whose best moves are evaluated
+ * in parallel against the state frozen at the batch's start, then applied one by one in the
+ * batch's order, each re-checked against the state as updated by the moves before it (a move
+ * into a community emptied meanwhile, or one that no longer gains, is dropped). A node that
+ * moves activates its neighbours outside its new community; sweeps repeat while nodes are
+ * active (at most LEIDEN_MAX_SWEEPS). Same arrays and the same queue semantics as move_nodes. */
+static lev_status move_nodes_par(leiden *L, const ugraph *g, int *moved) {
+    uint32_t n = g->n;
+    uint32_t *comm = L->comm, *csize = L->csize, *empty = L->empty, *order = L->queue;
+    uint32_t *batch = L->cand, *dest = L->members, *stamp = L->start;
+    double *tot = L->Kr, *Ko = L->Ko, *abest = L->cgain, *astay = L->ext, gres = L->gres;
+    unsigned char *active = L->flag;
+    int dir = L->directed, tn = L->tn;
+    for (uint32_t i = 0; i < n; i++) {
+        csize[i] = 0;
+        tot[i] = 0;
+        if (dir) Ko[i] = 0;
+    }
+    for (uint32_t v = 0; v < n; v++) {
+        csize[comm[v]]++;
+        if (dir) {
+            tot[comm[v]] += g->ki[v];
+            Ko[comm[v]] += g->ko[v];
+        } else {
+            tot[comm[v]] += g->k[v];
+        }
+    }
+    uint32_t ne = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (csize[i] == 0) empty[ne++] = i;
+    for (uint32_t i = 0; i < n; i++) {
+        order[i] = i;
+        active[i] = 1;
+        stamp[i] = 0;
+    }
+    shuffle(order, n, &L->r);
+    uint32_t nbatch = 0, B = n / 32;
+    if (B < 1024) B = 1024;
+    if (B > 65536) B = 65536;
+    move_state S = {g, comm, csize, tot, Ko, gres, dir};
+    (void)tn;
+    for (int sweep = 0; sweep < LEIDEN_MAX_SWEEPS; sweep++) {
+        uint32_t pos = 0, visited = 0;
+        while (pos < n) {
+            uint32_t nb = 0;
+            size_t vol = 0;
+            while (pos < n && nb < B) {
+                uint32_t v = order[pos++];
+                if (active[v]) {
+                    active[v] = 0;
+                    batch[nb++] = v;
+                    vol += g->off[v + 1] - g->off[v];
+                }
+            }
+            if (nb == 0) break;
+            visited += nb;
+#pragma omp parallel num_threads(tn) if (vol >= LEIDEN_PAR_WORK)
+            {
+                int tid = lev__thread_num();
+                double *acc = L->tacc + (size_t)tid * L->n0;
+                uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
+#pragma omp for schedule(dynamic, 64)
+                for (uint32_t i = 0; i < nb; i++)
+                    dest[i] = eval_move(&S, batch[i], acc, touched, &abest[i], &astay[i]);
+            }
+            nbatch++;
+            for (uint32_t i = 0; i < nb; i++) {
+                uint32_t v = batch[i], cv = comm[v], d = dest[i];
+                if (d == cv) continue; /* staying is safe whatever moved before it */
+                if (stamp[v] == nbatch) { /* a neighbour moved before it in this batch: evaluate again */
+                    d = dest[i] = eval_move(&S, v, L->tacc, L->ttouch, &abest[i], &astay[i]);
+                    if (d == cv) continue;
+                }
+                double kv = g->k[v], kin = kv, kout = 0, gk = gres * kv, gki = 0;
+                if (dir) {
+                    kin = g->ki[v];
+                    kout = g->ko[v];
+                    kv = kin + kout;
+                    gk = gres * kout;
+                    gki = gres * kin;
+                }
+                if (d != MOVE_NEW && csize[d] == 0) continue; /* emptied by an earlier move */
+                int alone = csize[cv] == 1;
+                double tcv = alone ? 0 : tot[cv] - kin, kocv = dir ? (alone ? 0 : Ko[cv] - kout) : 0;
+                double stay = astay[i] - gk * tcv - gki * kocv, gain = 0;
+                if (d == MOVE_NEW) {
+                    if (alone) continue;
+                } else {
+                    gain = abest[i] - gk * tot[d] - (dir ? gki * Ko[d] : 0);
+                }
+                if (!(gain - stay > 1e-12 * kv)) continue;
+                if (d == MOVE_NEW) d = empty[--ne];
+                /* leave cv (exactly 0 once empty, as move_nodes has it) and join d */
+                if (--csize[cv] == 0) {
+                    tot[cv] = 0;
+                    if (dir) Ko[cv] = 0;
+                    empty[ne++] = cv;
+                } else {
+                    tot[cv] -= kin;
+                    if (dir) Ko[cv] -= kout;
+                }
+                tot[d] += kin;
+                if (dir) Ko[d] += kout;
+                csize[d]++;
+                comm[v] = d;
+                *moved = 1;
+                for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+                    uint32_t u = g->adj[e];
+                    stamp[u] = nbatch;
+                    if (comm[u] != d) active[u] = 1;
+                }
+            }
+            L->visits += nb;
+            if ((L->visits / PROGRESS_EVERY) != ((L->visits - nb) / PROGRESS_EVERY)) {
+                lev_status rc = leiden_progress(L);
+                if (rc) return rc;
+            }
+        }
+        if (visited == 0) break;
+    }
+    return LEV_OK;
+}
+
 /* Number labels lab[0..n−1] (each < n) 0.. in order of first node; returns the count. */
 static uint32_t relabel(uint32_t *lab, uint32_t n, uint32_t *map) {
     for (uint32_t i = 0; i < n; i++) map[i] = LEV_NONE;
@@ -755,11 +951,13 @@ static lev_status refine(leiden *L, const ugraph *g, uint32_t *R) {
 }
 
 /* The graph of the refined communities: node S has the summed strength of its members, A_SS the
- * strength inside it (both orders, as self does), and A_ST the strength between S and T. Rows are
- * written into arrays of g's size (an upper bound), then shrunk to fit. */
+ * strength inside it (both orders, as self does), and A_ST the strength between S and T. Each
+ * row S is built by one thread into its slot of an array of g's size (the slot holds the
+ * members' rows, an upper bound), in the order its members' rows name the neighbours; then the
+ * rows are moved down to close the gaps, in order, and the arrays shrunk to fit. The same rows,
+ * bit for bit, for any number of threads. */
 static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
-    uint32_t n = g->n, *ref = L->ref, *members = L->members, *start = L->start, *touched = L->touched;
-    double *acc = L->acc;
+    uint32_t n = g->n, *ref = L->ref, *members = L->members, *start = L->start;
     for (uint32_t i = 0; i <= R; i++) start[i] = 0;
     for (uint32_t v = 0; v < n; v++) start[ref[v] + 1]++;
     for (uint32_t i = 0; i < R; i++) start[i + 1] += start[i];
@@ -768,40 +966,66 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
     start[0] = 0;
     lev_status rc = ug_alloc(L->s, h, R, g->nnz, L->directed);
     if (rc) return rc;
+    /* slot of row S: from h->off[S], the summed row lengths of the members before it */
+    size_t *slot = h->off, bound = 0;
+    for (uint32_t S = 0; S < R; S++) {
+        slot[S] = bound;
+        for (uint32_t i = start[S]; i < start[S + 1]; i++) bound += g->off[members[i] + 1] - g->off[members[i]];
+    }
+    slot[R] = bound;
+    uint32_t *len = L->map; /* row lengths, R ≤ n entries */
+    int tn = R >= LEIDEN_PAR_MIN ? L->tn : 1;
+#pragma omp parallel num_threads(tn)
+    {
+        int tid = lev__thread_num();
+        double *acc = L->tacc + (size_t)tid * L->n0;
+        uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
+#pragma omp for schedule(dynamic, 256)
+        for (uint32_t S = 0; S < R; S++) {
+            uint32_t nt = 0;
+            double self = 0, k = 0, ko = 0, ki = 0;
+            size_t pos = slot[S];
+            for (uint32_t i = start[S]; i < start[S + 1]; i++) {
+                uint32_t v = members[i];
+                self += g->self[v];
+                k += g->k[v];
+                if (L->directed) {
+                    ko += g->ko[v];
+                    ki += g->ki[v];
+                }
+                for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+                    uint32_t T = ref[g->adj[e]];
+                    if (T == S) {
+                        self += g->w[e];
+                        continue;
+                    }
+                    if (acc[T] == 0) touched[nt++] = T;
+                    acc[T] += g->w[e];
+                }
+            }
+            for (uint32_t t = 0; t < nt; t++) {
+                h->adj[pos] = touched[t];
+                h->w[pos++] = acc[touched[t]];
+                acc[touched[t]] = 0;
+            }
+            len[S] = nt;
+            h->self[S] = self;
+            h->k[S] = k;
+            if (L->directed) {
+                h->ko[S] = ko;
+                h->ki[S] = ki;
+            }
+        }
+    }
     size_t pos = 0;
     for (uint32_t S = 0; S < R; S++) {
-        uint32_t nt = 0;
-        double self = 0, k = 0, ko = 0, ki = 0;
+        size_t from = slot[S];
         h->off[S] = pos;
-        for (uint32_t i = start[S]; i < start[S + 1]; i++) {
-            uint32_t v = members[i];
-            self += g->self[v];
-            k += g->k[v];
-            if (L->directed) {
-                ko += g->ko[v];
-                ki += g->ki[v];
-            }
-            for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
-                uint32_t T = ref[g->adj[e]];
-                if (T == S) {
-                    self += g->w[e];
-                    continue;
-                }
-                if (acc[T] == 0) touched[nt++] = T;
-                acc[T] += g->w[e];
-            }
+        if (from != pos && len[S]) {
+            memmove(h->adj + pos, h->adj + from, len[S] * sizeof *h->adj);
+            memmove(h->w + pos, h->w + from, len[S] * sizeof *h->w);
         }
-        for (uint32_t t = 0; t < nt; t++) {
-            h->adj[pos] = touched[t];
-            h->w[pos++] = acc[touched[t]];
-            acc[touched[t]] = 0;
-        }
-        h->self[S] = self;
-        h->k[S] = k;
-        if (L->directed) {
-            h->ko[S] = ko;
-            h->ki[S] = ki;
-        }
+        pos += len[S];
     }
     h->off[R] = pos;
     h->nnz = pos;
@@ -822,7 +1046,7 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         L->node_of[v] = v;
     }
     for (;;) {
-        rc = move_nodes(L, &cur, moved);
+        rc = cur.n >= LEIDEN_PAR_MIN ? move_nodes_par(L, &cur, moved) : move_nodes(L, &cur, moved);
         if (rc) break;
         uint32_t nc = relabel(L->comm, cur.n, L->map);
         if (nc == cur.n) break; /* every node alone: done */
@@ -907,6 +1131,20 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
         !L.Kr || !L.ext || !L.map || !L.members || !L.start || !L.node_of || !L.cand || !L.cgain)
         goto nomem;
     for (uint32_t v = 0; v < n; v++) L.acc[v] = 0; /* refine() and aggregate() keep it zero between uses */
+    /* Threads for the batched passes, each with a zeroed accumulator of n entries (one thread:
+     * acc and touched themselves). */
+    L.n0 = n;
+    L.tn = n >= LEIDEN_PAR_MIN ? lev__cap_threads(&c, n, LEIDEN_PAR_MIN) : 1;
+    if (L.tn > LEIDEN_PAR_THREADS) L.tn = LEIDEN_PAR_THREADS;
+    if (L.tn == 1) {
+        L.tacc = L.acc;
+        L.ttouch = L.touched;
+    } else {
+        L.tacc = sc_get(&s, (size_t)L.tn * n, sizeof *L.tacc);
+        L.ttouch = sc_get(&s, (size_t)L.tn * n, sizeof *L.ttouch);
+        if (!L.tacc || !L.ttouch) goto nomem;
+        memset(L.tacc, 0, (size_t)L.tn * n * sizeof *L.tacc);
+    }
     /* Nodes are numbered by decreasing number of edge records (ties by actor index): the
      * communities of the busiest actors, which most rows point to, then share cache lines. */
     uint32_t *perm = sc_get(&s, n, sizeof *perm), *inv = sc_get(&s, n, sizeof *inv);
