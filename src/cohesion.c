@@ -67,23 +67,6 @@ static void sc_put(scratch *s, void *q) {
         }
 }
 
-/* Shrink a block from sc_get to count·size bytes (count ≥ 1); keeps the larger block when the
- * allocator cannot shrink it, so this never fails. */
-static void *sc_shrink(scratch *s, void *q, size_t count, size_t size) {
-    if (count == 0) count = 1;
-    for (int i = s->k - 1; i >= 0; i--)
-        if (s->p[i] == q) {
-            if (count * size >= s->bytes[i]) return q;
-            const lev__mem *m = &s->c->net->mem;
-            void *r = m->f(m->ud, q, s->bytes[i], count * size);
-            if (!r) return q;
-            s->p[i] = r;
-            s->bytes[i] = count * size;
-            return r;
-        }
-    return q;
-}
-
 static void sc_free_all(scratch *s) {
     while (s->k > 0) {
         s->k--;
@@ -517,6 +500,7 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
 #define LEIDEN_PAR_MIN 4096     /* levels of at least this many nodes move in parallel batches */
 #define LEIDEN_PAR_THREADS 8    /* threads at most for the batches (each holds 12 B per node) */
 #define LEIDEN_PAR_WORK 65536   /* batches of fewer edge entries are evaluated by the calling thread */
+#define LEIDEN_BATCHES 32       /* a sweep of a level is cut into this many batches (1024..65536 nodes) */
 #define LEIDEN_MAX_SWEEPS 64    /* sweeps of batched moving at most per level */
 
 /* Working arrays, each of the original actor count n0 (every level has at most n0 nodes). */
@@ -543,10 +527,14 @@ typedef struct leiden {
     uint32_t *node_of;  /* original actor → node of the current level */
     uint32_t *cand;     /* refinement candidates */
     double *cgain;
-    double *tacc;       /* per thread (tn of them): strength from a node to each community, kept 0 */
+    double *tacc;       /* per thread (tn of them), 2 n0 entries: pairs as ak (the first is ak) */
     uint32_t *ttouch;   /* per thread: communities touched */
     int tn;             /* threads for the batched passes (their count never changes a result) */
     uint32_t n0;        /* actors: the stride of tacc and ttouch */
+    size_t nnz0;        /* entries of the undirected view: the capacity of the level buffers */
+    uint32_t *lb_adj[2];/* two level buffers for the rows of aggregated levels (lazily) */
+    double *lb_w[2];
+    int lb_next;        /* the level buffer the next aggregate writes */
     uint64_t visits;    /* node visits, for progress reports */
     long round, budget;   /* Leiden iterations so far (all runs) and allowed */
 } leiden;
@@ -679,7 +667,7 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
 typedef struct move_state {
     const ugraph *g;
     const uint32_t *comm, *csize;
-    const double *tot, *Ko;
+    const double *Ko;
     double gres;
     int dir;
 } move_state;
@@ -688,8 +676,10 @@ typedef struct move_state {
 
 /* The best move of v against the frozen state S (the sequential rule of move_nodes): returns
  * comm[v] to stay, another community, or MOVE_NEW; *a_best and *a_stay receive the strength from
- * v to the chosen community and to its own. acc (kept zero) and touched are the thread's. */
-static uint32_t eval_move(const move_state *S, uint32_t v, double *acc, uint32_t *touched, double *a_best,
+ * v to the chosen community and to its own. ak is the thread's copy of move_nodes' pairs:
+ * ak[2c] the strength from v to c (kept zero between calls), ak[2c + 1] c's strength (directed:
+ * in-strength), so that one cache line serves both; touched is the thread's. */
+static uint32_t eval_move(const move_state *S, uint32_t v, double *ak, uint32_t *touched, double *a_best,
                           double *a_stay) {
     const ugraph *g = S->g;
     const uint32_t *comm = S->comm;
@@ -706,27 +696,31 @@ static uint32_t eval_move(const move_state *S, uint32_t v, double *acc, uint32_t
     for (size_t e = e0; e < e1; e++) {
         if (e + PREFETCH_AHEAD < e1) LEV__PREFETCH(&comm[g->adj[e + PREFETCH_AHEAD]]);
         uint32_t cu = comm[g->adj[e]];
-        if (acc[cu] == 0) touched[nt++] = cu;
-        acc[cu] += g->w[e];
+        double *a = ak + 2 * (size_t)cu;
+        if (a[0] == 0) touched[nt++] = cu;
+        a[0] += g->w[e];
     }
     /* v's own community without v (exactly 0 when v is alone, as move_nodes has it) */
     int alone = S->csize[cv] == 1;
-    double tcv = alone ? 0 : S->tot[cv] - kin, kocv = S->dir ? (alone ? 0 : S->Ko[cv] - kout) : 0;
-    double stay = acc[cv] - gk * tcv - gki * kocv, best_gain = stay;
+    double *acv = ak + 2 * (size_t)cv;
+    double tcv = alone ? 0 : acv[1] - kin, kocv = S->dir ? (alone ? 0 : S->Ko[cv] - kout) : 0;
+    double stay = acv[0] - gk * tcv - gki * kocv, best_gain = stay, abest = acv[0];
     uint32_t best = cv;
     for (uint32_t i = 0; i < nt; i++) {
         uint32_t t = touched[i];
-        if (t == cv) continue;
-        double gain = acc[t] - gk * S->tot[t] - (S->dir ? gki * S->Ko[t] : 0);
-        if (gain > best_gain) {
-            best_gain = gain;
-            best = t;
+        double *a = ak + 2 * (size_t)t;
+        if (t != cv) {
+            double gain = a[0] - gk * a[1] - (S->dir ? gki * S->Ko[t] : 0);
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = t;
+                abest = a[0];
+            }
         }
     }
-    *a_stay = acc[cv];
-    *a_best = best == cv ? acc[cv] : acc[best];
-    for (uint32_t i = 0; i < nt; i++) acc[touched[i]] = 0;
-    acc[cv] = 0;
+    *a_stay = acv[0];
+    *a_best = abest;
+    for (uint32_t i = 0; i < nt; i++) ak[2 * (size_t)touched[i]] = 0;
     if (best_gain < 0 && !alone) {
         best_gain = 0;
         best = MOVE_NEW;
@@ -740,30 +734,35 @@ static uint32_t eval_move(const move_state *S, uint32_t v, double *acc, uint32_t
  * seeded order; the next (at most B) active ones form a batch, whose best moves are evaluated
  * in parallel against the state frozen at the batch's start, then applied one by one in the
  * batch's order, each re-checked against the state as updated by the moves before it (a move
- * into a community emptied meanwhile, or one that no longer gains, is dropped). A node that
- * moves activates its neighbours outside its new community; sweeps repeat while nodes are
- * active (at most LEIDEN_MAX_SWEEPS). Same arrays and the same queue semantics as move_nodes. */
+ * into a community emptied meanwhile, or one that no longer gains, is dropped; a node whose
+ * neighbour moved before it in the batch is evaluated again). A node that moves activates its
+ * neighbours outside its new community; sweeps repeat while nodes are active (at most
+ * LEIDEN_MAX_SWEEPS). Each thread has its own copy of the community strengths, interleaved with
+ * its accumulator (see eval_move); copy 0 is the master, and every move updates all copies. */
 static lev_status move_nodes_par(leiden *L, const ugraph *g, int *moved) {
     uint32_t n = g->n;
     uint32_t *comm = L->comm, *csize = L->csize, *empty = L->empty, *order = L->queue;
     uint32_t *batch = L->cand, *dest = L->members, *stamp = L->start;
-    double *tot = L->Kr, *Ko = L->Ko, *abest = L->cgain, *astay = L->ext, gres = L->gres;
+    double *Ko = L->Ko, *abest = L->cgain, *astay = L->ext, gres = L->gres, *ak0 = L->tacc;
     unsigned char *active = L->flag;
     int dir = L->directed, tn = L->tn;
+    size_t stride = 2 * (size_t)L->n0;
     for (uint32_t i = 0; i < n; i++) {
         csize[i] = 0;
-        tot[i] = 0;
+        ak0[2 * (size_t)i + 1] = 0;
         if (dir) Ko[i] = 0;
     }
     for (uint32_t v = 0; v < n; v++) {
         csize[comm[v]]++;
         if (dir) {
-            tot[comm[v]] += g->ki[v];
+            ak0[2 * (size_t)comm[v] + 1] += g->ki[v];
             Ko[comm[v]] += g->ko[v];
         } else {
-            tot[comm[v]] += g->k[v];
+            ak0[2 * (size_t)comm[v] + 1] += g->k[v];
         }
     }
+    for (int t = 1; t < tn; t++)
+        for (uint32_t i = 0; i < n; i++) ak0[t * stride + 2 * (size_t)i + 1] = ak0[2 * (size_t)i + 1];
     uint32_t ne = 0;
     for (uint32_t i = 0; i < n; i++)
         if (csize[i] == 0) empty[ne++] = i;
@@ -773,11 +772,10 @@ static lev_status move_nodes_par(leiden *L, const ugraph *g, int *moved) {
         stamp[i] = 0;
     }
     shuffle(order, n, &L->r);
-    uint32_t nbatch = 0, B = n / 32;
+    uint32_t nbatch = 0, B = n / LEIDEN_BATCHES;
     if (B < 1024) B = 1024;
     if (B > 65536) B = 65536;
-    move_state S = {g, comm, csize, tot, Ko, gres, dir};
-    (void)tn;
+    move_state S = {g, comm, csize, Ko, gres, dir};
     for (int sweep = 0; sweep < LEIDEN_MAX_SWEEPS; sweep++) {
         uint32_t pos = 0, visited = 0;
         while (pos < n) {
@@ -796,18 +794,18 @@ static lev_status move_nodes_par(leiden *L, const ugraph *g, int *moved) {
 #pragma omp parallel num_threads(tn) if (vol >= LEIDEN_PAR_WORK)
             {
                 int tid = lev__thread_num();
-                double *acc = L->tacc + (size_t)tid * L->n0;
+                double *ak = ak0 + (size_t)tid * stride;
                 uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
 #pragma omp for schedule(dynamic, 64)
                 for (uint32_t i = 0; i < nb; i++)
-                    dest[i] = eval_move(&S, batch[i], acc, touched, &abest[i], &astay[i]);
+                    dest[i] = eval_move(&S, batch[i], ak, touched, &abest[i], &astay[i]);
             }
             nbatch++;
             for (uint32_t i = 0; i < nb; i++) {
                 uint32_t v = batch[i], cv = comm[v], d = dest[i];
                 if (d == cv) continue; /* staying is safe whatever moved before it */
                 if (stamp[v] == nbatch) { /* a neighbour moved before it in this batch: evaluate again */
-                    d = dest[i] = eval_move(&S, v, L->tacc, L->ttouch, &abest[i], &astay[i]);
+                    d = dest[i] = eval_move(&S, v, ak0, L->ttouch, &abest[i], &astay[i]);
                     if (d == cv) continue;
                 }
                 double kv = g->k[v], kin = kv, kout = 0, gk = gres * kv, gki = 0;
@@ -820,25 +818,29 @@ static lev_status move_nodes_par(leiden *L, const ugraph *g, int *moved) {
                 }
                 if (d != MOVE_NEW && csize[d] == 0) continue; /* emptied by an earlier move */
                 int alone = csize[cv] == 1;
-                double tcv = alone ? 0 : tot[cv] - kin, kocv = dir ? (alone ? 0 : Ko[cv] - kout) : 0;
+                double tcv = alone ? 0 : ak0[2 * (size_t)cv + 1] - kin, kocv = dir ? (alone ? 0 : Ko[cv] - kout) : 0;
                 double stay = astay[i] - gk * tcv - gki * kocv, gain = 0;
                 if (d == MOVE_NEW) {
                     if (alone) continue;
                 } else {
-                    gain = abest[i] - gk * tot[d] - (dir ? gki * Ko[d] : 0);
+                    gain = abest[i] - gk * ak0[2 * (size_t)d + 1] - (dir ? gki * Ko[d] : 0);
                 }
                 if (!(gain - stay > 1e-12 * kv)) continue;
                 if (d == MOVE_NEW) d = empty[--ne];
-                /* leave cv (exactly 0 once empty, as move_nodes has it) and join d */
+                /* leave cv (exactly 0 once empty, as move_nodes has it) and join d, in every copy */
+                double tc, td = ak0[2 * (size_t)d + 1] + kin;
                 if (--csize[cv] == 0) {
-                    tot[cv] = 0;
+                    tc = 0;
                     if (dir) Ko[cv] = 0;
                     empty[ne++] = cv;
                 } else {
-                    tot[cv] -= kin;
+                    tc = ak0[2 * (size_t)cv + 1] - kin;
                     if (dir) Ko[cv] -= kout;
                 }
-                tot[d] += kin;
+                for (int t = 0; t < tn; t++) {
+                    ak0[t * stride + 2 * (size_t)cv + 1] = tc;
+                    ak0[t * stride + 2 * (size_t)d + 1] = td;
+                }
                 if (dir) Ko[d] += kout;
                 csize[d]++;
                 comm[v] = d;
@@ -950,6 +952,141 @@ static lev_status refine(leiden *L, const ugraph *g, uint32_t *R) {
     return LEV_OK;
 }
 
+/* A uniform number in [0, 1) for node v from a per-call key (counter-based: the same for any
+ * schedule). */
+static inline double unit_of(uint64_t key, uint32_t v) {
+    uint64_t x = key ^ ((uint64_t)v * 0x9E3779B97F4A7C15ull);
+    return (double)(splitmix64(&x) >> 11) * 0x1.0p-53;
+}
+
+/* The refinement's choice for node v against the frozen state (the rule of refine(), its
+ * random number from unit_of): the refined community it joins, or LEV_NONE to stay alone; *av
+ * receives the strength from v to it. acc (kept zero) and touched are the thread's. */
+static uint32_t eval_refine(const leiden *L, const ugraph *g, uint32_t v, uint64_t key, double *acc,
+                            uint32_t *touched, double *av) {
+    const uint32_t *comm = L->comm, *ref = L->ref;
+    const double *Kr = L->Kr, *ext = L->ext;
+    double gres = L->gres;
+    uint32_t cv = comm[v];
+    double kv = g->k[v], KC = L->K[cv];
+    if (ext[v] < gres * kv * (KC - kv)) return LEV_NONE; /* not well connected to its community */
+    uint32_t nt = 0;
+    for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+        uint32_t u = g->adj[e];
+        if (comm[u] != cv) continue;
+        uint32_t ru = ref[u];
+        double *a = acc + 2 * (size_t)ru;
+        if (a[0] == 0) touched[nt++] = ru;
+        a[0] += g->w[e];
+    }
+    /* the candidates, well connected with a gain ≥ 0, compacted to the front of touched */
+    uint32_t nc = 0, pick = LEV_NONE;
+    double maxg = 0;
+    for (uint32_t t = 0; t < nt; t++) {
+        uint32_t sct = touched[t];
+        if (ext[sct] < gres * Kr[sct] * (KC - Kr[sct])) continue; /* not well connected */
+        double gain = acc[2 * (size_t)sct] - gres * kv * Kr[sct];
+        if (gain < 0) continue;
+        touched[t] = touched[nc];
+        touched[nc++] = sct;
+        if (gain > maxg) maxg = gain;
+    }
+    if (nc) {
+        /* weights exp((gain − max)/θ); staying alone (gain 0) is the last option */
+        double total = exp(-maxg / LEIDEN_THETA);
+        for (uint32_t t = 0; t < nc; t++) total += exp((acc[2 * (size_t)touched[t]] - gres * kv * Kr[touched[t]] - maxg) / LEIDEN_THETA);
+        double x = unit_of(key, v) * total;
+        for (uint32_t t = 0; t < nc; t++) {
+            double wt = exp((acc[2 * (size_t)touched[t]] - gres * kv * Kr[touched[t]] - maxg) / LEIDEN_THETA);
+            if (x < wt) {
+                pick = touched[t];
+                break;
+            }
+            x -= wt;
+        }
+    }
+    *av = pick == LEV_NONE ? 0 : acc[2 * (size_t)pick];
+    for (uint32_t t = 0; t < nt; t++) acc[2 * (size_t)touched[t]] = 0;
+    return pick;
+}
+
+/* The refinement in batches (levels of LEIDEN_PAR_MIN nodes or more), deterministic for any
+ * number of threads: nodes in seeded order, B at a time; each still-single node's choice is
+ * drawn in parallel against the state frozen at the batch's start, from its own counter-based
+ * random number; the choices are then applied in order, skipping a node that another joined
+ * meanwhile and a choice whose refined community emptied meanwhile (the strength to the chosen
+ * community is recounted when a neighbour joined a refined community before it in the batch). */
+static lev_status refine_par(leiden *L, const ugraph *g, uint32_t *R) {
+    uint32_t n = g->n;
+    uint32_t *comm = L->comm, *ref = L->ref, *order = L->queue, *batch = L->members, *dest = L->empty;
+    uint32_t *stamp = L->start;
+    double *Kr = L->Kr, *ext = L->ext, *abuf = L->cgain;
+    unsigned char *single = L->flag;
+    int tn = L->tn;
+#pragma omp parallel for schedule(dynamic, 1024) num_threads(tn)
+    for (uint32_t v = 0; v < n; v++) {
+        ref[v] = v;
+        Kr[v] = g->k[v];
+        single[v] = 1;
+        stamp[v] = 0;
+        double x = 0;
+        for (size_t e = g->off[v]; e < g->off[v + 1]; e++)
+            if (comm[g->adj[e]] == comm[v]) x += g->w[e];
+        ext[v] = x;
+    }
+    for (uint32_t v = 0; v < n; v++) order[v] = v;
+    shuffle(order, n, &L->r);
+    uint64_t key = rng_next(&L->r);
+    uint32_t B = n / LEIDEN_BATCHES, nbatch = 0;
+    if (B < 1024) B = 1024;
+    if (B > 65536) B = 65536;
+    for (uint32_t pos = 0; pos < n;) {
+        uint32_t nb = 0;
+        size_t vol = 0;
+        while (pos < n && nb < B) {
+            uint32_t v = order[pos++];
+            batch[nb++] = v;
+            vol += g->off[v + 1] - g->off[v];
+        }
+#pragma omp parallel num_threads(tn) if (vol >= LEIDEN_PAR_WORK)
+        {
+            int tid = lev__thread_num();
+            double *acc = L->tacc + (size_t)tid * 2 * L->n0;
+            uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
+#pragma omp for schedule(dynamic, 64)
+            for (uint32_t i = 0; i < nb; i++) {
+                uint32_t v = batch[i];
+                dest[i] = single[v] ? eval_refine(L, g, v, key, acc, touched, &abuf[i]) : LEV_NONE;
+            }
+        }
+        nbatch++;
+        for (uint32_t i = 0; i < nb; i++) {
+            uint32_t v = batch[i], pick = dest[i];
+            if (pick == LEV_NONE || !single[v] || Kr[pick] == 0) continue;
+            double a = abuf[i];
+            if (stamp[v] == nbatch) { /* a neighbour joined before it in this batch: recount */
+                a = 0;
+                for (size_t e = g->off[v]; e < g->off[v + 1]; e++)
+                    if (ref[g->adj[e]] == pick) a += g->w[e];
+            }
+            ref[v] = pick;
+            Kr[pick] += g->k[v];
+            Kr[v] = 0;
+            ext[pick] += ext[v] - 2 * a;
+            single[pick] = 0;
+            single[v] = 0;
+            for (size_t e = g->off[v]; e < g->off[v + 1]; e++) stamp[g->adj[e]] = nbatch;
+        }
+        L->visits += nb;
+        if ((L->visits / PROGRESS_EVERY) != ((L->visits - nb) / PROGRESS_EVERY)) {
+            lev_status rc = leiden_progress(L);
+            if (rc) return rc;
+        }
+    }
+    *R = relabel(ref, n, L->map);
+    return LEV_OK;
+}
+
 /* The graph of the refined communities: node S has the summed strength of its members, A_SS the
  * strength inside it (both orders, as self does), and A_ST the strength between S and T. Each
  * row S is built by one thread into its slot of an array of g's size (the slot holds the
@@ -964,8 +1101,22 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
     for (uint32_t v = 0; v < n; v++) members[start[ref[v]]++] = v;
     for (uint32_t i = R; i > 0; i--) start[i] = start[i - 1];
     start[0] = 0;
-    lev_status rc = ug_alloc(L->s, h, R, g->nnz, L->directed);
+    /* rows go into one of two level buffers of the undirected view's size, kept for the whole
+     * call (a level's rows never outnumber the view's), alternately: the level being aggregated
+     * holds the other one */
+    int b = L->lb_next;
+    if (!L->lb_adj[b]) {
+        L->lb_adj[b] = sc_get(L->s, L->nnz0, sizeof *h->adj);
+        L->lb_w[b] = sc_get(L->s, L->nnz0, sizeof *h->w);
+        if (!L->lb_adj[b] || !L->lb_w[b]) return LEV_ENOMEM;
+    }
+    lev_status rc = ug_alloc(L->s, h, R, 0, L->directed);
     if (rc) return rc;
+    sc_put(L->s, h->adj);
+    sc_put(L->s, h->w);
+    h->adj = L->lb_adj[b];
+    h->w = L->lb_w[b];
+    L->lb_next = b ^ 1;
     /* slot of row S: from h->off[S], the summed row lengths of the members before it */
     size_t *slot = h->off, bound = 0;
     for (uint32_t S = 0; S < R; S++) {
@@ -978,7 +1129,7 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
 #pragma omp parallel num_threads(tn)
     {
         int tid = lev__thread_num();
-        double *acc = L->tacc + (size_t)tid * L->n0;
+        double *acc = L->tacc + (size_t)tid * 2 * L->n0; /* pairs: the even entries */
         uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
 #pragma omp for schedule(dynamic, 256)
         for (uint32_t S = 0; S < R; S++) {
@@ -999,14 +1150,16 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
                         self += g->w[e];
                         continue;
                     }
-                    if (acc[T] == 0) touched[nt++] = T;
-                    acc[T] += g->w[e];
+                    double *a = acc + 2 * (size_t)T;
+                    if (a[0] == 0) touched[nt++] = T;
+                    a[0] += g->w[e];
                 }
             }
             for (uint32_t t = 0; t < nt; t++) {
+                double *a = acc + 2 * (size_t)touched[t];
                 h->adj[pos] = touched[t];
-                h->w[pos++] = acc[touched[t]];
-                acc[touched[t]] = 0;
+                h->w[pos++] = a[0];
+                a[0] = 0;
             }
             len[S] = nt;
             h->self[S] = self;
@@ -1029,8 +1182,6 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
     }
     h->off[R] = pos;
     h->nnz = pos;
-    h->adj = sc_shrink(L->s, h->adj, pos, sizeof *h->adj);
-    h->w = sc_shrink(L->s, h->w, pos, sizeof *h->w);
     return LEV_OK;
 }
 
@@ -1040,7 +1191,8 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
     uint32_t n0 = g0->n;
     lev_status rc = LEV_OK;
     ugraph cur = *g0, next;
-    int own = 0; /* cur was allocated here (not g0) */
+    int own = 0; /* cur was allocated here (not g0); its rows are in a level buffer */
+    L->lb_next = 0;
     for (uint32_t v = 0; v < n0; v++) {
         L->comm[v] = memb[v];
         L->node_of[v] = v;
@@ -1055,7 +1207,7 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         for (uint32_t v = 0; v < cur.n; v++) L->K[L->comm[v]] += cur.k[v];
         uint32_t R = cur.n;
         if (!L->directed) { /* directed: Louvain, aggregate by the partition itself */
-            rc = refine(L, &cur, &R);
+            rc = cur.n >= LEIDEN_PAR_MIN ? refine_par(L, &cur, &R) : refine(L, &cur, &R);
             if (rc) break;
         }
         if (R == cur.n) { /* the refinement merged nothing: aggregate by the partition itself */
@@ -1068,7 +1220,11 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         for (uint32_t v = 0; v < cur.n; v++) L->map[L->ref[v]] = L->comm[v];
         for (uint32_t S = 0; S < R; S++) L->comm[S] = L->map[S];
         for (uint32_t v = 0; v < n0; v++) L->node_of[v] = L->ref[L->node_of[v]];
-        if (own) ug_free(L->s, &cur);
+        if (own) {
+            cur.adj = NULL; /* the level buffer stays */
+            cur.w = NULL;
+            ug_free(L->s, &cur);
+        }
         cur = next;
         own = 1;
         rc = leiden_progress(L);
@@ -1078,7 +1234,11 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         for (uint32_t v = 0; v < n0; v++) memb[v] = L->comm[L->node_of[v]];
         relabel(memb, n0, L->map);
     }
-    if (own) ug_free(L->s, &cur);
+    if (own) {
+        cur.adj = NULL;
+        cur.w = NULL;
+        ug_free(L->s, &cur);
+    }
     return rc;
 }
 
@@ -1136,14 +1296,15 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
     L.n0 = n;
     L.tn = n >= LEIDEN_PAR_MIN ? lev__cap_threads(&c, n, LEIDEN_PAR_MIN) : 1;
     if (L.tn > LEIDEN_PAR_THREADS) L.tn = LEIDEN_PAR_THREADS;
+    for (size_t i = 0; i < 2 * (size_t)n; i++) L.ak[i] = 0; /* even entries: kept zero between uses */
     if (L.tn == 1) {
-        L.tacc = L.acc;
+        L.tacc = L.ak;
         L.ttouch = L.touched;
     } else {
-        L.tacc = sc_get(&s, (size_t)L.tn * n, sizeof *L.tacc);
+        L.tacc = sc_get(&s, (size_t)L.tn * 2 * n, sizeof *L.tacc);
         L.ttouch = sc_get(&s, (size_t)L.tn * n, sizeof *L.ttouch);
         if (!L.tacc || !L.ttouch) goto nomem;
-        memset(L.tacc, 0, (size_t)L.tn * n * sizeof *L.tacc);
+        memset(L.tacc, 0, (size_t)L.tn * 2 * n * sizeof *L.tacc);
     }
     /* Nodes are numbered by decreasing number of edge records (ties by actor index): the
      * communities of the busiest actors, which most rows point to, then share cache lines. */
@@ -1165,6 +1326,7 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
         for (uint32_t i = 0; i < n; i++) inv[perm[i]] = i;
     }
     if (ug_build(&s, g, weighted, directed, c.threads, perm, inv, &g0)) goto nomem;
+    L.nnz0 = g0.nnz;
     double m2 = 0;
     for (uint32_t v = 0; v < n; v++) m2 += g0.k[v];
     double *kin = directed ? L.cgain : NULL; /* modularity_of's third scratch array */
