@@ -2356,8 +2356,11 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  * repeating Leiden iterations until one moves no actor. Runs are repeated with derived seeds
  * (at most 16) while a budget of max(2, ⌊2^20 / (V + 2E')⌋) Leiden iterations in all lasts,
  * E' the number of distinct tied pairs; the run of highest modularity wins. Small networks so
- * get 16 runs to convergence; large ones two iterations of one run. The optimization itself
- * runs on the calling thread only (LEV_P_THREADS speeds up building the undirected view).
+ * get 16 runs to convergence; large ones two iterations of one run. On levels of 4096 nodes
+ * or more, local moving, refinement and aggregation run on LEV_P_THREADS threads (at most 8):
+ * the nodes, in seeded order, are cut into batches whose moves are evaluated in parallel
+ * against the state at the batch's start and applied in order (re-evaluated when a neighbour
+ * moved before them), so the partition does not depend on the number of threads.
  * An actor tied to no one else is a community alone. Without edges every actor is alone and
  * the modularity is 0 (with only self-loops every actor is alone too, and the modularity is
  * that of lev_modularity() for that partition).
@@ -2375,8 +2378,9 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  *   gives for it with the same options; may be NULL.
  * @return LEV_OK, LEV_EMISUSE (net or community NULL), LEV_ECANCELLED, LEV_ENOMEM.
  * @par Contract
- *   reads net · O(V + E) scratch (about 150 bytes per actor and up to 48 per tied pair) ·
- *   cancellable · deterministic for a seed, whatever LEV_P_THREADS.
+ *   reads net · O(V + E) scratch (about 150 bytes per actor, 20 more per thread beyond the
+ *   first, and up to 72 per tied pair) · cancellable · deterministic for a seed, whatever
+ *   LEV_P_THREADS.
  * @par Complexity
  *   About O(E) per Leiden iteration; the budget above bounds the iterations.
  * @par Reference

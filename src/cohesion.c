@@ -11,8 +11,10 @@
  * - lev_modularity / lev_communities: the undirected view, pair strength = sum of both
  *   directions. Leiden (fast local moving, refinement, aggregation), iterated until an
  *   iteration moves nobody, in up to 16 seeded runs within a budget of iterations; the best
- *   run wins. Sequential, so the same seed gives the same partition whatever LEV_P_THREADS is
- *   (only the O(V + E) build of the undirected view runs in parallel, and it is exact).
+ *   run wins. Levels of LEIDEN_PAR_MIN nodes or more move, refine and aggregate in parallel
+ *   batches: nodes in seeded order, each batch evaluated against the state at its start and
+ *   applied in order (move_nodes_par, refine_par), so the same seed gives the same partition
+ *   whatever LEV_P_THREADS is; smaller levels run the sequential passes.
  *   With LEV_P_DIRECTED_MODULARITY 1, Leicht–Newman directed modularity: the same undirected
  *   view carries A_ij + A_ji (what a move gains), each node also its out- and in-strength, and
  *   the null model is γ (k_v^out K_c^in + k_v^in K_c^out) / m; the optimizer is then Louvain
