@@ -503,6 +503,7 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
 #define LEIDEN_PAR_THREADS 8    /* threads at most for the batches (each holds 12 B per node) */
 #define LEIDEN_PAR_WORK 65536   /* batches of fewer edge entries are evaluated by the calling thread */
 #define LEIDEN_BATCHES 32       /* a sweep of a level is cut into this many batches (1024..65536 nodes) */
+#define LEIDEN_LATE_MAX 3       /* passes whose helper threads came late before the call goes on alone */
 #define LEIDEN_MAX_SWEEPS 64    /* sweeps of batched moving at most per level */
 
 /* Working arrays, each of the original actor count n0 (every level has at most n0 nodes). */
@@ -532,6 +533,7 @@ typedef struct leiden {
     double *tacc;       /* per thread (tn of them), 2 n0 entries: pairs as ak (the first is ak) */
     uint32_t *ttouch;   /* per thread: communities touched */
     int tn;             /* threads for the batched passes (their count never changes a result) */
+    int late;           /* batched passes whose helper threads arrived late (see par_note) */
     uint32_t n0;        /* actors: the stride of tacc and ttouch */
     size_t nnz0;        /* entries of the undirected view: the capacity of the level buffers */
     uint32_t *lb_adj[2];/* two level buffers for the rows of aggregated levels (lazily) */
@@ -545,6 +547,19 @@ static lev_status leiden_progress(leiden *L) {
     double done = (double)L->round / (double)L->budget;
     if (done > 1) done = 1;
     return lev__ctx_progress(L->c, done, "communities");
+}
+
+/* Threads for a batched pass over vol edge entries: the call's (L->tn) when the pass is big
+ * enough to pay for waking them, else 1. */
+static int par_team(const leiden *L, size_t vol) { return vol >= LEIDEN_PAR_WORK ? L->tn : 1; }
+
+/* After a batched pass of `items` on `team` threads, of which the helpers (threads other than
+ * the calling one) did `helped`: a helper that took less than a quarter of the items arrived
+ * late, as it does on an oversubscribed machine, where every pass would then wait for it to be
+ * scheduled; after LEIDEN_LATE_MAX such passes the rest of the call runs on the calling thread.
+ * Only the schedule changes: every result is the same for any number of threads. */
+static void par_note(leiden *L, int team, uint32_t helped, uint32_t items) {
+    if (team > 1 && (uint64_t)helped * 4 < items && ++L->late >= LEIDEN_LATE_MAX) L->tn = 1;
 }
 
 /* Queue-based local moving (Traag et al.'s MoveNodesFast) of the nodes of g, from the partition
@@ -793,15 +808,20 @@ static lev_status move_nodes_par(leiden *L, const ugraph *g, int *moved) {
             }
             if (nb == 0) break;
             visited += nb;
-#pragma omp parallel num_threads(tn) if (vol >= LEIDEN_PAR_WORK)
+            int team = par_team(L, vol);
+            uint32_t helped = 0;
+#pragma omp parallel num_threads(team) if (team > 1) reduction(+ : helped)
             {
                 int tid = lev__thread_num();
                 double *ak = ak0 + (size_t)tid * stride;
                 uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
 #pragma omp for schedule(dynamic, 64)
-                for (uint32_t i = 0; i < nb; i++)
+                for (uint32_t i = 0; i < nb; i++) {
                     dest[i] = eval_move(&S, batch[i], ak, touched, &abest[i], &astay[i]);
+                    helped += tid != 0;
+                }
             }
+            par_note(L, team, helped, nb);
             nbatch++;
             for (uint32_t i = 0; i < nb; i++) {
                 uint32_t v = batch[i], cv = comm[v], d = dest[i];
@@ -1050,7 +1070,9 @@ static lev_status refine_par(leiden *L, const ugraph *g, uint32_t *R) {
             batch[nb++] = v;
             vol += g->off[v + 1] - g->off[v];
         }
-#pragma omp parallel num_threads(tn) if (vol >= LEIDEN_PAR_WORK)
+        int team = par_team(L, vol);
+        uint32_t helped = 0;
+#pragma omp parallel num_threads(team) if (team > 1) reduction(+ : helped)
         {
             int tid = lev__thread_num();
             double *acc = L->tacc + (size_t)tid * 2 * L->n0;
@@ -1059,8 +1081,10 @@ static lev_status refine_par(leiden *L, const ugraph *g, uint32_t *R) {
             for (uint32_t i = 0; i < nb; i++) {
                 uint32_t v = batch[i];
                 dest[i] = single[v] ? eval_refine(L, g, v, key, acc, touched, &abuf[i]) : LEV_NONE;
+                helped += tid != 0;
             }
         }
+        par_note(L, team, helped, nb);
         nbatch++;
         for (uint32_t i = 0; i < nb; i++) {
             uint32_t v = batch[i], pick = dest[i];
@@ -1127,8 +1151,9 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
     }
     slot[R] = bound;
     uint32_t *len = L->map; /* row lengths, R ≤ n entries */
-    int tn = R >= LEIDEN_PAR_MIN ? L->tn : 1;
-#pragma omp parallel num_threads(tn)
+    int team = R >= LEIDEN_PAR_MIN ? par_team(L, g->nnz) : 1;
+    uint32_t helped = 0;
+#pragma omp parallel num_threads(team) if (team > 1) reduction(+ : helped)
     {
         int tid = lev__thread_num();
         double *acc = L->tacc + (size_t)tid * 2 * L->n0; /* pairs: the even entries */
@@ -1164,6 +1189,7 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
                 a[0] = 0;
             }
             len[S] = nt;
+            helped += tid != 0;
             h->self[S] = self;
             h->k[S] = k;
             if (L->directed) {
@@ -1172,6 +1198,7 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
             }
         }
     }
+    par_note(L, team, helped, R);
     size_t pos = 0;
     for (uint32_t S = 0; S < R; S++) {
         size_t from = slot[S];
