@@ -2370,8 +2370,8 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  * the directed gain of Dugué & Perez 2015 / NetworkX's `louvain_communities` on a DiGraph),
  * with the same runs, budget and determinism.
  * @param[in]  p          Options or NULL: LEV_P_RESOLUTION, LEV_P_SEED, LEV_P_WEIGHTED,
- *   LEV_P_DIRECTED_MODULARITY, LEV_P_THREADS; progress callback (called at least every 65536
- *   actor visits).
+ *   LEV_P_DIRECTED_MODULARITY, LEV_P_THREADS; progress callback (called about every 65536
+ *   actor visits: in the batched passes, after the batch in which each 65536th visit falls).
  * @param[out] community  Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @param[out] count      Receives the number of communities; may be NULL.
  * @param[out] modularity Receives the partition's modularity, exactly what lev_modularity()
