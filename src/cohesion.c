@@ -554,12 +554,13 @@ static lev_status leiden_progress(leiden *L) {
 static int par_team(const leiden *L, size_t vol) { return vol >= LEIDEN_PAR_WORK ? L->tn : 1; }
 
 /* After a batched pass of `items` on `team` threads, of which the helpers (threads other than
- * the calling one) did `helped`: helpers that took less than an eighth of the items arrived
- * late, as it does on an oversubscribed machine, where every pass would then wait for it to be
+ * the calling one) did `helped`: helpers that took none of the items arrived late (after the
+ * calling thread had done them all), as they do on an oversubscribed machine, where every pass would then wait for it to be
  * scheduled; after LEIDEN_LATE_MAX such passes the rest of the call runs on the calling thread.
  * Only the schedule changes: every result is the same for any number of threads. */
 static void par_note(leiden *L, int team, uint32_t helped, uint32_t items) {
-    if (team > 1 && (uint64_t)helped * 8 < items && ++L->late >= LEIDEN_LATE_MAX) L->tn = 1;
+    (void)items;
+    if (team > 1 && helped == 0 && ++L->late >= LEIDEN_LATE_MAX) L->tn = 1;
 }
 
 /* Queue-based local moving (Traag et al.'s MoveNodesFast) of the nodes of g, from the partition
