@@ -2436,8 +2436,11 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  * repeating Leiden iterations until one moves no actor. Runs are repeated with derived seeds
  * (at most 16) while a budget of max(2, ⌊2^20 / (V + 2E')⌋) Leiden iterations in all lasts,
  * E' the number of distinct tied pairs; the run of highest modularity wins. Small networks so
- * get 16 runs to convergence; large ones two iterations of one run. The optimization itself
- * runs on the calling thread only (LEV_P_THREADS speeds up building the undirected view).
+ * get 16 runs to convergence; large ones two iterations of one run. On levels of 4096 nodes
+ * or more, local moving, refinement and aggregation run on LEV_P_THREADS threads (at most 8):
+ * the nodes, in seeded order, are cut into batches whose moves are evaluated in parallel
+ * against the state at the batch's start and applied in order (re-evaluated when a neighbour
+ * moved before them), so the partition does not depend on the number of threads.
  * An actor tied to no one else is a community alone. Without edges every actor is alone and
  * the modularity is 0 (with only self-loops every actor is alone too, and the modularity is
  * that of lev_modularity() for that partition).
@@ -2447,16 +2450,17 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  * the directed gain of Dugué & Perez 2015 / NetworkX's `louvain_communities` on a DiGraph),
  * with the same runs, budget and determinism.
  * @param[in]  p          Options or NULL: LEV_P_RESOLUTION, LEV_P_SEED, LEV_P_WEIGHTED,
- *   LEV_P_DIRECTED_MODULARITY, LEV_P_THREADS; progress callback (called at least every 65536
- *   actor visits).
+ *   LEV_P_DIRECTED_MODULARITY, LEV_P_THREADS; progress callback (called about every 65536
+ *   actor visits: in the batched passes, after the batch in which each 65536th visit falls).
  * @param[out] community  Caller-owned, length lev_actor_count(net); written only on LEV_OK.
  * @param[out] count      Receives the number of communities; may be NULL.
  * @param[out] modularity Receives the partition's modularity, exactly what lev_modularity()
  *   gives for it with the same options; may be NULL.
  * @return LEV_OK, LEV_EMISUSE (net or community NULL), LEV_ECANCELLED, LEV_ENOMEM.
  * @par Contract
- *   reads net · O(V + E) scratch (about 150 bytes per actor and up to 48 per tied pair) ·
- *   cancellable · deterministic for a seed, whatever LEV_P_THREADS.
+ *   reads net · O(V + E) scratch (about 150 bytes per actor, 20 more per thread beyond the
+ *   first, and up to 72 per tied pair) · cancellable · deterministic for a seed, whatever
+ *   LEV_P_THREADS.
  * @par Complexity
  *   About O(E) per Leiden iteration; the budget above bounds the iterations.
  * @par Reference

@@ -13,8 +13,10 @@
  * - lev_modularity / lev_communities: the undirected view, pair strength = sum of both
  *   directions. Leiden (fast local moving, refinement, aggregation), iterated until an
  *   iteration moves nobody, in up to 16 seeded runs within a budget of iterations; the best
- *   run wins. Sequential, so the same seed gives the same partition whatever LEV_P_THREADS is
- *   (only the O(V + E) build of the undirected view runs in parallel, and it is exact).
+ *   run wins. Levels of LEIDEN_PAR_MIN nodes or more move, refine and aggregate in parallel
+ *   batches: nodes in seeded order, each batch evaluated against the state at its start and
+ *   applied in order (move_nodes_par, refine_par), so the same seed gives the same partition
+ *   whatever LEV_P_THREADS is; smaller levels run the sequential passes.
  *   With LEV_P_DIRECTED_MODULARITY 1, Leicht–Newman directed modularity: the same undirected
  *   view carries A_ij + A_ji (what a move gains), each node also its out- and in-strength, and
  *   the null model is γ (k_v^out K_c^in + k_v^in K_c^out) / m; the optimizer is then Louvain
@@ -68,23 +70,6 @@ static void sc_put(scratch *s, void *q) {
             s->k--;
             return;
         }
-}
-
-/* Shrink a block from sc_get to count·size bytes (count ≥ 1); keeps the larger block when the
- * allocator cannot shrink it, so this never fails. */
-static void *sc_shrink(scratch *s, void *q, size_t count, size_t size) {
-    if (count == 0) count = 1;
-    for (int i = s->k - 1; i >= 0; i--)
-        if (s->p[i] == q) {
-            if (count * size >= s->bytes[i]) return q;
-            const lev__mem *m = &s->c->net->mem;
-            void *r = m->f(m->ud, q, s->bytes[i], count * size);
-            if (!r) return q;
-            s->p[i] = r;
-            s->bytes[i] = count * size;
-            return r;
-        }
-    return q;
 }
 
 static void sc_free_all(scratch *s) {
@@ -797,6 +782,12 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
 #define LEIDEN_BUDGET 1048576.0 /* 2^20: Leiden iterations allowed in all = max(2, this / (V + 2E')) */
 #define LEIDEN_MAX_RUNS 16      /* independent runs from singletons at most */
 #define PROGRESS_EVERY 65536   /* node visits between progress reports */
+#define LEIDEN_PAR_MIN 4096     /* levels of at least this many nodes move in parallel batches */
+#define LEIDEN_PAR_THREADS 8    /* threads at most for the batches (each holds 12 B per node) */
+#define LEIDEN_PAR_WORK 65536   /* batches of fewer edge entries are evaluated by the calling thread */
+#define LEIDEN_BATCHES 32       /* a sweep of a level is cut into this many batches (1024..65536 nodes) */
+#define LEIDEN_LATE_MAX 3       /* passes whose helper threads came late before the call goes on alone */
+#define LEIDEN_MAX_SWEEPS 64    /* sweeps of batched moving at most per level */
 
 /* Working arrays, each of the original actor count n0 (every level has at most n0 nodes). */
 typedef struct leiden {
@@ -822,6 +813,15 @@ typedef struct leiden {
     uint32_t *node_of;  /* original actor → node of the current level */
     uint32_t *cand;     /* refinement candidates */
     double *cgain;
+    double *tacc;       /* per thread (tn of them), 2 n0 entries: pairs as ak (the first is ak) */
+    uint32_t *ttouch;   /* per thread: communities touched */
+    int tn;             /* threads for the batched passes (their count never changes a result) */
+    int late;           /* batched passes whose helper threads arrived late (see par_note) */
+    uint32_t n0;        /* actors: the stride of tacc and ttouch */
+    size_t nnz0;        /* entries of the undirected view: the capacity of the level buffers */
+    uint32_t *lb_adj[2];/* two level buffers for the rows of aggregated levels (lazily) */
+    double *lb_w[2];
+    int lb_next;        /* the level buffer the next aggregate writes */
     uint64_t visits;    /* node visits, for progress reports */
     long round, budget;   /* Leiden iterations so far (all runs) and allowed */
 } leiden;
@@ -830,6 +830,20 @@ static lev_status leiden_progress(leiden *L) {
     double done = (double)L->round / (double)L->budget;
     if (done > 1) done = 1;
     return lev__ctx_progress(L->c, done, "communities");
+}
+
+/* Threads for a batched pass over vol edge entries: the call's (L->tn) when the pass is big
+ * enough to pay for waking them, else 1. */
+static int par_team(const leiden *L, size_t vol) { return vol >= LEIDEN_PAR_WORK ? L->tn : 1; }
+
+/* After a batched pass of `items` on `team` threads, of which the helpers (threads other than
+ * the calling one) did `helped`: helpers that took none of the items arrived late (after the
+ * calling thread had done them all), as they do on an oversubscribed machine, where every pass would then wait for it to be
+ * scheduled; after LEIDEN_LATE_MAX such passes the rest of the call runs on the calling thread.
+ * Only the schedule changes: every result is the same for any number of threads. */
+static void par_note(leiden *L, int team, uint32_t helped, uint32_t items) {
+    (void)items;
+    if (team > 1 && helped == 0 && ++L->late >= LEIDEN_LATE_MAX) L->tn = 1;
 }
 
 /* Queue-based local moving (Traag et al.'s MoveNodesFast) of the nodes of g, from the partition
@@ -947,6 +961,213 @@ static lev_status move_nodes(leiden *L, const ugraph *g, int *moved) {
     return LEV_OK;
 }
 
+/* ---- batched parallel local moving (levels of LEIDEN_PAR_MIN nodes or more) ----------------- */
+
+/* The state a batch is evaluated against: community of each node, nodes and strength per
+ * community (directed: in-strength in tot, out-strength in Ko). */
+typedef struct move_state {
+    const ugraph *g;
+    const uint32_t *comm, *csize;
+    const double *Ko;
+    double gres;
+    int dir;
+} move_state;
+
+#define MOVE_NEW UINT32_MAX /* a move into an empty community */
+
+/* The best move of v against the frozen state S (the sequential rule of move_nodes): returns
+ * comm[v] to stay, another community, or MOVE_NEW; *a_best and *a_stay receive the strength from
+ * v to the chosen community and to its own. ak is the thread's copy of move_nodes' pairs:
+ * ak[2c] the strength from v to c (kept zero between calls), ak[2c + 1] c's strength (directed:
+ * in-strength), so that one cache line serves both; touched is the thread's. */
+static uint32_t eval_move(const move_state *S, uint32_t v, double *ak, uint32_t *touched, double *a_best,
+                          double *a_stay) {
+    const ugraph *g = S->g;
+    const uint32_t *comm = S->comm;
+    uint32_t cv = comm[v], nt = 0;
+    double kv = g->k[v], gk = S->gres * kv, gki = 0, kin = kv, kout = 0;
+    if (S->dir) {
+        kv = g->ko[v] + g->ki[v];
+        gk = S->gres * g->ko[v];
+        gki = S->gres * g->ki[v];
+        kin = g->ki[v];
+        kout = g->ko[v];
+    }
+    size_t e0 = g->off[v], e1 = g->off[v + 1];
+    for (size_t e = e0; e < e1; e++) {
+        if (e + PREFETCH_AHEAD < e1) LEV__PREFETCH(&comm[g->adj[e + PREFETCH_AHEAD]]);
+        uint32_t cu = comm[g->adj[e]];
+        double *a = ak + 2 * (size_t)cu;
+        if (a[0] == 0) touched[nt++] = cu;
+        a[0] += g->w[e];
+    }
+    /* v's own community without v (exactly 0 when v is alone, as move_nodes has it) */
+    int alone = S->csize[cv] == 1;
+    double *acv = ak + 2 * (size_t)cv;
+    double tcv = alone ? 0 : acv[1] - kin, kocv = S->dir ? (alone ? 0 : S->Ko[cv] - kout) : 0;
+    double stay = acv[0] - gk * tcv - gki * kocv, best_gain = stay, abest = acv[0];
+    uint32_t best = cv;
+    for (uint32_t i = 0; i < nt; i++) {
+        uint32_t t = touched[i];
+        double *a = ak + 2 * (size_t)t;
+        if (t != cv) {
+            double gain = a[0] - gk * a[1] - (S->dir ? gki * S->Ko[t] : 0);
+            if (gain > best_gain) {
+                best_gain = gain;
+                best = t;
+                abest = a[0];
+            }
+        }
+    }
+    *a_stay = acv[0];
+    *a_best = abest;
+    for (uint32_t i = 0; i < nt; i++) ak[2 * (size_t)touched[i]] = 0;
+    if (best_gain < 0 && !alone) {
+        best_gain = 0;
+        best = MOVE_NEW;
+        *a_best = 0;
+    }
+    if (best != cv && !(best_gain - stay > 1e-12 * kv)) best = cv;
+    return best;
+}
+
+/* Local moving in batches, deterministic for any number of threads: the nodes are visited in a
+ * seeded order; the next (at most B) active ones form a batch, whose best moves are evaluated
+ * in parallel against the state frozen at the batch's start, then applied one by one in the
+ * batch's order, each re-checked against the state as updated by the moves before it (a move
+ * into a community emptied meanwhile, or one that no longer gains, is dropped; a node whose
+ * neighbour moved before it in the batch is evaluated again). A node that moves activates its
+ * neighbours outside its new community; sweeps repeat while nodes are active (at most
+ * LEIDEN_MAX_SWEEPS). Each thread has its own copy of the community strengths, interleaved with
+ * its accumulator (see eval_move); copy 0 is the master, and every move updates all copies. */
+static lev_status move_nodes_par(leiden *L, const ugraph *g, int *moved) {
+    uint32_t n = g->n;
+    uint32_t *comm = L->comm, *csize = L->csize, *empty = L->empty, *order = L->queue;
+    uint32_t *batch = L->cand, *dest = L->members, *stamp = L->start;
+    double *Ko = L->Ko, *abest = L->cgain, *astay = L->ext, gres = L->gres, *ak0 = L->tacc;
+    unsigned char *active = L->flag;
+    int dir = L->directed, tn = L->tn;
+    size_t stride = 2 * (size_t)L->n0;
+    for (uint32_t i = 0; i < n; i++) {
+        csize[i] = 0;
+        ak0[2 * (size_t)i + 1] = 0;
+        if (dir) Ko[i] = 0;
+    }
+    for (uint32_t v = 0; v < n; v++) {
+        csize[comm[v]]++;
+        if (dir) {
+            ak0[2 * (size_t)comm[v] + 1] += g->ki[v];
+            Ko[comm[v]] += g->ko[v];
+        } else {
+            ak0[2 * (size_t)comm[v] + 1] += g->k[v];
+        }
+    }
+    for (int t = 1; t < tn; t++)
+        for (uint32_t i = 0; i < n; i++) ak0[t * stride + 2 * (size_t)i + 1] = ak0[2 * (size_t)i + 1];
+    uint32_t ne = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (csize[i] == 0) empty[ne++] = i;
+    for (uint32_t i = 0; i < n; i++) {
+        order[i] = i;
+        active[i] = 1;
+        stamp[i] = 0;
+    }
+    shuffle(order, n, &L->r);
+    uint32_t nbatch = 0, B = n / LEIDEN_BATCHES;
+    if (B < 1024) B = 1024;
+    if (B > 65536) B = 65536;
+    move_state S = {g, comm, csize, Ko, gres, dir};
+    for (int sweep = 0; sweep < LEIDEN_MAX_SWEEPS; sweep++) {
+        uint32_t pos = 0, visited = 0;
+        while (pos < n) {
+            uint32_t nb = 0;
+            size_t vol = 0;
+            while (pos < n && nb < B) {
+                uint32_t v = order[pos++];
+                if (active[v]) {
+                    active[v] = 0;
+                    batch[nb++] = v;
+                    vol += g->off[v + 1] - g->off[v];
+                }
+            }
+            if (nb == 0) break;
+            visited += nb;
+            int team = par_team(L, vol);
+            uint32_t helped = 0;
+#pragma omp parallel num_threads(team) if (team > 1) reduction(+ : helped)
+            {
+                int tid = lev__thread_num();
+                double *ak = ak0 + (size_t)tid * stride;
+                uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
+#pragma omp for schedule(dynamic, 64)
+                for (uint32_t i = 0; i < nb; i++) {
+                    dest[i] = eval_move(&S, batch[i], ak, touched, &abest[i], &astay[i]);
+                    helped += tid != 0;
+                }
+            }
+            par_note(L, team, helped, nb);
+            nbatch++;
+            for (uint32_t i = 0; i < nb; i++) {
+                uint32_t v = batch[i], cv = comm[v], d = dest[i];
+                if (d == cv) continue; /* staying is safe whatever moved before it */
+                if (stamp[v] == nbatch) { /* a neighbour moved before it in this batch: evaluate again */
+                    d = dest[i] = eval_move(&S, v, ak0, L->ttouch, &abest[i], &astay[i]);
+                    if (d == cv) continue;
+                }
+                double kv = g->k[v], kin = kv, kout = 0, gk = gres * kv, gki = 0;
+                if (dir) {
+                    kin = g->ki[v];
+                    kout = g->ko[v];
+                    kv = kin + kout;
+                    gk = gres * kout;
+                    gki = gres * kin;
+                }
+                if (d != MOVE_NEW && csize[d] == 0) continue; /* emptied by an earlier move */
+                int alone = csize[cv] == 1;
+                double tcv = alone ? 0 : ak0[2 * (size_t)cv + 1] - kin, kocv = dir ? (alone ? 0 : Ko[cv] - kout) : 0;
+                double stay = astay[i] - gk * tcv - gki * kocv, gain = 0;
+                if (d == MOVE_NEW) {
+                    if (alone) continue;
+                } else {
+                    gain = abest[i] - gk * ak0[2 * (size_t)d + 1] - (dir ? gki * Ko[d] : 0);
+                }
+                if (!(gain - stay > 1e-12 * kv)) continue;
+                if (d == MOVE_NEW) d = empty[--ne];
+                /* leave cv (exactly 0 once empty, as move_nodes has it) and join d, in every copy */
+                double tc, td = ak0[2 * (size_t)d + 1] + kin;
+                if (--csize[cv] == 0) {
+                    tc = 0;
+                    if (dir) Ko[cv] = 0;
+                    empty[ne++] = cv;
+                } else {
+                    tc = ak0[2 * (size_t)cv + 1] - kin;
+                    if (dir) Ko[cv] -= kout;
+                }
+                for (int t = 0; t < tn; t++) {
+                    ak0[t * stride + 2 * (size_t)cv + 1] = tc;
+                    ak0[t * stride + 2 * (size_t)d + 1] = td;
+                }
+                if (dir) Ko[d] += kout;
+                csize[d]++;
+                comm[v] = d;
+                *moved = 1;
+                for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+                    uint32_t u = g->adj[e];
+                    stamp[u] = nbatch;
+                    if (comm[u] != d) active[u] = 1;
+                }
+            }
+            L->visits += nb;
+            if ((L->visits / PROGRESS_EVERY) != ((L->visits - nb) / PROGRESS_EVERY)) {
+                lev_status rc = leiden_progress(L);
+                if (rc) return rc;
+            }
+        }
+        if (visited == 0) break;
+    }
+    return LEV_OK;
+}
+
 /* Number labels lab[0..n−1] (each < n) 0.. in order of first node; returns the count. */
 static uint32_t relabel(uint32_t *lab, uint32_t n, uint32_t *map) {
     for (uint32_t i = 0; i < n; i++) map[i] = LEV_NONE;
@@ -1037,59 +1258,243 @@ static lev_status refine(leiden *L, const ugraph *g, uint32_t *R) {
     return LEV_OK;
 }
 
+/* A uniform number in [0, 1) for node v from a per-call key (counter-based: the same for any
+ * schedule). */
+static inline double unit_of(uint64_t key, uint32_t v) {
+    uint64_t x = key ^ ((uint64_t)v * 0x9E3779B97F4A7C15ull);
+    return (double)(splitmix64(&x) >> 11) * 0x1.0p-53;
+}
+
+/* The refinement's choice for node v against the frozen state (the rule of refine(), its
+ * random number from unit_of): the refined community it joins, or LEV_NONE to stay alone; *av
+ * receives the strength from v to it. acc (kept zero) and touched are the thread's. */
+static uint32_t eval_refine(const leiden *L, const ugraph *g, uint32_t v, uint64_t key, double *acc,
+                            uint32_t *touched, double *av) {
+    const uint32_t *comm = L->comm, *ref = L->ref;
+    const double *Kr = L->Kr, *ext = L->ext;
+    double gres = L->gres;
+    uint32_t cv = comm[v];
+    double kv = g->k[v], KC = L->K[cv];
+    if (ext[v] < gres * kv * (KC - kv)) return LEV_NONE; /* not well connected to its community */
+    uint32_t nt = 0;
+    for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+        uint32_t u = g->adj[e];
+        if (comm[u] != cv) continue;
+        uint32_t ru = ref[u];
+        double *a = acc + 2 * (size_t)ru;
+        if (a[0] == 0) touched[nt++] = ru;
+        a[0] += g->w[e];
+    }
+    /* the candidates, well connected with a gain ≥ 0, compacted to the front of touched */
+    uint32_t nc = 0, pick = LEV_NONE;
+    double maxg = 0;
+    for (uint32_t t = 0; t < nt; t++) {
+        uint32_t sct = touched[t];
+        if (ext[sct] < gres * Kr[sct] * (KC - Kr[sct])) continue; /* not well connected */
+        double gain = acc[2 * (size_t)sct] - gres * kv * Kr[sct];
+        if (gain < 0) continue;
+        touched[t] = touched[nc];
+        touched[nc++] = sct;
+        if (gain > maxg) maxg = gain;
+    }
+    if (nc) {
+        /* weights exp((gain − max)/θ); staying alone (gain 0) is the last option */
+        double total = exp(-maxg / LEIDEN_THETA);
+        for (uint32_t t = 0; t < nc; t++) total += exp((acc[2 * (size_t)touched[t]] - gres * kv * Kr[touched[t]] - maxg) / LEIDEN_THETA);
+        double x = unit_of(key, v) * total;
+        for (uint32_t t = 0; t < nc; t++) {
+            double wt = exp((acc[2 * (size_t)touched[t]] - gres * kv * Kr[touched[t]] - maxg) / LEIDEN_THETA);
+            if (x < wt) {
+                pick = touched[t];
+                break;
+            }
+            x -= wt;
+        }
+    }
+    *av = pick == LEV_NONE ? 0 : acc[2 * (size_t)pick];
+    for (uint32_t t = 0; t < nt; t++) acc[2 * (size_t)touched[t]] = 0;
+    return pick;
+}
+
+/* The refinement in batches (levels of LEIDEN_PAR_MIN nodes or more), deterministic for any
+ * number of threads: nodes in seeded order, B at a time; each still-single node's choice is
+ * drawn in parallel against the state frozen at the batch's start, from its own counter-based
+ * random number; the choices are then applied in order, skipping a node that another joined
+ * meanwhile and a choice whose refined community emptied meanwhile (the strength to the chosen
+ * community is recounted when a neighbour joined a refined community before it in the batch). */
+static lev_status refine_par(leiden *L, const ugraph *g, uint32_t *R) {
+    uint32_t n = g->n;
+    uint32_t *comm = L->comm, *ref = L->ref, *order = L->queue, *batch = L->members, *dest = L->empty;
+    uint32_t *stamp = L->start;
+    double *Kr = L->Kr, *ext = L->ext, *abuf = L->cgain;
+    unsigned char *single = L->flag;
+    int tn = L->tn;
+#pragma omp parallel for schedule(dynamic, 1024) num_threads(tn)
+    for (uint32_t v = 0; v < n; v++) {
+        ref[v] = v;
+        Kr[v] = g->k[v];
+        single[v] = 1;
+        stamp[v] = 0;
+        double x = 0;
+        for (size_t e = g->off[v]; e < g->off[v + 1]; e++)
+            if (comm[g->adj[e]] == comm[v]) x += g->w[e];
+        ext[v] = x;
+    }
+    for (uint32_t v = 0; v < n; v++) order[v] = v;
+    shuffle(order, n, &L->r);
+    uint64_t key = rng_next(&L->r);
+    uint32_t B = n / LEIDEN_BATCHES, nbatch = 0;
+    if (B < 1024) B = 1024;
+    if (B > 65536) B = 65536;
+    for (uint32_t pos = 0; pos < n;) {
+        uint32_t nb = 0;
+        size_t vol = 0;
+        while (pos < n && nb < B) {
+            uint32_t v = order[pos++];
+            batch[nb++] = v;
+            vol += g->off[v + 1] - g->off[v];
+        }
+        int team = par_team(L, vol);
+        uint32_t helped = 0;
+#pragma omp parallel num_threads(team) if (team > 1) reduction(+ : helped)
+        {
+            int tid = lev__thread_num();
+            double *acc = L->tacc + (size_t)tid * 2 * L->n0;
+            uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
+#pragma omp for schedule(dynamic, 64)
+            for (uint32_t i = 0; i < nb; i++) {
+                uint32_t v = batch[i];
+                dest[i] = single[v] ? eval_refine(L, g, v, key, acc, touched, &abuf[i]) : LEV_NONE;
+                helped += tid != 0;
+            }
+        }
+        par_note(L, team, helped, nb);
+        nbatch++;
+        for (uint32_t i = 0; i < nb; i++) {
+            uint32_t v = batch[i], pick = dest[i];
+            if (pick == LEV_NONE || !single[v] || Kr[pick] == 0) continue;
+            double a = abuf[i];
+            if (stamp[v] == nbatch) { /* a neighbour joined before it in this batch: recount */
+                a = 0;
+                for (size_t e = g->off[v]; e < g->off[v + 1]; e++)
+                    if (ref[g->adj[e]] == pick) a += g->w[e];
+            }
+            ref[v] = pick;
+            Kr[pick] += g->k[v];
+            Kr[v] = 0;
+            ext[pick] += ext[v] - 2 * a;
+            single[pick] = 0;
+            single[v] = 0;
+            for (size_t e = g->off[v]; e < g->off[v + 1]; e++) stamp[g->adj[e]] = nbatch;
+        }
+        L->visits += nb;
+        if ((L->visits / PROGRESS_EVERY) != ((L->visits - nb) / PROGRESS_EVERY)) {
+            lev_status rc = leiden_progress(L);
+            if (rc) return rc;
+        }
+    }
+    *R = relabel(ref, n, L->map);
+    return LEV_OK;
+}
+
 /* The graph of the refined communities: node S has the summed strength of its members, A_SS the
- * strength inside it (both orders, as self does), and A_ST the strength between S and T. Rows are
- * written into arrays of g's size (an upper bound), then shrunk to fit. */
+ * strength inside it (both orders, as self does), and A_ST the strength between S and T. Each
+ * row S is built by one thread into its slot of an array of g's size (the slot holds the
+ * members' rows, an upper bound), in the order its members' rows name the neighbours; then the
+ * rows are moved down to close the gaps, in order, and the arrays shrunk to fit. The same rows,
+ * bit for bit, for any number of threads. */
 static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
-    uint32_t n = g->n, *ref = L->ref, *members = L->members, *start = L->start, *touched = L->touched;
-    double *acc = L->acc;
+    uint32_t n = g->n, *ref = L->ref, *members = L->members, *start = L->start;
     for (uint32_t i = 0; i <= R; i++) start[i] = 0;
     for (uint32_t v = 0; v < n; v++) start[ref[v] + 1]++;
     for (uint32_t i = 0; i < R; i++) start[i + 1] += start[i];
     for (uint32_t v = 0; v < n; v++) members[start[ref[v]]++] = v;
     for (uint32_t i = R; i > 0; i--) start[i] = start[i - 1];
     start[0] = 0;
-    lev_status rc = ug_alloc(L->s, h, R, g->nnz, L->directed);
+    /* rows go into one of two level buffers of the undirected view's size, kept for the whole
+     * call (a level's rows never outnumber the view's), alternately: the level being aggregated
+     * holds the other one */
+    int b = L->lb_next;
+    if (!L->lb_adj[b]) {
+        L->lb_adj[b] = sc_get(L->s, L->nnz0, sizeof *h->adj);
+        L->lb_w[b] = sc_get(L->s, L->nnz0, sizeof *h->w);
+        if (!L->lb_adj[b] || !L->lb_w[b]) return LEV_ENOMEM;
+    }
+    lev_status rc = ug_alloc(L->s, h, R, 0, L->directed);
     if (rc) return rc;
+    sc_put(L->s, h->adj);
+    sc_put(L->s, h->w);
+    h->adj = L->lb_adj[b];
+    h->w = L->lb_w[b];
+    L->lb_next = b ^ 1;
+    /* slot of row S: from h->off[S], the summed row lengths of the members before it */
+    size_t *slot = h->off, bound = 0;
+    for (uint32_t S = 0; S < R; S++) {
+        slot[S] = bound;
+        for (uint32_t i = start[S]; i < start[S + 1]; i++) bound += g->off[members[i] + 1] - g->off[members[i]];
+    }
+    slot[R] = bound;
+    uint32_t *len = L->map; /* row lengths, R ≤ n entries */
+    int team = R >= LEIDEN_PAR_MIN ? par_team(L, g->nnz) : 1;
+    uint32_t helped = 0;
+#pragma omp parallel num_threads(team) if (team > 1) reduction(+ : helped)
+    {
+        int tid = lev__thread_num();
+        double *acc = L->tacc + (size_t)tid * 2 * L->n0; /* pairs: the even entries */
+        uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
+#pragma omp for schedule(dynamic, 256)
+        for (uint32_t S = 0; S < R; S++) {
+            uint32_t nt = 0;
+            double self = 0, k = 0, ko = 0, ki = 0;
+            size_t pos = slot[S];
+            for (uint32_t i = start[S]; i < start[S + 1]; i++) {
+                uint32_t v = members[i];
+                self += g->self[v];
+                k += g->k[v];
+                if (L->directed) {
+                    ko += g->ko[v];
+                    ki += g->ki[v];
+                }
+                for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
+                    uint32_t T = ref[g->adj[e]];
+                    if (T == S) {
+                        self += g->w[e];
+                        continue;
+                    }
+                    double *a = acc + 2 * (size_t)T;
+                    if (a[0] == 0) touched[nt++] = T;
+                    a[0] += g->w[e];
+                }
+            }
+            for (uint32_t t = 0; t < nt; t++) {
+                double *a = acc + 2 * (size_t)touched[t];
+                h->adj[pos] = touched[t];
+                h->w[pos++] = a[0];
+                a[0] = 0;
+            }
+            len[S] = nt;
+            helped += tid != 0;
+            h->self[S] = self;
+            h->k[S] = k;
+            if (L->directed) {
+                h->ko[S] = ko;
+                h->ki[S] = ki;
+            }
+        }
+    }
+    par_note(L, team, helped, R);
     size_t pos = 0;
     for (uint32_t S = 0; S < R; S++) {
-        uint32_t nt = 0;
-        double self = 0, k = 0, ko = 0, ki = 0;
+        size_t from = slot[S];
         h->off[S] = pos;
-        for (uint32_t i = start[S]; i < start[S + 1]; i++) {
-            uint32_t v = members[i];
-            self += g->self[v];
-            k += g->k[v];
-            if (L->directed) {
-                ko += g->ko[v];
-                ki += g->ki[v];
-            }
-            for (size_t e = g->off[v]; e < g->off[v + 1]; e++) {
-                uint32_t T = ref[g->adj[e]];
-                if (T == S) {
-                    self += g->w[e];
-                    continue;
-                }
-                if (acc[T] == 0) touched[nt++] = T;
-                acc[T] += g->w[e];
-            }
+        if (from != pos && len[S]) {
+            memmove(h->adj + pos, h->adj + from, len[S] * sizeof *h->adj);
+            memmove(h->w + pos, h->w + from, len[S] * sizeof *h->w);
         }
-        for (uint32_t t = 0; t < nt; t++) {
-            h->adj[pos] = touched[t];
-            h->w[pos++] = acc[touched[t]];
-            acc[touched[t]] = 0;
-        }
-        h->self[S] = self;
-        h->k[S] = k;
-        if (L->directed) {
-            h->ko[S] = ko;
-            h->ki[S] = ki;
-        }
+        pos += len[S];
     }
     h->off[R] = pos;
     h->nnz = pos;
-    h->adj = sc_shrink(L->s, h->adj, pos, sizeof *h->adj);
-    h->w = sc_shrink(L->s, h->w, pos, sizeof *h->w);
     return LEV_OK;
 }
 
@@ -1099,13 +1504,14 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
     uint32_t n0 = g0->n;
     lev_status rc = LEV_OK;
     ugraph cur = *g0, next;
-    int own = 0; /* cur was allocated here (not g0) */
+    int own = 0; /* cur was allocated here (not g0); its rows are in a level buffer */
+    L->lb_next = 0;
     for (uint32_t v = 0; v < n0; v++) {
         L->comm[v] = memb[v];
         L->node_of[v] = v;
     }
     for (;;) {
-        rc = move_nodes(L, &cur, moved);
+        rc = cur.n >= LEIDEN_PAR_MIN ? move_nodes_par(L, &cur, moved) : move_nodes(L, &cur, moved);
         if (rc) break;
         uint32_t nc = relabel(L->comm, cur.n, L->map);
         if (nc == cur.n) break; /* every node alone: done */
@@ -1114,7 +1520,7 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         for (uint32_t v = 0; v < cur.n; v++) L->K[L->comm[v]] += cur.k[v];
         uint32_t R = cur.n;
         if (!L->directed) { /* directed: Louvain, aggregate by the partition itself */
-            rc = refine(L, &cur, &R);
+            rc = cur.n >= LEIDEN_PAR_MIN ? refine_par(L, &cur, &R) : refine(L, &cur, &R);
             if (rc) break;
         }
         if (R == cur.n) { /* the refinement merged nothing: aggregate by the partition itself */
@@ -1127,7 +1533,11 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         for (uint32_t v = 0; v < cur.n; v++) L->map[L->ref[v]] = L->comm[v];
         for (uint32_t S = 0; S < R; S++) L->comm[S] = L->map[S];
         for (uint32_t v = 0; v < n0; v++) L->node_of[v] = L->ref[L->node_of[v]];
-        if (own) ug_free(L->s, &cur);
+        if (own) {
+            cur.adj = NULL; /* the level buffer stays */
+            cur.w = NULL;
+            ug_free(L->s, &cur);
+        }
         cur = next;
         own = 1;
         rc = leiden_progress(L);
@@ -1137,7 +1547,11 @@ static lev_status leiden_round(leiden *L, const ugraph *g0, uint32_t *memb, int 
         for (uint32_t v = 0; v < n0; v++) memb[v] = L->comm[L->node_of[v]];
         relabel(memb, n0, L->map);
     }
-    if (own) ug_free(L->s, &cur);
+    if (own) {
+        cur.adj = NULL;
+        cur.w = NULL;
+        ug_free(L->s, &cur);
+    }
     return rc;
 }
 
@@ -1190,6 +1604,21 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
         !L.Kr || !L.ext || !L.map || !L.members || !L.start || !L.node_of || !L.cand || !L.cgain)
         goto nomem;
     for (uint32_t v = 0; v < n; v++) L.acc[v] = 0; /* refine() and aggregate() keep it zero between uses */
+    /* Threads for the batched passes, each with a zeroed accumulator of n entries (one thread:
+     * acc and touched themselves). */
+    L.n0 = n;
+    L.tn = n >= LEIDEN_PAR_MIN ? lev__cap_threads(&c, n, LEIDEN_PAR_MIN) : 1;
+    if (L.tn > LEIDEN_PAR_THREADS) L.tn = LEIDEN_PAR_THREADS;
+    for (size_t i = 0; i < 2 * (size_t)n; i++) L.ak[i] = 0; /* even entries: kept zero between uses */
+    if (L.tn == 1) {
+        L.tacc = L.ak;
+        L.ttouch = L.touched;
+    } else {
+        L.tacc = sc_get(&s, (size_t)L.tn * 2 * n, sizeof *L.tacc);
+        L.ttouch = sc_get(&s, (size_t)L.tn * n, sizeof *L.ttouch);
+        if (!L.tacc || !L.ttouch) goto nomem;
+        memset(L.tacc, 0, (size_t)L.tn * 2 * n * sizeof *L.tacc);
+    }
     /* Nodes are numbered by decreasing number of edge records (ties by actor index): the
      * communities of the busiest actors, which most rows point to, then share cache lines. */
     uint32_t *perm = sc_get(&s, n, sizeof *perm), *inv = sc_get(&s, n, sizeof *inv);
@@ -1210,6 +1639,7 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
         for (uint32_t i = 0; i < n; i++) inv[perm[i]] = i;
     }
     if (ug_build(&s, g, weighted, directed, c.threads, perm, inv, &g0)) goto nomem;
+    L.nnz0 = g0.nnz;
     double m2 = 0;
     for (uint32_t v = 0; v < n; v++) m2 += g0.k[v];
     double *kin = directed ? L.cgain : NULL; /* modularity_of's third scratch array */
