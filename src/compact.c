@@ -328,7 +328,7 @@ fail:
     return rc;
 }
 
-static void free_compact(lev_network *net) {
+void lev__compact_free(lev_network *net) {
     const lev__mem *mem = &net->mem;
     size_t mc = net->csr.m;
     lev__free(mem, net->out_x, mc * sizeof *net->out_x);
@@ -380,7 +380,7 @@ static lev_status decompact(lev_network *net) {
         else Wf[mc + i] = net->ewf[i];
         if (C) C[mc + i] = net->echan ? net->echan[i] : LEV_NONE;
     }
-    free_compact(net);
+    lev__compact_free(net);
     lev__free(mem, net->esrc, net->scap * sizeof *net->esrc);
     lev__free(mem, net->etgt, net->tcap * sizeof *net->etgt);
     lev__free(mem, net->ew, net->ew ? net->wcap * sizeof *net->ew : 0);
@@ -427,7 +427,7 @@ lev_status lev__compact(lev_network *net, int threads) {
     } else {
         if (net->csr.m) rc = decompact(net);
         if (!rc) {
-            free_compact(net); /* an empty compact form of fewer actors */
+            lev__compact_free(net); /* an empty compact form of fewer actors */
             rc = build(net, threads);
         }
     }

@@ -205,6 +205,9 @@ lev_status lev__rpos_build(lev_network *net);
  * it is missing: LEV_ENOMEM, with nothing written. O(count log V). */
 lev_status lev__recs_read(const lev_network *net, size_t e0, size_t count, uint32_t *s, uint32_t *t, double *w,
                           uint32_t *chan);
+/* Free the compact form and its companions (the edges it holds are gone: for lev_network_free
+ * and for rebuilding after they were copied out). */
+void lev__compact_free(lev_network *net);
 /* Bring the compact form up to date with the model (under the lock). threads: how many may work;
  * the result is the same for any number. Failure leaves the model's records intact. */
 lev_status lev__compact(lev_network *net, int threads);

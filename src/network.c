@@ -93,14 +93,7 @@ lev_status lev_network_new_with_alloc(lev_network **out, lev_alloc_fn f, void *u
 void lev_network_free(lev_network *net) {
     if (!net) return;
     const lev__mem *m = &net->mem;
-    size_t mc = net->csr.m;
-    lev__free(m, net->out_x, mc * sizeof *net->out_x);
-    lev__free(m, net->out_chan, mc * sizeof *net->out_chan);
-    lev__free(m, net->order32, mc * sizeof *net->order32);
-    lev__free(m, net->order64, mc * sizeof *net->order64);
-    lev__free(m, net->rpos32, mc * sizeof *net->rpos32);
-    lev__free(m, net->rpos64, mc * sizeof *net->rpos64);
-    lev__csr_free(m, &net->csr);
+    lev__compact_free(net);
     for (uint32_t r = 0; r < net->resources.count; r++)
         lev__free(m, net->amounts[r].v, net->amounts[r].len * 2 * sizeof(double));
     lev__free(m, net->amounts, net->acap * sizeof *net->amounts);

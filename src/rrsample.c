@@ -749,3 +749,27 @@ done:
     if (s.cum) m_free(mem, s.cum, g->m, sizeof *s.cum);
     return rc;
 }
+
+void lev__spread_summary(const uint64_t *bsum, const double *bsq, size_t nblocks, uint64_t runs, size_t nseeds,
+                         double *mean, double *se, double *ci95) {
+    uint64_t tot = 0;
+    double sq = 0;
+    if (nseeds)
+        for (size_t b = 0; b < nblocks; b++) {
+            tot += bsum[b];
+            sq += bsq[b];
+        }
+    double R = (double)runs, mu = nseeds ? (double)tot / R : 0, var = 0;
+    if (nseeds && runs > 1) {
+        var = (sq - R * mu * mu) / (R - 1);
+        if (var < 0) var = 0;
+    }
+    double sdev = sqrt(var / R);
+    *mean = mu;
+    if (se) *se = sdev;
+    if (ci95) {
+        ci95[0] = mu - 1.96 * sdev;
+        ci95[1] = mu + 1.96 * sdev;
+    }
+}
+

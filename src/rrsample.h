@@ -110,6 +110,11 @@ typedef struct lev__fwd {
 void lev__spread_blocks(const lev__dmodel *m, const uint32_t *seeds, size_t ns, uint64_t seed, uint64_t runs,
                         size_t b0, size_t b1, int threads, lev__fwd *fs, uint64_t *bsum, double *bsq);
 
+/* The mean of nblocks blocks' activations over `runs` runs (sums bsum, squares bsq, added in
+ * block order), its standard error and 95% interval; all 0 with no seeds. se, ci95 may be NULL. */
+void lev__spread_summary(const uint64_t *bsum, const double *bsq, size_t nblocks, uint64_t runs, size_t nseeds,
+                         double *mean, double *se, double *ci95);
+
 /* ---- influence maximization (lev_seeds) -------------------------------------------------------- */
 
 typedef struct lev__imargs {

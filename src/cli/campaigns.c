@@ -29,34 +29,6 @@ static int set_probability(cli_args *a) {
     return -1;
 }
 
-/* "Independent Cascade, weighted cascade (1/in-degree)" for the options in p. */
-static void describe_model(const lev_params *p, char *b, size_t cap) {
-    int64_t model = LEV_MODEL_IC, prob = LEV_PROB_WC;
-    double pc = 0;
-    lev_params_get_int(p, LEV_P_MODEL, &model);
-    lev_params_get_int(p, LEV_P_PROBABILITY, &prob);
-    lev_params_get_double(p, LEV_P_CONSTANT_PROBABILITY, &pc);
-    if (model == LEV_MODEL_LT) {
-        snprintf(b, cap, "Linear Threshold (incoming strengths normalized per actor, uniform thresholds)");
-        return;
-    }
-    if (prob == LEV_PROB_STRENGTH) snprintf(b, cap, "Independent Cascade, probability = tie strength");
-    else if (prob == LEV_PROB_WC) snprintf(b, cap, "Independent Cascade, weighted cascade (1/in-degree of the target)");
-    else snprintf(b, cap, "Independent Cascade, probability %g on every tie", pc);
-}
-
-static const char *model_word(const lev_params *p) {
-    int64_t model = LEV_MODEL_IC;
-    lev_params_get_int(p, LEV_P_MODEL, &model);
-    return model == LEV_MODEL_LT ? "lt" : "ic";
-}
-
-static const char *prob_word(const lev_params *p) {
-    int64_t prob = LEV_PROB_WC;
-    lev_params_get_int(p, LEV_P_PROBABILITY, &prob);
-    return prob == LEV_PROB_STRENGTH ? "strength" : prob == LEV_PROB_WC ? "wc" : "constant";
-}
-
 /* Actors named in a comma-separated list, into a malloc'ed array; prints the error. */
 static int parse_actors(const lev_network *net, const char *list, uint32_t **out, size_t *count) {
     size_t cap = 1;
@@ -174,8 +146,8 @@ static int spread_run(cli_args *a) {
     } else if (strcmp(a->format, "json") == 0) {
         printf("{\"source\":");
         cli_json_string(stdout, a->edges);
-        printf(",\"model\":\"%s\",\"probability\":\"%s\",\"runs\":%lld,\"seed\":%lld,\"seeds\":[", model_word(a->p),
-               prob_word(a->p), (long long)runs, (long long)seed);
+        printf(",\"model\":\"%s\",\"probability\":\"%s\",\"runs\":%lld,\"seed\":%lld,\"seeds\":[", cli_model_word(a->p),
+               cli_prob_word(a->p), (long long)runs, (long long)seed);
         for (size_t i = 0; i < ns; i++) {
             if (i) putchar(',');
             cli_json_string(stdout, lev_actor_name(net, seeds[i]));
@@ -198,7 +170,7 @@ static int spread_run(cli_args *a) {
         printf("}}\n");
     } else {
         char model[160];
-        describe_model(a->p, model, sizeof model);
+        cli_describe_model(a->p, model, sizeof model);
         printf("Spread: %s\n%zu actors, %zu influence ties.\n%s; %lld runs, seed %lld.\n\nSeeds:", a->edges, n,
                lev_edge_count(net), model, (long long)runs, (long long)seed);
         for (size_t i = 0; i < ns; i++) printf("%s %s", i ? "," : "", lev_actor_name(net, seeds[i]));
@@ -304,7 +276,7 @@ static int print_seeds(const lev_network *net, lev_params *p, size_t k, const ch
             fputc('\n', f);
         }
     } else if (strcmp(fmt, "json") == 0) {
-        fprintf(f, "{\"model\":\"%s\",\"probability\":\"%s\",\"epsilon\":", model_word(p), prob_word(p));
+        fprintf(f, "{\"model\":\"%s\",\"probability\":\"%s\",\"epsilon\":", cli_model_word(p), cli_prob_word(p));
         cli_print_number(f, eps);
         fprintf(f, ",\"target_group\":");
         if (tg >= 0) cli_json_string(f, lev_group_name(net, (uint32_t)tg));
@@ -329,7 +301,7 @@ static int print_seeds(const lev_network *net, lev_params *p, size_t k, const ch
         fputc('}', f);
     } else {
         char model[160];
-        describe_model(p, model, sizeof model);
+        cli_describe_model(p, model, sizeof model);
         fprintf(f, "%s; epsilon %g.\n", model, eps);
         if (note) fprintf(f, "%s\n", note);
         fprintf(f, "  #  %-24s %10s %10s\n", "seed", "gain", "reach");

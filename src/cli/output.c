@@ -1,8 +1,9 @@
-/* Writing numbers, JSON strings and CSV fields, as every command prints them. Needs only the C
- * library, so leverage-mpi (src/mpi/cli.c) prints with the same code and the same bytes. */
+/* Writing numbers, JSON strings and CSV fields, as every command prints them, and naming the
+ * diffusion model: leverage-mpi (src/mpi/cli.c) prints with the same code and the same bytes. */
 #include "output.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,4 +51,34 @@ void cli_csv_field(FILE *f, const char *s) {
         fputc(*s, f);
     }
     fputc('"', f);
+}
+
+/* ---- how the campaign commands name the diffusion model (leverage and leverage-mpi alike) ---- */
+
+/* "Independent Cascade, weighted cascade (1/in-degree)" for the options in p. */
+void cli_describe_model(const lev_params *p, char *b, size_t cap) {
+    int64_t model = LEV_MODEL_IC, prob = LEV_PROB_WC;
+    double pc = 0;
+    lev_params_get_int(p, LEV_P_MODEL, &model);
+    lev_params_get_int(p, LEV_P_PROBABILITY, &prob);
+    lev_params_get_double(p, LEV_P_CONSTANT_PROBABILITY, &pc);
+    if (model == LEV_MODEL_LT) {
+        snprintf(b, cap, "Linear Threshold (incoming strengths normalized per actor, uniform thresholds)");
+        return;
+    }
+    if (prob == LEV_PROB_STRENGTH) snprintf(b, cap, "Independent Cascade, probability = tie strength");
+    else if (prob == LEV_PROB_WC) snprintf(b, cap, "Independent Cascade, weighted cascade (1/in-degree of the target)");
+    else snprintf(b, cap, "Independent Cascade, probability %g on every tie", pc);
+}
+
+const char *cli_model_word(const lev_params *p) {
+    int64_t model = LEV_MODEL_IC;
+    lev_params_get_int(p, LEV_P_MODEL, &model);
+    return model == LEV_MODEL_LT ? "lt" : "ic";
+}
+
+const char *cli_prob_word(const lev_params *p) {
+    int64_t prob = LEV_PROB_WC;
+    lev_params_get_int(p, LEV_P_PROBABILITY, &prob);
+    return prob == LEV_PROB_STRENGTH ? "strength" : prob == LEV_PROB_WC ? "wc" : "constant";
 }

@@ -260,25 +260,8 @@ lev_status lev_mpi_spread(lev_mpi_network *net, const uint64_t *seeds, size_t ns
         }
     }
     {
-        uint64_t tot = 0;
-        double sq = 0;
-        if (nseeds)
-            for (size_t b = 0; b < nblocks; b++) {
-                tot += bsum[b];
-                sq += bsq[b];
-            }
-        double R = (double)runs, mean = nseeds ? (double)tot / R : 0, var = 0;
-        if (nseeds && runs > 1) {
-            var = (sq - R * mean * mean) / (R - 1);
-            if (var < 0) var = 0;
-        }
-        double sdev = sqrt(var / R);
-        *spread = mean;
-        if (se) *se = sdev;
-        if (ci95) {
-            ci95[0] = mean - 1.96 * sdev;
-            ci95[1] = mean + 1.96 * sdev;
-        }
+        double R = (double)runs;
+        lev__spread_summary(bsum, bsq, nblocks, runs, nseeds, spread, se, ci95);
         if (prob)
             for (uint32_t v = 0; v < net->count; v++) prob[v] = nseeds ? (double)count[net->first + v] / R : 0;
     }

@@ -392,34 +392,6 @@ static int names_on_rank0(lev_mpi_network *net, const uint64_t *ids, size_t n, c
     return anybad || (me == 0 && !res) ? EXIT_FAILED : EXIT_OKAY;
 }
 
-/* As `leverage seeds` describes the model (src/cli/campaigns.c: the cmp tests keep them equal). */
-static void describe_model(const lev_params *p, char *b, size_t cap) {
-    int64_t model = LEV_MODEL_IC, prob = LEV_PROB_WC;
-    double pc = 0;
-    lev_params_get_int(p, LEV_P_MODEL, &model);
-    lev_params_get_int(p, LEV_P_PROBABILITY, &prob);
-    lev_params_get_double(p, LEV_P_CONSTANT_PROBABILITY, &pc);
-    if (model == LEV_MODEL_LT) {
-        snprintf(b, cap, "Linear Threshold (incoming strengths normalized per actor, uniform thresholds)");
-        return;
-    }
-    if (prob == LEV_PROB_STRENGTH) snprintf(b, cap, "Independent Cascade, probability = tie strength");
-    else if (prob == LEV_PROB_WC) snprintf(b, cap, "Independent Cascade, weighted cascade (1/in-degree of the target)");
-    else snprintf(b, cap, "Independent Cascade, probability %g on every tie", pc);
-}
-
-static const char *model_word(const lev_params *p) {
-    int64_t model = LEV_MODEL_IC;
-    lev_params_get_int(p, LEV_P_MODEL, &model);
-    return model == LEV_MODEL_LT ? "lt" : "ic";
-}
-
-static const char *prob_word(const lev_params *p) {
-    int64_t prob = LEV_PROB_WC;
-    lev_params_get_int(p, LEV_P_PROBABILITY, &prob);
-    return prob == LEV_PROB_STRENGTH ? "strength" : prob == LEV_PROB_WC ? "wc" : "constant";
-}
-
 /* The campaign options shared by seeds (and their checks, as `leverage` makes them); i is moved
  * past a value. 1: matched, 0: not an option of these, or a usage status < 0 negated. */
 static int campaign_option(lev_params *p, int argc, char **argv, int *i) {
@@ -566,7 +538,7 @@ static int run_seeds(int argc, char **argv) {
                 fputc('\n', f);
             }
         } else if (json) {
-            fprintf(f, "{\"model\":\"%s\",\"probability\":\"%s\",\"epsilon\":", model_word(p), prob_word(p));
+            fprintf(f, "{\"model\":\"%s\",\"probability\":\"%s\",\"epsilon\":", cli_model_word(p), cli_prob_word(p));
             cli_print_number(f, eps);
             fprintf(f, ",\"target_group\":null,\"seeds\":[");
             for (size_t i = 0; i < len; i++, nm += strlen(nm) + 1) {
@@ -583,7 +555,7 @@ static int run_seeds(int argc, char **argv) {
             fprintf(f, ",\"rr_sets\":%llu,\"rr_bytes\":%llu}}\n", (unsigned long long)sets, (unsigned long long)bytes);
         } else {
             char model[160];
-            describe_model(p, model, sizeof model);
+            cli_describe_model(p, model, sizeof model);
             fprintf(f, "%s; epsilon %g.\n", model, eps);
             fprintf(f, "  #  %-24s %10s %10s\n", "seed", "gain", "reach");
             double cum = 0;
@@ -868,8 +840,8 @@ static int run_spread(int argc, char **argv) {
         if (me == 0) {
             printf("{\"source\":");
             cli_json_string(stdout, edges);
-            printf(",\"model\":\"%s\",\"probability\":\"%s\",\"runs\":%lld,\"seed\":%lld,\"seeds\":[", model_word(p),
-                   prob_word(p), (long long)runs, (long long)seed);
+            printf(",\"model\":\"%s\",\"probability\":\"%s\",\"runs\":%lld,\"seed\":%lld,\"seeds\":[", cli_model_word(p),
+                   cli_prob_word(p), (long long)runs, (long long)seed);
             for (size_t i = 0; i < ns; i++) {
                 if (i) putchar(',');
                 cli_json_string(stdout, tok[i]);
@@ -889,7 +861,7 @@ static int run_spread(int argc, char **argv) {
     } else {
         if (me == 0) {
             char model[160];
-            describe_model(p, model, sizeof model);
+            cli_describe_model(p, model, sizeof model);
             printf("Spread: %s\n%llu actors, %llu influence ties.\n%s; %lld runs, seed %lld.\n\nSeeds:", edges,
                    (unsigned long long)n, (unsigned long long)m, model, (long long)runs, (long long)seed);
             for (size_t i = 0; i < ns; i++) printf("%s %s", i ? "," : "", tok[i]);
