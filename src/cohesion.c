@@ -438,6 +438,7 @@ static inline void peel_row(const size_t *off, const uint32_t *adj, uint32_t v, 
 static void peel_level_parallel(const lev__csr *g, int use_in, int use_out, uint32_t k, uint32_t *deg,
                                 uint32_t *stack, uint32_t len, uint32_t *stacks, int T) {
     uint32_t n = g->n;
+    (void)T; /* read only by the pragma: unused in a build without OpenMP */
 #pragma omp parallel num_threads(T)
     {
 #ifdef _OPENMP
@@ -1329,6 +1330,7 @@ static lev_status refine_par(leiden *L, const ugraph *g, uint32_t *R) {
     double *Kr = L->Kr, *ext = L->ext, *abuf = L->cgain;
     unsigned char *single = L->flag;
     int tn = L->tn;
+    (void)tn; /* read only by the pragmas: unused in a build without OpenMP */
 #pragma omp parallel for schedule(dynamic, 1024) num_threads(tn)
     for (uint32_t v = 0; v < n; v++) {
         ref[v] = v;
