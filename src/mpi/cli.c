@@ -54,6 +54,22 @@ static int usage_error(const char *msg, const char *arg) {
     return EXIT_USAGE;
 }
 
+/* Every command's network: made on MPI_COMM_WORLD and read from the edges file, collectively;
+ * NULL (rank 0 says why) on failure. */
+static lev_mpi_network *open_network(const char *edges, lev_params *p) {
+    lev_mpi_network *net = NULL;
+    if (lev_mpi_network_new(MPI_COMM_WORLD, &net) != LEV_OK) {
+        if (rank0()) fprintf(stderr, "leverage-mpi: cannot create the network\n");
+        return NULL;
+    }
+    if (lev_mpi_read_edges(net, edges, p) != LEV_OK) {
+        if (rank0()) fprintf(stderr, "leverage-mpi: %s\n", lev_mpi_errmsg(net));
+        lev_mpi_network_free(net);
+        return NULL;
+    }
+    return net;
+}
+
 static void help(void) {
     if (!rank0()) return;
     fputs("usage: mpirun -np P leverage-mpi rank --measure NAME [OPTIONS] EDGES.csv\n"
@@ -286,16 +302,8 @@ static int run_rank(int argc, char **argv) {
     if (!edges) { status = usage_error("an edges file is needed", NULL); goto done; }
 
     status = EXIT_FAILED;
-    lev_mpi_network *net = NULL;
-    if (lev_mpi_network_new(MPI_COMM_WORLD, &net) != LEV_OK) {
-        if (rank0()) fprintf(stderr, "leverage-mpi: cannot create the network\n");
-        goto done;
-    }
-    if (lev_mpi_read_edges(net, edges, p) != LEV_OK) {
-        if (rank0()) fprintf(stderr, "leverage-mpi: %s\n", lev_mpi_errmsg(net));
-        lev_mpi_network_free(net);
-        goto done;
-    }
+    lev_mpi_network *net = open_network(edges, p);
+    if (!net) goto done;
     uint64_t count;
     lev_mpi_owned(net, NULL, &count);
     double *score = malloc((count + 1) * sizeof *score);
@@ -474,16 +482,8 @@ static int run_seeds(int argc, char **argv) {
     if (k <= 0) { status = usage_error("-k is needed: how many seeds", NULL); goto done; }
 
     status = EXIT_FAILED;
-    lev_mpi_network *net = NULL;
-    if (lev_mpi_network_new(MPI_COMM_WORLD, &net) != LEV_OK) {
-        if (rank0()) fprintf(stderr, "leverage-mpi: cannot create the network\n");
-        goto done;
-    }
-    if (lev_mpi_read_edges(net, edges, p) != LEV_OK) {
-        if (rank0()) fprintf(stderr, "leverage-mpi: %s\n", lev_mpi_errmsg(net));
-        lev_mpi_network_free(net);
-        goto done;
-    }
+    lev_mpi_network *net = open_network(edges, p);
+    if (!net) goto done;
     int me;
     MPI_Comm_rank(MPI_COMM_WORLD, &me);
     uint64_t n = lev_mpi_actor_count(net), m = lev_mpi_edge_count(net);
@@ -782,16 +782,8 @@ static int run_spread(int argc, char **argv) {
     if (!seedlist) { status = usage_error("--seeds is needed: the actors who start, comma-separated", NULL); goto done; }
 
     status = EXIT_FAILED;
-    lev_mpi_network *net = NULL;
-    if (lev_mpi_network_new(MPI_COMM_WORLD, &net) != LEV_OK) {
-        if (rank0()) fprintf(stderr, "leverage-mpi: cannot create the network\n");
-        goto done;
-    }
-    if (lev_mpi_read_edges(net, edges, p) != LEV_OK) {
-        if (rank0()) fprintf(stderr, "leverage-mpi: %s\n", lev_mpi_errmsg(net));
-        lev_mpi_network_free(net);
-        goto done;
-    }
+    lev_mpi_network *net = open_network(edges, p);
+    if (!net) goto done;
     int me;
     MPI_Comm_rank(MPI_COMM_WORLD, &me);
     uint64_t first, count, n = lev_mpi_actor_count(net), m = lev_mpi_edge_count(net);
