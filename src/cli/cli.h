@@ -124,6 +124,21 @@ int cli_usage(const char *fmt, ...)
 #endif
     ;
 
+/* "Did you mean …?": offer every valid word to a cli_near started with the one given; the
+ * nearest by edit distance (insert, delete, replace, swap two neighbours) wins when it is near
+ * enough to be a typo (one edit for words of up to four letters, two up to nine, three beyond)
+ * or the word is the start of exactly one candidate (at least three letters). cli_near_hint
+ * gives "; did you mean X?" or "" when nothing, or two words equally near, qualify. */
+typedef struct cli_near {
+    const char *word;
+    char best[64];
+    int dist, ties, prefixes;
+    char prefix[64];
+} cli_near;
+void cli_near_start(cli_near *nr, const char *word);
+void cli_near_offer(cli_near *nr, const char *cand);
+const char *cli_near_hint(cli_near *nr, char *b, size_t cap);
+
 /* ---- measures of `leverage rank` -------------------------------------------------------------- */
 
 #define CLI_MAX_READS 10
@@ -138,6 +153,8 @@ struct measure {
 
 extern const measure cli_measures[];
 const measure *cli_measure_find(const char *name);
+/* "; did you mean pagerank?" for a measure name that is not one (cli_near_hint), into b. */
+const char *cli_measure_hint(const char *name, char *b, size_t cap);
 /* Compute a measure into out (length lev_actor_count). Prints the error; returns a status.
  * Leaves p's LEV_P_DIRECTION as it found it. */
 lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params *p, double *out);

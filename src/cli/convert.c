@@ -71,7 +71,9 @@ static int run(cli_args *a) {
             }
             ms[ns] = cli_measure_find(tok);
             if (!ms[ns]) {
-                status = cli_usage("--scores: unknown measure \"%s\" (see leverage rank --help)", tok);
+                char hint[96];
+                status = cli_usage("--scores: unknown measure \"%s\"%s (see leverage rank --help)", tok,
+                                   cli_measure_hint(tok, hint, sizeof hint));
                 free(list);
                 return status;
             }

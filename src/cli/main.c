@@ -69,7 +69,13 @@ int main(int argc, char **argv) {
         return EXIT_FAILED;
     }
     const cli_command *c = command(name);
-    if (!c) return cli_usage("unknown command: %s", name);
+    if (!c) {
+        cli_near nr;
+        char hint[96];
+        cli_near_start(&nr, name);
+        for (int k = 0; cli_commands[k]; k++) cli_near_offer(&nr, cli_commands[k]->name);
+        return cli_usage("unknown command: %s%s", name, cli_near_hint(&nr, hint, sizeof hint));
+    }
     cli_args a;
     int status = cli_parse(c, argc - 2, argv + 2, &a);
     if (status >= 0) return status;

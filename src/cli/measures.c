@@ -183,6 +183,13 @@ const measure *cli_measure_find(const char *name) {
     return NULL;
 }
 
+const char *cli_measure_hint(const char *name, char *b, size_t cap) {
+    cli_near nr;
+    cli_near_start(&nr, name);
+    for (const measure *m = cli_measures; m->name; m++) cli_near_offer(&nr, m->name);
+    return cli_near_hint(&nr, b, cap);
+}
+
 lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params *p, double *out) {
     int64_t dir = LEV_DIR_ALL;
     lev_params_get_int(p, LEV_P_DIRECTION, &dir);

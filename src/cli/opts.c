@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -45,6 +46,58 @@ int cli_usage(const char *fmt, ...) {
     va_end(ap);
     fputs("\nTry 'leverage --help'.\n", stderr);
     return EXIT_USAGE;
+}
+
+void cli_near_start(cli_near *nr, const char *word) {
+    memset(nr, 0, sizeof *nr);
+    nr->word = word;
+    nr->dist = INT_MAX;
+}
+
+/* Optimal string alignment distance of a and b (each shorter than 64 bytes), or INT_MAX. */
+static int osa(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= 64 || lb >= 64) return INT_MAX;
+    int d[64][64];
+    for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < c) c = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < c) c = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+                c = d[i - 2][j - 2] + 1;
+            d[i][j] = c;
+        }
+    return d[la][lb];
+}
+
+void cli_near_offer(cli_near *nr, const char *cand) {
+    size_t wl = strlen(nr->word), cl = strlen(cand);
+    if (cl >= sizeof nr->best) return;
+    if (wl >= 3 && wl < cl && strncmp(cand, nr->word, wl) == 0) {
+        if (nr->prefixes++ == 0) memcpy(nr->prefix, cand, cl + 1);
+    }
+    int dist = osa(nr->word, cand);
+    if (dist < nr->dist) {
+        nr->dist = dist;
+        nr->ties = 0;
+        memcpy(nr->best, cand, cl + 1);
+    } else if (dist == nr->dist && strcmp(cand, nr->best) != 0) {
+        nr->ties++;
+    }
+}
+
+const char *cli_near_hint(cli_near *nr, char *b, size_t cap) {
+    size_t wl = strlen(nr->word);
+    int limit = wl <= 4 ? 1 : wl <= 9 ? 2 : 3;
+    const char *pick = NULL;
+    if (nr->dist > 0 && nr->dist <= limit && nr->ties == 0) pick = nr->best;
+    else if (nr->dist > limit && nr->prefixes == 1) pick = nr->prefix;
+    if (pick) snprintf(b, cap, "; did you mean %s?", pick);
+    else if (cap) b[0] = 0;
+    return b;
 }
 
 const char *cli_option_name(const cli_option *o, char *b, size_t cap) {
@@ -197,7 +250,15 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a) {
         }
         const cli_option *o = find(cmd, name);
         if (!o) {
-            status = cli_usage("unknown option for %s: %s (see leverage %s --help)", cmd->name, name, cmd->name);
+            cli_near nr;
+            char b[64], hint[96];
+            cli_near_start(&nr, name);
+            for (int t = 0; cmd->options[t]; t++)
+                for (const cli_option *c = cmd->options[t]; c->kind != CLI_END; c++)
+                    cli_near_offer(&nr, cli_option_name(c, b, sizeof b));
+            cli_near_offer(&nr, "--help");
+            status = cli_usage("unknown option for %s: %s%s (see leverage %s --help)", cmd->name, name,
+                               cli_near_hint(&nr, hint, sizeof hint), cmd->name);
             break;
         }
         int bare = o->kind == CLI_FLAG || o->kind == CLI_SWITCH;

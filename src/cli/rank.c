@@ -100,7 +100,10 @@ static int check_reads(const cli_args *a, const measure *m) {
 static int run(cli_args *a) {
     if (!a->measure) return cli_usage("rank needs --measure NAME");
     const measure *m = cli_measure_find(a->measure);
-    if (!m) return cli_usage("unknown measure: %s (see leverage rank --help)", a->measure);
+    char hint[96];
+    if (!m)
+        return cli_usage("unknown measure: %s%s (see leverage rank --help)", a->measure,
+                         cli_measure_hint(a->measure, hint, sizeof hint));
     if (a->edge_scores && strcmp(m->name, "betweenness") != 0)
         return cli_usage("--edges goes with --measure betweenness");
     if (a->edge_scores && cli_given(a, LEV_P_ENDPOINTS))
