@@ -281,58 +281,17 @@ static void bfs_mark(const size_t *off, const uint32_t *adj, uint32_t src, uint3
     }
 }
 
-/* Tarjan's algorithm (lev__scc's, with the same explicit stacks) over the actors whose comp[] is
- * still LEV_NONE; the others are already placed and are neither visited nor followed. Every
- * component found is labelled by its root, the actor where the search entered it. */
-static void tarjan_rest(const lev__csr *g, uint32_t *comp, uint32_t *stack, const lev__scc_scratch *w) {
-    uint32_t n = g->n, *idx = w->idx, *low = w->low, *calls = w->calls;
-    const size_t *off = g->out_off;
-    const uint32_t *adj = g->out_adj;
-    size_t *next = w->next;
-    for (uint32_t v = 0; v < n; v++) idx[v] = comp[v] == LEV_NONE ? 0 : UINT32_MAX;
-    uint32_t counter = 0, top = n; /* Tarjan's stack is stack[top .. n) */
-    for (uint32_t r = 0; r < n; r++) {
-        if (idx[r]) continue;
-        uint32_t cp = 0;
-        calls[cp++] = r;
-        next[r] = off[r];
-        idx[r] = low[r] = ++counter;
-        stack[--top] = r;
-        while (cp) {
-            uint32_t v = calls[cp - 1];
-            if (next[v] < off[v + 1]) {
-                uint32_t y = adj[next[v]++];
-                if (!idx[y]) {
-                    idx[y] = low[y] = ++counter;
-                    next[y] = off[y];
-                    stack[--top] = y;
-                    calls[cp++] = y;
-                } else if (comp[y] == LEV_NONE && idx[y] < low[v]) {
-                    low[v] = idx[y]; /* y is on the stack */
-                }
-                continue;
-            }
-            cp--;
-            if (cp && low[v] < low[calls[cp - 1]]) low[calls[cp - 1]] = low[v];
-            if (low[v] != idx[v]) continue;
-            uint32_t y;
-            do {
-                y = stack[top++];
-                comp[y] = v;
-            } while (y != v);
-        }
-    }
-}
-
 /* Strong components: forward–backward from a pivot for the big one, then Tarjan for the rest
  * (the first step of Fleischer, Hendrickson & Pinar's divide and conquer, as in Hong et al.'s
  * multistep method). The pivot is the actor with the largest in-degree × out-degree (ties: the
  * smallest index), the likeliest member of a giant component; the actors both reached from it
- * and reaching it are its component, found by two parallel searches. Tarjan then runs, on one
- * thread, over the actors left, ignoring the placed ones (no edge between two components can
- * change either). Each component is labelled by an actor of its own, then numbered in order of
- * first actor through map[] (the scratch's low[]); the partition is a fact of the network, so
- * the ids are the same for any thread count. */
+ * and reaching it are its component, found by two parallel searches. Tarjan (lev__scc_rest)
+ * then runs, on one thread, over the actors left, ignoring the placed ones (no edge between two
+ * components can change either), and numbers their components 0, 1, …; the pivot's comes after
+ * them. All are then renumbered in order of first actor through map[] (the scratch's low[]):
+ * the partition is a fact of the network, so the ids are the same for any thread count. */
+#define PLACED (LEV_NONE - 1) /* the pivot's component before numbering: no Tarjan label (< n - 1) */
+
 static size_t strong_components(const lev__csr *g, uint32_t *comp, uint32_t *member, const lev__scc_scratch *w,
                                 int T) {
     uint32_t n = g->n;
@@ -356,11 +315,14 @@ static size_t strong_components(const lev__csr *g, uint32_t *comp, uint32_t *mem
         bfs_mark(g->in_off, g->in_adj, pivot, mark, 2, member, T);
 #pragma omp parallel for schedule(static) num_threads(T)
         for (uint32_t v = 0; v < n; v++)
-            if (mark[v] == 3) comp[v] = pivot;
+            if (mark[v] == 3) comp[v] = PLACED;
     }
-    tarjan_rest(g, comp, member, w);
+    uint32_t rest = lev__scc_rest(n, g->out_off, g->out_adj, comp, member, NULL, w);
+    if (best) /* the pivot's component: label `rest`, one past Tarjan's (rest < n: it is not empty) */
+        for (uint32_t v = 0; v < n; v++)
+            if (comp[v] == PLACED) comp[v] = rest;
     uint32_t *map = w->low, count = 0;
-    for (uint32_t v = 0; v < n; v++) map[v] = LEV_NONE;
+    for (uint32_t v = 0; v <= rest && v < n; v++) map[v] = LEV_NONE;
     for (uint32_t v = 0; v < n; v++) {
         uint32_t r = comp[v];
         if (map[r] == LEV_NONE) map[r] = count++;

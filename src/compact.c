@@ -629,11 +629,16 @@ lev_status lev__view_build(const lev__ctx *c, int dir, int how, int with_w, lev_
  * actors emitted and sp on the stack, e + sp ≤ n, so the two never meet. An emitted component
  * lies on the stack deepest-first (its root, the first visited, last); it is reversed in place
  * and moved down to member[e ..), root first. */
-uint32_t lev__scc(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
-                  uint32_t *first, const lev__scc_scratch *w) {
+static uint32_t scc(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
+                    uint32_t *first, const lev__scc_scratch *w, int rest) {
     uint32_t *idx = w->idx, *low = w->low, *calls = w->calls;
     size_t *next = w->next;
-    for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = LEV_NONE;
+    /* With rest, an actor already placed (comp ≠ LEV_NONE) looks visited and off the stack: it
+     * is neither entered nor followed, and keeps its comp. */
+    if (rest)
+        for (uint32_t v = 0; v < n; v++) idx[v] = comp[v] == LEV_NONE ? 0 : UINT32_MAX;
+    else
+        for (uint32_t v = 0; v < n; v++) idx[v] = 0, comp[v] = LEV_NONE;
     uint32_t counter = 0, top = n, nc = 0, e = 0; /* the stack is member[top .. n) */
     for (uint32_t r = 0; r < n; r++) {
         if (idx[r]) continue;
@@ -676,6 +681,16 @@ uint32_t lev__scc(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *
             nc++;
         }
     }
-    if (first) first[nc] = n;
+    if (first) first[nc] = e;
     return nc;
+}
+
+uint32_t lev__scc(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
+                  uint32_t *first, const lev__scc_scratch *w) {
+    return scc(n, off, adj, comp, member, first, w, 0);
+}
+
+uint32_t lev__scc_rest(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
+                       uint32_t *first, const lev__scc_scratch *w) {
+    return scc(n, off, adj, comp, member, first, w, 1);
 }

@@ -369,6 +369,12 @@ typedef struct lev__scc_scratch {
  * Self-loops and parallel arcs are harmless. */
 uint32_t lev__scc(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
                   uint32_t *first, const lev__scc_scratch *w);
+/* lev__scc over the actors whose comp[] is LEV_NONE on entry; the others are already placed
+ * (their comp is kept) and are neither visited nor followed, which is right when no component
+ * holds both placed and unplaced actors. Components are numbered from 0 as lev__scc numbers
+ * them; member[] and first[] list only the unplaced actors (first[count] is how many). */
+uint32_t lev__scc_rest(uint32_t n, const size_t *off, const uint32_t *adj, uint32_t *comp, uint32_t *member,
+                       uint32_t *first, const lev__scc_scratch *w);
 
 /* ---- numbers -------------------------------------------------------------------------------- */
 
