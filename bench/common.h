@@ -154,9 +154,9 @@ static inline int bench_read_bin(const char *path, bench_edges *e, char *err, si
         return -1;
     }
     size_t m = (size_t)e->m;
-    e->src = malloc(m * 4 + 4);
-    e->dst = malloc(m * 4 + 4);
-    e->w = malloc(m * 4 + 4);
+    e->src = (uint32_t *)malloc(m * 4 + 4);
+    e->dst = (uint32_t *)malloc(m * 4 + 4);
+    e->w = (float *)malloc(m * 4 + 4);
     if (!e->src || !e->dst || !e->w || fread(e->src, 4, m, f) != m || fread(e->dst, 4, m, f) != m ||
         fread(e->w, 4, m, f) != m) {
         snprintf(err, errlen, "%s: short read or out of memory", path);
