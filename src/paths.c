@@ -1819,6 +1819,7 @@ static lev_status approx_common(const lev_network *net, lev_params *p, double *o
         /* A bidirectional sample costs far less than a search: about √(V + E) arcs on
          * small-world networks, which decides whether a second thread pays. */
         int threads = pick_threads(&c, (om + SAMP_BLOCK - 1) / SAMP_BLOCK, omega * sqrt((double)(n + vw.m)) * 8);
+        if (n + vw.m < 4096) threads = 1; /* a sample is a few microseconds: a round's barrier would cost more */
         /* Threads 0..T−1 search from s, T..2T−1 from t (or lend their arrays to the hop sampler). */
         work *ws = scr_alloc(&s, 2 * (size_t)threads, sizeof *ws);
         uint32_t *comp = undirected ? scr_alloc(&s, n, sizeof *comp) : NULL, *seen = scr_alloc(&s, n, sizeof *seen);
