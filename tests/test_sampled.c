@@ -220,7 +220,7 @@ Test(sampled, adaptive_stops_early) {
 static lev_network *grid(int k) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[8];
+    char name[16];
     for (int v = 0; v < k * k; v++) {
         snprintf(name, sizeof name, "g%d", v);
         cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
