@@ -43,7 +43,7 @@ static inline int same_len(double a, double b) { return fabs(a - b) <= PATH_EPS 
 
 /* ---- scratch bookkeeping: every block goes back to the allocator at the end ----------------- */
 
-#define SCR_MAX 32 /* the most any call holds at once is 23 (sampled, directed, during the VD bound) */
+#define SCR_MAX 32 /* the most any call holds at once is 24 (sampled, directed, weighted, while sampling) */
 
 typedef struct scratch {
     const lev__ctx *c;
