@@ -1890,21 +1890,28 @@ LEV_API lev_status lev_betweenness_subset(const lev_network *net, const uint32_t
 /**
  * @brief Betweenness estimated from sampled shortest paths, for large networks.
  *
- * Draws r ordered pairs (s, t), s ≠ t, uniformly, and for each one shortest s–t path uniformly
+ * Draws ordered pairs (s, t), s ≠ t, uniformly, and for each one shortest s–t path uniformly
  * among them (none if t is unreachable); an actor's estimate is the share of samples whose path
  * it lies inside, times n/(n − 2). With probability at least 1 − LEV_P_DELTA every estimate is
  * within LEV_P_EPSILON of the actor's normalized betweenness, lev_betweenness() with
- * LEV_P_NORMALIZED 1 (Riondato–Kornaropoulos, with ε(n − 2)/n for their scale). Scores are on
- * that scale whatever LEV_P_NORMALIZED says. r = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with
- * ε' = ε(n − 2)/n and VD an upper bound of the vertex diameter (the most actors on one shortest
- * path): over the strongly connected components C that one path of the condensation crosses,
- * the largest sum of min(|C|, ⌊(ecc_in(x) + ecc_out(x))/ℓmin⌋ + 1), with x the first actor of C
- * a depth-first search reaches, its eccentricities within C and ℓmin C's shortest tie (1 with
- * hops; on an undirected view, RK's 2·eccentricity + 1 per connected component). When VD < 3 or n ≤ 2 nobody can be between: all
- * 0, exactly, from 0 samples. Each sample is a balanced bidirectional search (Borassi–Natale),
- * which on small-world networks touches a small part of the network. Sample i draws from a
- * stream made from LEV_P_SEED and i alone: same seed, same answer, for any LEV_P_THREADS.
- * lev_betweenness_sampled() also tells r and ε.
+ * LEV_P_NORMALIZED 1. Scores are on that scale whatever LEV_P_NORMALIZED says. The number of
+ * samples adapts (KADABRA, Borassi–Natale): with ε' = ε(n − 2)/n for the rescaling, the ceiling
+ * is Riondato–Kornaropoulos' size for δ/2, ω = ⌈(0.5/ε'²)(⌊log₂(VD − 2)⌋ + 1 + ln(2/δ))⌉, VD an
+ * upper bound of the vertex diameter (the most actors on one shortest path): over the strongly
+ * connected components C that one path of the condensation crosses, the largest sum of
+ * min(|C|, ⌊(ecc_in(x) + ecc_out(x))/ℓmin⌋ + 1), with x the first actor of C a depth-first
+ * search reaches, its eccentricities within C and ℓmin C's shortest tie (1 with hops; on an
+ * undirected view, RK's 2·eccentricity + 1 per connected component). A pilot of ⌈ω/100⌉ samples
+ * splits the other δ/2 over the actors (δ_L(v) = δ_U(v)); the estimate is then made of the
+ * following samples and stops at the first checkpoint τ (every 512 samples) at which every
+ * actor's KADABRA deviations f(b̃, δ_L, ω, τ) and g(b̃, δ_U, ω, τ) are ≤ ε', or at τ = ω. Either
+ * way the guarantee above holds (probability δ/2 for each bound). When VD < 3 or n ≤ 2 nobody
+ * can be between: all 0, exactly, from 0 samples. Each sample is a balanced bidirectional
+ * search: with hops a level-synchronous BFS (the side whose frontier has the smaller degree sum
+ * expands a whole level), with lengths a Dijkstra; on small-world networks it touches a small
+ * part of the network. Sample i draws from a stream made from LEV_P_SEED and i alone and the
+ * checkpoints are fixed: same seed, same answer (and the same number of samples), for any
+ * LEV_P_THREADS. lev_betweenness_sampled() also tells r and ε.
  * @param[in]  net The network; not changed (its compact form may be built).
  * @param[in]  p   Options or NULL: LEV_P_EPSILON, LEV_P_DELTA, LEV_P_SEED, LEV_P_WEIGHTED,
  *   LEV_P_UNDIRECTED, LEV_P_THREADS; progress callback (on the calling thread, ending at 1).
@@ -1914,8 +1921,9 @@ LEV_API lev_status lev_betweenness_subset(const lev_network *net, const uint32_t
  *   reads net · allocates O(V + E) scratch plus O(V) per thread · parallel (OpenMP) ·
  *   deterministic for a seed, for any LEV_P_THREADS · cancellable.
  * @par Complexity
- *   O(r·(V + E) log V) in the worst case (each sample stops once the two searches meet), plus
- *   O((V + E) log V) for VD.
+ *   O((r + ω/100)·(V + E)) hops, O((r + ω/100)·(V + E) log V) with lengths in the worst case,
+ *   r ≤ ω (each sample stops once the two searches meet), plus O((V + E) log V) for VD and O(V)
+ *   per checkpoint.
  * @par Reference
  *   Riondato, M. & Kornaropoulos, E. M. (2016). Data Min. Knowl. Disc. 30. doi:10.1007/s10618-015-0423-0;
  *   Borassi, M. & Natale, E. (2019). KADABRA is an ADaptive Algorithm for Betweenness via Random
@@ -1928,10 +1936,12 @@ LEV_API lev_status lev_betweenness_approx(const lev_network *net, lev_params *p,
  * @brief As lev_betweenness_approx(), and tells how many samples it drew and the error bound.
  *
  * Writes the same scores as lev_betweenness_approx() with the same options, and the number r of
- * sampled pairs and the bound ε that holds for every actor with probability at least 1 − δ
- * (LEV_P_DELTA), so a report can say "estimated from r samples, ±ε with probability 1 − δ". ε is
- * LEV_P_EPSILON when samples were drawn; r = 0 and ε = 0 when the scores are exact without any
- * (VD < 3, n ≤ 2, empty network).
+ * sampled pairs the estimates are made of and the bound ε that holds for every actor with
+ * probability at least 1 − δ (LEV_P_DELTA), so a report can say "estimated from r samples, ±ε
+ * with probability 1 − δ". r is where the adaptive rule stopped: a multiple of 512 below ω, or
+ * ω, Riondato–Kornaropoulos' size for δ/2 (so at most that; the ⌈ω/100⌉ pilot samples that
+ * allocate δ are not counted). ε is LEV_P_EPSILON when samples were drawn; r = 0 and ε = 0 when
+ * the scores are exact without any (VD < 3, n ≤ 2, empty network).
  * @param[in]  net     The network; not changed (its compact form may be built).
  * @param[in]  p       Options or NULL: as lev_betweenness_approx().
  * @param[out] out     Caller-owned, length lev_actor_count(net); written only on LEV_OK.

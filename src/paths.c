@@ -43,7 +43,7 @@ static inline int same_len(double a, double b) { return fabs(a - b) <= PATH_EPS 
 
 /* ---- scratch bookkeeping: every block goes back to the allocator at the end ----------------- */
 
-#define SCR_MAX 32 /* the most any call holds at once is 23 (sampled, directed, during the VD bound) */
+#define SCR_MAX 32 /* the most any call holds at once is 24 (sampled, directed, weighted, while sampling) */
 
 typedef struct scratch {
     const lev__ctx *c;
@@ -507,6 +507,8 @@ typedef struct job {
     uint64_t seed;
     const uint32_t *rank;
     size_t bside;    /* the backward workspace of thread t is ws[t + bside] */
+    size_t first;    /* sampled betweenness: the number of the round's first sample */
+    const uint32_t *comp; /* sampled betweenness, undirected: component of each relabelled actor (else NULL) */
 } job;
 
 static void close_block(const job *J, work *w, size_t b) {
@@ -832,6 +834,19 @@ static inline uint64_t rng_below(uint64_t *st, uint64_t bound) {
 
 static inline double rng_unit(uint64_t *st) { return (double)(rng_next(st) >> 11) * 0x1.0p-53; }
 
+/* The pair of sample i, drawn from a stream seeded by (LEV_P_SEED, i) alone, by actor index,
+ * returned relabelled (the views' numbering); *st is left for the path's own draws. 0 when the
+ * two lie in different components of an undirected view (no path: nothing to search). */
+static inline int samp_pair(const job *J, size_t i, uint64_t *st, uint32_t *u, uint32_t *t) {
+    uint32_t n = J->g->n;
+    *st = mix64(J->seed * 0x9e3779b97f4a7c15ULL + mix64((uint64_t)i + 0x632be59bd9b4e019ULL));
+    uint32_t a = (uint32_t)rng_below(st, n), z = (uint32_t)rng_below(st, n - 1);
+    if (z >= a) z++;
+    *u = J->rank[a];
+    *t = J->rank[z];
+    return !J->comp || J->comp[*u] == J->comp[*t];
+}
+
 /* One side of a bidirectional Dijkstra: labels in w, arcs of g (the forward view for the search
  * from s, the reverse view for the one from t), hsize actors in the heap, `settled` settled,
  * `scanned` arcs looked at (the work done, which decides which side goes next). */
@@ -932,13 +947,11 @@ static void approx_block(const job *J, work *w, size_t b) {
     const view *g = J->g, *rg = J->rg;
     uint32_t n = g->n;
     work *wb = w + J->bside; /* the thread's backward workspace */
-    size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
+    size_t i0 = J->first + b * J->bsize, end = J->first + J->nitems, i1 = i0 + J->bsize < end ? i0 + J->bsize : end;
     for (size_t i = i0; i < i1; i++) {
-        uint64_t st = mix64(J->seed * 0x9e3779b97f4a7c15ULL + mix64((uint64_t)i + 0x632be59bd9b4e019ULL));
-        uint32_t u = (uint32_t)rng_below(&st, n), t = (uint32_t)rng_below(&st, n - 1);
-        if (t >= u) t++;
-        u = J->rank[u]; /* the pair is drawn by actor index, searched in the relabelled view */
-        t = J->rank[t];
+        uint64_t st;
+        uint32_t u, t;
+        if (!samp_pair(J, i, &st, &u, &t)) continue;
         side F, B;
         side_start(&F, w, g, u);
         side_start(&B, wb, rg, t);
@@ -1001,6 +1014,133 @@ static void approx_block(const job *J, work *w, size_t b) {
         }
         dijkstra_reset(w, F.settled, F.hsize);
         dijkstra_reset(wb, B.settled, B.hsize);
+    }
+}
+
+/* ---- the hop sampler: a level-synchronous balanced bidirectional BFS ----------------------------- *
+ *
+ * w->hops holds each actor's side and distance: −1 not reached, d for distance d from s,
+ * HOP_T + d for distance d to t; w->sigma the number of shortest paths from s (to t); w->order
+ * the queue, each level of each side a contiguous run of it. The thread's second workspace
+ * (w + J->bside) lends its sigma and order to the meeting frontier's weights and actors. */
+
+#define HOP_T ((int32_t)1 << 30)
+
+/* From x (tag hx: its side and distance) back to its side's end, each step to a neighbour p one
+ * level nearer the end with probability σ(p)/σ(x) (arcs of h lead there: in-rows for the side of
+ * s, out-rows for the side of t); counts the actors passed, the end excluded. */
+static void hop_walk(const view *h, const work *w, uint32_t x, int32_t hx, uint64_t *st, uint64_t *count) {
+    while ((hx & (HOP_T - 1)) > 0) {
+        int32_t want = hx - 1;
+        double pick = rng_unit(st) * w->sigma[x], acc = 0;
+        uint32_t chosen = x;
+        for (size_t k = h->off[x], k1 = h->off[x + 1]; k < k1; k++) {
+            uint32_t p = h->adj[k];
+            if (w->hops[p] != want) continue;
+            chosen = p; /* the last one if rounding left pick ≥ the sum */
+            acc += w->sigma[p];
+            if (pick < acc) break;
+        }
+        x = chosen;
+        hx = want;
+        if (hx & (HOP_T - 1)) count[x]++;
+    }
+}
+
+/* Sample i with hops (Borassi & Natale 2019, §5.1): the searches from s (out-arcs) and from t
+ * (in-arcs) take turns by whole levels, the side whose frontier has the smaller degree sum going
+ * next, until a level's arcs reach the other side. Those arcs a → x (a on the expanding side's
+ * frontier, x necessarily on the other side's last level, so every one closes a shortest path)
+ * carry all σ(s, t) shortest paths, σ(a)·σ(x) of them each. One is drawn uniformly: a with
+ * probability σ(a)·Σ_x σ(x) / σ(s, t), then x ∝ σ(x), then each half walked back to its end.
+ * A frontier with no arcs means t is out of reach. Only the actors reached are reset. */
+static void hop_block(const job *J, work *w, size_t b) {
+    const view *g = J->g, *rg = J->rg;
+    work *wx = w + J->bside;
+    int32_t *hops = w->hops;
+    double *sig = w->sigma, *aggw = wx->sigma;
+    uint32_t *q = w->order, *mlist = wx->order;
+    size_t i0 = J->first + b * J->bsize, end = J->first + J->nitems, i1 = i0 + J->bsize < end ? i0 + J->bsize : end;
+    for (size_t i = i0; i < i1; i++) {
+        uint64_t st;
+        uint32_t u, t;
+        if (!samp_pair(J, i, &st, &u, &t)) continue;
+        hops[u] = 0;
+        hops[t] = HOP_T;
+        sig[u] = sig[t] = 1;
+        q[0] = u;
+        q[1] = t;
+        size_t fs0 = 0, fs1 = 1, ft0 = 1, ft1 = 2, qend = 2, nm = 0;
+        size_t ds = g->off[u + 1] - g->off[u], dt = rg->off[t + 1] - rg->off[t];
+        int32_t ls = 0, lt = HOP_T;
+        int fwd = 1, met = 0;
+        for (;;) {
+            fwd = ds <= dt;
+            if ((fwd ? ds : dt) == 0) break; /* that side has nowhere to go: no path */
+            const view *h = fwd ? g : rg;
+            size_t f0 = fwd ? fs0 : ft0, f1 = fwd ? fs1 : ft1, nd = 0, nstart = qend;
+            int32_t next = (fwd ? ls : lt) + 1;
+            for (size_t j = f0; j < f1; j++) {
+                uint32_t a = q[j];
+                double sa = sig[a], wsum = 0;
+                for (size_t k = h->off[a], k1 = h->off[a + 1]; k < k1; k++) {
+                    uint32_t y = h->adj[k];
+                    int32_t hy = hops[y];
+                    if (hy < 0) {
+                        if (met) continue; /* the last level: nobody new is needed */
+                        hops[y] = next;
+                        sig[y] = sa;
+                        q[qend++] = y;
+                        nd += h->off[y + 1] - h->off[y];
+                    } else if (hy == next) {
+                        sig[y] += sa;
+                    } else if ((hy >= HOP_T) == fwd) {
+                        wsum += sig[y]; /* the other side */
+                    }
+                }
+                if (wsum > 0) {
+                    met = 1;
+                    aggw[nm] = sa * wsum;
+                    mlist[nm++] = a;
+                }
+            }
+            if (met) break;
+            if (fwd) {
+                fs0 = nstart, fs1 = qend, ds = nd, ls = next;
+            } else {
+                ft0 = nstart, ft1 = qend, dt = nd, lt = next;
+            }
+        }
+        if (met) {
+            const view *h = fwd ? g : rg;
+            double total = 0, acc = 0;
+            for (size_t j = 0; j < nm; j++) total += aggw[j];
+            double pick = rng_unit(&st) * total;
+            size_t j = 0;
+            for (; j + 1 < nm; j++) {
+                acc += aggw[j];
+                if (pick < acc) break;
+            }
+            uint32_t a = mlist[j], x = a;
+            double ysum = 0;
+            for (size_t k = h->off[a]; k < h->off[a + 1]; k++)
+                if (hops[h->adj[k]] >= 0 && (hops[h->adj[k]] >= HOP_T) == fwd) ysum += sig[h->adj[k]];
+            pick = rng_unit(&st) * ysum;
+            acc = 0;
+            for (size_t k = h->off[a]; k < h->off[a + 1]; k++) {
+                uint32_t y = h->adj[k];
+                if (!(hops[y] >= 0 && (hops[y] >= HOP_T) == fwd)) continue;
+                x = y;
+                acc += sig[y];
+                if (pick < acc) break;
+            }
+            uint32_t as = fwd ? a : x, at = fwd ? x : a; /* the arc's ends on the side of s, of t */
+            if (hops[as] != 0) w->count[as]++;
+            if (hops[at] != HOP_T) w->count[at]++;
+            hop_walk(rg, w, as, hops[as], &st, w->count);
+            hop_walk(g, w, at, hops[at], &st, w->count);
+        }
+        for (size_t j = 0; j < qend; j++) hops[q[j]] = -1;
     }
 }
 
@@ -1531,6 +1671,109 @@ static uint64_t vertex_diameter_bound(scratch *s, const view *g, const view *rg,
     return vd;
 }
 
+/* ---- the adaptive driver (KADABRA) -------------------------------------------------------------- *
+ *
+ * Borassi & Natale (2019), §4: ω is Riondato–Kornaropoulos' sample size for δ/2, enough alone;
+ * a pilot of ⌈ω/100⌉ samples (numbers 0 .. τ₀ − 1, used for nothing else) splits the other δ/2
+ * over the actors as δ_L(v) = δ_U(v); the estimate is then built from samples τ₀, τ₀ + 1, …
+ * and stops at the first checkpoint τ (every SAMP_ROUND samples, fixed) where every actor's
+ * f(b̃, δ_L, ω, τ) and g(b̃, δ_U, ω, τ) are ≤ ε', or at τ = ω. b̃ is a share of the τ samples.
+ * Counts are integers, added per thread and summed at the checkpoints, so neither the estimate
+ * nor the stopping point depends on the thread count. */
+
+#define SAMP_BLOCK 64
+#define SAMP_ROUND 512
+
+/* Samples first .. first + count − 1, counted into the threads' w->count. */
+static void samp_run(const job *J0, work *ws, int threads, size_t first, size_t count, block_fn f) {
+    job J = *J0;
+    J.first = first;
+    J.nitems = count;
+    size_t nb = (count + J.bsize - 1) / J.bsize;
+    (void)threads;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+    for (size_t b = 0; b < nb; b++) f(&J, &ws[lev__thread_num()], b);
+}
+
+/* KADABRA's lower and upper deviations (Borassi & Natale 2019, Theorem 4.1 and §4.2) of a share
+ * b after tau of at most omega samples, with ln(1/δ) = lnd. */
+static inline double kad_f(double b, double lnd, double omega, double tau) {
+    double a = omega / tau - 1.0 / 3;
+    double e = lnd / tau * (-a + sqrt(a * a + 2 * b * omega / lnd));
+    return e < b ? e : b;
+}
+
+static inline double kad_g(double b, double lnd, double omega, double tau) {
+    double a = omega / tau + 1.0 / 3;
+    double e = lnd / tau * (a + sqrt(a * a + 2 * b * omega / lnd));
+    return e < 1 - b ? e : 1 - b;
+}
+
+/* Σ over threads of the counts of actor v. */
+static inline uint64_t samp_count(const work *ws, int threads, uint32_t v) {
+    uint64_t c = 0;
+    for (int t = 0; t < threads; t++) c += ws[t].count[v];
+    return c;
+}
+
+/* Per-actor ln(1/δ_v), δ_L = δ_U = δ_v, from the pilot shares (KADABRA's computeDeltaGuess for
+ * absolute errors, err = e2): δ_v = exp(−c·e2²/b̃(v)) + δ·β/(4n), with c the smallest (to e2/10)
+ * for which 2·Σ exp(−c·e2²/b̃(v)) < (δ/2)(1 − β), β = 0.001, so that Σ (δ_L + δ_U) ≤ δ/2. An
+ * actor never seen in the pilot gets δ·β/(4n). Sums in actor order: deterministic. */
+static void samp_deltas(const work *ws, int threads, size_t n, double tau0, double e2, double delta,
+                        uint32_t *seen, double *lnd) {
+    const double beta = 0.001, floor_d = delta * beta / 4 / (double)n;
+    size_t ns = 0;
+    for (uint32_t v = 0; v < n; v++) {
+        lnd[v] = -log(floor_d);
+        if (samp_count(ws, threads, v)) seen[ns++] = v;
+    }
+    double lo = 0, hi = 1 / (e2 * e2) * log((double)n * 4 * (1 - beta) / delta);
+    while (hi - lo > e2 / 10) {
+        double c = (lo + hi) / 2, sum = 0;
+        for (size_t j = 0; j < ns; j++) sum += 2 * exp(-c * e2 * e2 / ((double)samp_count(ws, threads, seen[j]) / tau0));
+        if (sum >= delta / 2 * (1 - beta))
+            lo = c;
+        else
+            hi = c;
+    }
+    for (size_t j = 0; j < ns; j++) {
+        uint32_t v = seen[j];
+        double b = (double)samp_count(ws, threads, v) / tau0;
+        lnd[v] = -log(exp(-hi * e2 * e2 / b) + floor_d);
+    }
+}
+
+/* Whether every actor's f and g after tau samples are ≤ e2. Hubs come first in the relabelled
+ * order and are the last to converge, so an unfinished run is usually seen at once. */
+static int samp_done(const work *ws, int threads, size_t n, const double *lnd, double omega, double tau, double e2) {
+    for (uint32_t v = 0; v < n; v++) {
+        double b = (double)samp_count(ws, threads, v) / tau;
+        if (kad_f(b, lnd[v], omega, tau) > e2 || kad_g(b, lnd[v], omega, tau) > e2) return 0;
+    }
+    return 1;
+}
+
+/* Components of an undirected view (a label per relabelled actor), by BFS with queue q. */
+static void samp_components(const view *g, uint32_t *comp, uint32_t *q) {
+    uint32_t n = g->n;
+    for (uint32_t v = 0; v < n; v++) comp[v] = UINT32_MAX;
+    for (uint32_t r = 0; r < n; r++) {
+        if (comp[r] != UINT32_MAX) continue;
+        size_t head = 0, tail = 0;
+        comp[r] = r;
+        q[tail++] = r;
+        while (head < tail) {
+            uint32_t x = q[head++];
+            for (size_t k = g->off[x]; k < g->off[x + 1]; k++)
+                if (comp[g->adj[k]] == UINT32_MAX) {
+                    comp[g->adj[k]] = r;
+                    q[tail++] = g->adj[k];
+                }
+        }
+    }
+}
+
 static lev_status approx_common(const lev_network *net, lev_params *p, double *out, uint64_t *samples,
                                 double *epsilon) {
     const char *what = "sampled betweenness";
@@ -1550,7 +1793,7 @@ static lev_status approx_common(const lev_network *net, lev_params *p, double *o
     scratch s = {.c = &c};
     view vw, rvw;
     uint32_t *rank, *perm;
-    /* Lengths on both views, 1 per arc for hops: both searches are Dijkstra's. */
+    /* Lengths on both views, 1 per arc for hops (the vertex-diameter bound runs Dijkstra). */
     int lw = weighted ? 1 : 2;
     if (relabel_order(&s, g, &rank, &perm) ||
         view_build(&s, &c, undirected ? VIEW_BOTH : VIEW_OUT, lw, 0, rank, perm, &vw))
@@ -1569,27 +1812,42 @@ static lev_status approx_common(const lev_network *net, lev_params *p, double *o
     size_t nsamp = 0;
     if (vd >= 3) {
         /* RK's bound is on Σ/(n(n − 1)); ours divides by (n − 1)(n − 2), n/(n − 2) times more,
-         * so sample for ε' = ε(n − 2)/n. c = 0.5 (RK §4.1). */
+         * so sample for ε' = ε(n − 2)/n. c = 0.5 (RK §4.1); δ/2 for ω, δ/2 for the stopping rule. */
         double e2 = eps * ((double)n - 2) / (double)n;
-        double r = ceil(0.5 / (e2 * e2) * (floor(log2((double)(vd - 2))) + 1 + log(1 / delta)));
-        nsamp = (size_t)r;
-        size_t bsize = 256, nblocks = (nsamp + bsize - 1) / bsize;
+        double omega = ceil(0.5 / (e2 * e2) * (floor(log2((double)(vd - 2))) + 1 + log(2 / delta)));
+        size_t om = (size_t)omega, tau0 = (om + 99) / 100;
         /* A bidirectional sample costs far less than a search: about √(V + E) arcs on
          * small-world networks, which decides whether a second thread pays. */
-        int threads = pick_threads(&c, nblocks, r * sqrt((double)(n + vw.m)) * 8);
-        /* Threads 0..T−1 search from s, T..2T−1 from t. */
+        int threads = pick_threads(&c, (om + SAMP_BLOCK - 1) / SAMP_BLOCK, omega * sqrt((double)(n + vw.m)) * 8);
+        if (n + vw.m < 4096) threads = 1; /* a sample is a few microseconds: a round's barrier would cost more */
+        /* Threads 0..T−1 search from s, T..2T−1 from t (or lend their arrays to the hop sampler). */
         work *ws = scr_alloc(&s, 2 * (size_t)threads, sizeof *ws);
-        if (!ws || alloc_work(&s, ws, 2 * threads, &vw, K_APPROX, 1, 1)) return oom(&c, &s, what, n, m);
-        job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = 1, .bsize = bsize, .nitems = nsamp,
-                 .seed = seed, .rank = rank, .bside = (size_t)threads};
-        rc = run_blocks(&c, &J, ws, threads, nblocks, approx_block, NULL, what);
+        uint32_t *comp = undirected ? scr_alloc(&s, n, sizeof *comp) : NULL, *seen = scr_alloc(&s, n, sizeof *seen);
+        double *lnd = scr_alloc(&s, n, sizeof *lnd);
+        if (!ws || (undirected && !comp) || !seen || !lnd || alloc_work(&s, ws, 2 * threads, &vw, K_APPROX, weighted, 1))
+            return oom(&c, &s, what, n, m);
+        if (comp) samp_components(&vw, comp, seen);
+        job J = {.kind = K_APPROX, .g = &vw, .rg = &rvw, .weighted = weighted, .bsize = SAMP_BLOCK,
+                 .seed = seed, .rank = rank, .bside = (size_t)threads, .comp = comp};
+        block_fn f = weighted ? approx_block : hop_block;
+        double total = (double)(tau0 + om);
+        samp_run(&J, ws, threads, 0, tau0, f);
+        rc = lev__ctx_progress(&c, (double)tau0 / total, what);
         if (rc == LEV_OK) {
-            double scale = (double)n / (((double)n - 2) * r);
-            for (size_t v = 0; v < n; v++) {
-                uint64_t cnt = 0;
-                for (int t = 0; t < threads; t++) cnt += ws[t].count[rank[v]];
-                res[v] = (double)cnt * scale;
-            }
+            samp_deltas(ws, threads, n, (double)tau0, e2, delta, seen, lnd);
+            for (int t = 0; t < threads; t++) memset(ws[t].count, 0, n * sizeof *ws[t].count);
+        }
+        while (rc == LEV_OK && nsamp < om) {
+            size_t step = om - nsamp < SAMP_ROUND ? om - nsamp : SAMP_ROUND;
+            samp_run(&J, ws, threads, tau0 + nsamp, step, f);
+            nsamp += step;
+            rc = lev__ctx_progress(&c, (double)(tau0 + nsamp) / total, what);
+            if (rc == LEV_OK && nsamp < om && samp_done(ws, threads, n, lnd, omega, (double)nsamp, e2)) break;
+        }
+        if (rc == LEV_OK) rc = lev__ctx_progress(&c, 1, what);
+        if (rc == LEV_OK) {
+            double scale = (double)n / (((double)n - 2) * (double)nsamp);
+            for (size_t v = 0; v < n; v++) res[v] = (double)samp_count(ws, threads, rank[v]) * scale;
         }
     }
     if (rc == LEV_OK) {
