@@ -74,6 +74,14 @@ static inline int sbuf_sink(void *ud, const char *data, size_t len) {
     return 0;
 }
 
+/* SplitMix64: the next number of the stream *st (random test networks). */
+static inline uint64_t test_rnd(uint64_t *st) {
+    uint64_t z = (*st += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
 /* Run a shell command (the CLI tests); return its exit status and, if out is not NULL, its
  * stdout (malloc'ed, "" when empty). */
 static inline int cli_run(const char *cmd, char **out) {

@@ -9,13 +9,6 @@
 
 #include <stdint.h>
 
-static uint64_t rnd(uint64_t *st) {
-    uint64_t z = (*st += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 /* n actors; m random arcs among the first n − n/10 (the rest isolated), some self-loops and
  * some arcs repeated in a second channel. */
 static lev_network *random_net(uint32_t n, size_t m, uint64_t seed) {
@@ -29,9 +22,9 @@ static lev_network *random_net(uint32_t n, size_t m, uint64_t seed) {
     uint32_t live = n - n / 10;
     uint64_t st = seed;
     for (size_t e = 0; e < m; e++) {
-        uint32_t a = (uint32_t)(rnd(&st) % live), b = (uint32_t)(rnd(&st) % live);
+        uint32_t a = (uint32_t)(test_rnd(&st) % live), b = (uint32_t)(test_rnd(&st) % live);
         if (e % 50 == 0) b = a; /* a self-loop */
-        cr_assert_eq(lev_edge_add(net, a, b, 1 + (double)(rnd(&st) % 5), NULL, NULL), LEV_OK);
+        cr_assert_eq(lev_edge_add(net, a, b, 1 + (double)(test_rnd(&st) % 5), NULL, NULL), LEV_OK);
         if (e % 17 == 0) cr_assert_eq(lev_edge_add(net, a, b, 2, "other", NULL), LEV_OK);
     }
     return net;

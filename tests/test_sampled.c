@@ -49,13 +49,6 @@ static double *sampled(const lev_network *net, sopts o, uint64_t *r) {
     return est;
 }
 
-static uint64_t rnd(uint64_t *st) {
-    uint64_t z = (*st += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 /* n actors, m random arcs of strength 1..4 among the first n − 5 (five isolated actors: pairs
  * with no path), a few self-loops and repeated arcs. */
 static lev_network *random_digraph(uint32_t n, size_t m, uint64_t seed) {
@@ -68,9 +61,9 @@ static lev_network *random_digraph(uint32_t n, size_t m, uint64_t seed) {
     }
     uint64_t st = seed;
     for (size_t e = 0; e < m; e++) {
-        uint32_t a = (uint32_t)(rnd(&st) % (n - 5)), b = (uint32_t)(rnd(&st) % (n - 5));
+        uint32_t a = (uint32_t)(test_rnd(&st) % (n - 5)), b = (uint32_t)(test_rnd(&st) % (n - 5));
         if (e % 40 == 0) b = a;
-        cr_assert_eq(lev_edge_add(net, a, b, 1 + (double)(rnd(&st) % 4), NULL, NULL), LEV_OK);
+        cr_assert_eq(lev_edge_add(net, a, b, 1 + (double)(test_rnd(&st) % 4), NULL, NULL), LEV_OK);
         if (e % 23 == 0) cr_assert_eq(lev_edge_add(net, a, b, 1, "other", NULL), LEV_OK);
     }
     return net;
