@@ -1673,7 +1673,9 @@ lev_status lev_communities(const lev_network *net, lev_params *p, uint32_t *comm
     double *kin = directed ? L.cgain : NULL; /* modularity_of's third scratch array */
     for (uint32_t v = 0; v < n; v++) best[v] = v;
     uint32_t nc = n;
-    double q = modularity_of(g, best, nc, gamma, weighted, L.Kr, L.ext, kin);
+    /* Without edges (m2 = 0) every actor stays alone with modularity 0 (what modularity_of
+     * gives then); with edges the first run's partition replaces this one whatever its value. */
+    double q = 0;
     if (m2 > 0) {
         /* Runs from singletons, each of Leiden iterations until one moves nobody, while the
          * budget of iterations lasts; the first run always gets two. The best run wins (the
