@@ -789,6 +789,7 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
 #define LEIDEN_BATCHES 32       /* a sweep of a level is cut into this many batches (1024..65536 nodes) */
 #define LEIDEN_LATE_MAX 3       /* passes whose helper threads came late before the call goes on alone */
 #define LEIDEN_MAX_SWEEPS 64    /* sweeps of batched moving at most per level */
+#define LEIDEN_WAVE 1048576     /* aggregation: row slots (entries) built before the rows are moved down */
 #define LEIDEN_SWEEP_DQ 1e-4    /* batched moving stops after a sweep that raised modularity by less:
                                  * on R-MAT the last 3/4 of a level's sweeps each gain less and
                                  * together ~1e-3, which the next level and iteration mostly regain */
@@ -1453,73 +1454,83 @@ static lev_status aggregate(leiden *L, const ugraph *g, uint32_t R, ugraph *h) {
     h->adj = L->lb_adj[b];
     h->w = L->lb_w[b];
     L->lb_next = b ^ 1;
-    /* slot of row S: from h->off[S], the summed row lengths of the members before it */
-    size_t *slot = h->off, bound = 0;
+    /* Rows are built in waves of consecutive S whose slots (each the summed row lengths of its
+     * members, an upper bound) hold at most LEIDEN_WAVE entries (or one row): a wave's slots
+     * start where the rows before it ended, and its rows are moved down together before the
+     * next wave, so the level buffer is touched little beyond the rows it keeps. */
+    size_t *slot = h->off, pos = 0;
     for (uint32_t S = 0; S < R; S++) {
-        slot[S] = bound;
-        for (uint32_t i = start[S]; i < start[S + 1]; i++) bound += g->off[members[i] + 1] - g->off[members[i]];
+        size_t rb = 0;
+        for (uint32_t i = start[S]; i < start[S + 1]; i++) rb += g->off[members[i] + 1] - g->off[members[i]];
+        slot[S] = rb; /* the row's bound until its wave places it */
     }
-    slot[R] = bound;
     uint32_t *len = L->map; /* row lengths, R ≤ n entries */
-    int team = R >= LEIDEN_PAR_MIN ? par_team(L, g->nnz) : 1;
-    uint32_t helped = 0;
+    for (uint32_t S0 = 0, S1; S0 < R; S0 = S1) {
+        size_t wb = 0;
+        for (S1 = S0; S1 < R && (S1 == S0 || wb + slot[S1] <= LEIDEN_WAVE); S1++) {
+            size_t rb = slot[S1];
+            slot[S1] = pos + wb;
+            wb += rb;
+        }
+        int team = R >= LEIDEN_PAR_MIN ? par_team(L, wb) : 1;
+        uint32_t helped = 0;
 #pragma omp parallel num_threads(team) if (team > 1) reduction(+ : helped)
-    {
-        int tid = lev__thread_num();
-        double *acc = L->tacc + (size_t)tid * 2 * L->n0; /* pairs: the even entries */
-        uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
+        {
+            int tid = lev__thread_num();
+            double *acc = L->tacc + (size_t)tid * 2 * L->n0; /* pairs: the even entries */
+            uint32_t *touched = L->ttouch + (size_t)tid * L->n0;
 #pragma omp for schedule(dynamic, 256)
-        for (uint32_t S = 0; S < R; S++) {
-            uint32_t nt = 0;
-            double self = 0, k = 0, ko = 0, ki = 0;
-            size_t pos = slot[S];
-            for (uint32_t i = start[S]; i < start[S + 1]; i++) {
-                uint32_t v = members[i];
-                self += g->self[v];
-                k += g->k[v];
-                if (L->directed) {
-                    ko += g->ko[v];
-                    ki += g->ki[v];
-                }
-                size_t e1 = g->off[v + 1];
-                for (size_t e = g->off[v]; e < e1; e++) {
-                    if (e + PREFETCH_AHEAD < e1) LEV__PREFETCH(&ref[g->adj[e + PREFETCH_AHEAD]]);
-                    uint32_t T = ref[g->adj[e]];
-                    if (T == S) {
-                        self += g->w[e];
-                        continue;
+            for (uint32_t S = S0; S < S1; S++) {
+                uint32_t nt = 0;
+                double self = 0, k = 0, ko = 0, ki = 0;
+                size_t at = slot[S];
+                for (uint32_t i = start[S]; i < start[S + 1]; i++) {
+                    uint32_t v = members[i];
+                    self += g->self[v];
+                    k += g->k[v];
+                    if (L->directed) {
+                        ko += g->ko[v];
+                        ki += g->ki[v];
                     }
-                    double *a = acc + 2 * (size_t)T;
-                    if (a[0] == 0) touched[nt++] = T;
-                    a[0] += g->w[e];
+                    size_t e1 = g->off[v + 1];
+                    for (size_t e = g->off[v]; e < e1; e++) {
+                        if (e + PREFETCH_AHEAD < e1) LEV__PREFETCH(&ref[g->adj[e + PREFETCH_AHEAD]]);
+                        uint32_t T = ref[g->adj[e]];
+                        if (T == S) {
+                            self += g->w[e];
+                            continue;
+                        }
+                        double *a = acc + 2 * (size_t)T;
+                        if (a[0] == 0) touched[nt++] = T;
+                        a[0] += g->w[e];
+                    }
+                }
+                for (uint32_t t = 0; t < nt; t++) {
+                    double *a = acc + 2 * (size_t)touched[t];
+                    h->adj[at] = touched[t];
+                    h->w[at++] = a[0];
+                    a[0] = 0;
+                }
+                len[S] = nt;
+                helped += tid != 0;
+                h->self[S] = self;
+                h->k[S] = k;
+                if (L->directed) {
+                    h->ko[S] = ko;
+                    h->ki[S] = ki;
                 }
             }
-            for (uint32_t t = 0; t < nt; t++) {
-                double *a = acc + 2 * (size_t)touched[t];
-                h->adj[pos] = touched[t];
-                h->w[pos++] = a[0];
-                a[0] = 0;
-            }
-            len[S] = nt;
-            helped += tid != 0;
-            h->self[S] = self;
-            h->k[S] = k;
-            if (L->directed) {
-                h->ko[S] = ko;
-                h->ki[S] = ki;
-            }
         }
-    }
-    par_note(L, team, helped, R);
-    size_t pos = 0;
-    for (uint32_t S = 0; S < R; S++) {
-        size_t from = slot[S];
-        h->off[S] = pos;
-        if (from != pos && len[S]) {
-            memmove(h->adj + pos, h->adj + from, len[S] * sizeof *h->adj);
-            memmove(h->w + pos, h->w + from, len[S] * sizeof *h->w);
+        par_note(L, team, helped, S1 - S0);
+        for (uint32_t S = S0; S < S1; S++) {
+            size_t from = slot[S];
+            h->off[S] = pos;
+            if (from != pos && len[S]) {
+                memmove(h->adj + pos, h->adj + from, len[S] * sizeof *h->adj);
+                memmove(h->w + pos, h->w + from, len[S] * sizeof *h->w);
+            }
+            pos += len[S];
         }
-        pos += len[S];
     }
     h->off[R] = pos;
     h->nnz = pos;
