@@ -791,8 +791,9 @@ lev_status lev_modularity(const lev_network *net, const uint32_t *community, lev
 #define LEIDEN_MAX_SWEEPS 64    /* sweeps of batched moving at most per level */
 #define LEIDEN_WAVE 1048576     /* aggregation: row slots (entries) built before the rows are moved down */
 #define LEIDEN_SWEEP_DQ 1e-4    /* batched moving stops after a sweep that raised modularity by less:
-                                 * on R-MAT the last 3/4 of a level's sweeps each gain less and
-                                 * together ~1e-3, which the next level and iteration mostly regain */
+                                 * on R-MAT most of a level's sweeps (47 of 57 at scale 18's level 1)
+                                 * each gain less, ~1e-3 in all, which later levels and iterations
+                                 * mostly regain */
 
 /* Working arrays, each of the original actor count n0 (every level has at most n0 nodes). */
 typedef struct leiden {
