@@ -2451,6 +2451,7 @@ LEV_API lev_status lev_coreness(const lev_network *net, lev_params *p, double *o
  * the nodes, in seeded order, are cut into batches whose moves are evaluated in parallel
  * against the state at the batch's start and applied in order (re-evaluated when a neighbour
  * moved before them), so the partition does not depend on the number of threads.
+ * Batched local moving stops after a sweep that raised modularity by less than 1e-4.
  * An actor tied to no one else is a community alone. Without edges every actor is alone and
  * the modularity is 0 (with only self-loops every actor is alone too, and the modularity is
  * that of lev_modularity() for that partition).
