@@ -241,6 +241,9 @@ typedef struct work {
     uint64_t *planes;           /* multi-source BFS: bit-sliced level counters, MS_PLANES × MSW words */
     int32_t maxh;    /* LEV_P_CUTOFF in hops: searches discover nobody beyond it (INT32_MAX: none) */
     double cut;      /* LEV_P_CUTOFF in lengths (INFINITY: none) */
+    uint32_t *succ;  /* betweenness in hops: the successor arcs of a search, as positions (brandes_hops) */
+    size_t *soff;    /* betweenness in hops: order[i]'s successors are succ[soff[i] .. soff[i + 1]) */
+    uint64_t *done;  /* betweenness in hops: one bit per actor, set once its level is scanned (brandes_hops) */
 } work;
 
 /* ---- indexed binary heap keyed by dist -------------------------------------------------------- */
@@ -741,6 +744,86 @@ static void accumulate(const job *J, work *w, size_t reached, double mult) {
     }
 }
 
+/* Brandes from s in hops for vertex betweenness (directed or undirected view): both phases, adding
+ * mult·δ_s(v) to part. Returns the number of actors reached (in order).
+ *
+ * Everything is kept by position in the visit order rather than by actor: at[x] is x's position
+ * (UINT32_MAX: not reached; the hops array, whose −1 reads as UINT32_MAX, so bfs_reset clears it),
+ * sigma[i] and coef[i] belong to order[i]. A level is a run of positions, and while level h is
+ * scanned nobody beyond h + 1 is known, so x is one level further than the scanning actor exactly
+ * when at[x] ≥ the end of level h's run (unreached actors included): one load and one test per
+ * arc. Each such arc lies on shortest paths: σ is pushed along it (integers, exact below 2^53,
+ * so the order of the additions does not matter) and the position of its head is appended to
+ * succ, order[i]'s from soff[i] to soff[i + 1]. The backward phase then reads those successor
+ * arcs alone, in reverse order, each sum of coef[x] = (t(x) + δ(x))/σ(x) running over positions of
+ * the next level, close together: no arc is tested twice (GAPBS marks successor arcs in a bitmap
+ * but scans every arc again), and the per-actor values are read in sequence. */
+static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
+    const view *g = J->g;
+    const size_t *off = g->off;
+    const uint32_t *adj = g->adj;
+    uint32_t *order = w->order, *at = (uint32_t *)w->hops, *succ = w->succ;
+    uint64_t *done = w->done;
+    size_t *soff = w->soff;
+    double *sigma = w->sigma, *coef = w->coef;
+    size_t lo = 0, hi = 1, tail = 1, ns = 0;
+    int32_t h = 0, maxh = w->maxh;
+    order[0] = s;
+    at[s] = 0;
+    sigma[0] = 1;
+    soff[0] = 0;
+    while (lo < hi && h < maxh) { /* the cutoff's level is discovered, not scanned */
+        for (size_t i = lo; i < hi; i++) done[order[i] >> 6] |= (uint64_t)1 << (order[i] & 63);
+        for (size_t i = lo; i < hi; i++) {
+            uint32_t v = order[i];
+            double sv = sigma[i];
+            size_t k1 = off[v + 1];
+            for (size_t k = off[v]; k < k1; k++) {
+                uint32_t x = adj[k];
+                if (!(done[x >> 6] >> (x & 63) & 1)) { /* not on this level or before: on the next, or new */
+                    uint32_t q = at[x];
+                    if (q == UINT32_MAX) {
+                        q = (uint32_t)tail++;
+                        at[x] = q;
+                        order[q] = x;
+                        sigma[q] = sv;
+                    } else {
+                        sigma[q] += sv;
+                    }
+                    succ[ns++] = q;
+                }
+            }
+            soff[i + 1] = ns;
+        }
+        lo = hi;
+        hi = tail;
+        h++;
+    }
+    for (size_t i = lo; i < tail; i++) soff[i + 1] = ns; /* not scanned: no successors */
+    for (size_t i = 0; i < tail; i++) done[order[i] >> 6] = 0; /* every bit set is a reached actor's */
+    if (tail < 2) return tail;
+    /* Backward, in pull form by position; four sums so that the additions do not wait on each
+     * other, added in a fixed order. */
+    const double *tgt = J->tgt;
+    double *part = w->part, ep = J->endpoints ? 1 : 0;
+    for (size_t i = tail; i-- > 1;) {
+        size_t k = soff[i], k1 = soff[i + 1];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (; k + 4 <= k1; k += 4) {
+            s0 += coef[succ[k]];
+            s1 += coef[succ[k + 1]];
+            s2 += coef[succ[k + 2]];
+            s3 += coef[succ[k + 3]];
+        }
+        for (; k < k1; k++) s0 += coef[succ[k]];
+        uint32_t v = order[i];
+        double sv = sigma[i], d = sv * ((s0 + s1) + (s2 + s3));
+        coef[i] = ((tgt ? tgt[v] : 1) + d) / sv;
+        part[v] += mult * (d + ep);
+    }
+    return tail;
+}
+
 static void betw_block(const job *J, work *w, size_t b) {
     const view *g = J->g;
     size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
@@ -750,11 +833,15 @@ static void betw_block(const job *J, work *w, size_t b) {
         if (mult == 0) continue; /* a leaf: counted with its neighbour */
         size_t reached;
         uint32_t left = 0;
-        if (J->weighted)
-            reached = dijkstra(g, w, s, 1, UINT32_MAX, &left);
-        else
-            reached = bfs_paths(g, J->rg, w, s, UINT32_MAX);
-        if (reached > 1) accumulate(J, w, reached, mult);
+        if (w->succ) {
+            reached = brandes_hops(J, w, s, mult);
+        } else {
+            if (J->weighted)
+                reached = dijkstra(g, w, s, 1, UINT32_MAX, &left);
+            else
+                reached = bfs_paths(g, J->rg, w, s, UINT32_MAX);
+            if (reached > 1) accumulate(J, w, reached, mult);
+        }
         /* The leaves of s, as sources, each reach every actor s reaches but themselves and s. */
         if (mult > 1 && w->part) w->part[s] += (mult - 1) * (double)(reached - 2);
         if (J->endpoints && w->part) {
@@ -1135,6 +1222,13 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
     if (kind == K_BETWEENNESS && !(part = scr_alloc(s, T * K * n, sizeof *part))) return -1;
     if (kind == K_EDGE && !(epart = scr_alloc(s, T * K * g->m, sizeof *epart))) return -1;
     if (kind == K_APPROX && !(count = scr_alloc(s, T * n, sizeof *count))) return -1;
+    uint32_t *succ = NULL;
+    size_t *soff = NULL, nw = n / 64 + 1;
+    uint64_t *done = NULL;
+    if (kind == K_BETWEENNESS && !weighted &&
+        (!(succ = scr_alloc(s, T * g->m, sizeof *succ)) || !(soff = scr_alloc(s, T * (n + 1), sizeof *soff)) ||
+         !(done = scr_alloc(s, T * nw, sizeof *done))))
+        return -1;
     for (size_t t = 0; t < T; t++) {
         work *w = &ws[t];
         memset(w, 0, sizeof *w);
@@ -1169,6 +1263,12 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
         if (count) {
             w->count = count + t * n;
             memset(w->count, 0, n * sizeof *w->count);
+        }
+        if (succ) {
+            w->succ = succ + t * g->m;
+            w->soff = soff + t * (n + 1);
+            w->done = done + t * nw;
+            memset(w->done, 0, nw * sizeof *w->done);
         }
     }
     return 0;
