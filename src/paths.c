@@ -243,7 +243,6 @@ typedef struct work {
     double cut;      /* LEV_P_CUTOFF in lengths (INFINITY: none) */
     uint32_t *succ;  /* betweenness in hops: the successor arcs of a search, as positions (brandes_hops) */
     size_t *soff;    /* betweenness in hops: order[i]'s successors are succ[soff[i] .. soff[i + 1]) */
-    uint64_t *done;  /* betweenness in hops: one bit per actor, set once its level is scanned (brandes_hops) */
 } work;
 
 /* ---- indexed binary heap keyed by dist -------------------------------------------------------- */
@@ -763,7 +762,6 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
     const size_t *off = g->off;
     const uint32_t *adj = g->adj;
     uint32_t *order = w->order, *at = (uint32_t *)w->hops, *succ = w->succ;
-    uint64_t *done = w->done;
     size_t *soff = w->soff;
     double *sigma = w->sigma, *coef = w->coef;
     size_t lo = 0, hi = 1, tail = 1, ns = 0;
@@ -773,15 +771,14 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
     sigma[0] = 1;
     soff[0] = 0;
     while (lo < hi && h < maxh) { /* the cutoff's level is discovered, not scanned */
-        for (size_t i = lo; i < hi; i++) done[order[i] >> 6] |= (uint64_t)1 << (order[i] & 63);
+        uint32_t next = (uint32_t)hi;
         for (size_t i = lo; i < hi; i++) {
             uint32_t v = order[i];
             double sv = sigma[i];
             size_t k1 = off[v + 1];
             for (size_t k = off[v]; k < k1; k++) {
-                uint32_t x = adj[k];
-                if (!(done[x >> 6] >> (x & 63) & 1)) { /* not on this level or before: on the next, or new */
-                    uint32_t q = at[x];
+                uint32_t x = adj[k], q = at[x];
+                if (q >= next) {
                     if (q == UINT32_MAX) {
                         q = (uint32_t)tail++;
                         at[x] = q;
@@ -800,7 +797,6 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
         h++;
     }
     for (size_t i = lo; i < tail; i++) soff[i + 1] = ns; /* not scanned: no successors */
-    for (size_t i = 0; i < tail; i++) done[order[i] >> 6] = 0; /* every bit set is a reached actor's */
     if (tail < 2) return tail;
     /* Backward, in pull form by position; four sums so that the additions do not wait on each
      * other, added in a fixed order. */
@@ -1223,11 +1219,9 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
     if (kind == K_EDGE && !(epart = scr_alloc(s, T * K * g->m, sizeof *epart))) return -1;
     if (kind == K_APPROX && !(count = scr_alloc(s, T * n, sizeof *count))) return -1;
     uint32_t *succ = NULL;
-    size_t *soff = NULL, nw = n / 64 + 1;
-    uint64_t *done = NULL;
+    size_t *soff = NULL;
     if (kind == K_BETWEENNESS && !weighted &&
-        (!(succ = scr_alloc(s, T * g->m, sizeof *succ)) || !(soff = scr_alloc(s, T * (n + 1), sizeof *soff)) ||
-         !(done = scr_alloc(s, T * nw, sizeof *done))))
+        (!(succ = scr_alloc(s, T * g->m, sizeof *succ)) || !(soff = scr_alloc(s, T * (n + 1), sizeof *soff))))
         return -1;
     for (size_t t = 0; t < T; t++) {
         work *w = &ws[t];
@@ -1267,8 +1261,6 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
         if (succ) {
             w->succ = succ + t * g->m;
             w->soff = soff + t * (n + 1);
-            w->done = done + t * nw;
-            memset(w->done, 0, nw * sizeof *w->done);
         }
     }
     return 0;
