@@ -797,11 +797,14 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
         h++;
     }
     for (size_t i = lo; i < tail; i++) soff[i + 1] = ns; /* not scanned: no successors */
-    if (tail < 2) return tail;
     /* Backward, in pull form by position; four sums so that the additions do not wait on each
-     * other, added in a fixed order. */
+     * other, added in a fixed order. The same pass clears at[] and puts the actors reached in
+     * the block's tlist (betw_merge visits them alone), as betw_block does for the other searches. */
     const double *tgt = J->tgt;
     double *part = w->part, ep = J->endpoints ? 1 : 0;
+    uint32_t *tlist = w->tlist;
+    uint8_t *tflag = w->tflag;
+    size_t tc = *w->tcount;
     for (size_t i = tail; i-- > 1;) {
         size_t k = soff[i], k1 = soff[i + 1];
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -816,7 +819,18 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
         double sv = sigma[i], d = sv * ((s0 + s1) + (s2 + s3));
         coef[i] = ((tgt ? tgt[v] : 1) + d) / sv;
         part[v] += mult * (d + ep);
+        at[v] = UINT32_MAX;
+        if (!tflag[v]) {
+            tflag[v] = 1;
+            tlist[tc++] = v;
+        }
     }
+    at[s] = UINT32_MAX;
+    if (!tflag[s]) {
+        tflag[s] = 1;
+        tlist[tc++] = s;
+    }
+    *w->tcount = tc;
     return tail;
 }
 
@@ -855,6 +869,7 @@ static void betw_block(const job *J, work *w, size_t b) {
                     }
                 }
         }
+        if (w->succ) continue; /* brandes_hops has done the rest */
         /* Remember who may have a partial ≠ 0, so that the merge visits them alone. */
         for (size_t j = 0; j < reached; j++) {
             uint32_t v = w->order[j];
