@@ -17,7 +17,9 @@
  * Betweenness is Brandes' accumulation (σ pushed forward on a directed view, pulled on an
  * undirected one, see bfs_paths), dependencies in "pull" form: after the forward search from s, the
  * actors are visited in reverse order and each sums coef[w] = (1 + δ(w))/σ(w) over its
- * successors w on shortest paths, so no predecessor lists are stored. Sources are cut into
+ * successors w on shortest paths, so no predecessor lists are stored. Vertex betweenness in hops
+ * (brandes_hops) pushes σ forward on either view and keeps the successor arcs it finds, by position
+ * in the visit order, so that this pull reads those arcs alone. Sources are cut into
  * fixed-size blocks (independent of the thread count); a thread accumulates a block into one of
  * its partial slots, and a reorder buffer adds the partials to the total in block order (see
  * run_blocks), so the floating-point result is bit-identical for any LEV_P_THREADS.
