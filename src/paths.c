@@ -778,6 +778,7 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
             uint32_t v = order[i];
             double sv = sigma[i];
             size_t k1 = off[v + 1];
+            if (i + 8 < hi) __builtin_prefetch(&off[order[i + 8]]);
             for (size_t k = off[v]; k < k1; k++) {
                 uint32_t x = adj[k], q = at[x];
                 if (q >= next) {
