@@ -779,6 +779,7 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
             double sv = sigma[i];
             size_t k1 = off[v + 1];
             if (i + 8 < hi) __builtin_prefetch(&off[order[i + 8]]);
+            if (i + 4 < hi) __builtin_prefetch(&adj[off[order[i + 4]]]);
             for (size_t k = off[v]; k < k1; k++) {
                 uint32_t x = adj[k], q = at[x];
                 if (q >= next) {
