@@ -820,6 +820,7 @@ static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
         }
         for (; k < k1; k++) s0 += coef[succ[k]];
         uint32_t v = order[i];
+        if (i > 8) __builtin_prefetch(&part[order[i - 8]], 1);
         double sv = sigma[i], d = sv * ((s0 + s1) + (s2 + s3));
         coef[i] = ((tgt ? tgt[v] : 1) + d) / sv;
         part[v] += mult * (d + ep);
