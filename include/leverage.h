@@ -1809,8 +1809,9 @@ LEV_API lev_status lev_harmonic_subset(const lev_network *net, const uint32_t *a
  * @return LEV_OK; LEV_EMISUSE (net or out NULL); LEV_ECANCELLED (output untouched); LEV_ENOMEM.
  * @par Contract
  *   reads net · allocates O(V + E) scratch (the view: 8·V + 4·A bytes, A the arcs of the view;
- *   weighted, 8·A more) plus, per thread, about 37·V bytes (hops) or 49·V bytes (weighted) on
- *   one thread and 63·V or 75·V bytes on two or more (three reorder slots of 13·V bytes each) ·
+ *   weighted, 8·A more) plus, per thread, about 45·V + 4·A bytes (hops: the successor arcs of a
+ *   search are kept) or 49·V bytes (weighted) on one thread and 71·V + 4·A or 75·V bytes on two
+ *   or more (three reorder slots of 13·V bytes each) ·
  *   parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
  * @par Complexity
  *   O(V·E) hops, O(V·(E + V) log V) weighted.

@@ -17,7 +17,9 @@
  * Betweenness is Brandes' accumulation (σ pushed forward on a directed view, pulled on an
  * undirected one, see bfs_paths), dependencies in "pull" form: after the forward search from s, the
  * actors are visited in reverse order and each sums coef[w] = (1 + δ(w))/σ(w) over its
- * successors w on shortest paths, so no predecessor lists are stored. Sources are cut into
+ * successors w on shortest paths, so no predecessor lists are stored. Vertex betweenness in hops
+ * (brandes_hops) pushes σ forward on either view and keeps the successor arcs it finds, by position
+ * in the visit order, so that this pull reads those arcs alone. Sources are cut into
  * fixed-size blocks (independent of the thread count); a thread accumulates a block into one of
  * its partial slots, and a reorder buffer adds the partials to the total in block order (see
  * run_blocks), so the floating-point result is bit-identical for any LEV_P_THREADS.
@@ -241,6 +243,8 @@ typedef struct work {
     uint64_t *planes;           /* multi-source BFS: bit-sliced level counters, MS_PLANES × MSW words */
     int32_t maxh;    /* LEV_P_CUTOFF in hops: searches discover nobody beyond it (INT32_MAX: none) */
     double cut;      /* LEV_P_CUTOFF in lengths (INFINITY: none) */
+    uint32_t *succ;  /* betweenness in hops: the successor arcs of a search, as positions (brandes_hops) */
+    size_t *soff;    /* betweenness in hops: order[i]'s successors are succ[soff[i] .. soff[i + 1]) */
 } work;
 
 /* ---- indexed binary heap keyed by dist -------------------------------------------------------- */
@@ -743,6 +747,100 @@ static void accumulate(const job *J, work *w, size_t reached, double mult) {
     }
 }
 
+/* Brandes from s in hops for vertex betweenness (directed or undirected view): both phases, adding
+ * mult·δ_s(v) to part. Returns the number of actors reached (in order).
+ *
+ * Everything is kept by position in the visit order rather than by actor: at[x] is x's position
+ * (UINT32_MAX: not reached; the hops array, whose −1 reads as UINT32_MAX, so bfs_reset clears it),
+ * sigma[i] and coef[i] belong to order[i]. A level is a run of positions, and while level h is
+ * scanned nobody beyond h + 1 is known, so x is one level further than the scanning actor exactly
+ * when at[x] ≥ the end of level h's run (unreached actors included): one load and one test per
+ * arc. Each such arc lies on shortest paths: σ is pushed along it (integers, exact below 2^53,
+ * so the order of the additions does not matter) and the position of its head is appended to
+ * succ, order[i]'s from soff[i] to soff[i + 1]. The backward phase then reads those successor
+ * arcs alone, in reverse order, each sum of coef[x] = (t(x) + δ(x))/σ(x) running over positions of
+ * the next level, close together: no arc is tested twice (GAPBS marks successor arcs in a bitmap
+ * but scans every arc again), and the per-actor values are read in sequence. */
+static size_t brandes_hops(const job *J, work *w, uint32_t s, double mult) {
+    const view *g = J->g;
+    const size_t *off = g->off;
+    const uint32_t *adj = g->adj;
+    uint32_t *order = w->order, *at = (uint32_t *)w->hops, *succ = w->succ;
+    size_t *soff = w->soff;
+    double *sigma = w->sigma, *coef = w->coef;
+    size_t lo = 0, hi = 1, tail = 1, ns = 0;
+    int32_t h = 0, maxh = w->maxh;
+    order[0] = s;
+    at[s] = 0;
+    sigma[0] = 1;
+    soff[0] = 0;
+    while (lo < hi && h < maxh) { /* the cutoff's level is discovered, not scanned */
+        uint32_t next = (uint32_t)hi;
+        for (size_t i = lo; i < hi; i++) {
+            uint32_t v = order[i];
+            double sv = sigma[i];
+            size_t k1 = off[v + 1];
+            if (i + 8 < hi) __builtin_prefetch(&off[order[i + 8]]);
+            if (i + 4 < hi) __builtin_prefetch(&adj[off[order[i + 4]]]);
+            for (size_t k = off[v]; k < k1; k++) {
+                uint32_t x = adj[k], q = at[x];
+                if (q >= next) {
+                    if (q == UINT32_MAX) {
+                        q = (uint32_t)tail++;
+                        at[x] = q;
+                        order[q] = x;
+                        sigma[q] = sv;
+                    } else {
+                        sigma[q] += sv;
+                    }
+                    succ[ns++] = q;
+                }
+            }
+            soff[i + 1] = ns;
+        }
+        lo = hi;
+        hi = tail;
+        h++;
+    }
+    for (size_t i = lo; i < tail; i++) soff[i + 1] = ns; /* not scanned: no successors */
+    /* Backward, in pull form by position; four sums so that the additions do not wait on each
+     * other, added in a fixed order. The same pass clears at[] and puts the actors reached in
+     * the block's tlist (betw_merge visits them alone), as betw_block does for the other searches. */
+    const double *tgt = J->tgt;
+    double *part = w->part, ep = J->endpoints ? 1 : 0;
+    uint32_t *tlist = w->tlist;
+    uint8_t *tflag = w->tflag;
+    size_t tc = *w->tcount;
+    for (size_t i = tail; i-- > 1;) {
+        size_t k = soff[i], k1 = soff[i + 1];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (; k + 4 <= k1; k += 4) {
+            s0 += coef[succ[k]];
+            s1 += coef[succ[k + 1]];
+            s2 += coef[succ[k + 2]];
+            s3 += coef[succ[k + 3]];
+        }
+        for (; k < k1; k++) s0 += coef[succ[k]];
+        uint32_t v = order[i];
+        if (i > 8) __builtin_prefetch(&part[order[i - 8]], 1);
+        double sv = sigma[i], d = sv * ((s0 + s1) + (s2 + s3));
+        coef[i] = ((tgt ? tgt[v] : 1) + d) / sv;
+        part[v] += mult * (d + ep);
+        at[v] = UINT32_MAX;
+        if (!tflag[v]) {
+            tflag[v] = 1;
+            tlist[tc++] = v;
+        }
+    }
+    at[s] = UINT32_MAX;
+    if (!tflag[s]) {
+        tflag[s] = 1;
+        tlist[tc++] = s;
+    }
+    *w->tcount = tc;
+    return tail;
+}
+
 static void betw_block(const job *J, work *w, size_t b) {
     const view *g = J->g;
     size_t i0 = b * J->bsize, i1 = i0 + J->bsize < J->nitems ? i0 + J->bsize : J->nitems;
@@ -752,11 +850,15 @@ static void betw_block(const job *J, work *w, size_t b) {
         if (mult == 0) continue; /* a leaf: counted with its neighbour */
         size_t reached;
         uint32_t left = 0;
-        if (J->weighted)
-            reached = dijkstra(g, w, s, 1, UINT32_MAX, &left);
-        else
-            reached = bfs_paths(g, J->rg, w, s, UINT32_MAX);
-        if (reached > 1) accumulate(J, w, reached, mult);
+        if (w->succ) {
+            reached = brandes_hops(J, w, s, mult);
+        } else {
+            if (J->weighted)
+                reached = dijkstra(g, w, s, 1, UINT32_MAX, &left);
+            else
+                reached = bfs_paths(g, J->rg, w, s, UINT32_MAX);
+            if (reached > 1) accumulate(J, w, reached, mult);
+        }
         /* The leaves of s, as sources, each reach every actor s reaches but themselves and s. */
         if (mult > 1 && w->part) w->part[s] += (mult - 1) * (double)(reached - 2);
         if (J->endpoints && w->part) {
@@ -774,6 +876,7 @@ static void betw_block(const job *J, work *w, size_t b) {
                     }
                 }
         }
+        if (w->succ) continue; /* brandes_hops has done the rest */
         /* Remember who may have a partial ≠ 0, so that the merge visits them alone. */
         for (size_t j = 0; j < reached; j++) {
             uint32_t v = w->order[j];
@@ -795,8 +898,14 @@ static void betw_block(const job *J, work *w, size_t b) {
  * may reach few actors of a large network. */
 static void betw_merge(const job *J, double *part, double *epart, uint32_t *tlist, uint8_t *tflag, size_t *tcount) {
     const view *g = J->g;
-    for (size_t i = 0; i < *tcount; i++) {
-        uint32_t v = tlist[i];
+    /* Each actor's total gets its own partial, so the order of the actors changes no bits: when
+     * the block reached more than an eighth of them, visit them in index order (in sequence
+     * through memory) rather than in tlist's order (as found). */
+    size_t cnt = *tcount;
+    int dense = cnt > g->n / 8;
+    for (size_t i = 0, v1 = dense ? g->n : cnt; i < v1; i++) {
+        uint32_t v = dense ? (uint32_t)i : tlist[i];
+        if (dense && !tflag[v]) continue;
         tflag[v] = 0;
         if (J->total) {
             J->total[v] += part[v];
@@ -1275,6 +1384,11 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
     if (kind == K_BETWEENNESS && !(part = scr_alloc(s, T * K * n, sizeof *part))) return -1;
     if (kind == K_EDGE && !(epart = scr_alloc(s, T * K * g->m, sizeof *epart))) return -1;
     if (kind == K_APPROX && !(count = scr_alloc(s, T * n, sizeof *count))) return -1;
+    uint32_t *succ = NULL;
+    size_t *soff = NULL;
+    if (kind == K_BETWEENNESS && !weighted &&
+        (!(succ = scr_alloc(s, T * g->m, sizeof *succ)) || !(soff = scr_alloc(s, T * (n + 1), sizeof *soff))))
+        return -1;
     for (size_t t = 0; t < T; t++) {
         work *w = &ws[t];
         memset(w, 0, sizeof *w);
@@ -1309,6 +1423,10 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
         if (count) {
             w->count = count + t * n;
             memset(w->count, 0, n * sizeof *w->count);
+        }
+        if (succ) {
+            w->succ = succ + t * g->m;
+            w->soff = soff + t * (n + 1);
         }
     }
     return 0;
