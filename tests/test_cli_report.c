@@ -110,6 +110,9 @@ Test(cli_report, bundled_example_is_well_formed_and_self_contained) {
     /* the same page for the same seed, whatever the threads */
     snprintf(cmd, sizeof cmd, LEV_CLI " report --threads 1 -o %s/b.html && cmp -s %s %s/b.html", d, path, d);
     cr_assert_eq(cli_run(cmd, NULL), 0, "the page differs with 1 thread");
+    /* -o is --output */
+    snprintf(cmd, sizeof cmd, LEV_CLI " report --threads 1 --output %s/c.html && cmp -s %s %s/c.html", d, path, d);
+    cr_assert_eq(cli_run(cmd, NULL), 0, "--output FILE writes what -o FILE does");
     free(html);
     test_rmdir(d);
 }

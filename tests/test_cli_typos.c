@@ -44,6 +44,9 @@ Test(cli_typos, a_misspelt_option_gets_the_nearest_one_of_that_command) {
     /* --model is an option of seeds, not of groups: no guess there */
     expect("seeds --k 2 --modle lt", "leverage: unknown option for seeds: --modle; did you mean --model? "
                                      "(see leverage seeds --help)");
+    /* the start of exactly one option's name: report's --o is --output (-o) */
+    expect("report --o r.html",
+           "leverage: unknown option for report: --o; did you mean --output? (see leverage report --help)");
     expect("groups --zzzzzz 1", "leverage: unknown option for groups: --zzzzzz (see leverage groups --help)");
 }
 

@@ -50,6 +50,7 @@ typedef struct cli_option {
     size_t field;        /* the tool's own: offsetof(cli_args, field) */
     double lo, hi;       /* CLI_COUNT */
     const char *meta;    /* the value's placeholder in help: "D", "F" */
+    char letter;         /* a one-letter spelling, `-o`, or 0 (a one-letter name is also `-k`) */
     const char *help;    /* one line for people; the range and default are added from the registry */
 } cli_option;
 

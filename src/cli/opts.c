@@ -127,6 +127,14 @@ static const cli_option *find(const cli_command *cmd, const char *name) {
     return NULL;
 }
 
+/* The option whose one-letter spelling is c, or NULL. */
+static const cli_option *find_letter(const cli_command *cmd, char c) {
+    for (int t = 0; cmd->options[t]; t++)
+        for (const cli_option *o = cmd->options[t]; o->kind != CLI_END; o++)
+            if (o->letter && o->letter == c) return o;
+    return NULL;
+}
+
 /* The value of word w in choices "out=1|in=2" (or its position for "csv|json"); -1 if absent. */
 static double choice_value(const char *choices, const char *w, int *found) {
     size_t wl = strlen(w);
@@ -222,10 +230,12 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a) {
         const char *arg = argv[i], *val = NULL;
         char name[64];
         if (strcmp(arg, "-h") == 0) arg = "--help";
-        char one[4];
-        if (arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2]) { /* "-k" is "--k" when the command has it */
-            snprintf(one, sizeof one, "--%c", arg[1]);
-            if (find(cmd, one)) arg = one;
+        char one[64];
+        if (arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2]) { /* "-o" is the option with that letter, */
+            const cli_option *o = find_letter(cmd, arg[1]);     /* else "-k" is "--k" when the command has it */
+            if (o) cli_option_name(o, one, sizeof one);
+            else snprintf(one, sizeof one, "--%c", arg[1]);
+            if (o || find(cmd, one)) arg = one;
         }
         if (strncmp(arg, "--", 2) != 0 || !arg[2]) {
             if (arg[0] == '-' && arg[1]) status = cli_usage("unknown option: %s", arg);
@@ -395,7 +405,9 @@ void cli_print_help(const cli_command *cmd, FILE *f) {
     for (int t = 0; cmd->options[t]; t++)
         for (const cli_option *o = cmd->options[t]; o->kind != CLI_END; o++) {
             cli_option_name(o, name, sizeof name);
-            snprintf(left, sizeof left, "%s%s%s", name, o->meta ? " " : "", o->meta ? o->meta : "");
+            char letter[8] = "";
+            if (o->letter) snprintf(letter, sizeof letter, "-%c, ", o->letter);
+            snprintf(left, sizeof left, "%s%s%s%s", letter, name, o->meta ? " " : "", o->meta ? o->meta : "");
             describe(o, cmd->format, desc, sizeof desc);
             int wrap = desc[0] && 2 + 18 + 1 + strlen(o->help) + strlen(desc) + 3 > 100;
             fprintf(f, "  %-18s %s%s%s%s%s\n", left, o->help, wrap ? "\n                     " : "",
@@ -418,7 +430,8 @@ void cli_print_markdown(const cli_command *cmd, FILE *f) {
     for (int t = 0; cmd->options[t]; t++)
         for (const cli_option *o = cmd->options[t]; o->kind != CLI_END; o++) {
             cli_option_name(o, name, sizeof name);
-            fprintf(f, "| `%s%s%s` | ", name, o->meta ? " " : "", o->meta ? o->meta : "");
+            if (o->letter) fprintf(f, "| `-%c`, `%s%s%s` | ", o->letter, name, o->meta ? " " : "", o->meta ? o->meta : "");
+            else fprintf(f, "| `%s%s%s` | ", name, o->meta ? " " : "", o->meta ? o->meta : "");
             md_cell(f, o->help);
             describe(o, cmd->format, desc, sizeof desc);
             fputs(" | ", f);

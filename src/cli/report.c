@@ -389,8 +389,8 @@ done:
 }
 
 static const cli_option options[] = {
-    {.name = "o", .kind = CLI_PATH, .field = offsetof(cli_args, output), .meta = "FILE",
-     .help = "the HTML file to write (required; -o FILE)"},
+    {.name = "output", .letter = 'o', .kind = CLI_PATH, .field = offsetof(cli_args, output), .meta = "FILE",
+     .help = "the HTML file to write (required)"},
     {.name = "resources", .kind = CLI_PATH, .field = offsetof(cli_args, resources), .meta = "F",
      .help = "resources file, header actor,resource,holds,needs"},
     {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 1000000, .field = offsetof(cli_args, top), .meta = "K",
