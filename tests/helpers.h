@@ -82,6 +82,33 @@ static inline uint64_t test_rnd(uint64_t *st) {
     return z ^ (z >> 31);
 }
 
+/* A random test network: n actors "a0", "a1", ...; m arcs between random actors among the first
+ * `live` (the rest isolated) of strength 1 + (a draw mod wmax), every loop_every-th a self-loop;
+ * after every repeat_every-th, the same arc again with strength repeat_w in channel "other". */
+typedef struct test_net_shape {
+    uint32_t live;
+    unsigned loop_every, wmax, repeat_every;
+    double repeat_w;
+} test_net_shape;
+
+static inline lev_network *test_random_net(uint32_t n, size_t m, uint64_t seed, test_net_shape sh) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    char name[32];
+    for (uint32_t v = 0; v < n; v++) {
+        snprintf(name, sizeof name, "a%u", v);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+    }
+    uint64_t st = seed;
+    for (size_t e = 0; e < m; e++) {
+        uint32_t a = (uint32_t)(test_rnd(&st) % sh.live), b = (uint32_t)(test_rnd(&st) % sh.live);
+        if (e % sh.loop_every == 0) b = a;
+        cr_assert_eq(lev_edge_add(net, a, b, 1 + (double)(test_rnd(&st) % sh.wmax), NULL, NULL), LEV_OK);
+        if (e % sh.repeat_every == 0) cr_assert_eq(lev_edge_add(net, a, b, sh.repeat_w, "other", NULL), LEV_OK);
+    }
+    return net;
+}
+
 /* Run a shell command (the CLI tests); return its exit status and, if out is not NULL, its
  * stdout (malloc'ed, "" when empty). */
 static inline int cli_run(const char *cmd, char **out) {

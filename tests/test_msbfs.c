@@ -12,22 +12,8 @@
 /* n actors; m random arcs among the first n − n/10 (the rest isolated), some self-loops and
  * some arcs repeated in a second channel. */
 static lev_network *random_net(uint32_t n, size_t m, uint64_t seed) {
-    lev_network *net;
-    cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t v = 0; v < n; v++) {
-        snprintf(name, sizeof name, "a%u", v);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
-    uint32_t live = n - n / 10;
-    uint64_t st = seed;
-    for (size_t e = 0; e < m; e++) {
-        uint32_t a = (uint32_t)(test_rnd(&st) % live), b = (uint32_t)(test_rnd(&st) % live);
-        if (e % 50 == 0) b = a; /* a self-loop */
-        cr_assert_eq(lev_edge_add(net, a, b, 1 + (double)(test_rnd(&st) % 5), NULL, NULL), LEV_OK);
-        if (e % 17 == 0) cr_assert_eq(lev_edge_add(net, a, b, 2, "other", NULL), LEV_OK);
-    }
-    return net;
+    return test_random_net(n, m, seed, (test_net_shape){.live = n - n / 10, .loop_every = 50, .wmax = 5,
+                                                        .repeat_every = 17, .repeat_w = 2});
 }
 
 /* A plain BFS over the edges as given (out, in or both ways), up to maxh hops: closeness and

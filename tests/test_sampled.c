@@ -52,21 +52,8 @@ static double *sampled(const lev_network *net, sopts o, uint64_t *r) {
 /* n actors, m random arcs of strength 1..4 among the first n − 5 (five isolated actors: pairs
  * with no path), a few self-loops and repeated arcs. */
 static lev_network *random_digraph(uint32_t n, size_t m, uint64_t seed) {
-    lev_network *net;
-    cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t v = 0; v < n; v++) {
-        snprintf(name, sizeof name, "a%u", v);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
-    uint64_t st = seed;
-    for (size_t e = 0; e < m; e++) {
-        uint32_t a = (uint32_t)(test_rnd(&st) % (n - 5)), b = (uint32_t)(test_rnd(&st) % (n - 5));
-        if (e % 40 == 0) b = a;
-        cr_assert_eq(lev_edge_add(net, a, b, 1 + (double)(test_rnd(&st) % 4), NULL, NULL), LEV_OK);
-        if (e % 23 == 0) cr_assert_eq(lev_edge_add(net, a, b, 1, "other", NULL), LEV_OK);
-    }
-    return net;
+    return test_random_net(n, m, seed, (test_net_shape){.live = n - 5, .loop_every = 40, .wmax = 4, .repeat_every = 23,
+                                                        .repeat_w = 1});
 }
 
 /* Every estimate within ε of the exact value, for seeds 1..nseeds; returns the largest error. */
