@@ -102,6 +102,17 @@ static const cli_option spread_options[] = {
     {.kind = CLI_END},
 };
 
+/* The seeds' names, for cli_spread_head. */
+typedef struct seed_names {
+    const lev_network *net;
+    const uint32_t *seeds;
+} seed_names;
+
+static const char *seed_name(const void *ctx, size_t i) {
+    const seed_names *sn = ctx;
+    return lev_actor_name(sn->net, sn->seeds[i]);
+}
+
 static int spread_run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     if (!a->seeds) return cli_usage("--seeds is needed: the actors who start, comma-separated");
@@ -132,9 +143,7 @@ static int spread_run(cli_args *a) {
         fprintf(stderr, "leverage: %s\n", lev_params_errmsg(a->p));
         goto done;
     }
-    int64_t runs = 0, seed = 0;
-    lev_params_get_int(a->p, LEV_P_RUNS, &runs);
-    lev_params_get_int(a->p, LEV_P_SEED, &seed);
+    seed_names sn = {net, seeds};
     if (strcmp(a->format, "csv") == 0) {
         printf("actor,probability\n");
         for (size_t i = 0; i < n; i++) {
@@ -144,23 +153,7 @@ static int spread_run(cli_args *a) {
             putchar('\n');
         }
     } else if (strcmp(a->format, "json") == 0) {
-        printf("{\"source\":");
-        cli_json_string(stdout, a->edges);
-        printf(",\"model\":\"%s\",\"probability\":\"%s\",\"runs\":%lld,\"seed\":%lld,\"seeds\":[", cli_model_word(a->p),
-               cli_prob_word(a->p), (long long)runs, (long long)seed);
-        for (size_t i = 0; i < ns; i++) {
-            if (i) putchar(',');
-            cli_json_string(stdout, lev_actor_name(net, seeds[i]));
-        }
-        printf("],\"spread\":");
-        cli_print_number(stdout, sp);
-        printf(",\"se\":");
-        cli_print_number(stdout, se);
-        printf(",\"ci95\":[");
-        cli_print_number(stdout, ci[0]);
-        putchar(',');
-        cli_print_number(stdout, ci[1]);
-        printf("],\"activation\":{");
+        cli_spread_head(1, a->edges, a->p, n, lev_edge_count(net), seed_name, &sn, ns, sp, se, ci);
         for (size_t i = 0; i < n; i++) {
             if (i) putchar(',');
             cli_json_string(stdout, lev_actor_name(net, (uint32_t)i));
@@ -169,13 +162,7 @@ static int spread_run(cli_args *a) {
         }
         printf("}}\n");
     } else {
-        char model[160];
-        cli_describe_model(a->p, model, sizeof model);
-        printf("Spread: %s\n%zu actors, %zu influence ties.\n%s; %lld runs, seed %lld.\n\nSeeds:", a->edges, n,
-               lev_edge_count(net), model, (long long)runs, (long long)seed);
-        for (size_t i = 0; i < ns; i++) printf("%s %s", i ? "," : "", lev_actor_name(net, seeds[i]));
-        printf("\nExpected reach: %.2f actors (%.1f%% of %zu), 95%% CI %.2f-%.2f, standard error %.3f\n", sp,
-               n ? 100 * sp / (double)n : 0, n, ci[0], ci[1], se);
+        cli_spread_head(0, a->edges, a->p, n, lev_edge_count(net), seed_name, &sn, ns, sp, se, ci);
         order = cli_order(prob, n, 1);
         if (!order) {
             fprintf(stderr, "leverage: out of memory\n");

@@ -82,3 +82,37 @@ const char *cli_prob_word(const lev_params *p) {
     lev_params_get_int(p, LEV_P_PROBABILITY, &prob);
     return prob == LEV_PROB_STRENGTH ? "strength" : prob == LEV_PROB_WC ? "wc" : "constant";
 }
+
+void cli_spread_head(int json, const char *source, const lev_params *p, uint64_t n, uint64_t m, cli_name_fn seed,
+                     const void *ctx, size_t ns, double sp, double se, const double ci[2]) {
+    int64_t runs = 0, rseed = 0;
+    lev_params_get_int(p, LEV_P_RUNS, &runs);
+    lev_params_get_int(p, LEV_P_SEED, &rseed);
+    if (json) {
+        printf("{\"source\":");
+        cli_json_string(stdout, source);
+        printf(",\"model\":\"%s\",\"probability\":\"%s\",\"runs\":%lld,\"seed\":%lld,\"seeds\":[", cli_model_word(p),
+               cli_prob_word(p), (long long)runs, (long long)rseed);
+        for (size_t i = 0; i < ns; i++) {
+            if (i) putchar(',');
+            cli_json_string(stdout, seed(ctx, i));
+        }
+        printf("],\"spread\":");
+        cli_print_number(stdout, sp);
+        printf(",\"se\":");
+        cli_print_number(stdout, se);
+        printf(",\"ci95\":[");
+        cli_print_number(stdout, ci[0]);
+        putchar(',');
+        cli_print_number(stdout, ci[1]);
+        printf("],\"activation\":{");
+        return;
+    }
+    char model[160];
+    cli_describe_model(p, model, sizeof model);
+    printf("Spread: %s\n%llu actors, %llu influence ties.\n%s; %lld runs, seed %lld.\n\nSeeds:", source,
+           (unsigned long long)n, (unsigned long long)m, model, (long long)runs, (long long)rseed);
+    for (size_t i = 0; i < ns; i++) printf("%s %s", i ? "," : "", seed(ctx, i));
+    printf("\nExpected reach: %.2f actors (%.1f%% of %llu), 95%% CI %.2f-%.2f, standard error %.3f\n", sp,
+           n ? 100 * sp / (double)n : 0, (unsigned long long)n, ci[0], ci[1], se);
+}

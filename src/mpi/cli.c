@@ -740,6 +740,9 @@ static int print_top(lev_mpi_network *net, const double *prob, const uint64_t *s
     return status;
 }
 
+/* The i-th of the seeds' names as given (a char *const * context), for cli_spread_head. */
+static const char *token(const void *ctx, size_t i) { return ((char *const *)ctx)[i]; }
+
 static int run_spread(int argc, char **argv) {
     const char *format = "text", *edges = NULL, *seedlist = NULL;
     long long top = 5;
@@ -822,44 +825,15 @@ static int run_spread(int argc, char **argv) {
         if (rank0()) fprintf(stderr, "leverage-mpi: %s\n", lev_mpi_errmsg(net));
         goto out;
     }
-    int64_t runs = 0, seed = 0;
-    lev_params_get_int(p, LEV_P_RUNS, &runs);
-    lev_params_get_int(p, LEV_P_SEED, &seed);
     if (strcmp(format, "csv") == 0) {
         if (me == 0) printf("actor,probability\n");
         status = print_values(net, prob, 0);
     } else if (strcmp(format, "json") == 0) {
-        if (me == 0) {
-            printf("{\"source\":");
-            cli_json_string(stdout, edges);
-            printf(",\"model\":\"%s\",\"probability\":\"%s\",\"runs\":%lld,\"seed\":%lld,\"seeds\":[", cli_model_word(p),
-                   cli_prob_word(p), (long long)runs, (long long)seed);
-            for (size_t i = 0; i < ns; i++) {
-                if (i) putchar(',');
-                cli_json_string(stdout, tok[i]);
-            }
-            printf("],\"spread\":");
-            cli_print_number(stdout, sp);
-            printf(",\"se\":");
-            cli_print_number(stdout, se);
-            printf(",\"ci95\":[");
-            cli_print_number(stdout, ci[0]);
-            putchar(',');
-            cli_print_number(stdout, ci[1]);
-            printf("],\"activation\":{");
-        }
+        if (me == 0) cli_spread_head(1, edges, p, n, m, token, tok, ns, sp, se, ci);
         status = print_values(net, prob, 1);
         if (me == 0) printf("}}\n");
     } else {
-        if (me == 0) {
-            char model[160];
-            cli_describe_model(p, model, sizeof model);
-            printf("Spread: %s\n%llu actors, %llu influence ties.\n%s; %lld runs, seed %lld.\n\nSeeds:", edges,
-                   (unsigned long long)n, (unsigned long long)m, model, (long long)runs, (long long)seed);
-            for (size_t i = 0; i < ns; i++) printf("%s %s", i ? "," : "", tok[i]);
-            printf("\nExpected reach: %.2f actors (%.1f%% of %llu), 95%% CI %.2f-%.2f, standard error %.3f\n", sp,
-                   n ? 100 * sp / (double)n : 0, (unsigned long long)n, ci[0], ci[1], se);
-        }
+        if (me == 0) cli_spread_head(0, edges, p, n, m, token, tok, ns, sp, se, ci);
         status = print_top(net, prob, seeds, ns, (size_t)top);
     }
     if (me == 0 && status == EXIT_OKAY && (fflush(stdout) != 0 || ferror(stdout))) {
