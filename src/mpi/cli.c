@@ -54,6 +54,14 @@ static int usage_error(const char *msg, const char *arg) {
     return EXIT_USAGE;
 }
 
+/* A word that is not an option of the command: the edges file, given once. 0, or the usage error's status. */
+static int take_edges(const char *o, const char **edges) {
+    if (o[0] == '-' && o[1]) return usage_error("unknown option: ", o);
+    if (*edges) return usage_error("one edges file only; extra: ", o);
+    *edges = o;
+    return 0;
+}
+
 /* Every command's network: made on MPI_COMM_WORLD and read from the edges file, collectively;
  * NULL (rank 0 says why) on failure. */
 static lev_mpi_network *open_network(const char *edges, lev_params *p) {
@@ -281,9 +289,7 @@ static int run_rank(int argc, char **argv) {
                 break;
             }
         if (matched) continue;
-        if (o[0] == '-' && o[1]) { status = usage_error("unknown option: ", o); goto done; }
-        if (edges) { status = usage_error("one edges file only; extra: ", o); goto done; }
-        edges = o;
+        if ((status = take_edges(o, &edges)) != 0) goto done;
     }
     if (!measure) { status = usage_error("rank needs --measure NAME", NULL); goto done; }
     const mmeasure *m = measures;
@@ -474,9 +480,7 @@ static int run_seeds(int argc, char **argv) {
         int c = campaign_option(p, argc, argv, &i);
         if (c < 0) { status = -c; goto done; }
         if (c) continue;
-        if (o[0] == '-' && o[1]) { status = usage_error("unknown option: ", o); goto done; }
-        if (edges) { status = usage_error("one edges file only; extra: ", o); goto done; }
-        edges = o;
+        if ((status = take_edges(o, &edges)) != 0) goto done;
     }
     if (!edges) { status = usage_error("an edges file is needed", NULL); goto done; }
     if (k <= 0) { status = usage_error("-k is needed: how many seeds", NULL); goto done; }
@@ -777,9 +781,7 @@ static int run_spread(int argc, char **argv) {
         int c = campaign_option(p, argc, argv, &i);
         if (c < 0) { status = -c; goto done; }
         if (c) continue;
-        if (o[0] == '-' && o[1]) { status = usage_error("unknown option: ", o); goto done; }
-        if (edges) { status = usage_error("one edges file only; extra: ", o); goto done; }
-        edges = o;
+        if ((status = take_edges(o, &edges)) != 0) goto done;
     }
     if (!edges) { status = usage_error("an edges file is needed", NULL); goto done; }
     if (!seedlist) { status = usage_error("--seeds is needed: the actors who start, comma-separated", NULL); goto done; }
