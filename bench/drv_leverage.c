@@ -332,9 +332,7 @@ static int a_bypass(bench_ctx *c, bench_out *o) {
 /* Weak components (LEV_P_UNDIRECTED 1) and strong ones; scores = component id, which
  * libleverage numbers in order of each component's first actor (the drivers of the peers
  * renumber theirs that way, untimed). */
-static int a_components(bench_ctx *c, bench_out *o) {
-    const int64_t kv[] = {LEV_P_UNDIRECTED, 1};
-    lev_params *p = params_kv(c, 1, kv);
+static int components_row(bench_ctx *c, bench_out *o, lev_params *p) {
     uint32_t *comp = malloc((c->n ? c->n : 1) * sizeof *comp);
     size_t count = 0;
     lev_status rc = comp ? lev_components(c->g, p, comp, &count) : LEV_ENOMEM;
@@ -347,19 +345,12 @@ static int a_components(bench_ctx *c, bench_out *o) {
     RUN_SCORES(rc, "lev_components");
 }
 
-static int a_scc(bench_ctx *c, bench_out *o) {
-    lev_params *p = params(c);
-    uint32_t *comp = malloc((c->n ? c->n : 1) * sizeof *comp);
-    size_t count = 0;
-    lev_status rc = comp ? lev_components(c->g, p, comp, &count) : LEV_ENOMEM;
-    double t0 = bench_now();
-    double *s = scores(o, c->n);
-    for (size_t i = 0; !rc && i < c->n; i++) s[i] = (double)comp[i];
-    free(comp);
-    o->untimed = bench_now() - t0;
-    if (!rc) bench_extra(o, "\"components\":%zu", count);
-    RUN_SCORES(rc, "lev_components");
+static int a_components(bench_ctx *c, bench_out *o) {
+    const int64_t kv[] = {LEV_P_UNDIRECTED, 1};
+    return components_row(c, o, params_kv(c, 1, kv));
 }
+
+static int a_scc(bench_ctx *c, bench_out *o) { return components_row(c, o, params(c)); }
 
 /* ---- rows shared with the optional peers (GAPBS, NetworKit) ------------------------------------ */
 
