@@ -11,23 +11,12 @@
  * Usage: test_mpi DATA_DIR SCRATCH_DIR (a plain program: Criterion's forking does not mix with MPI).
  */
 #include "leverage_mpi.h"
+#include "mpi_check.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int me, nranks, failures;
-
-#define CHECK(cond, ...)                                                                                   \
-    do {                                                                                                   \
-        if (!(cond)) {                                                                                     \
-            failures++;                                                                                    \
-            fprintf(stderr, "[rank %d] %s:%d: check failed: %s: ", me, __FILE__, __LINE__, #cond);          \
-            fprintf(stderr, __VA_ARGS__);                                                                  \
-            fputc('\n', stderr);                                                                           \
-        }                                                                                                  \
-    } while (0)
 
 /* A distributed vector gathered on rank 0 equals the single-process one, bit for bit. */
 static void same_vector(lev_mpi_network *dn, const double *mine, const double *want, size_t n, const char *what,
@@ -150,15 +139,6 @@ done:
     lev_network_free(net);
 }
 
-/* xorshift, the same on every rank */
-static uint64_t rng = 88172645463325252ULL;
-static uint64_t next(void) {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-}
-
 /* A skewed random network of n actors and m edges, with awkward names and line ends; bad_line > 0
  * writes a negative strength on that row (counting the header as line 1, one line per row). */
 static void write_generated(const char *path, uint32_t n, uint32_t m, uint32_t bad_line, int crlf) {
@@ -271,9 +251,5 @@ int main(int argc, char **argv) {
     lev_mpi_network_free(NULL);
     CHECK(strcmp(lev_mpi_errmsg(NULL), "invalid network") == 0, "NULL errmsg");
 
-    int total = 0;
-    MPI_Allreduce(&failures, &total, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
-    if (me == 0) printf("test_mpi on %d ranks: %d failed checks\n", nranks, total);
-    MPI_Finalize();
-    return total ? 1 : 0;
+    return mpi_check_finish("test_mpi");
 }

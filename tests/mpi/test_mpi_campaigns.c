@@ -13,23 +13,12 @@
  * mix with MPI).
  */
 #include "leverage_mpi.h"
+#include "mpi_check.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int me, nranks, failures;
-
-#define CHECK(cond, ...)                                                                                   \
-    do {                                                                                                   \
-        if (!(cond)) {                                                                                     \
-            failures++;                                                                                    \
-            fprintf(stderr, "[rank %d] %s:%d: check failed: %s: ", me, __FILE__, __LINE__, #cond);          \
-            fprintf(stderr, __VA_ARGS__);                                                                  \
-            fputc('\n', stderr);                                                                           \
-        }                                                                                                  \
-    } while (0)
 
 static int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 
@@ -185,15 +174,6 @@ static void compare_file(const char *path, int small, int strength_ok) {
     }
     lev_mpi_network_free(dn);
     lev_network_free(net);
-}
-
-/* xorshift, the same on every rank */
-static uint64_t rng = 88172645463325252ULL;
-static uint64_t next(void) {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
 }
 
 /* A skewed random network of n actors and m edges; strengths in (0, 1] unless big. */
@@ -387,9 +367,5 @@ int main(int argc, char **argv) {
     compare_file(gen, 0, 1);
     bad_rows(gen, big);
     empty(emp);
-    int total = 0;
-    MPI_Allreduce(&failures, &total, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
-    if (me == 0) printf("test_mpi_campaigns on %d ranks: %d failed checks\n", nranks, total);
-    MPI_Finalize();
-    return total ? 1 : 0;
+    return mpi_check_finish("test_mpi_campaigns");
 }
