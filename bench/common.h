@@ -168,6 +168,20 @@ static inline int bench_read_bin(const char *path, bench_edges *e, char *err, si
     return 0;
 }
 
+/* How every driver's load_bin row starts: the resident memory (*rss0) and the clock (*t0) before,
+ * the binary file read into e, c->n and c->m set from it, and the clock after reading (*t1).
+ * -1 with o->err set when the file cannot be read. */
+static inline int bench_load_begin(bench_ctx *c, bench_out *o, bench_edges *e, uint64_t *rss0, double *t0,
+                                   double *t1) {
+    *rss0 = bench_rss();
+    *t0 = bench_now();
+    if (bench_read_bin(c->bin, e, o->err, sizeof o->err)) return -1;
+    c->n = e->n;
+    c->m = e->m;
+    *t1 = bench_now();
+    return 0;
+}
+
 static inline void bench_free_edges(bench_edges *e) {
     free(e->src);
     free(e->dst);

@@ -138,17 +138,14 @@ static void prep_load_bin(bench_ctx *c) {
 }
 
 static int a_load_bin(bench_ctx *c, bench_out *o) {
-    uint64_t rss0 = bench_rss();
-    double t0 = bench_now();
+    uint64_t rss0;
+    double t0, t1;
     bench_edges e;
-    if (bench_read_bin(c->bin, &e, o->err, sizeof o->err)) return -1;
+    if (bench_load_begin(c, o, &e, &rss0, &t0, &t1)) return -1;
     if (e.n >= (uint64_t)std::numeric_limits<NodeID>::max()) {
         bench_free_edges(&e);
         return bench_fail(o, "GAPBS NodeID is 32-bit signed: n = %llu too large", (unsigned long long)e.n), -1;
     }
-    c->n = e.n;
-    c->m = e.m;
-    double t1 = bench_now();
     Graph *g;
     { /* the edge list and the unsquished graph are freed before the memory probe */
         pvector<EdgePair<NodeID, NodeID>> el(e.m);

@@ -68,13 +68,10 @@ static void prep_load_bin(bench_ctx *c) {
 
 /* Read the binary file, build the edge vector, igraph_create, and the weight vector. */
 static int a_load_bin(bench_ctx *c, bench_out *o) {
-    uint64_t rss0 = bench_rss();
-    double t0 = bench_now();
+    uint64_t rss0;
+    double t0, t1;
     bench_edges e;
-    if (bench_read_bin(c->bin, &e, o->err, sizeof o->err)) return -1;
-    c->n = e.n;
-    c->m = e.m;
-    double t1 = bench_now();
+    if (bench_load_begin(c, o, &e, &rss0, &t0, &t1)) return -1;
     igraph_vector_int_t ev;
     ig_graph *x = calloc(1, sizeof *x);
     if (!x || igraph_vector_int_init(&ev, (igraph_integer_t)(2 * e.m)))

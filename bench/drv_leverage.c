@@ -38,13 +38,10 @@ static void prep_load_bin(bench_ctx *c) {
  * compact form (the first analysis does; lev_degree is the cheapest one): the time until the
  * network is ready for analysis. The split is reported in extra. */
 static int a_load_bin(bench_ctx *c, bench_out *o) {
-    uint64_t rss0 = bench_rss();
-    double t0 = bench_now();
+    uint64_t rss0;
+    double t0, t1;
     bench_edges e;
-    if (bench_read_bin(c->bin, &e, o->err, sizeof o->err)) return -1;
-    c->n = e.n;
-    c->m = e.m;
-    double t1 = bench_now();
+    if (bench_load_begin(c, o, &e, &rss0, &t0, &t1)) return -1;
     lev_network *net = NULL;
     if (lev_network_new(&net)) return bench_fail(o, "lev_network_new failed"), -1;
     char name[24];
