@@ -1,3 +1,27 @@
+# same_output(CMD CASES): for each "OPTIONS|FILE" in the list CASES, `mpirun -np NP leverage-mpi
+# CMD OPTIONS FILE` prints exactly what `leverage CMD OPTIONS FILE` prints, and both exit 0.
+macro(same_output cmd list)
+  foreach(c IN LISTS ${list})
+    string(REPLACE "|" ";" parts "${c}")
+    list(GET parts 0 opts)
+    list(GET parts 1 file)
+    separate_arguments(opts)
+    execute_process(COMMAND ${CLI} ${cmd} ${opts} ${SRC}/${file} OUTPUT_VARIABLE want RESULT_VARIABLE rc1)
+    execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} ${cmd} ${opts} ${SRC}/${file}
+      OUTPUT_VARIABLE got ERROR_VARIABLE err RESULT_VARIABLE rc2)
+    if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
+      message(FATAL_ERROR "${cmd} ${opts} ${file}: exit ${rc1} / ${rc2}: ${err}")
+    endif()
+    if(NOT want STREQUAL got)
+      file(WRITE ${OUT}/cli_want_${NP}_${k}.txt "${want}")
+      file(WRITE ${OUT}/cli_got_${NP}_${k}.txt "${got}")
+      message(FATAL_ERROR "leverage-mpi ${cmd} ${opts} ${file} on ${NP} ranks differs from leverage ${cmd} (see ${OUT}/cli_*_${NP}_${k}.txt)")
+    endif()
+    math(EXPR k "${k} + 1")
+  endforeach()
+endmacro()
+set(k 0)
+
 # `mpirun -np NP leverage-mpi rank ...` prints exactly what `leverage rank ...` prints.
 set(cases
   "--measure pagerank|examples/data/florentine_edges.csv"
@@ -6,25 +30,7 @@ set(cases
   "--measure in-strength|tests/data/coleman_edges.csv"
   "--measure degree --undirected|tests/data/lesmis_edges.csv"
   "--measure pagerank --damping 0.5 --unweighted|tests/data/directed_inexact.csv")
-set(k 0)
-foreach(c IN LISTS cases)
-  string(REPLACE "|" ";" parts "${c}")
-  list(GET parts 0 opts)
-  list(GET parts 1 file)
-  separate_arguments(opts)
-  execute_process(COMMAND ${CLI} rank ${opts} ${SRC}/${file} OUTPUT_VARIABLE want RESULT_VARIABLE rc1)
-  execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} rank ${opts} ${SRC}/${file}
-    OUTPUT_VARIABLE got ERROR_VARIABLE err RESULT_VARIABLE rc2)
-  if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
-    message(FATAL_ERROR "rank ${opts} ${file}: exit ${rc1} / ${rc2}: ${err}")
-  endif()
-  if(NOT want STREQUAL got)
-    file(WRITE ${OUT}/cli_want_${NP}_${k}.txt "${want}")
-    file(WRITE ${OUT}/cli_got_${NP}_${k}.txt "${got}")
-    message(FATAL_ERROR "leverage-mpi rank ${opts} ${file} on ${NP} ranks differs from leverage rank (see ${OUT}/cli_*_${NP}_${k}.txt)")
-  endif()
-  math(EXPR k "${k} + 1")
-endforeach()
+same_output(rank cases)
 # A usage error is the same kind of error (exit 2), said once.
 execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} rank --measure pagerank --undirected --format xml
   ${SRC}/examples/data/florentine_edges.csv RESULT_VARIABLE rc ERROR_VARIABLE err)
@@ -43,24 +49,7 @@ set(seed_cases
   "--k 2 --format csv --probability strength --seed 5|examples/data/florentine_edges.csv"
   "-k 5 --probability 0.1 --epsilon 0.3 --threads 2|tests/data/coleman_edges.csv"
   "-k 2 --model lt --unweighted|tests/data/directed_dangling.csv")
-foreach(c IN LISTS seed_cases)
-  string(REPLACE "|" ";" parts "${c}")
-  list(GET parts 0 opts)
-  list(GET parts 1 file)
-  separate_arguments(opts)
-  execute_process(COMMAND ${CLI} seeds ${opts} ${SRC}/${file} OUTPUT_VARIABLE want RESULT_VARIABLE rc1)
-  execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} seeds ${opts} ${SRC}/${file}
-    OUTPUT_VARIABLE got ERROR_VARIABLE err RESULT_VARIABLE rc2)
-  if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
-    message(FATAL_ERROR "seeds ${opts} ${file}: exit ${rc1} / ${rc2}: ${err}")
-  endif()
-  if(NOT want STREQUAL got)
-    file(WRITE ${OUT}/cli_want_${NP}_${k}.txt "${want}")
-    file(WRITE ${OUT}/cli_got_${NP}_${k}.txt "${got}")
-    message(FATAL_ERROR "leverage-mpi seeds ${opts} ${file} on ${NP} ranks differs from leverage seeds (see ${OUT}/cli_*_${NP}_${k}.txt)")
-  endif()
-  math(EXPR k "${k} + 1")
-endforeach()
+same_output(seeds seed_cases)
 # A library error (a strength above 1 read as a probability) is said once, by rank 0, with exit 1.
 execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} seeds -k 2 --probability strength
   ${SRC}/tests/data/karate_weighted_edges.csv RESULT_VARIABLE rc ERROR_VARIABLE err)
@@ -78,24 +67,7 @@ set(spread_cases
   "--seeds Valjean --format json --runs 3000|tests/data/lesmis_edges.csv"
   "--seeds 1,34 --format csv --model lt --runs 2000 --threads 2|tests/data/karate_weighted_edges.csv"
   "--seeds Myriel,Javert --top 12 --probability 0.3 --runs 1000 --seed 9|tests/data/lesmis_edges.csv")
-foreach(c IN LISTS spread_cases)
-  string(REPLACE "|" ";" parts "${c}")
-  list(GET parts 0 opts)
-  list(GET parts 1 file)
-  separate_arguments(opts)
-  execute_process(COMMAND ${CLI} spread ${opts} ${SRC}/${file} OUTPUT_VARIABLE want RESULT_VARIABLE rc1)
-  execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} spread ${opts} ${SRC}/${file}
-    OUTPUT_VARIABLE got ERROR_VARIABLE err RESULT_VARIABLE rc2)
-  if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
-    message(FATAL_ERROR "spread ${opts} ${file}: exit ${rc1} / ${rc2}: ${err}")
-  endif()
-  if(NOT want STREQUAL got)
-    file(WRITE ${OUT}/cli_want_${NP}_${k}.txt "${want}")
-    file(WRITE ${OUT}/cli_got_${NP}_${k}.txt "${got}")
-    message(FATAL_ERROR "leverage-mpi spread ${opts} ${file} on ${NP} ranks differs from leverage spread (see ${OUT}/cli_*_${NP}_${k}.txt)")
-  endif()
-  math(EXPR k "${k} + 1")
-endforeach()
+same_output(spread spread_cases)
 execute_process(COMMAND ${MPIEXEC} ${NPFLAG} ${NP} ${MPI_CLI} spread --seeds Medici,Nobody
   ${SRC}/examples/data/florentine_edges.csv RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 2 OR NOT err MATCHES "--seeds: no actor named \"Nobody\"")
