@@ -711,6 +711,39 @@ LEV_API size_t lev_network_bytes(const lev_network *net);
 LEV_API lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *source, uint32_t *target,
                                 double *strength, const char **channel);
 
+/**
+ * @brief Number the edges by source, then target, and drop the index of the order of addition:
+ * how do I make a large network take 4 bytes less per edge?
+ *
+ * After this call edge 0 is the edge of the smallest source with the smallest target, and so on;
+ * edges with the same source and target keep their order of addition among themselves. Nothing
+ * else changes: every analysis gives the same bits as before, because the analyses read the
+ * edges by source, then target, already. What changes is every number that names an edge:
+ * lev_edge_get(), the edges' order in the writers' files, arrays indexed by edge (such as
+ * lev_edge_betweenness()'s) and the order of edges that tie in a ranking. Call it when no edge
+ * number has been handed out that still matters, typically right after loading.
+ *
+ * Memory: when the edges were not added in order of source then target (a file in no particular
+ * order), the compact form keeps the number of each edge, 4 bytes per edge (8 past 2^32 edges),
+ * and building it takes 20 bytes per edge at the peak. This call builds the compact form now
+ * without them: at a peak of 16 bytes per edge when the strengths are floats and no edge has a
+ * channel (the added edges' 12 bytes and 4 for the order, reused for the rows), plus the row
+ * offsets and 8 · T · (V + 1) bytes of cursors, T the threads; it then keeps 16 bytes per edge
+ * (see lev_edges_add()). On a network already compacted it frees the numbers (and
+ * lev_edge_get()'s index). Edges added in that order already are numbered so: nothing changes.
+ * @param[in] net The network; changed.
+ * @param[in] p   Options (none read but LEV_P_THREADS), or NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL), LEV_ENOMEM (nothing changed). A failure is recorded
+ *   on `p` (or `net` when p is NULL).
+ * @par Complexity
+ *   O(V + E log d) time, d the largest out-degree: the compaction's (on all LEV_P_THREADS
+ *   threads, the same result for any count), or O(1) beyond it when already compacted.
+ * @par Thread safety
+ *   Needs exclusive access to `net`.
+ * @since 0.1
+ */
+LEV_API lev_status lev_edges_sort(lev_network *net, lev_params *p);
+
 /** @} */
 
 /**

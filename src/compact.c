@@ -17,7 +17,14 @@
  *   4. transpose (scan by source, place by target) into the etgt block (targets gathered
  *      already) and the ewf block (strengths gathered already).
  * So the peak is the pending 12 bytes + 4 of order + 4 of out strengths = 20 bytes per edge, and
- * what stays is 16 (20 when the order is not the identity). Every allocation comes before the
+ * what stays is 16 (20 when the order is not the identity). Two cases need less:
+ *   - records already in order of source, then target: the pending blocks are the out rows as
+ *     they are (no order), and only the in strengths are new: a peak of 16;
+ *   - lev_edges_sort (the records renumbered by position, so no order kept), float strengths, no
+ *     channels: targets are gathered into the sources' block, strengths into the targets', and
+ *     the strengths' block and the order's take the in rows: a peak of 16, nothing allocated
+ *     beyond the order, the offsets and the cursors.
+ * Every allocation comes before the
  * first write into a pending block, so a failure leaves the records as they were. Passes 2-4
  * split their items into T contiguous ranges, one per thread, each with its own cursors: thread
  * t's items for a row go after those of threads < t, so the result is the same for any T (the
@@ -160,8 +167,112 @@ static int shrink(const lev__mem *mem, void **p, size_t *cap, size_t m, size_t s
     return 0;
 }
 
-/* Every record pending (csr.m == 0): build the compact form from them, as the header says. */
-static lev_status build(lev_network *net, int threads) {
+/* Whether the m pending records are in order of source, then target (every record pending). */
+static int pending_sorted(const lev_network *net, int T) {
+    const uint32_t *src = net->esrc, *tgt = net->etgt;
+    size_t m = net->m;
+    int ok = 1;
+    (void)T; /* without OpenMP */
+#pragma omp parallel for schedule(static) num_threads(T) reduction(&& : ok)
+    for (long kk = 1; kk < (long)m; kk++) {
+        size_t k = (size_t)kk;
+        ok = ok && (src[k - 1] < src[k] || (src[k - 1] == src[k] && tgt[k - 1] <= tgt[k]));
+    }
+    return ok;
+}
+
+/* Steps 1-2 of the header, every record pending: the row offsets off[0..n] by source, and into
+ * ord (m entries, size_t when wide, else uint32_t) the record numbers by source, in record order,
+ * then each row sorted by target, stably. cnt: T · (n + 1) cursors. Allocates only the sort
+ * buffers (T · d entries, d the largest out-degree), before writing anything: LEV_ENOMEM leaves
+ * the outputs unwritten. */
+static lev_status order_records(const lev_network *net, int T, size_t *cnt, size_t *off, void *ord, int wide) {
+    const lev__mem *mem = &net->mem;
+    uint32_t n = net->actors.count;
+    size_t m = net->m, n1 = (size_t)n + 1, dmax = 0, osz = wide ? sizeof(size_t) : sizeof(uint32_t);
+    const uint32_t *src = net->esrc, *tgt = net->etgt;
+    /* 1. rows by source: per-thread counts; the largest row sizes the sort buffers */
+#pragma omp parallel num_threads(T)
+    {
+        int t = lev__thread_num();
+        size_t lo = share(m, T, t), hi = share(m, T, t + 1);
+        size_t *c = cnt + (size_t)t * n1;
+        memset(c, 0, n1 * sizeof *c);
+        for (size_t e = lo; e < hi; e++) c[src[e]]++;
+    }
+    for (uint32_t v = 0; v < n; v++) {
+        size_t d = 0;
+        for (int t = 0; t < T; t++) d += cnt[(size_t)t * n1 + v];
+        if (d > dmax) dmax = d;
+    }
+    void *scr = NULL;
+    size_t scr_size = 0;
+    if (m && dmax > 1) {
+        if (dmax > SIZE_MAX / (2 * sizeof(uint32_t) + osz) / (size_t)T) return LEV_ENOMEM;
+        scr_size = (size_t)T * dmax * (2 * sizeof(uint32_t) + osz);
+        if (!(scr = lev__alloc(mem, scr_size))) return LEV_ENOMEM;
+    }
+    cursors(cnt, off, n, T);
+    uint32_t *o32 = wide ? NULL : ord;
+    size_t *o64 = wide ? ord : NULL;
+    /* 2. the order: record numbers by source, in record order, then each row by target */
+#pragma omp parallel num_threads(T)
+    {
+        int t = lev__thread_num();
+        size_t lo = share(m, T, t), hi = share(m, T, t + 1);
+        size_t *c = cnt + (size_t)t * n1;
+        if (o32)
+            for (size_t e = lo; e < hi; e++) o32[c[src[e]]++] = (uint32_t)e;
+        else
+            for (size_t e = lo; e < hi; e++) o64[c[src[e]]++] = e;
+    }
+    if (scr) {
+#pragma omp parallel num_threads(T)
+        {
+            int t = lev__thread_num();
+            char *b = (char *)scr + (size_t)t * dmax * (2 * sizeof(uint32_t) + osz);
+            uint32_t *k = (uint32_t *)(void *)b, *tk = k + dmax;
+            void *to = tk + dmax;
+#pragma omp for schedule(dynamic, 256)
+            for (long r = 0; r < (long)n; r++) {
+                size_t a = off[r], len = off[r + 1] - a;
+                if (len < 2) continue;
+                if (o32) sort_row32(o32 + a, len, tgt, k, tk, to);
+                else sort_row64(o64 + a, len, tgt, k, tk, to);
+            }
+        }
+        lev__free(mem, scr, scr_size);
+    }
+    return LEV_OK;
+}
+
+/* Install a built compact form, the pending blocks now its arrays or freed. */
+static void finish(lev_network *net, size_t *out_off, size_t *in_off, uint32_t *out_adj, uint32_t *in_adj,
+                   float *out_w, float *in_w, double *out_x, uint32_t *out_chan, uint32_t *o32, size_t *o64) {
+    size_t m = net->m;
+    net->esrc = net->etgt = net->echan = NULL;
+    net->ewf = NULL;
+    net->ew = NULL;
+    net->scap = net->tcap = net->wcap = net->ccap = 0;
+    lev__csr *g = &net->csr;
+    g->n = net->actors.count;
+    g->m = m;
+    g->out_off = out_off;
+    g->in_off = in_off;
+    g->out_adj = m ? out_adj : NULL;
+    g->in_adj = m ? in_adj : NULL;
+    g->out_w = m ? out_w : NULL;
+    g->in_w = m ? in_w : NULL;
+    net->out_x = out_x;
+    net->out_chan = out_chan;
+    net->order32 = o32;
+    net->order64 = o64;
+    atomic_store_explicit(&net->rpos_ready, o32 == NULL && o64 == NULL, memory_order_relaxed);
+}
+
+/* Every record pending (csr.m == 0): build the compact form from them, as the header says.
+ * keep = 0 (lev_edges_sort): the records are renumbered by position, so no order is kept. */
+static lev_status build(lev_network *net, int threads, int keep) {
     const lev__mem *mem = &net->mem;
     uint32_t n = net->actors.count;
     size_t m = net->m, n1 = (size_t)n + 1;
@@ -195,35 +306,63 @@ static lev_status build(lev_network *net, int threads) {
     size_t osz = wide ? sizeof(size_t) : sizeof(uint32_t);
     size_t *cnt = n1 > SIZE_MAX / sizeof(size_t) / (size_t)T ? NULL : lev__alloc_array(mem, n1 * (size_t)T, sizeof *cnt);
     size_t *out_off = lev__alloc_array(mem, n1, sizeof(size_t)), *in_off = lev__alloc_array(mem, n1, sizeof(size_t));
-    void *ord = NULL, *scr = NULL;
+    void *ord = NULL;
     float *out_w = NULL, *in_w = NULL;
     double *out_x = NULL;
     uint32_t *out_chan = NULL;
-    size_t dmax = 0, scr_size = 0;
+    int sorted = m && pending_sorted(net, T);
     lev_status rc = LEV_ENOMEM;
     if (!cnt || !out_off || !in_off) goto fail;
     const uint32_t *src = net->esrc, *tgt = net->etgt;
-    /* 1. rows by source: per-thread counts; the largest row sizes the sort buffers */
+    if (sorted) {
+        /* Already in order of source, then target (lev_edges_sort, or added so): the pending
+         * blocks are the out rows as they are, and no order is needed. Peak 12 + 4 bytes. */
+        in_w = lev__alloc_array(mem, m, sizeof(float));
+        if (dbl) out_w = lev__alloc_array(mem, m, sizeof(float));
+        if (!in_w || (dbl && !out_w)) goto fail;
 #pragma omp parallel num_threads(T)
-    {
-        int t = lev__thread_num();
-        size_t lo = share(m, T, t), hi = share(m, T, t + 1);
-        size_t *c = cnt + (size_t)t * n1;
-        memset(c, 0, n1 * sizeof *c);
-        for (size_t e = lo; e < hi; e++) c[src[e]]++;
-    }
-    for (uint32_t v = 0; v < n; v++) {
-        size_t d = 0;
-        for (int t = 0; t < T; t++) d += cnt[(size_t)t * n1 + v];
-        if (d > dmax) dmax = d;
-    }
-    cursors(cnt, out_off, n, T);
-    if (m) {
-        if (dmax > 1) {
-            if (dmax > SIZE_MAX / (2 * sizeof(uint32_t) + osz) / (size_t)T) goto fail;
-            scr_size = (size_t)T * dmax * (2 * sizeof(uint32_t) + osz);
-            if (!(scr = lev__alloc(mem, scr_size))) goto fail;
+        {
+            int t = lev__thread_num();
+            count_rows(src, share(m, T, t), share(m, T, t + 1), cnt, t, out_off, n, T);
         }
+        if (dbl) {
+            out_x = net->ew;
+#pragma omp parallel for schedule(static) num_threads(T)
+            for (long k = 0; k < (long)m; k++) out_w[k] = (float)out_x[k];
+        } else {
+            out_w = net->ewf;
+        }
+        if (ch) out_chan = net->echan;
+        transpose(out_off, net->etgt, out_w, n, m, in_off, net->esrc, in_w, cnt, T);
+        lev__free(mem, cnt, n1 * (size_t)T * sizeof *cnt);
+        finish(net, out_off, in_off, net->etgt, net->esrc, out_w, in_w, out_x, out_chan, NULL, NULL);
+        return LEV_OK;
+    }
+    /* Renumbered, with float strengths and no channels: every block the build needs is one the
+     * records or the order leave behind, so the peak is the records' 12 bytes + 4 of order. */
+    int lean = m && !keep && !dbl && !ch && !wide;
+    if (lean) {
+        if (!(ord = lev__alloc_array(mem, m, osz))) goto fail;
+        if ((rc = order_records(net, T, cnt, out_off, ord, wide)) != LEV_OK) goto fail;
+        /* Nothing can fail from here on. Targets by the order into the sources' block (rows
+         * imply the sources now), strengths into the targets' block; the strengths' block and
+         * the order's take the in rows. */
+        const uint32_t *o = ord;
+        uint32_t *oa = net->esrc;
+        float *ow = (float *)(void *)net->etgt;
+        const float *wf = net->ewf;
+#pragma omp parallel for schedule(static) num_threads(T)
+        for (long k = 0; k < (long)m; k++) oa[k] = tgt[o[k]];
+#pragma omp parallel for schedule(static) num_threads(T)
+        for (long k = 0; k < (long)m; k++) ow[k] = wf[o[k]];
+        uint32_t *ia = (uint32_t *)(void *)net->ewf;
+        float *iw = (float *)ord;
+        transpose(out_off, oa, ow, n, m, in_off, ia, iw, cnt, T);
+        lev__free(mem, cnt, n1 * (size_t)T * sizeof *cnt);
+        finish(net, out_off, in_off, oa, ia, ow, iw, NULL, NULL, NULL, NULL);
+        return LEV_OK;
+    }
+    if (m) {
         ord = lev__alloc_array(mem, m, osz);
         out_w = lev__alloc_array(mem, m, sizeof(float));
         if (dbl) {
@@ -233,36 +372,11 @@ static lev_status build(lev_network *net, int threads) {
         if (ch) out_chan = lev__alloc_array(mem, m, sizeof(uint32_t));
         if (!ord || !out_w || (dbl && (!out_x || !in_w)) || (ch && !out_chan)) goto fail;
     }
+    /* 1-2. the row offsets and the order */
+    if ((rc = order_records(net, T, cnt, out_off, ord, wide)) != LEV_OK) goto fail;
     /* Nothing can fail from here on. */
     uint32_t *o32 = wide ? NULL : ord;
     size_t *o64 = wide ? ord : NULL;
-    /* 2. the order: record numbers by source, in record order, then each row by target */
-#pragma omp parallel num_threads(T)
-    {
-        int t = lev__thread_num();
-        size_t lo = share(m, T, t), hi = share(m, T, t + 1);
-        size_t *c = cnt + (size_t)t * n1;
-        if (o32)
-            for (size_t e = lo; e < hi; e++) o32[c[src[e]]++] = (uint32_t)e;
-        else
-            for (size_t e = lo; e < hi; e++) o64[c[src[e]]++] = e;
-    }
-    if (dmax > 1) {
-#pragma omp parallel num_threads(T)
-        {
-            int t = lev__thread_num();
-            char *b = (char *)scr + (size_t)t * dmax * (2 * sizeof(uint32_t) + osz);
-            uint32_t *k = (uint32_t *)(void *)b, *tk = k + dmax;
-            void *to = tk + dmax;
-#pragma omp for schedule(dynamic, 256)
-            for (long r = 0; r < (long)n; r++) {
-                size_t a = out_off[r], len = out_off[r + 1] - a;
-                if (len < 2) continue;
-                if (o32) sort_row32(o32 + a, len, tgt, k, tk, to);
-                else sort_row64(o64 + a, len, tgt, k, tk, to);
-            }
-        }
-    }
     /* 3. gather by the order: targets into the esrc block, strengths (and channels) into theirs */
     uint32_t *out_adj = net->esrc;
     const float *wf = net->ewf;
@@ -288,43 +402,28 @@ static lev_status build(lev_network *net, int threads) {
     if (!dbl) in_w = net->ewf;
     transpose(out_off, out_adj, out_w, n, m, in_off, in_adj, in_w, cnt, T);
     lev__free(mem, cnt, n1 * (size_t)T * sizeof *cnt);
-    lev__free(mem, scr, scr_size);
     if (dbl) lev__free(mem, net->ew, m * sizeof(double));
     if (ch) lev__free(mem, net->echan, m * sizeof(uint32_t));
-    if (identity) {
+    if (identity || !keep) {
         lev__free(mem, ord, m * osz);
         o32 = NULL;
         o64 = NULL;
     }
-    net->esrc = net->etgt = net->echan = NULL;
-    net->ewf = NULL;
-    net->ew = NULL;
-    net->scap = net->tcap = net->wcap = net->ccap = 0;
-    lev__csr *g = &net->csr;
-    g->n = n;
-    g->m = m;
-    g->out_off = out_off;
-    g->in_off = in_off;
-    g->out_adj = m ? out_adj : NULL;
-    g->in_adj = m ? in_adj : NULL;
-    g->out_w = out_w;
-    g->in_w = m ? in_w : NULL;
-    net->out_x = out_x;
-    net->out_chan = out_chan;
-    net->order32 = o32;
-    net->order64 = o64;
-    atomic_store_explicit(&net->rpos_ready, o32 == NULL && o64 == NULL, memory_order_relaxed);
+    finish(net, out_off, in_off, out_adj, in_adj, out_w, in_w, out_x, out_chan, o32, o64);
     return LEV_OK;
 fail:
     lev__free(mem, cnt, cnt ? n1 * (size_t)T * sizeof *cnt : 0);
     lev__free(mem, out_off, n1 * sizeof(size_t));
     lev__free(mem, in_off, n1 * sizeof(size_t));
-    lev__free(mem, scr, scr_size);
     lev__free(mem, ord, m * osz);
-    lev__free(mem, out_w, m * sizeof(float));
-    lev__free(mem, out_x, m * sizeof(double));
+    if (!sorted) {
+        lev__free(mem, out_w, m * sizeof(float));
+        lev__free(mem, out_x, m * sizeof(double));
+        lev__free(mem, out_chan, m * sizeof(uint32_t));
+    } else if (dbl) {
+        lev__free(mem, out_w, m * sizeof(float));
+    }
     lev__free(mem, in_w, m * sizeof(float));
-    lev__free(mem, out_chan, m * sizeof(uint32_t));
     return rc;
 }
 
@@ -419,21 +518,40 @@ static lev_status grow_rows(lev_network *net) {
     return LEV_OK;
 }
 
-lev_status lev__compact(lev_network *net, int threads) {
-    if (atomic_load_explicit(&net->csr_ready, memory_order_relaxed)) return LEV_OK;
+/* The records' order by position of the compact form is gone: positions are the numbers now. */
+static void drop_order(lev_network *net) {
+    const lev__mem *mem = &net->mem;
+    size_t mc = net->csr.m;
+    lev__free(mem, net->order32, net->order32 ? mc * sizeof *net->order32 : 0);
+    lev__free(mem, net->order64, net->order64 ? mc * sizeof *net->order64 : 0);
+    lev__free(mem, net->rpos32, net->rpos32 ? mc * sizeof *net->rpos32 : 0);
+    lev__free(mem, net->rpos64, net->rpos64 ? mc * sizeof *net->rpos64 : 0);
+    net->order32 = net->rpos32 = NULL;
+    net->order64 = net->rpos64 = NULL;
+    atomic_store_explicit(&net->rpos_ready, 1, memory_order_release);
+}
+
+/* lev__compact, and with keep = 0 (lev_edges_sort) the records renumbered by position. */
+static lev_status compact_as(lev_network *net, int threads, int keep) {
     lev_status rc = LEV_OK;
-    if (net->m == net->csr.m && net->csr.out_off) {
+    if (atomic_load_explicit(&net->csr_ready, memory_order_relaxed)) {
+        /* current */
+    } else if (net->m == net->csr.m && net->csr.out_off) {
         if (net->actors.count > net->csr.n) rc = grow_rows(net);
     } else {
         if (net->csr.m) rc = decompact(net);
         if (!rc) {
             lev__compact_free(net); /* an empty compact form of fewer actors */
-            rc = build(net, threads);
+            rc = build(net, threads, keep);
         }
     }
-    if (!rc) atomic_store_explicit(&net->csr_ready, 1, memory_order_release);
-    return rc;
+    if (rc) return rc;
+    if (!keep) drop_order(net);
+    atomic_store_explicit(&net->csr_ready, 1, memory_order_release);
+    return LEV_OK;
 }
+
+lev_status lev__compact(lev_network *net, int threads) { return compact_as(net, threads, 1); }
 
 lev_status lev__rpos_build(lev_network *net) {
     if (atomic_load_explicit(&net->rpos_ready, memory_order_acquire)) return LEV_OK;
@@ -450,6 +568,19 @@ lev_status lev__rpos_build(lev_network *net) {
         net->rpos64 = r;
     }
     atomic_store_explicit(&net->rpos_ready, 1, memory_order_release);
+    return LEV_OK;
+}
+
+/* ---- renumbering by source, then target (lev_edges_sort) ----------------------------------------- */
+
+lev_status lev_edges_sort(lev_network *net, lev_params *p) {
+    lev__ctx c;
+    lev_status rc = lev__ctx_open(&c, net, p, "edges_sort");
+    if (rc) return rc;
+    pthread_mutex_lock(&net->lock);
+    rc = compact_as(net, c.threads, 0);
+    pthread_mutex_unlock(&net->lock);
+    if (rc) return lev__ctx_fail(&c, rc, "edges_sort: out of memory for %zu edges", net->m);
     return LEV_OK;
 }
 

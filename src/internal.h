@@ -301,6 +301,8 @@ static inline int lev__cap_threads(const lev__ctx *c, size_t items, size_t grain
     return t < 1 ? 1 : (int)t;
 }
 
+/* The first half of lev__ctx_begin: the network's check and the thread count, no compact form. */
+lev_status lev__ctx_open(lev__ctx *c, const lev_network *net, lev_params *p, const char *what);
 /* Check net, p and the required output `out`, then build the compact form if needed. On failure
  * records the message (on p, else on net). */
 lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out);

@@ -247,13 +247,12 @@ lev_status lev__ctx_erange(const lev__ctx *c, const char *what, const char *unit
     return lev__ctx_fail(c, LEV_ERANGE, "%s: %zu %s do not fit in cap %zu", what, need, unit, cap);
 }
 
-lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out) {
+lev_status lev__ctx_open(lev__ctx *c, const lev_network *net, lev_params *p, const char *what) {
     c->net = net;
     c->p = p;
     c->g = NULL;
     c->threads = 1;
     if (!net) return p ? lev__ctx_fail(c, LEV_EMISUSE, "%s: the network is NULL", what) : LEV_EMISUSE;
-    if (!out) return lev__ctx_fail(c, LEV_EMISUSE, "%s: the output array is NULL", what);
     int t = (int)lev__param(p, LEV_P_THREADS);
 #ifdef _OPENMP
     if (t == 0) t = omp_get_max_threads();
@@ -261,9 +260,15 @@ lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, co
     t = 1;
 #endif
     c->threads = t < 1 ? 1 : t;
+    return LEV_OK;
+}
+
+lev_status lev__ctx_begin(lev__ctx *c, const lev_network *net, lev_params *p, const char *what, const void *out) {
+    lev_status rc = lev__ctx_open(c, net, p, what);
+    if (rc) return rc;
+    if (!out) return lev__ctx_fail(c, LEV_EMISUSE, "%s: the output array is NULL", what);
     if (!atomic_load_explicit(&net->csr_ready, memory_order_acquire)) {
         lev_network *w = (lev_network *)net; /* the compact form is a cache, built under the lock */
-        lev_status rc = LEV_OK;
         pthread_mutex_lock(&w->lock);
         if (!atomic_load_explicit(&w->csr_ready, memory_order_relaxed)) {
             rc = lev__compact(w, c->threads);

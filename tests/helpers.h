@@ -28,6 +28,7 @@ typedef struct failalloc {
     int armed;
     long live_blocks;
     size_t live_bytes;
+    size_t peak_bytes; /* the most live_bytes has been; a test may reset it to live_bytes */
     int bad_osize;     /* set when a call passed an osize that is not the block's size */
 } failalloc;
 
@@ -52,6 +53,7 @@ static inline void *fail_alloc_fn(void *ud, void *ptr, size_t osize, size_t nsiz
     else fa->live_bytes -= n[0];
     n[0] = nsize;
     fa->live_bytes += nsize;
+    if (fa->live_bytes > fa->peak_bytes) fa->peak_bytes = fa->live_bytes;
     return n + 2;
 }
 

@@ -1287,3 +1287,8 @@ ROW(an_edge_repeats_null_net, LEV_EMISUSE, "p",
     "edge_repeats: the network is NULL",
     size_t loops = 7;
     rc = lev_edge_repeats(NULL, p, &loops, NULL, NULL, NULL); cr_assert_eq(loops, 7);)
+
+/* row 471: NULL network to lev_edges_sort */
+ROW(an_edges_sort_null_net, LEV_EMISUSE, "p",
+    "edges_sort: the network is NULL",
+    rc = lev_edges_sort(NULL, p);)

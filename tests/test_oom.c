@@ -92,6 +92,10 @@ static lev_status op_edge_add_inexact(lev_network *net, void *arg) {
     (void)arg;
     return lev_edge_add(net, 0, 5, 0.1, NULL, NULL); /* not a float: strengths move to double */
 }
+static lev_status op_edges_sort(lev_network *net, void *arg) {
+    (void)arg;
+    return lev_edges_sort(net, NULL);
+}
 static lev_status op_edge_add_by_name(lev_network *net, void *arg) {
     (void)arg;
     return lev_edge_add_by_name(net, "Newcomer", "Other newcomer", 1, "fresh", NULL);
@@ -158,6 +162,7 @@ Test(oom, mutations) {
     sweep("lev_edge_add_by_name", op_edge_add_by_name, NULL, 0);
     sweep("lev_edges_add", op_edges_add, NULL, 0);
     sweep("lev_edge_add (first strength that is not a float)", op_edge_add_inexact, NULL, 0);
+    sweep("lev_edges_sort", op_edges_sort, NULL, 0);
 }
 
 Test(oom, set_resource) {

@@ -1534,6 +1534,19 @@ static int m_edge_repeats(lua_State *L) {
     return 4;
 }
 
+/* net:sort_edges(opts): number the edges by source, then target (lev_edges_sort) */
+static int m_sort_edges(lua_State *L) {
+    Net *u = checknet(L, 1);
+    lua_settop(L, 2);
+    Call c;
+    call_begin(L, &c, u, 2, "sort_edges", NULL);
+    call_enter(&c);
+    lev_status rc = lev_edges_sort(u->net, c.p);
+    call_exit(&c);
+    call_end(&c, rc);
+    return 0;
+}
+
 /* The dyad and triad census types, in the order of the library's outputs. */
 static const char *const dyad_types[3] = {"mutual", "asymmetric", "null"};
 static const char *const triad_types[16] = {"003",  "012",  "102",  "021D", "021U", "021C", "111D", "111U",
@@ -2719,6 +2732,7 @@ static const luaL_Reg net_methods[] = {
     {"centralization", m_centralization},
     {"reciprocity", m_reciprocity},
     {"edge_repeats", m_edge_repeats},
+    {"sort_edges", m_sort_edges},
     {"reciprocity_actors", m_reciprocity_actors},
     {"dyad_census", m_dyad_census},
     {"triad_census", m_triad_census},

@@ -18,6 +18,7 @@ static int run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     lev_network *net = NULL;
     uint32_t *comm = NULL;
+    a->sort_edges = 1; /* groups of actors: no edge is named */
     int status = cli_open(a, &net);
     if (status != EXIT_OKAY) goto done;
     status = EXIT_FAILED;

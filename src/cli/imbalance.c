@@ -12,6 +12,7 @@ static const cli_option options[] = {
 static int run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     lev_network *net = NULL;
+    a->sort_edges = 1; /* figures per actor and for the network: no edge is named */
     int status = cli_open(a, &net);
     if (status == EXIT_OKAY) {
         if (strcmp(a->format, "json") == 0) {

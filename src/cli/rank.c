@@ -113,6 +113,7 @@ static int run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     lev_network *net = NULL;
     double *score = NULL;
+    a->sort_edges = !a->edge_scores; /* edge scores (--edges) are listed in the file's order */
     status = cli_open(a, &net);
     if (status != EXIT_OKAY) goto done;
     if (a->edge_scores) {

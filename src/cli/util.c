@@ -6,23 +6,25 @@
 #include <string.h>
 
 /* Notices on what the data hold that a user may not expect: self-loops, and rows that repeat a
- * pair in the same channel (kept as parallel ties), each with its earliest example. One line
+ * pair in the same channel (kept as parallel ties), each with an example: the earliest row, or,
+ * when the edges were renumbered by source (sorted), the first by source, then target. One line
  * each, on stderr. One pass over the compact form (lev_edge_repeats): O(V + E), no memory. */
-static void notices(const lev_network *net, const char *edges) {
+static void notices(const lev_network *net, const char *edges, int sorted) {
     size_t loops = 0, dups = 0, fl = SIZE_MAX, first_dup = SIZE_MAX;
     uint32_t ls = 0, ds = 0, dt = 0;
+    const char *eg = sorted ? "for example" : "first:";
     if (lev_edge_repeats(net, NULL, &loops, &fl, &dups, &first_dup) != LEV_OK) return; /* no notice, then */
     if (loops) lev_edge_get(net, fl, &ls, NULL, NULL, NULL);
     if (dups) lev_edge_get(net, first_dup, &ds, &dt, NULL, NULL);
     if (loops)
-        fprintf(stderr, "leverage: notice: %s: %zu self-loop%s (first: %s → itself); kept: degree, strength and walk "
+        fprintf(stderr, "leverage: notice: %s: %zu self-loop%s (%s %s → itself); kept: degree, strength and walk "
                         "measures (PageRank, Katz) count them, path and brokerage measures ignore them\n", edges, loops, loops == 1 ? "" : "s",
-                lev_actor_name(net, ls));
+                eg, lev_actor_name(net, ls));
     if (dups)
         fprintf(stderr, "leverage: notice: %s: %zu row%s repeat%s an earlier source,target pair in the same channel "
-                        "(first: %s → %s); kept as parallel ties: strengths and walks add them up, shortest paths "
+                        "(%s %s → %s); kept as parallel ties: strengths and walks add them up, shortest paths "
                         "take the strongest\n", edges, dups, dups == 1 ? "" : "s", dups == 1 ? "s" : "",
-                lev_actor_name(net, ds), lev_actor_name(net, dt));
+                eg, lev_actor_name(net, ds), lev_actor_name(net, dt));
 }
 
 int cli_load(const cli_args *a, lev_network *net) {
@@ -37,7 +39,11 @@ int cli_load(const cli_args *a, lev_network *net) {
             return EXIT_FAILED;
         }
         if (k == 0) known = lev_actor_count(net);
-        if (k == 1) notices(net, a->edges);
+        if (k == 1 && a->sort_edges && lev_edges_sort(net, a->p) != LEV_OK) {
+            fprintf(stderr, "leverage: %s\n", lev_params_errmsg(a->p));
+            return EXIT_FAILED;
+        }
+        if (k == 1) notices(net, a->edges, a->sort_edges);
         /* Names the actors file lacks: often a typo ("mayor alvarez" for "Mayor Alvarez"). */
         size_t n = lev_actor_count(net);
         if (k > 0 && a->actors && n > known) {

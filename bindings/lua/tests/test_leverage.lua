@@ -205,6 +205,17 @@ test("edges: add by name, by index, read back", function()
   eq(fl, 3, "the self-loop is edge 3")
   eq(reps, 1, "one repeat")
   eq(fr, 5, "the repeat is edge 5")
+  -- numbered by source, then target: A->B kin, A->B (x), A->B kin, B->A, B->B
+  local pr = net:pagerank()
+  net:sort_edges({threads = 1})
+  eq(select(3, net:edge(2)), x, "A->B without a channel is now edge 2")
+  s, t = net:edge(4)
+  eq(s * 10 + t, 21, "B->A is now edge 4")
+  loops, fl, reps, fr = net:edge_repeats()
+  eq(fl, 5, "the self-loop is now edge 5")
+  eq(fr, 3, "the repeat is now edge 3")
+  local again = net:pagerank()
+  for k, v in pairs(pr) do eq(again[k], v, "pagerank of " .. tostring(k) .. " unchanged") end
 end)
 
 test("edges: errors leave the network unchanged", function()

@@ -709,6 +709,18 @@ class _Analyses:
         v = [x.value for x in n]
         return EdgeRepeats(v[0], None if v[1] == none else v[1], v[2], None if v[3] == none else v[3])
 
+    def sort_edges(self, **options: Any) -> None:
+        """Number the edges by source, then target (ties in their order of addition), and drop the
+        index of the order of addition (lev_edges_sort()): 4 bytes less per edge when they were not
+        added in that order, and a compaction that peaks 4 bytes per edge lower. Every analysis
+        gives the same results; what changes is every edge number (:meth:`edge`, :meth:`edges`,
+        per-edge results, the order of the writers' files). Options: ``threads``.
+
+        Raises:
+            OutOfMemory: nothing changed.
+        """
+        self._call("sort_edges", "lev_edges_sort", [self, _P], options)
+
     def reciprocity_actors(self, *, as_array: bool = False, **options: Any) -> PerActor:
         """Share of each actor's ties that are returned (lev_reciprocity_actors()); NaN for an
         actor without ties. Options: ``undirected``."""

@@ -159,6 +159,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_centralization", [c_void_p, c_int, c_void_p, _dblp], c_int, _P(2)),
     ("lev_reciprocity", [c_void_p, c_void_p, _dblp, _dblp], c_int, _P(1)),
     ("lev_edge_repeats", [c_void_p, c_void_p, _szp, _szp, _szp, _szp], c_int, _P(1)),
+    ("lev_edges_sort", [c_void_p, c_void_p], c_int, _P(1)),
     ("lev_reciprocity_actors", _NPO, c_int, _P(1)),
     ("lev_dyad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),
     ("lev_triad_census", [c_void_p, c_void_p, _u64p], c_int, _P(1)),

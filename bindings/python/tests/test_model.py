@@ -220,6 +220,29 @@ def test_edge_repeats() -> None:
         assert net.edge_repeats() == (0, None, 0, None)
 
 
+def test_sort_edges_renumbers_by_source_then_target() -> None:
+    rows = [("C", "A", 1.0, None), ("A", "C", 2.0, "kin"), ("B", "A", 0.1, None), ("A", "B", 3.0, None),
+            ("A", "C", 4.0, None), ("A", "B", 0.5, "kin")]
+    with Network() as net, Network() as ref:
+        for name in "ABC":
+            net.add_actor(name)
+            ref.add_actor(name)
+        for s, t, w, ch in rows:
+            net.add_edge(s, t, w, ch)
+            ref.add_edge(s, t, w, ch)
+        before = ref.pagerank()
+        net.sort_edges(threads=1)
+        # by source, then target; A→B and A→C twice each, in their order of addition
+        assert list(net.edges()) == [("A", "B", 3.0, None), ("A", "B", 0.5, "kin"), ("A", "C", 2.0, "kin"),
+                                     ("A", "C", 4.0, None), ("B", "A", 0.1, None), ("C", "A", 1.0, None)]
+        assert net.pagerank() == before
+        assert net.nbytes < ref.nbytes  # ref keeps the numbers of its order of addition
+        net.add_edge("B", "B", 1.0)  # numbered after the others, as ever
+        assert net.edge(6) == ("B", "B", 1.0, None)
+        with pytest.raises(TypeError, match="thread"):
+            net.sort_edges(thread=1)
+
+
 def test_nbytes_counts_what_the_network_holds() -> None:
     with Network() as net:
         empty = net.nbytes
