@@ -28,6 +28,7 @@ typedef struct kp_ws {
     uint32_t *dist;  /* n: hop distance, UINT32_MAX unseen */
     uint32_t *queue; /* n */
     uint64_t *hist;  /* n + 1: count per distance */
+    int clean;       /* dist all UINT32_MAX and hist all 0: a reach score left them so */
 } kp_ws;
 
 typedef struct kp_job {
@@ -36,6 +37,8 @@ typedef struct kp_job {
     uint32_t depth;       /* LEV_P_KP_DISTANCE */
     const uint8_t *in;    /* the current set's membership */
     uint32_t drop, add;   /* evaluate the set without `drop` and with `add` (LEV_NONE: neither) */
+    uint32_t *ds;         /* n: the set's distances, for scoring reach candidates (or NULL) */
+    uint64_t *bh;         /* n + 1: its histogram of distances */
 } kp_job;
 
 static inline int member(const kp_job *j, uint32_t v) {
@@ -55,7 +58,13 @@ static double recip_sum(const uint64_t *hist, uint32_t maxd) {
 static double keyplayer_eval(const kp_job *j, const uint32_t *set, size_t k, kp_ws *w) {
     const lev__view *vw = j->vw;
     uint32_t n = vw->n, *dist = w->dist, *queue = w->queue;
-    for (uint32_t v = 0; v < n; v++) dist[v] = UINT32_MAX;
+    /* A reach score resets what it touched (every actor it reached is in the queue), so a
+     * candidate costs its search, not O(V): the greedy step and each swap score V candidates. */
+    if (!w->clean) {
+        for (uint32_t v = 0; v < n; v++) dist[v] = UINT32_MAX;
+        memset(w->hist, 0, ((size_t)n + 1) * sizeof *w->hist);
+    }
+    w->clean = 0;
     uint32_t qh = 0, qt = 0, nk = 0;
     for (size_t i = 0; i < k; i++)
         if (set[i] != j->drop) {
@@ -69,7 +78,6 @@ static double keyplayer_eval(const kp_job *j, const uint32_t *set, size_t k, kp_
     nk = qt; /* members */
     if (j->measure == LEV_KP_REACH || j->measure == LEV_KP_DREACH) {
         uint32_t limit = j->measure == LEV_KP_REACH ? j->depth : UINT32_MAX, maxd = 0;
-        if (j->measure == LEV_KP_DREACH) memset(w->hist, 0, ((size_t)n + 1) * sizeof *w->hist);
         while (qh < qt) {
             uint32_t v = queue[qh++];
             if (dist[v] >= limit) continue;
@@ -84,8 +92,12 @@ static double keyplayer_eval(const kp_job *j, const uint32_t *set, size_t k, kp_
                 }
             }
         }
-        if (j->measure == LEV_KP_REACH) return (double)qt / (double)n;
-        return ((double)nk + recip_sum(w->hist, maxd)) / (double)n;
+        double r = j->measure == LEV_KP_REACH ? (double)qt / (double)n
+                                              : ((double)nk + recip_sum(w->hist, maxd)) / (double)n;
+        for (uint32_t i = 0; i < qt; i++) dist[queue[i]] = UINT32_MAX;
+        for (uint32_t d = 0; d <= maxd; d++) w->hist[d] = 0;
+        w->clean = 1;
+        return r;
     }
     /* fragmentation: over the n' actors outside the set */
     uint64_t rest = (uint64_t)n - nk;
@@ -113,8 +125,7 @@ static double keyplayer_eval(const kp_job *j, const uint32_t *set, size_t k, kp_
         return 1.0 - s / pairs;
     }
     /* distance-weighted fragmentation: a search from every remaining actor, members blocked;
-     * the marks of members are kept in the membership test */
-    memset(w->hist, 0, ((size_t)n + 1) * sizeof *w->hist);
+     * the marks of members are kept in the membership test (hist is zero: see the top) */
     uint32_t maxd = 0;
     for (uint32_t r = 0; r < n; r++) {
         if (member(j, r)) continue;
@@ -203,7 +214,7 @@ lev_status lev_keyplayer_score(const lev_network *net, const uint32_t *set, size
         rc = lev__ctx_fail(&c, LEV_ENOMEM, "keyplayer score: out of memory for %u actors", n);
         goto done;
     }
-    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE};
+    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE, NULL, NULL};
     *score = keyplayer_eval(&j, set, k, &ws[0]);
 done:
     ws_free(&c, 1, n, ws);
@@ -224,9 +235,105 @@ static int cmp_u32(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* Reach and distance-weighted reach of S ∪ {v} for every candidate v, S the set without
+ * j0->drop. S is searched once (its distances ds, count and histogram bh); a candidate's search
+ * from v then goes no further than the actors strictly nearer to v than to S: beyond an actor u
+ * with ds[u] <= dist(v, u), S reaches everything at least as soon as v does through u, and an
+ * actor v does bring nearer lies on shortest paths from v made of such actors only. Its score
+ * is the base's with those actors moved: the same integers, hence the same bits, as the whole
+ * search from S ∪ {v} (keyplayer_eval), at the cost of what v changes instead of O(V) and
+ * all S reaches. Members get -1. */
+static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int threads, kp_ws *ws, double *sc) {
+    const lev__view *vw = j0->vw;
+    uint32_t n = vw->n, *ds = j0->ds, *queue = ws[0].queue;
+    uint64_t *bh = j0->bh;
+    int dreach = j0->measure == LEV_KP_DREACH;
+    uint32_t limit = dreach ? UINT32_MAX : j0->depth, qh = 0, qt = 0, maxd = 0;
+    for (uint32_t v = 0; v < n; v++) ds[v] = UINT32_MAX;
+    memset(bh, 0, ((size_t)n + 1) * sizeof *bh);
+    for (size_t i = 0; i < k; i++)
+        if (set[i] != j0->drop) {
+            ds[set[i]] = 0;
+            queue[qt++] = set[i];
+        }
+    uint32_t nk = qt;
+    while (qh < qt) {
+        uint32_t v = queue[qh++];
+        if (ds[v] >= limit) continue;
+        for (size_t e = vw->off[v]; e < vw->off[v + 1]; e++) {
+            uint32_t u = vw->adj[e];
+            if (ds[u] != UINT32_MAX) continue;
+            ds[u] = ds[v] + 1;
+            queue[qt++] = u;
+            bh[ds[u]]++;
+            if (ds[u] > maxd) maxd = ds[u];
+        }
+    }
+    uint32_t base = qt; /* reached by S, members included */
+    (void)threads;
+#pragma omp parallel for schedule(dynamic, 64) num_threads(threads)
+    for (uint32_t v = 0; v < n; v++) {
+        if (j0->in[v]) {
+            sc[v] = -1;
+            continue;
+        }
+        kp_ws *w = &ws[lev__thread_num()];
+        uint32_t *dv = w->dist, *q = w->queue, h = 0, t = 0, far = maxd;
+        uint64_t *diff = w->hist; /* changes to bh, modulo 2^64 */
+        if (!w->clean) {
+            for (uint32_t x = 0; x < n; x++) dv[x] = UINT32_MAX;
+            memset(diff, 0, ((size_t)n + 1) * sizeof *diff);
+        }
+        uint64_t gain = ds[v] == UINT32_MAX; /* v is reached now (a member) */
+        if (ds[v] != UINT32_MAX) diff[ds[v]]--;
+        dv[v] = 0;
+        q[t++] = v;
+        uint32_t pruned = n; /* actors seen but no nearer to v than to S, from the top of q */
+        while (h < t) {
+            uint32_t x = q[h++];
+            if (dv[x] >= limit) continue;
+            uint32_t nd = dv[x] + 1;
+            for (size_t e = vw->off[x]; e < vw->off[x + 1]; e++) {
+                uint32_t u = vw->adj[e];
+                if (dv[u] != UINT32_MAX) continue;
+                dv[u] = nd;
+                if (ds[u] <= nd) {
+                    q[--pruned] = u;
+                    continue;
+                }
+                q[t++] = u;
+                if (ds[u] == UINT32_MAX) gain++;
+                else diff[ds[u]]--;
+                diff[nd]++;
+                if (nd > far) far = nd;
+            }
+        }
+        if (dreach) {
+            double r = 0;
+            for (uint32_t d = 1; d <= far; d++) {
+                uint64_t c = bh[d] + diff[d];
+                if (c) r += (double)c / (double)d;
+                diff[d] = 0;
+            }
+            diff[0] = 0;
+            sc[v] = ((double)nk + 1 + r) / (double)n;
+        } else {
+            for (uint32_t d = 0; d <= far; d++) diff[d] = 0;
+            sc[v] = (double)((uint64_t)base + gain) / (double)n;
+        }
+        for (uint32_t i = 0; i < t; i++) dv[q[i]] = UINT32_MAX;
+        for (uint32_t i = pruned; i < n; i++) dv[q[i]] = UINT32_MAX;
+        w->clean = 1;
+    }
+}
+
 /* Score every candidate v (not in the set, j->drop fixed) into sc[v]; -1 for members. */
 static void score_candidates(const kp_job *j0, const uint32_t *set, size_t k, int threads, kp_ws *ws, double *sc) {
     uint32_t n = j0->vw->n;
+    if (j0->ds && (j0->measure == LEV_KP_REACH || j0->measure == LEV_KP_DREACH)) {
+        score_reach(j0, set, k, threads, ws, sc);
+        return;
+    }
     (void)threads;
 #pragma omp parallel for schedule(dynamic, 8) num_threads(threads)
     for (uint32_t v = 0; v < n; v++) {
@@ -256,16 +363,19 @@ lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint3
     uint32_t *cur = lev__ctx_alloc(&c, k, sizeof *cur), *best = lev__ctx_alloc(&c, k, sizeof *best);
     uint32_t *perm = lev__ctx_alloc(&c, n, sizeof *perm);
     double *sc = lev__ctx_alloc(&c, n, sizeof *sc);
+    int reach = measure == LEV_KP_REACH || measure == LEV_KP_DREACH;
+    uint32_t *ds = reach ? lev__ctx_alloc(&c, n, sizeof *ds) : NULL;
+    uint64_t *bh = reach ? lev__ctx_alloc(&c, (size_t)n + 1, sizeof *bh) : NULL;
     kp_ws *ws = NULL;
     lev__view vw;
     memset(&vw, 0, sizeof vw);
-    if (!in || !cur || !best || !perm || !sc ||
+    if (!in || !cur || !best || !perm || !sc || (reach && (!ds || !bh)) ||
         lev__view_build(&c, view_dir(p, measure), LEV__FOLD_COUNT, 0, &vw) || ws_alloc(&c, threads, n, &ws)) {
         rc = lev__ctx_fail(&c, LEV_ENOMEM, "keyplayers: out of memory for %u actors", n);
         goto done;
     }
     double best_score = -1;
-    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE};
+    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE, ds, bh};
     for (uint64_t s = 0; s < starts; s++) {
         memset(in, 0, n);
         double cur_score;
@@ -343,5 +453,7 @@ done:
     lev__ctx_free(&c, best, k, sizeof *best);
     lev__ctx_free(&c, perm, n, sizeof *perm);
     lev__ctx_free(&c, sc, n, sizeof *sc);
+    lev__ctx_free(&c, ds, n, sizeof *ds);
+    lev__ctx_free(&c, bh, (size_t)n + 1, sizeof *bh);
     return rc;
 }

@@ -211,6 +211,37 @@ Test(keyplayers, same_answer_for_any_thread_count_and_seed_repeat) {
     lev_network_free(net);
 }
 
+/* The search scores reach candidates from the set's distances, exploring only what a candidate
+ * brings nearer (keyplayers.c, score_reach); the score it reports is the best candidate's. It
+ * must be, bit for bit, the whole search's score of the set it returns (lev_keyplayer_score):
+ * sparse random networks with isolated actors and unreachable parts, both directions, reach at
+ * distances 1 to 3 and distance-weighted reach, from the greedy and from random starts. */
+Test(keyplayers, candidate_scores_are_the_whole_searchs) {
+    int checked = 0;
+    for (uint64_t seed = 1; seed <= 6; seed++) {
+        uint32_t n = 60 + 40 * (uint32_t)seed;
+        test_net_shape sh = {.live = n - 7, .loop_every = 29, .wmax = 3, .repeat_every = 41, .repeat_w = 2};
+        lev_network *net = test_random_net(n, 2 * (size_t)n, seed, sh);
+        for (int m = LEV_KP_REACH; m <= LEV_KP_DREACH; m++)
+            for (int dist = 1; dist <= (m == LEV_KP_REACH ? 3 : 1); dist++)
+                for (int directed = 0; directed < 2; directed++)
+                    for (size_t k = 1; k <= 4; k += 3) {
+                        lev_params *p = kp_params(m, dist, directed);
+                        cr_assert_eq(lev_params_set_int(p, LEV_P_KP_STARTS, 3), LEV_OK);
+                        uint32_t set[4];
+                        double found = -1, whole = -2;
+                        cr_assert_eq(lev_keyplayers(net, k, p, set, &found), LEV_OK);
+                        cr_assert_eq(lev_keyplayer_score(net, set, k, p, &whole), LEV_OK);
+                        cr_assert(found == whole, "seed %llu measure %d distance %d directed %d k %zu: %.17g, whole search %.17g",
+                                  (unsigned long long)seed, m, dist, directed, k, found, whole);
+                        lev_params_free(p);
+                        checked++;
+                    }
+        lev_network_free(net);
+    }
+    cr_assert_eq(checked, 6 * (3 * 2 * 2 + 2 * 2));
+}
+
 /* ---- misuse ----------------------------------------------------------------------------------- */
 
 Test(keyplayers, edge_cases_and_misuse) {
