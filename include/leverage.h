@@ -3749,12 +3749,17 @@ LEV_API lev_status lev_control_classes(const lev_network *net, lev_params *p, ui
  *   greedy addition and each round of swaps, asked to stop), LEV_ENOMEM.
  * @par Contract
  *   reads net · the folded view (V offsets, up to 2 E ids), V bytes, V integers, V doubles and,
- *   per thread, 2 V integers and V + 1 64-bit counts of scratch · parallel over the candidates
- *   of each step (LEV_P_THREADS).
+ *   per thread, 2 V integers and V + 1 64-bit counts of scratch; for reach goals V integers and
+ *   V + 1 counts more (the set's distances), for fragmentation 8 V integers and 2 V 64-bit
+ *   words (one depth-first search) · parallel over the candidates of each step
+ *   (LEV_P_THREADS; fragmentation's search is sequential).
  * @par Complexity
- *   Each score costs O(V + E) (reach, fragmentation) or O(V (V + E)) (distance-weighted
- *   fragmentation); the greedy start takes k V scores and each round of swaps k (V − k), for
- *   every start.
+ *   A step scores every non-member as the one to add: k steps for the greedy start, k (one
+ *   per member dropped) for each round of swaps, for every start. Reach and distance-weighted
+ *   reach: the set is searched once per step, O(V + E), and a candidate costs what it brings
+ *   nearer (its own neighbourhood, typically; at most O(V + E)). Fragmentation: one depth-first
+ *   search scores every candidate of a step, O(V + E) (on networks of 2^26 actors or more,
+ *   O(V + E) per candidate). Distance-weighted fragmentation: O(V (V + E)) per candidate.
  * @par Reference
  *   Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational
  *   and Mathematical Organization Theory 12, 21–34. doi:10.1007/s10588-006-7084-x

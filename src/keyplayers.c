@@ -39,7 +39,16 @@ typedef struct kp_job {
     uint32_t drop, add;   /* evaluate the set without `drop` and with `add` (LEV_NONE: neither) */
     uint32_t *ds;         /* n: the set's distances, for scoring reach candidates (or NULL) */
     uint64_t *bh;         /* n + 1: its histogram of distances */
+    struct kp_frag *fr;   /* scratch for scoring fragmentation candidates (or NULL) */
 } kp_job;
+
+/* One depth-first search over what remains of the network, for all fragmentation candidates. */
+typedef struct kp_frag {
+    uint32_t *disc, *low, *size, *cut, *parent, *stack, *order, *csz; /* n each */
+    size_t *it;                                                        /* n: next row entry */
+    uint64_t *cut2;                                                    /* n */
+} kp_frag;
+#define KP_FRAG_ARRAYS 8
 
 static inline int member(const kp_job *j, uint32_t v) {
     return v == j->add || (j->in[v] && v != j->drop);
@@ -214,7 +223,7 @@ lev_status lev_keyplayer_score(const lev_network *net, const uint32_t *set, size
         rc = lev__ctx_fail(&c, LEV_ENOMEM, "keyplayer score: out of memory for %u actors", n);
         goto done;
     }
-    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE, NULL, NULL};
+    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE, NULL, NULL, NULL};
     *score = keyplayer_eval(&j, set, k, &ws[0]);
 done:
     ws_free(&c, 1, n, ws);
@@ -327,11 +336,91 @@ static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int thr
     }
 }
 
+/* Fragmentation of the network without S and v, for every candidate v at once, S the set
+ * without j0->drop. Removing v from its component (C actors) of what remains without S leaves
+ * the subtrees of its depth-first children c with low[c] >= disc[v] as components of their own
+ * (every child, for the root), and the rest, C − 1 minus their sizes, as one: so one search
+ * (Tarjan's articulation points, with subtree sizes) gives each candidate's Σ q(q − 1) over the
+ * components, O(V + E) in all instead of O(V + E) per candidate. The sums are the integers the
+ * whole search adds up (exactly, in doubles, below 2^53: callers keep V below 2^26), so the
+ * scores have the same bits. Members get -1. */
+static void score_fragment(const kp_job *j0, const uint32_t *set, size_t k, double *sc) {
+    const lev__view *vw = j0->vw;
+    const kp_frag *f = j0->fr;
+    uint32_t n = vw->n, nk = 0, time = 0;
+    for (size_t i = 0; i < k; i++) nk += set[i] != j0->drop;
+    uint64_t rest = (uint64_t)n - nk - 1; /* actors outside the set once a candidate is in */
+    if (rest < 2) {
+        for (uint32_t v = 0; v < n; v++) sc[v] = j0->in[v] ? -1 : 1.0;
+        return;
+    }
+    double pairs = (double)rest * (double)(rest - 1);
+    uint32_t *disc = f->disc, *low = f->low, *size = f->size, *cut = f->cut, *parent = f->parent;
+    uint32_t *stack = f->stack, *order = f->order, *csz = f->csz;
+    size_t *it = f->it;
+    uint64_t *cut2 = f->cut2, base = 0;
+#define KP_OUT(x) (j0->in[x] && (x) != j0->drop) /* removed with the set */
+#define KP_OPEN(x, p)                                                                                      \
+    do {                                                                                                   \
+        disc[x] = low[x] = ++time;                                                                         \
+        order[time - 1] = (x);                                                                             \
+        size[x] = 1, cut[x] = 0, cut2[x] = 0, it[x] = vw->off[x], parent[x] = (p);                         \
+    } while (0)
+    for (uint32_t v = 0; v < n; v++) disc[v] = 0;
+    for (uint32_t r = 0; r < n; r++) {
+        if (disc[r] || KP_OUT(r)) continue;
+        uint32_t first = time, sp = 0;
+        KP_OPEN(r, LEV_NONE);
+        stack[sp++] = r;
+        while (sp) {
+            uint32_t v = stack[sp - 1];
+            if (it[v] < vw->off[v + 1]) {
+                uint32_t u = vw->adj[it[v]++];
+                if (KP_OUT(u)) continue;
+                if (!disc[u]) {
+                    KP_OPEN(u, v);
+                    stack[sp++] = u;
+                } else if (u != parent[v] && disc[u] < low[v]) {
+                    low[v] = disc[u];
+                }
+                continue;
+            }
+            sp--;
+            uint32_t p = parent[v];
+            if (p == LEV_NONE) continue;
+            size[p] += size[v];
+            if (low[v] < low[p]) low[p] = low[v];
+            if (low[v] >= disc[p]) { /* v's subtree comes apart when p goes */
+                cut[p] += size[v];
+                cut2[p] += (uint64_t)size[v] * (size[v] - 1);
+            }
+        }
+        uint64_t c = size[r];
+        base += c * (c - 1);
+        for (uint32_t t = first; t < time; t++) csz[order[t]] = (uint32_t)c;
+    }
+#undef KP_OPEN
+#undef KP_OUT
+    for (uint32_t v = 0; v < n; v++) {
+        if (j0->in[v]) {
+            sc[v] = -1;
+            continue;
+        }
+        uint64_t c = csz[v], left = c - 1 - cut[v];
+        uint64_t s = base - c * (c - 1) + cut2[v] + (left ? left * (left - 1) : 0);
+        sc[v] = 1.0 - (double)s / pairs;
+    }
+}
+
 /* Score every candidate v (not in the set, j->drop fixed) into sc[v]; -1 for members. */
 static void score_candidates(const kp_job *j0, const uint32_t *set, size_t k, int threads, kp_ws *ws, double *sc) {
     uint32_t n = j0->vw->n;
     if (j0->ds && (j0->measure == LEV_KP_REACH || j0->measure == LEV_KP_DREACH)) {
         score_reach(j0, set, k, threads, ws, sc);
+        return;
+    }
+    if (j0->fr && j0->measure == LEV_KP_FRAGMENT) {
+        score_fragment(j0, set, k, sc);
         return;
     }
     (void)threads;
@@ -366,16 +455,26 @@ lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint3
     int reach = measure == LEV_KP_REACH || measure == LEV_KP_DREACH;
     uint32_t *ds = reach ? lev__ctx_alloc(&c, n, sizeof *ds) : NULL;
     uint64_t *bh = reach ? lev__ctx_alloc(&c, (size_t)n + 1, sizeof *bh) : NULL;
+    /* fragmentation by one search per step while its sums stay exact in doubles */
+    kp_frag fr, *frp = measure == LEV_KP_FRAGMENT && n < ((uint32_t)1 << 26) ? &fr : NULL;
+    memset(&fr, 0, sizeof fr);
+    uint32_t **fa[KP_FRAG_ARRAYS] = {&fr.disc, &fr.low, &fr.size, &fr.cut, &fr.parent, &fr.stack, &fr.order, &fr.csz};
+    int frag_ok = 1;
+    if (frp) {
+        for (int i = 0; i < KP_FRAG_ARRAYS; i++) frag_ok &= (*fa[i] = lev__ctx_alloc(&c, n, sizeof(uint32_t))) != NULL;
+        frag_ok &= (fr.it = lev__ctx_alloc(&c, n, sizeof *fr.it)) != NULL;
+        frag_ok &= (fr.cut2 = lev__ctx_alloc(&c, n, sizeof *fr.cut2)) != NULL;
+    }
     kp_ws *ws = NULL;
     lev__view vw;
     memset(&vw, 0, sizeof vw);
-    if (!in || !cur || !best || !perm || !sc || (reach && (!ds || !bh)) ||
+    if (!in || !cur || !best || !perm || !sc || (reach && (!ds || !bh)) || !frag_ok ||
         lev__view_build(&c, view_dir(p, measure), LEV__FOLD_COUNT, 0, &vw) || ws_alloc(&c, threads, n, &ws)) {
         rc = lev__ctx_fail(&c, LEV_ENOMEM, "keyplayers: out of memory for %u actors", n);
         goto done;
     }
     double best_score = -1;
-    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE, ds, bh};
+    kp_job j = {&vw, measure, (uint32_t)lev__param(p, LEV_P_KP_DISTANCE), in, LEV_NONE, LEV_NONE, ds, bh, frp};
     for (uint64_t s = 0; s < starts; s++) {
         memset(in, 0, n);
         double cur_score;
@@ -455,5 +554,8 @@ done:
     lev__ctx_free(&c, sc, n, sizeof *sc);
     lev__ctx_free(&c, ds, n, sizeof *ds);
     lev__ctx_free(&c, bh, (size_t)n + 1, sizeof *bh);
+    for (int i = 0; i < KP_FRAG_ARRAYS; i++) lev__ctx_free(&c, *fa[i], n, sizeof(uint32_t));
+    lev__ctx_free(&c, fr.it, n, sizeof *fr.it);
+    lev__ctx_free(&c, fr.cut2, n, sizeof *fr.cut2);
     return rc;
 }

@@ -212,17 +212,19 @@ Test(keyplayers, same_answer_for_any_thread_count_and_seed_repeat) {
 }
 
 /* The search scores reach candidates from the set's distances, exploring only what a candidate
- * brings nearer (keyplayers.c, score_reach); the score it reports is the best candidate's. It
- * must be, bit for bit, the whole search's score of the set it returns (lev_keyplayer_score):
- * sparse random networks with isolated actors and unreachable parts, both directions, reach at
- * distances 1 to 3 and distance-weighted reach, from the greedy and from random starts. */
+ * brings nearer (keyplayers.c, score_reach), and fragmentation candidates all at once from one
+ * depth-first search (score_fragment); the score it reports is the best candidate's. It must
+ * be, bit for bit, the whole search's score of the set it returns (lev_keyplayer_score): sparse
+ * random networks with isolated actors, unreachable parts and cut vertices, both directions,
+ * reach at distances 1 to 3, distance-weighted reach and fragmentation, from the greedy and
+ * from random starts. */
 Test(keyplayers, candidate_scores_are_the_whole_searchs) {
     int checked = 0;
     for (uint64_t seed = 1; seed <= 6; seed++) {
         uint32_t n = 60 + 40 * (uint32_t)seed;
         test_net_shape sh = {.live = n - 7, .loop_every = 29, .wmax = 3, .repeat_every = 41, .repeat_w = 2};
         lev_network *net = test_random_net(n, 2 * (size_t)n, seed, sh);
-        for (int m = LEV_KP_REACH; m <= LEV_KP_DREACH; m++)
+        for (int m = LEV_KP_REACH; m <= LEV_KP_FRAGMENT; m++)
             for (int dist = 1; dist <= (m == LEV_KP_REACH ? 3 : 1); dist++)
                 for (int directed = 0; directed < 2; directed++)
                     for (size_t k = 1; k <= 4; k += 3) {
@@ -239,7 +241,7 @@ Test(keyplayers, candidate_scores_are_the_whole_searchs) {
                     }
         lev_network_free(net);
     }
-    cr_assert_eq(checked, 6 * (3 * 2 * 2 + 2 * 2));
+    cr_assert_eq(checked, 6 * (3 * 2 * 2 + 2 * 2 + 2 * 2));
 }
 
 /* ---- misuse ----------------------------------------------------------------------------------- */

@@ -601,6 +601,7 @@ Test(oom, control) {
     sweep("lev_drivers", op_drivers, NULL, 1);
     sweep("lev_control_classes", op_control_classes, NULL, 1);
     sweep("lev_keyplayers reach", op_keyplayers, (void *)(intptr_t)LEV_KP_REACH, 1);
+    sweep("lev_keyplayers fragment", op_keyplayers, (void *)(intptr_t)LEV_KP_FRAGMENT, 1);
     sweep("lev_keyplayers dfragment", op_keyplayers, (void *)(intptr_t)LEV_KP_DFRAGMENT, 1);
 }
 
