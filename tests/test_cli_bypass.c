@@ -39,6 +39,33 @@ Test(cli_bypass, json_worked_example) {
     unlink(csv);
 }
 
+/* The text names the first --top of each list after its count: a path A1 -> ... -> A9 has 7
+ * cut vertices, 8 bridges, and from A1 each of A3 .. A9 is dominated by the one before. */
+Test(cli_bypass, text_lists_are_counted_and_capped) {
+    static char path[] = "/tmp/lev_bypass_path_XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    char text[256] = "source,target,weight\n";
+    for (int i = 1; i < 9; i++) snprintf(text + strlen(text), sizeof text - strlen(text), "A%d,A%d,1\n", i, i + 1);
+    cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    char cmd[512], *out;
+    snprintf(cmd, sizeof cmd, LEV_CLI " bypass --measure degree --top 3 --source A1 %s", path);
+    cr_assert_eq(cli_run(cmd, &out), 0);
+    cr_assert(strstr(out, "Unavoidable brokers (the network read as undirected): 7: A2, A3, A4, ...\n"), "%s", out);
+    cr_assert(strstr(out, "Bridges: 8: A1 -- A2, A2 -- A3, A3 -- A4, ...\n"), "%s", out);
+    cr_assert(strstr(out, "  A3 <- A2\n  A4 <- A3\n  A5 <- A4\n  ... and 4 more (--top, or --format json for all)\n"), "%s",
+              out);
+    free(out);
+    snprintf(cmd, sizeof cmd, LEV_CLI " bypass --measure degree --top 10 --source A1 %s", path);
+    cr_assert_eq(cli_run(cmd, &out), 0);
+    cr_assert(strstr(out, ": 7: A2, A3, A4, A5, A6, A7, A8\n"), "%s", out);
+    cr_assert(strstr(out, "  A9 <- A8\n"), "%s", out);
+    cr_assert_null(strstr(out, "..."), "%s", out);
+    free(out);
+    unlink(path);
+}
+
 Test(cli_bypass, limit_leaves_edges_out) {
     char *out;
     cr_assert_eq(cli_run(LEV_CLI " bypass --measure harmonic --bypass-limit 20000 --format json " SRC("tests/data/karate_edges.csv"),

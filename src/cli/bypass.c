@@ -325,19 +325,27 @@ static int run(cli_args *a) {
             }
         } else
             printf("Edge leverage left out: exact recomputation is past --bypass-limit.\n");
-        printf("Unavoidable brokers (the network read as undirected): %s", "");
-        size_t c = 0;
-        for (uint32_t i = 0; i < n; i++)
-            if (ap[i]) printf("%s%s", c++ ? ", " : "", lev_actor_name(net, i));
-        printf("%s\nBridges: %zu", c ? "" : "none", nb);
+        /* Counts, then the first --top of each list (JSON lists them all): a network of a
+         * million ties can have tens of thousands of cut vertices. */
+        size_t c = 0, shown = 0;
+        for (uint32_t i = 0; i < n; i++) c += ap[i] != 0;
+        printf("Unavoidable brokers (the network read as undirected): %zu", c);
+        for (uint32_t i = 0; i < n && shown < top; i++)
+            if (ap[i]) printf("%s%s", shown++ ? ", " : ": ", lev_actor_name(net, i));
+        printf("%s\nBridges: %zu", c > shown ? ", ..." : "", nb);
         for (size_t k = 0; k < nb && k < top; k++)
             printf("%s%s -- %s", k ? ", " : ": ", lev_actor_name(net, ba[k]), lev_actor_name(net, bb[k]));
-        putchar('\n');
+        printf("%s\n", nb > top ? ", ..." : "");
         if (idom) {
+            size_t through = 0;
+            shown = 0;
             printf("Influence from %s must pass through:\n", lev_actor_name(net, src));
             for (uint32_t i = 0; i < n; i++)
-                if (idom[i] != LEV_NONE && i != src && idom[i] != src)
+                if (idom[i] != LEV_NONE && i != src && idom[i] != src && through++ < top) {
                     printf("  %s <- %s\n", lev_actor_name(net, i), lev_actor_name(net, idom[i]));
+                    shown++;
+                }
+            if (through > shown) printf("  ... and %zu more (--top, or --format json for all)\n", through - shown);
         }
     }
     status = cli_finish_output();
