@@ -276,9 +276,13 @@ static lev_status build(lev_network *net, int threads, int keep) {
     const lev__mem *mem = &net->mem;
     uint32_t n = net->actors.count;
     size_t m = net->m, n1 = (size_t)n + 1;
-    /* A thread for every ~256k edges at most: below that the cursors cost more than they save. */
+    /* A thread for every ~256k edges at most: below that the cursors cost more than they save.
+     * One without OpenMP: the passes split their items by lev__thread_num(), always 0 then. */
     int T = threads < 1 ? 1 : threads;
     if ((size_t)T > m / 262144 + 1) T = (int)(m / 262144 + 1);
+#ifndef _OPENMP
+    T = 1;
+#endif
     int wide = m > UINT32_MAX, dbl = net->ew != NULL, ch = net->echan != NULL;
     if (m > SIZE_MAX / sizeof(double) / 2) return LEV_ENOMEM; /* no array of it can be sized */
     /* The pending blocks become compact arrays of exactly m entries. */
