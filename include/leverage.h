@@ -712,6 +712,34 @@ LEV_API lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *sour
                                 double *strength, const char **channel);
 
 /**
+ * @brief Read edges `first` .. `first + count − 1` back at once, into arrays: how do I export a
+ * large network's edges fast?
+ *
+ * The same values as `count` calls of lev_edge_get(), in one call (from Python or Lua, a million
+ * edges in one crossing instead of a million); channels come as indices for lev_channel_name().
+ * @param[in]  net       The network; not changed.
+ * @param[in]  first     Index of the first edge to read.
+ * @param[in]  count     How many edges; 0 reads nothing and succeeds (with `first` up to
+ *   lev_edge_count()).
+ * @param[out] sources   `count` source actor indices; may be NULL.
+ * @param[out] targets   `count` target actor indices; may be NULL.
+ * @param[out] strengths `count` strengths exactly as added; may be NULL.
+ * @param[out] channels  `count` channel indices (see lev_channel_name()), #LEV_NONE for an edge
+ *   without one; may be NULL.
+ * @return LEV_OK, LEV_EMISUSE (net NULL), LEV_EINVAL (`first + count` past lev_edge_count()),
+ *   LEV_ENOMEM (lev_edge_get()'s index could not be built). Outputs untouched on failure; a
+ *   failure is recorded on `net` under its lock.
+ * @par Complexity
+ *   O(count log V), and as lev_edge_get() the first read after an analysis of edges not added
+ *   in order of source then target builds an index of 4 bytes per edge, O(E).
+ * @par Thread safety
+ *   Read-only.
+ * @since 0.1
+ */
+LEV_API lev_status lev_edges_get(const lev_network *net, size_t first, size_t count, uint32_t *sources,
+                                 uint32_t *targets, double *strengths, uint32_t *channels);
+
+/**
  * @brief Number the edges by source, then target, and drop the index of the order of addition:
  * how do I make a large network take 4 bytes less per edge?
  *

@@ -620,6 +620,18 @@ lev_status lev_edge_get(const lev_network *net, size_t i, uint32_t *source, uint
     return LEV_OK;
 }
 
+lev_status lev_edges_get(const lev_network *net, size_t first, size_t count, uint32_t *sources, uint32_t *targets,
+                         double *strengths, uint32_t *channels) {
+    if (!net) return LEV_EMISUSE;
+    if (first > net->m || count > net->m - first)
+        return fail_ro(net, LEV_EINVAL, "lev_edges_get: %zu edges from edge %zu go past the last (the network has %zu)",
+                       count, first, net->m);
+    if (count == 0) return LEV_OK;
+    lev_status rc = lev__recs_read(net, first, count, sources, targets, strengths, channels);
+    if (rc) return fail_ro(net, rc, "lev_edges_get: out of memory for the index of %zu edges", net->csr.m);
+    return LEV_OK;
+}
+
 size_t lev_network_bytes(const lev_network *net) {
     return net ? sizeof *net + atomic_load_explicit(&net->held, memory_order_relaxed) : 0;
 }

@@ -1292,3 +1292,12 @@ ROW(an_edge_repeats_null_net, LEV_EMISUSE, "p",
 ROW(an_edges_sort_null_net, LEV_EMISUSE, "p",
     "edges_sort: the network is NULL",
     rc = lev_edges_sort(NULL, p);)
+
+/* row 472: a range of edges past the last (outputs untouched) */
+ROW(api_edges_get_past_the_end, LEV_EINVAL, "net",
+    "lev_edges_get: 2 edges from edge 1 go past the last (the network has 2)",
+    uint32_t s[2] = {7, 7}; rc = lev_edges_get(net, 1, 2, s, NULL, NULL, NULL); cr_assert(s[0] == 7 && s[1] == 7, "output written");)
+
+/* row 473: NULL network to lev_edges_get (nothing recorded: there is no network) */
+ROW(api_edges_get_null_net, LEV_EMISUSE, "none", "",
+    uint32_t s = 7; rc = lev_edges_get(NULL, 0, 1, &s, NULL, NULL, NULL); cr_assert_eq(s, 7, "output written");)

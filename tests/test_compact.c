@@ -136,6 +136,33 @@ static void check_records(const lev_network *net, const recs *r) {
     }
 }
 
+/* The same records in bulk (lev_edges_get), in three uneven ranges, each output alone too. */
+static void check_bulk(const lev_network *net, const recs *r) {
+    size_t m = r->m, cut[4] = {0, m / 3, m / 3 + 1, m};
+    uint32_t *s = malloc(m * sizeof *s), *t = malloc(m * sizeof *t), *c = malloc(m * sizeof *c);
+    double *w = malloc(m * sizeof *w);
+    cr_assert(s && t && c && w);
+    for (int k = 0; k < 3; k++)
+        cr_assert_eq(lev_edges_get(net, cut[k], cut[k + 1] - cut[k], s + cut[k], t + cut[k], w + cut[k], c + cut[k]),
+                     LEV_OK);
+    uint32_t chan_c = LEV_NONE;
+    for (uint32_t i = 0; i < lev_channel_count(net); i++)
+        if (strcmp(lev_channel_name(net, i), "c") == 0) chan_c = i;
+    for (size_t e = 0; e < m; e++)
+        cr_assert(s[e] == r->s[e] && t[e] == r->t[e] && w[e] == r->w[e] && c[e] == (r->c[e] ? chan_c : LEV_NONE),
+                  "edge %zu in bulk: %u -> %u (%.17g, channel %u)", e, s[e], t[e], w[e], c[e]);
+    memset(t, 0xff, m * sizeof *t);
+    cr_assert_eq(lev_edges_get(net, 0, m, NULL, t, NULL, NULL), LEV_OK);
+    cr_assert_eq(memcmp(t, r->t, m * sizeof *t), 0, "targets alone");
+    cr_assert_eq(lev_edges_get(net, m, 0, NULL, NULL, NULL, NULL), LEV_OK, "nothing from the end");
+    cr_assert_eq(lev_edges_get(net, m - 1, 2, s, NULL, NULL, NULL), LEV_EINVAL);
+    cr_assert_eq(lev_edges_get(net, SIZE_MAX, 2, s, NULL, NULL, NULL), LEV_EINVAL, "first + count wraps");
+    free(s);
+    free(t);
+    free(c);
+    free(w);
+}
+
 Test(compact, rows_sorted_ties_in_edge_order) {
     recs r;
     lev_network *net = random_network_with(NULL, 0, &r);
@@ -315,6 +342,13 @@ Test(compact, allocation_failure_changes_nothing) {
         cr_assert_eq(a, 77, "written on failure");
         cr_assert_str_eq(lev_errmsg(net), later ? "lev_edge_get: out of memory for the index of 600001 edges"
                                                 : "lev_edge_get: out of memory for the index of 600000 edges");
+        fa.calls = 0;
+        fa.fail_at = 0;
+        fa.armed = 1;
+        cr_assert_eq(lev_edges_get(net, 5, 1, &a, NULL, NULL, NULL), LEV_ENOMEM);
+        fa.armed = 0;
+        cr_assert_eq(a, 77, "written on failure");
+        cr_assert(strstr(lev_errmsg(net), "lev_edges_get: out of memory for the index of"), "%s", lev_errmsg(net));
         if (!later) {
             check_direction(&r, net->csr.out_off, net->csr.out_adj, net->csr.out_w, 1);
             check_direction(&r, net->csr.in_off, net->csr.in_adj, net->csr.in_w, 0);
@@ -381,6 +415,7 @@ Test(compact, edges_sort_numbers_by_source_then_target) {
             cr_assert_eq(lev_edge_count(net), m);
             cr_assert_eq(net->csr.m, m, "compacted");
             check_records(net, &q);
+            check_bulk(net, &q);
             cr_assert_eq(compact(net, 3), LEV_OK);
             cr_assert_eq(compact(ref, 3), LEV_OK);
             cr_assert(!net->order32 && !net->order64 && !net->rpos32 && !net->rpos64, "an order is left");
@@ -401,6 +436,8 @@ Test(compact, edges_sort_numbers_by_source_then_target) {
                          lev_network_bytes(net), lev_network_bytes(ref));
             cr_assert_eq(lev_edges_sort(net, NULL), LEV_OK); /* in order already: nothing to do */
             check_records(net, &q);
+            check_bulk(net, &q);
+            check_bulk(ref, &r2); /* by the order of addition, through the index */
             if (r2.s != r.s) recs_free(&r2);
             recs_free(&r);
             recs_free(&q);

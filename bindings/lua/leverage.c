@@ -22,6 +22,7 @@
 
 #include <leverage.h>
 
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -465,6 +466,52 @@ static int m_edge(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)t + 1);
     lua_pushnumber(L, w);
     pushstr(L, chan);
+    return 4;
+}
+
+/* A sequence of n 0-based indices as 1-based integers. */
+static void push_index_seq(lua_State *L, const uint32_t *a, size_t n) {
+    lua_createtable(L, n < INT_MAX ? (int)n : INT_MAX, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushinteger(L, (lua_Integer)a[i] + 1);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+/* net:edges([first [, count]]) -> sources, targets, strengths, channels: edges first ..
+ * first + count - 1 (1-based; default all from first) as four sequences, actor indices
+ * (1-based) and channel labels (false for none), in one call (lev_edges_get) */
+static int m_edges(lua_State *L) {
+    Net *u = checknet(L, 1);
+    size_t m = lev_edge_count(u->net);
+    lua_Integer first = luaL_optinteger(L, 2, 1);
+    if (first < 1 || (lua_Unsigned)first > (lua_Unsigned)m + 1)
+        return luaL_argerror(L, 2, lua_pushfstring(L, "first edge %I out of range 1..%I", first, (lua_Integer)m + 1));
+    size_t left = m - (size_t)(first - 1);
+    lua_Integer count = luaL_optinteger(L, 3, (lua_Integer)left);
+    if (count < 0 || (lua_Unsigned)count > left)
+        return luaL_argerror(L, 3, lua_pushfstring(L, "count %I: only %I edges from edge %I", count, (lua_Integer)left, first));
+    size_t n = (size_t)count, k = n ? n : 1;
+    uint32_t *src = lua_newuserdatauv(L, k * sizeof *src, 0); /* GC-owned scratch */
+    uint32_t *tgt = lua_newuserdatauv(L, k * sizeof *tgt, 0);
+    double *w = lua_newuserdatauv(L, k * sizeof *w, 0);
+    uint32_t *ch = lua_newuserdatauv(L, k * sizeof *ch, 0);
+    lev_status rc = lev_edges_get(u->net, (size_t)(first - 1), n, src, tgt, w, ch);
+    if (rc) return net_error(L, u->net, rc);
+    int hint = n < INT_MAX ? (int)n : INT_MAX;
+    push_index_seq(L, src, n);
+    push_index_seq(L, tgt, n);
+    lua_createtable(L, hint, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushnumber(L, w[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_createtable(L, hint, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (ch[i] == LEV_NONE) lua_pushboolean(L, 0);
+        else lua_pushstring(L, lev_channel_name(u->net, ch[i]));
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
     return 4;
 }
 
@@ -2690,6 +2737,7 @@ static const luaL_Reg net_methods[] = {
     {"add_edge", m_add_edge},
     {"add_edges", m_add_edges},
     {"edge", m_edge},
+    {"edges", m_edges},
     {"edge_count", m_edge_count},
     {"bytes", m_bytes},
     {"read", m_read},

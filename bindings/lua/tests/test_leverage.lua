@@ -216,6 +216,17 @@ test("edges: add by name, by index, read back", function()
   eq(fr, 3, "the repeat is now edge 3")
   local again = net:pagerank()
   for k, v in pairs(pr) do eq(again[k], v, "pagerank of " .. tostring(k) .. " unchanged") end
+  -- all edges in one call: A->B kin, A->B (x), A->B kin, B->A, B->B
+  local src, tgt, str, chan = net:edges()
+  eq(#src, 5, "five edges")
+  eq(src[4] * 10 + tgt[4], 21, "edge 4 is B->A in bulk")
+  eq(str[2], x, "strength exact in bulk")
+  eq(chan[1], "kin", "channel in bulk")
+  eq(chan[2], false, "no channel in bulk")
+  src = net:edges(5, 1)
+  eq(#src, 1, "one edge from edge 5")
+  eq(#net:edges(6), 0, "none from past the last")
+  raises("only 1 edges", net.edges, net, 5, 2)
 end)
 
 test("edges: errors leave the network unchanged", function()

@@ -18,7 +18,7 @@ from ._errors import (AlreadyExists, BufferTooSmall, Cancelled, Error, InputOutp
                       Unsupported)
 from ._errors import FileNotFound
 from ._analyses import (BROKER_ROLES, DYAD_TYPES, KRACKHARDT_DIMS, TRIAD_TYPES, Brokerage, Communities,
-                        Components, CorePeriphery, EdgeRepeats, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
+                        Components, CorePeriphery, EdgeArrays, EdgeRepeats, EIIndex, GroupInfluence, Outsiders, PowerAdvantage, Reciprocity,
                         RichClub)
 from ._analyses import Transitivity
 from ._analyses import CONTROL_CLASSES, KP_MEASURES, KeyPlayers
@@ -38,7 +38,7 @@ __all__ = [
     "Network", "ParamInfo", "param_info", "options", "NONE",
     "gini", "theil", "hhi", "palma", "top_share", "lorenz", "Theil", "Lorenz",
     "BROKER_ROLES", "TRIAD_TYPES", "DYAD_TYPES", "KRACKHARDT_DIMS",
-    "Brokerage", "Components", "Communities", "CorePeriphery", "EdgeRepeats", "Reciprocity", "PowerAdvantage",
+    "Brokerage", "Components", "Communities", "CorePeriphery", "EdgeArrays", "EdgeRepeats", "Reciprocity", "PowerAdvantage",
     "GroupInfluence", "EIIndex", "RichClub", "Outsiders",
     "Transitivity",
     "COALITION_METHODS", "VotingPower", "MinimalWinning", "Packel", "Alliance",

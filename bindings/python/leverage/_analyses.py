@@ -112,6 +112,16 @@ class EdgeRepeats(NamedTuple):
     first_repeat: Optional[int]
 
 
+class EdgeArrays(NamedTuple):
+    """lev_edges_get(): edges by number as parallel arrays of actor indices (see
+    ``Network.actors``), strengths exactly as added, and channel indices (see
+    ``Network.channels``; ``leverage.NONE`` for none). Lists, or NumPy arrays with as_array."""
+    sources: Any
+    targets: Any
+    strengths: Any
+    channels: Any
+
+
 class PowerAdvantage(NamedTuple):
     """lev_power_advantage(): each actor's net power advantage, and the network's imbalance index."""
     per_actor: Any

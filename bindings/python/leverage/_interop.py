@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Dict, Hashable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from ._lib import LEV_NONE as NONE
+
 if TYPE_CHECKING:  # pragma: no cover
     from ._network import Network
 
@@ -68,12 +70,13 @@ class _Interop:
                     graph.add_node(key)
                 else:
                     graph.add_node(key, group=g)
-            by_name = dict(zip(self.actors, keys))
-            for s, t, w, ch in self.edges():
-                if ch is None:
-                    graph.add_edge(by_name[s], by_name[t], weight=w)
+            labels = self.channels
+            e = self.edge_arrays()  # one call for all edges (lev_edges_get)
+            for s, t, w, c in zip(e.sources, e.targets, e.strengths, e.channels):
+                if c == NONE:
+                    graph.add_edge(keys[s], keys[t], weight=w)
                 else:
-                    graph.add_edge(by_name[s], by_name[t], weight=w, channel=ch)
+                    graph.add_edge(keys[s], keys[t], weight=w, channel=labels[c])
         for name, values in scores.items():
             if isinstance(values, Mapping):
                 attrs = dict(values)

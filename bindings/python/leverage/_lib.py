@@ -90,6 +90,7 @@ _PROTOS: List[Tuple[str, List[Any], Any, Union[bool, Tuple[str, int]]]] = [
     ("lev_edge_count", [c_void_p], c_size_t, False),
     ("lev_network_bytes", [c_void_p], c_size_t, False),
     ("lev_edge_get", [c_void_p, c_size_t, _u32p, _u32p, _dblp, POINTER(c_char_p)], c_int, _CODE),
+    ("lev_edges_get", [c_void_p, c_size_t, c_size_t, _u32p, _u32p, _dblp, _u32p], c_int, _NET),
     # options, progress and cancellation
     ("lev_params_new", [_vpp], c_int, _CODE),
     ("lev_params_new_with_alloc", [_vpp, ALLOC_FN, c_void_p], c_int, _CODE),

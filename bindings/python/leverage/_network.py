@@ -370,6 +370,31 @@ class Network(_Analyses, _Interop, _Coalition):
         return (L.lev_actor_name(self, s.value).decode("utf-8"),
                 L.lev_actor_name(self, t.value).decode("utf-8"), w.value, _dec(ch.value))
 
+    def edge_arrays(self, first: int = 0, count: Optional[int] = None, *, as_array: bool = False) -> Any:
+        """Edges ``first`` .. ``first + count − 1`` (default: from ``first`` to the last) in one
+        call (lev_edges_get()), as ``EdgeArrays(sources, targets, strengths, channels)``: actor
+        indices (names: :attr:`actors`), strengths exactly as added, channel indices (labels:
+        :attr:`channels`; ``leverage.NONE`` for none). Lists, or NumPy arrays (uint32, float64)
+        with ``as_array=True``: the fast way out for a large network, where :meth:`edges` makes
+        a tuple per edge.
+
+        Raises:
+            InvalidArgument: the range goes past the last edge. OutOfMemory.
+        """
+        from ._analyses import EdgeArrays
+        L = self._live()
+        m = self.edge_count
+        first = operator.index(first)
+        count = m - first if count is None else operator.index(count)
+        if first < 0 or count < 0 or first + count > m:
+            raise error("LEV_EINVAL", f"no edges {first} to {first} + {count} (the network has {m})")
+        (s, sp), (t, tp) = _out(count, as_array, c_uint32), _out(count, as_array, c_uint32)
+        (w, wp), (c, cp) = _out(count, as_array), _out(count, as_array, c_uint32)
+        L.lev_edges_get(self, first, count, sp, tp, wp, cp)
+        if as_array:
+            return EdgeArrays(_result(s), _result(t), _result(w), _result(c))
+        return EdgeArrays(list(s), list(t), list(w), list(c))
+
     def edges(self) -> Iterator[Tuple[str, str, float, Optional[str]]]:
         """Iterate over the edges in index order as ``(source, target, strength, channel)``;
         strengths exactly as added, channel ``None`` when the edge has none."""

@@ -243,6 +243,24 @@ def test_sort_edges_renumbers_by_source_then_target() -> None:
             net.sort_edges(thread=1)
 
 
+def test_edge_arrays_in_one_call() -> None:
+    with Network() as net:
+        for s, t, w, ch in [("A", "B", 1.5, None), ("B", "C", 0.1, "kin"), ("C", "A", 2.0, None)]:
+            net.add_edge(s, t, w, ch)
+        net.pagerank()  # compacted: read back through the index
+        e = net.edge_arrays()
+        assert e == leverage.EdgeArrays([0, 1, 2], [1, 2, 0], [1.5, 0.1, 2.0], [leverage.NONE, 0, leverage.NONE])
+        assert net.channels[e.channels[1]] == "kin"
+        assert net.edge_arrays(1, 1) == ([1], [2], [0.1], [0])
+        assert net.edge_arrays(3) == ([], [], [], [])
+        with pytest.raises(leverage.InvalidArgument, match="the network has 3"):
+            net.edge_arrays(2, 2)
+        np = pytest.importorskip("numpy")
+        a = net.edge_arrays(as_array=True)
+        assert a.sources.dtype == np.uint32 and a.strengths.dtype == np.float64
+        assert a.targets.tolist() == [1, 2, 0]
+
+
 def test_nbytes_counts_what_the_network_holds() -> None:
     with Network() as net:
         empty = net.nbytes
