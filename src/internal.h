@@ -354,6 +354,23 @@ void lev__view_free(const lev__ctx *c, lev__view *vw); /* any built or zeroed vi
 
 /* ---- strongly connected components ---------------------------------------------------------- */
 
+/* Scratch of lev__low_points, allocated by the caller: n entries each. */
+typedef struct lev__lowpt {
+    uint32_t *disc, *low, *par, *stack;
+    size_t *pos;
+    /* Optional, all given or all NULL: size and order are scratch; per actor, cut receives how
+     * many of its component's actors its removal cuts off from the rest, cut2 the sum of
+     * s (s − 1) over those pieces (sizes s), csz its component's size. */
+    uint32_t *size, *order, *cut, *csz;
+    uint64_t *cut2;
+} lev__lowpt;
+/* Hopcroft–Tarjan low points on the undirected view vw (one iterative depth-first search),
+ * the actors with skip[v] != 0 left out as if removed (skip may be NULL). ap (n, may be NULL)
+ * receives 1 for each cut vertex; with ba and bb (n each: a forest has at most n − 1 edges) the
+ * bridges are appended as pairs ba < bb and their number returned. O(V + E). */
+size_t lev__low_points(const lev__view *vw, const uint8_t *skip, uint32_t *ap, uint32_t *ba, uint32_t *bb,
+                       const lev__lowpt *s);
+
 /* Scratch of lev__scc, allocated by the caller: n entries each. */
 typedef struct lev__scc_scratch {
     uint32_t *idx, *low, *calls;

@@ -42,13 +42,12 @@ typedef struct kp_job {
     struct kp_frag *fr;   /* scratch for scoring fragmentation candidates (or NULL) */
 } kp_job;
 
-/* One depth-first search over what remains of the network, for all fragmentation candidates. */
+/* One depth-first search over what remains of the network, for all fragmentation candidates:
+ * lev__low_points' scratch and per-actor cuts, and which actors are out (n bytes). */
 typedef struct kp_frag {
-    uint32_t *disc, *low, *size, *cut, *parent, *stack, *order, *csz; /* n each */
-    size_t *it;                                                        /* n: next row entry */
-    uint64_t *cut2;                                                    /* n */
+    lev__lowpt lp;
+    uint8_t *out;
 } kp_frag;
-#define KP_FRAG_ARRAYS 8
 
 static inline int member(const kp_job *j, uint32_t v) {
     return v == j->add || (j->in[v] && v != j->drop);
@@ -60,6 +59,27 @@ static double recip_sum(const uint64_t *hist, uint32_t maxd) {
     for (uint32_t d = 1; d <= maxd; d++)
         if (hist[d]) s += (double)hist[d] / (double)d;
     return s;
+}
+
+/* Breadth-first search along vw from the qt actors on the queue (distance 0 in dist), expanding
+ * the actors nearer than limit: each actor reached gets its distance, joins the queue and counts
+ * in hist[distance]; *maxd is raised to the largest distance. Returns the queue's length (the
+ * actors it started from and every one reached). */
+static uint32_t kp_bfs(const lev__view *vw, uint32_t limit, uint32_t *dist, uint32_t *queue, uint32_t qt,
+                       uint64_t *hist, uint32_t *maxd) {
+    for (uint32_t qh = 0; qh < qt;) {
+        uint32_t v = queue[qh++];
+        if (dist[v] >= limit) continue;
+        for (size_t e = vw->off[v]; e < vw->off[v + 1]; e++) {
+            uint32_t u = vw->adj[e];
+            if (dist[u] != UINT32_MAX) continue;
+            dist[u] = dist[v] + 1;
+            queue[qt++] = u;
+            hist[dist[u]]++;
+            if (dist[u] > *maxd) *maxd = dist[u];
+        }
+    }
+    return qt;
 }
 
 /* The score of the set described by j (members given by `set`, k entries, with drop/add
@@ -86,21 +106,8 @@ static double keyplayer_eval(const kp_job *j, const uint32_t *set, size_t k, kp_
     }
     nk = qt; /* members */
     if (j->measure == LEV_KP_REACH || j->measure == LEV_KP_DREACH) {
-        uint32_t limit = j->measure == LEV_KP_REACH ? j->depth : UINT32_MAX, maxd = 0;
-        while (qh < qt) {
-            uint32_t v = queue[qh++];
-            if (dist[v] >= limit) continue;
-            for (size_t e = vw->off[v]; e < vw->off[v + 1]; e++) {
-                uint32_t u = vw->adj[e];
-                if (dist[u] != UINT32_MAX) continue;
-                dist[u] = dist[v] + 1;
-                queue[qt++] = u;
-                if (j->measure == LEV_KP_DREACH) {
-                    w->hist[dist[u]]++;
-                    if (dist[u] > maxd) maxd = dist[u];
-                }
-            }
-        }
+        uint32_t maxd = 0;
+        qt = kp_bfs(vw, j->measure == LEV_KP_REACH ? j->depth : UINT32_MAX, dist, queue, qt, w->hist, &maxd);
         double r = j->measure == LEV_KP_REACH ? (double)qt / (double)n
                                               : ((double)nk + recip_sum(w->hist, maxd)) / (double)n;
         for (uint32_t i = 0; i < qt; i++) dist[queue[i]] = UINT32_MAX;
@@ -257,7 +264,7 @@ static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int thr
     uint32_t n = vw->n, *ds = j0->ds, *queue = ws[0].queue;
     uint64_t *bh = j0->bh;
     int dreach = j0->measure == LEV_KP_DREACH;
-    uint32_t limit = dreach ? UINT32_MAX : j0->depth, qh = 0, qt = 0, maxd = 0;
+    uint32_t limit = dreach ? UINT32_MAX : j0->depth, qt = 0, maxd = 0;
     for (uint32_t v = 0; v < n; v++) ds[v] = UINT32_MAX;
     memset(bh, 0, ((size_t)n + 1) * sizeof *bh);
     for (size_t i = 0; i < k; i++)
@@ -266,19 +273,7 @@ static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int thr
             queue[qt++] = set[i];
         }
     uint32_t nk = qt;
-    while (qh < qt) {
-        uint32_t v = queue[qh++];
-        if (ds[v] >= limit) continue;
-        for (size_t e = vw->off[v]; e < vw->off[v + 1]; e++) {
-            uint32_t u = vw->adj[e];
-            if (ds[u] != UINT32_MAX) continue;
-            ds[u] = ds[v] + 1;
-            queue[qt++] = u;
-            bh[ds[u]]++;
-            if (ds[u] > maxd) maxd = ds[u];
-        }
-    }
-    uint32_t base = qt; /* reached by S, members included */
+    uint32_t base = kp_bfs(vw, limit, ds, queue, qt, bh, &maxd); /* reached by S, members included */
     (void)threads;
 #pragma omp parallel for schedule(dynamic, 64) num_threads(threads)
     for (uint32_t v = 0; v < n; v++) {
@@ -340,67 +335,30 @@ static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int thr
  * without j0->drop. Removing v from its component (C actors) of what remains without S leaves
  * the subtrees of its depth-first children c with low[c] >= disc[v] as components of their own
  * (every child, for the root), and the rest, C − 1 minus their sizes, as one: so one search
- * (Tarjan's articulation points, with subtree sizes) gives each candidate's Σ q(q − 1) over the
+ * (lev__low_points: articulation points, with subtree sizes) gives each candidate's Σ q(q − 1) over the
  * components, O(V + E) in all instead of O(V + E) per candidate. The sums are the integers the
  * whole search adds up (exactly, in doubles, below 2^53: callers keep V below 2^26), so the
  * scores have the same bits. Members get -1. */
 static void score_fragment(const kp_job *j0, const uint32_t *set, size_t k, double *sc) {
     const lev__view *vw = j0->vw;
     const kp_frag *f = j0->fr;
-    uint32_t n = vw->n, nk = 0, time = 0;
+    uint32_t n = vw->n, nk = 0;
     for (size_t i = 0; i < k; i++) nk += set[i] != j0->drop;
     uint64_t rest = (uint64_t)n - nk - 1; /* actors outside the set once a candidate is in */
     if (rest < 2) {
         for (uint32_t v = 0; v < n; v++) sc[v] = j0->in[v] ? -1 : 1.0;
         return;
     }
+    /* what remains: the network without the set, the dropped member back in */
+    memcpy(f->out, j0->in, n);
+    if (j0->drop != LEV_NONE) f->out[j0->drop] = 0;
+    lev__low_points(vw, f->out, NULL, NULL, NULL, &f->lp);
+    const uint32_t *csz = f->lp.csz, *cut = f->lp.cut;
+    const uint64_t *cut2 = f->lp.cut2;
+    uint64_t base = 0; /* Σ c (c − 1) over the components, each counted at its root */
+    for (uint32_t v = 0; v < n; v++)
+        if (!f->out[v] && f->lp.par[v] == LEV_NONE) base += (uint64_t)csz[v] * (csz[v] - 1);
     double pairs = (double)rest * (double)(rest - 1);
-    uint32_t *disc = f->disc, *low = f->low, *size = f->size, *cut = f->cut, *parent = f->parent;
-    uint32_t *stack = f->stack, *order = f->order, *csz = f->csz;
-    size_t *it = f->it;
-    uint64_t *cut2 = f->cut2, base = 0;
-#define KP_OUT(x) (j0->in[x] && (x) != j0->drop) /* removed with the set */
-#define KP_OPEN(x, p)                                                                                      \
-    do {                                                                                                   \
-        disc[x] = low[x] = ++time;                                                                         \
-        order[time - 1] = (x);                                                                             \
-        size[x] = 1, cut[x] = 0, cut2[x] = 0, it[x] = vw->off[x], parent[x] = (p);                         \
-    } while (0)
-    for (uint32_t v = 0; v < n; v++) disc[v] = 0;
-    for (uint32_t r = 0; r < n; r++) {
-        if (disc[r] || KP_OUT(r)) continue;
-        uint32_t first = time, sp = 0;
-        KP_OPEN(r, LEV_NONE);
-        stack[sp++] = r;
-        while (sp) {
-            uint32_t v = stack[sp - 1];
-            if (it[v] < vw->off[v + 1]) {
-                uint32_t u = vw->adj[it[v]++];
-                if (KP_OUT(u)) continue;
-                if (!disc[u]) {
-                    KP_OPEN(u, v);
-                    stack[sp++] = u;
-                } else if (u != parent[v] && disc[u] < low[v]) {
-                    low[v] = disc[u];
-                }
-                continue;
-            }
-            sp--;
-            uint32_t p = parent[v];
-            if (p == LEV_NONE) continue;
-            size[p] += size[v];
-            if (low[v] < low[p]) low[p] = low[v];
-            if (low[v] >= disc[p]) { /* v's subtree comes apart when p goes */
-                cut[p] += size[v];
-                cut2[p] += (uint64_t)size[v] * (size[v] - 1);
-            }
-        }
-        uint64_t c = size[r];
-        base += c * (c - 1);
-        for (uint32_t t = first; t < time; t++) csz[order[t]] = (uint32_t)c;
-    }
-#undef KP_OPEN
-#undef KP_OUT
     for (uint32_t v = 0; v < n; v++) {
         if (j0->in[v]) {
             sc[v] = -1;
@@ -458,12 +416,14 @@ lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint3
     /* fragmentation by one search per step while its sums stay exact in doubles */
     kp_frag fr, *frp = measure == LEV_KP_FRAGMENT && n < ((uint32_t)1 << 26) ? &fr : NULL;
     memset(&fr, 0, sizeof fr);
-    uint32_t **fa[KP_FRAG_ARRAYS] = {&fr.disc, &fr.low, &fr.size, &fr.cut, &fr.parent, &fr.stack, &fr.order, &fr.csz};
+    uint32_t **fa[] = {&fr.lp.disc, &fr.lp.low, &fr.lp.par, &fr.lp.stack, &fr.lp.size, &fr.lp.order, &fr.lp.cut, &fr.lp.csz};
     int frag_ok = 1;
     if (frp) {
-        for (int i = 0; i < KP_FRAG_ARRAYS; i++) frag_ok &= (*fa[i] = lev__ctx_alloc(&c, n, sizeof(uint32_t))) != NULL;
-        frag_ok &= (fr.it = lev__ctx_alloc(&c, n, sizeof *fr.it)) != NULL;
-        frag_ok &= (fr.cut2 = lev__ctx_alloc(&c, n, sizeof *fr.cut2)) != NULL;
+        for (size_t i = 0; i < sizeof fa / sizeof *fa; i++)
+            frag_ok &= (*fa[i] = lev__ctx_alloc(&c, n, sizeof(uint32_t))) != NULL;
+        frag_ok &= (fr.lp.pos = lev__ctx_alloc(&c, n, sizeof *fr.lp.pos)) != NULL;
+        frag_ok &= (fr.lp.cut2 = lev__ctx_alloc(&c, n, sizeof *fr.lp.cut2)) != NULL;
+        frag_ok &= (fr.out = lev__ctx_alloc(&c, n, sizeof *fr.out)) != NULL;
     }
     kp_ws *ws = NULL;
     lev__view vw;
@@ -554,8 +514,9 @@ done:
     lev__ctx_free(&c, sc, n, sizeof *sc);
     lev__ctx_free(&c, ds, n, sizeof *ds);
     lev__ctx_free(&c, bh, (size_t)n + 1, sizeof *bh);
-    for (int i = 0; i < KP_FRAG_ARRAYS; i++) lev__ctx_free(&c, *fa[i], n, sizeof(uint32_t));
-    lev__ctx_free(&c, fr.it, n, sizeof *fr.it);
-    lev__ctx_free(&c, fr.cut2, n, sizeof *fr.cut2);
+    for (size_t i = 0; i < sizeof fa / sizeof *fa; i++) lev__ctx_free(&c, *fa[i], n, sizeof(uint32_t));
+    lev__ctx_free(&c, fr.lp.pos, n, sizeof *fr.lp.pos);
+    lev__ctx_free(&c, fr.lp.cut2, n, sizeof *fr.lp.cut2);
+    lev__ctx_free(&c, fr.out, n, sizeof *fr.out);
     return rc;
 }

@@ -183,32 +183,34 @@ done:
 
 /* ==== articulation points and bridges ======================================================= */
 
-/* Hopcroft–Tarjan low points on the undirected view vw (iterative). ap (n, may be NULL)
- * receives 1 for each cut vertex; when ba/bb are given (n entries each: a forest has at most
- * n − 1 edges) the bridges are appended as pairs ba < bb and their number is returned. Scratch:
- * disc, low, par, stack (n uint32 each), pos (n size_t). */
-static size_t low_points(const lev__view *vw, uint32_t *ap, uint32_t *ba, uint32_t *bb, uint32_t *disc,
-                         uint32_t *low, uint32_t *par, uint32_t *stack, size_t *pos) {
-    uint32_t n = vw->n, t = 0;
-    size_t nb = 0;
+size_t lev__low_points(const lev__view *vw, const uint8_t *skip, uint32_t *ap, uint32_t *ba, uint32_t *bb,
+                       const lev__lowpt *s) {
+    uint32_t n = vw->n, t = 0, *disc = s->disc, *low = s->low, *par = s->par, *stack = s->stack;
+    uint32_t *size = s->size, *cut = s->cut;
+    uint64_t *cut2 = s->cut2;
+    size_t *pos = s->pos, nb = 0;
     for (uint32_t v = 0; v < n; v++) disc[v] = LEV_NONE;
     if (ap) memset(ap, 0, (size_t)n * sizeof *ap);
+#define LP_OPEN(x, p)                                                                                      \
+    do {                                                                                                   \
+        disc[x] = low[x] = t;                                                                              \
+        if (size) s->order[t] = (x), size[x] = 1, cut[x] = 0, cut2[x] = 0;                                 \
+        t++;                                                                                               \
+        par[x] = (p);                                                                                      \
+        pos[x] = vw->off[x];                                                                               \
+        stack[sp++] = (x);                                                                                 \
+    } while (0)
     for (uint32_t r = 0; r < n; r++) {
-        if (disc[r] != LEV_NONE) continue;
-        uint32_t sp = 0, rootkids = 0;
-        disc[r] = low[r] = t++;
-        par[r] = LEV_NONE;
-        stack[sp++] = r;
-        pos[r] = vw->off[r];
+        if (disc[r] != LEV_NONE || (skip && skip[r])) continue;
+        uint32_t sp = 0, rootkids = 0, first = t;
+        LP_OPEN(r, LEV_NONE);
         while (sp > 0) {
             uint32_t v = stack[sp - 1];
             if (pos[v] < vw->off[v + 1]) {
                 uint32_t u = vw->adj[pos[v]++];
+                if (skip && skip[u]) continue;
                 if (disc[u] == LEV_NONE) {
-                    disc[u] = low[u] = t++;
-                    par[u] = v;
-                    pos[u] = vw->off[u];
-                    stack[sp++] = u;
+                    LP_OPEN(u, v);
                     if (v == r) rootkids++;
                 } else if (u != par[v] && disc[u] < low[v]) {
                     low[v] = disc[u];
@@ -219,7 +221,14 @@ static size_t low_points(const lev__view *vw, uint32_t *ap, uint32_t *ba, uint32
             uint32_t q = par[v];
             if (q == LEV_NONE) continue;
             if (low[v] < low[q]) low[q] = low[v];
-            if (ap && q != r && low[v] >= disc[q]) ap[q] = 1;
+            if (low[v] >= disc[q]) { /* v's subtree comes apart when q goes */
+                if (ap && q != r) ap[q] = 1;
+                if (size) {
+                    cut[q] += size[v];
+                    cut2[q] += (uint64_t)size[v] * (size[v] - 1);
+                }
+            }
+            if (size) size[q] += size[v];
             if (ba && low[v] > disc[q]) {
                 /* Tree edge q–v: a bridge unless another edge record joins the pair. */
                 size_t lo = vw->off[q], hi = vw->off[q + 1];
@@ -235,7 +244,10 @@ static size_t low_points(const lev__view *vw, uint32_t *ap, uint32_t *ba, uint32
             }
         }
         if (ap && rootkids >= 2) ap[r] = 1;
+        if (size)
+            for (uint32_t k = first; k < t; k++) s->csz[s->order[k]] = size[r];
     }
+#undef LP_OPEN
     return nb;
 }
 
@@ -260,7 +272,8 @@ static lev_status cut_search(const lev__ctx *c, const char *what, uint32_t *ap, 
     lev_status rc = LEV_ENOMEM;
     if (!disc || !low || !par || !stack || !pos) goto done;
     if (lev__view_build(c, LEV__VIEW_BOTH, LEV__FOLD_COUNT, ba != NULL, &vw) != LEV_OK) goto done;
-    size_t k = low_points(&vw, ap, ba, bb, disc, low, par, stack, pos);
+    lev__lowpt lp = {disc, low, par, stack, pos, NULL, NULL, NULL, NULL, NULL};
+    size_t k = lev__low_points(&vw, NULL, ap, ba, bb, &lp);
     if (nb) *nb = k;
     rc = LEV_OK;
 done:
