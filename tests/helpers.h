@@ -93,14 +93,19 @@ typedef struct test_net_shape {
     double repeat_w;
 } test_net_shape;
 
+/* Add n actors named prefix0, prefix1, ... (no group). */
+static inline void test_add_actors(lev_network *net, uint32_t n, const char *prefix) {
+    char name[64];
+    for (uint32_t v = 0; v < n; v++) {
+        snprintf(name, sizeof name, "%s%u", prefix, v);
+        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
+    }
+}
+
 static inline lev_network *test_random_net(uint32_t n, size_t m, uint64_t seed, test_net_shape sh) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t v = 0; v < n; v++) {
-        snprintf(name, sizeof name, "a%u", v);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     uint64_t st = seed;
     for (size_t e = 0; e < m; e++) {
         uint32_t a = (uint32_t)(test_rnd(&st) % sh.live), b = (uint32_t)(test_rnd(&st) % sh.live);

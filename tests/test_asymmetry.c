@@ -78,11 +78,7 @@ static uint64_t splitmix64(uint64_t *s) {
 static lev_network *random_net_alloc(uint32_t n, size_t m, uint64_t seed, lev_alloc_fn f, void *ud) {
     lev_network *net;
     cr_assert_eq(f ? lev_network_new_with_alloc(&net, f, ud) : lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "r%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "r");
     uint64_t s = seed;
     for (size_t e = 0; e < m; e++) {
         uint64_t a = splitmix64(&s), b = splitmix64(&s), w = splitmix64(&s);
@@ -712,11 +708,7 @@ Test(asymmetry, reciprocity_and_dyads_bit_identical_for_any_thread_count) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
     uint32_t n = 30000;
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "r%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "r");
     uint64_t s = 7;
     for (size_t e = 0; e < 150000; e++) {
         uint64_t a = splitmix64(&s) % n, b = splitmix64(&s) % (e % 2 ? 300 : n), w = splitmix64(&s);

@@ -52,11 +52,7 @@ static lev_network *random_network_with(failalloc *fa, int plus, recs *r) {
     lev_network *net = NULL;
     if (fa) cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, fa), LEV_OK);
     else cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[16];
-    for (int i = 0; i < N; i++) {
-        snprintf(name, sizeof name, "a%d", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, N, "a");
     if (r) {
         r->s = malloc(M * sizeof *r->s);
         r->t = malloc(M * sizeof *r->t);
@@ -239,11 +235,7 @@ Test(compact, sorted_input_keeps_no_order_and_bytes_add_up) {
     size_t before = lev_network_bytes(net);
     cr_assert_gt(before, 0);
     enum { K = 1000, D = 16 };
-    char name[16];
-    for (int i = 0; i < K; i++) {
-        snprintf(name, sizeof name, "%d", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, K, "");
     uint32_t *s = malloc(K * D * sizeof *s), *t = malloc(K * D * sizeof *t);
     for (size_t e = 0; e < (size_t)K * D; e++) s[e] = (uint32_t)(e / D), t[e] = (uint32_t)((e % D) * 7 + e / D) % K;
     for (size_t e = 0; e < (size_t)K * D; e++) /* each row sorted by target */
@@ -467,11 +459,7 @@ Test(compact, edges_sort_peaks_at_16_bytes_per_edge) {
         failalloc fa = {0};
         lev_network *net;
         cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
-        char name[16];
-        for (int i = 0; i < N; i++) {
-            snprintf(name, sizeof name, "a%d", i);
-            cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-        }
+        test_add_actors(net, N, "a");
         cr_assert_eq(lev_edges_add(net, M, s, t, w, NULL, NULL), LEV_OK);
         cr_assert(net->scap == M && net->tcap == M && net->wcap == M, "no spare room");
         size_t base = fa.peak_bytes = fa.live_bytes;

@@ -107,17 +107,14 @@ static uint64_t lcg(uint64_t *s) {
 static lev_network *random_dep(uint32_t n, uint32_t R, uint64_t seed) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char nm[16];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(nm, sizeof nm, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, nm, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     uint64_t s = seed;
     for (uint32_t i = 0; i < 3 * n; i++) {
         uint32_t a = (uint32_t)(lcg(&s) % n), b = (uint32_t)(lcg(&s) % n);
         cr_assert_eq(lev_edge_add(net, a, b, 1, NULL, NULL), LEV_OK);
     }
     static const double mag[] = {1, 3.5, 1e-10, 1e-160, 1e-300, 4e-320, 1e10};
+    char nm[16];
     for (uint32_t r = 0; r < R; r++) {
         snprintf(nm, sizeof nm, "r%u", r);
         cr_assert_eq(lev_resource_add(net, nm, NULL), LEV_OK);

@@ -136,11 +136,7 @@ static double omega_for(size_t n, double eps, double delta, double vd) {
 static lev_network *torus(int k) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[16];
-    for (int v = 0; v < k * k; v++) {
-        snprintf(name, sizeof name, "t%d", v);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, (uint32_t)(k * k), "t");
     for (int rr = 0; rr < k; rr++)
         for (int cc = 0; cc < k; cc++) {
             uint32_t v = (uint32_t)(rr * k + cc);
@@ -200,11 +196,7 @@ Test(sampled, adaptive_stops_early) {
 static lev_network *grid(int k) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[16];
-    for (int v = 0; v < k * k; v++) {
-        snprintf(name, sizeof name, "g%d", v);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, (uint32_t)(k * k), "g");
     for (int rr = 0; rr < k; rr++)
         for (int cc = 0; cc < k; cc++) {
             uint32_t v = (uint32_t)(rr * k + cc);
