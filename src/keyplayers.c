@@ -289,7 +289,7 @@ static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int thr
             memset(diff, 0, ((size_t)n + 1) * sizeof *diff);
         }
         uint64_t gain = ds[v] == UINT32_MAX; /* v is reached now (a member) */
-        if (ds[v] != UINT32_MAX) diff[ds[v]]--;
+        if (dreach && !gain) diff[ds[v]]--;
         dv[v] = 0;
         q[t++] = v;
         uint32_t pruned = n; /* actors seen but no nearer to v than to S, from the top of q */
@@ -307,7 +307,8 @@ static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int thr
                 }
                 q[t++] = u;
                 if (ds[u] == UINT32_MAX) gain++;
-                else diff[ds[u]]--;
+                if (!dreach) continue; /* reach needs the count alone */
+                if (ds[u] != UINT32_MAX) diff[ds[u]]--;
                 diff[nd]++;
                 if (nd > far) far = nd;
             }
@@ -322,7 +323,6 @@ static void score_reach(const kp_job *j0, const uint32_t *set, size_t k, int thr
             diff[0] = 0;
             sc[v] = ((double)nk + 1 + r) / (double)n;
         } else {
-            for (uint32_t d = 0; d <= far; d++) diff[d] = 0;
             sc[v] = (double)((uint64_t)base + gain) / (double)n;
         }
         for (uint32_t i = 0; i < t; i++) dv[q[i]] = UINT32_MAX;
