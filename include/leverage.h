@@ -1661,7 +1661,7 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  *   any LEV_P_THREADS · cancellable.
  * @par Complexity
  *   O(iterations · (V + E)) time in either direction (the compact form holds both, so nothing
- *   is reversed or copied), (4 + 1 if personalized)·V + O(V/2048) doubles of scratch from
+ *   is reversed or copied), (3 + 1 if personalized)·V + O(V/2048) doubles of scratch from
  *   `net`'s allocator, on the calling thread.
  * @par Reference
  *   Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web

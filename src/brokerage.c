@@ -462,7 +462,7 @@ lev_status lev_brokerage(const lev_network *net, lev_params *p, double *raw, dou
         const view *in = undirected ? &vo : &vi;
         memset(sizes, 0, nclass * sizeof *sizes);
         for (size_t v = 0; v < n; v++) {
-            uint32_t gid = net->actor_group[v];
+            uint32_t gid = lev__group_of(net, (uint32_t)v);
             cls[v] = gid == LEV_NONE ? (uint32_t)ngroups : gid;
             sizes[cls[v]]++;
         }

@@ -482,6 +482,7 @@ static lev_status read_actors(csv *c, lev_network *net, uint32_t first_new) {
         void *u = undo;
         rc = lev__grow(&net->mem, &u, &undocap, nundo + 1, sizeof *undo);
         undo = u;
+        if (!rc) rc = lev__groups_make(net, 0);
         if (rc) { rc = csv_error(c, nf->line, nf->col, rc, "out of memory"); break; }
         undo[nundo].actor = i;
         undo[nundo++].group = net->actor_group[i];
@@ -575,6 +576,7 @@ static lev_status read_end(lev_network *net, csv *c, lev__mark mk, lev_status rc
         return lev__fail(net, rc, "%s:%zu:%zu: %s", c->name, c->err_line ? c->err_line : c->line,
                          c->err_col ? c->err_col : 1, c->why[0] ? c->why : lev_strerror(rc));
     }
+    lev__network_trim(net);
     return LEV_OK;
 }
 
@@ -830,7 +832,7 @@ lev_status lev_write(const lev_network *net, lev_format fmt, lev_write_fn fn, vo
         for (uint32_t i = 0; i < A->count && !o->failed; i++) {
             out_field(o, A->e[i].s);
             lev__out_put(o, ",", 1);
-            if (net->actor_group[i] != LEV_NONE) out_field(o, net->groups.e[net->actor_group[i]].s);
+            if (lev__group_of(net, i) != LEV_NONE) out_field(o, net->groups.e[lev__group_of(net, i)].s);
             lev__out_put(o, "\n", 1);
         }
     } else {

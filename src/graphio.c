@@ -235,6 +235,10 @@ lev_status lev__graph_commit(lev__graph *g, lev_network *net, uint32_t first_new
                 break;
             }
         } else if (gid != LEV_NONE) {
+            if ((rc = lev__groups_make(net, 0))) {
+                rc = lev__graph_err(g, n->line, n->col, rc, "out of memory");
+                break;
+            }
             undo[nundo].actor = a;
             undo[nundo++].group = net->actor_group[a];
             net->actor_group[a] = gid;
@@ -320,6 +324,7 @@ lev_status lev__graph_read(lev_network *net, lev_format fmt, const char *data, s
         if (!g.why[0]) return lev__fail(net, rc, "%s: %s", name, lev_strerror(rc));
         return lev__fail(net, rc, "%s:%zu:%zu: %s", name, g.err_line ? g.err_line : 1, g.err_col ? g.err_col : 1, g.why);
     }
+    lev__network_trim(net);
     return LEV_OK;
 }
 
@@ -502,7 +507,7 @@ static int has_ctl(const char *s, int allow_ws) {
 }
 
 static const char *group_of(const lev_network *net, uint32_t i) {
-    return net->actor_group[i] == LEV_NONE ? NULL : net->groups.e[net->actor_group[i]].s;
+    return lev__group_of(net, i) == LEV_NONE ? NULL : net->groups.e[lev__group_of(net, i)].s;
 }
 
 static const char *chan_name(const lev_network *net, uint32_t c) {
@@ -578,7 +583,7 @@ static void w_graphml(lev__out *o, const lev_network *net, size_t ns, const char
              "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
              "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     int groups = 0;
-    for (uint32_t i = 0; i < n && !groups; i++) groups = net->actor_group[i] != LEV_NONE;
+    for (uint32_t i = 0; i < n && !groups; i++) groups = lev__group_of(net, i) != LEV_NONE;
     if (groups) lev__out_str(o, "  <key id=\"group\" for=\"node\" attr.name=\"group\" attr.type=\"string\"/>\n");
     for (uint32_t r = 0; r < net->resources.count; r++)
         for (int k = 0; k < 2; k++) {
@@ -809,9 +814,9 @@ static void w_dot(lev__out *o, const lev_network *net, size_t ns, const char *co
         lev__out_num(o, size);
         lev__out_str(o, ", height=");
         lev__out_num(o, size);
-        if (net->actor_group[i] != LEV_NONE) {
+        if (lev__group_of(net, i) != LEV_NONE) {
             lev__out_str(o, ", fillcolor=\"");
-            lev__out_str(o, palette[net->actor_group[i] % 10]);
+            lev__out_str(o, palette[lev__group_of(net, i) % 10]);
             lev__out_str(o, "\"");
         }
         /* The tooltip: name, group and every score, one per line. */

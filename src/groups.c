@@ -14,6 +14,9 @@
 #include <math.h>
 #include <string.h>
 
+/* The group of actor i: the network keeps no group array until some actor has a group. */
+#define GRP(i) (grp ? grp[i] : LEV_NONE)
+
 
 static inline double ew(const float *w, size_t k, int weighted) { return weighted ? (double)w[k] : 1.0; }
 
@@ -43,10 +46,10 @@ lev_status lev_group_influence(const lev_network *net, lev_params *p, double *ma
     if (M) {
         memset(M, 0, GG * sizeof(double));
         for (uint32_t u = 0; u < n; u++) {
-            uint32_t gu = grp[u];
+            uint32_t gu = GRP(u);
             if (gu == LEV_NONE) continue;
             for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
-                uint32_t gv = grp[g->out_adj[k]];
+                uint32_t gv = GRP(g->out_adj[k]);
                 if (gv == LEV_NONE) continue;
                 double x = ew(g->out_w, k, weighted);
                 M[(size_t)gu * G + gv] += x;
@@ -57,9 +60,9 @@ lev_status lev_group_influence(const lev_network *net, lev_params *p, double *ma
     double *na = cnt, *ps = cnt + G;
     for (uint32_t h = 0; h < G; h++) na[h] = ps[h] = 0;
     for (uint32_t u = 0; u < n; u++)
-        if (grp[u] != LEV_NONE) {
-            na[grp[u]] += 1;
-            if (pr) ps[grp[u]] += pr[u];
+        if (GRP(u) != LEV_NONE) {
+            na[GRP(u)] += 1;
+            if (pr) ps[GRP(u)] += pr[u];
         }
     if (matrix) memcpy(matrix, M, GG * sizeof(double));
     if (actor_share)
@@ -94,10 +97,10 @@ lev_status lev_ei_index(const lev_network *net, lev_params *p, double *per_group
     double *E = EI, *I = EI + G, Et = 0, It = 0;
     for (uint32_t h = 0; h < G; h++) E[h] = I[h] = 0;
     for (uint32_t u = 0; u < n; u++) {
-        uint32_t gu = grp[u];
+        uint32_t gu = GRP(u);
         if (gu == LEV_NONE) continue;
         for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
-            uint32_t v = g->out_adj[k], gv = grp[v];
+            uint32_t v = g->out_adj[k], gv = GRP(v);
             if (v == u || gv == LEV_NONE) continue;
             double x = ew(g->out_w, k, weighted);
             if (gu == gv) {
@@ -135,10 +138,10 @@ lev_status lev_assortativity_groups(const lev_network *net, lev_params *p, doubl
     double *a = ab, *b = ab + G, tr = 0, tot = 0;
     for (uint32_t h = 0; h < G; h++) a[h] = b[h] = 0;
     for (uint32_t u = 0; u < n; u++) {
-        uint32_t gu = grp[u];
+        uint32_t gu = GRP(u);
         if (gu == LEV_NONE) continue;
         for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
-            uint32_t gv = grp[g->out_adj[k]];
+            uint32_t gv = GRP(g->out_adj[k]);
             if (gv == LEV_NONE) continue;
             double x = ew(g->out_w, k, weighted);
             a[gu] += x;
@@ -542,7 +545,7 @@ lev_status lev_outsiders(const lev_network *net, lev_params *p, double *share, u
     double thr = lev__param(p, LEV_P_THRESHOLD);
     if (incrowd == LEV_INCROWD_GROUP) {
         uint32_t i = 0;
-        while (i < n && grp[i] == LEV_NONE) i++;
+        while (i < n && GRP(i) == LEV_NONE) i++;
         if (G == 0 || i == n)
             return lev__ctx_fail(&c, LEV_EINVAL,
                                  "%s: the in-crowd is the group with the most PageRank (LEV_INCROWD_GROUP), but no "
@@ -563,11 +566,11 @@ lev_status lev_outsiders(const lev_network *net, lev_params *p, double *share, u
         if (rc) goto done;
         for (uint32_t h = 0; h < G; h++) gs[h] = 0;
         for (uint32_t u = 0; u < n; u++)
-            if (grp[u] != LEV_NONE) gs[grp[u]] += sc[u];
+            if (GRP(u) != LEV_NONE) gs[GRP(u)] += sc[u];
         uint32_t best = 0;
         for (uint32_t h = 1; h < G; h++)
             if (gs[h] > gs[best]) best = h;
-        for (uint32_t u = 0; u < n; u++) in[u] = grp[u] == best;
+        for (uint32_t u = 0; u < n; u++) in[u] = GRP(u) == best;
     } else {
         rc = incrowd_core(&c, p, sc);
         if (rc) goto done;

@@ -65,10 +65,11 @@ char *lev__strdup(const lev__mem *m, const char *s, size_t *len_out);
 
 int lev__utf8_valid(const char *s, size_t len);
 
-/* An interning table: strings numbered 0..count-1 in order of insertion, with a hash index. */
+/* An interning table: strings numbered 0..count-1 in order of insertion, with a hash index.
+ * Strings hold no NUL byte (every reader rejects one, and the API takes C strings), so a length is
+ * strlen() and an entry is one pointer: 8 bytes an entry, not 16 (0.5 B/tie at R-MAT scale 20). */
 typedef struct lev__strent {
-    char *s;        /* copy in the table's arena, NUL-terminated; never moves while in the table */
-    uint32_t len;   /* bytes, without the NUL */
+    char *s; /* copy in the table's arena, NUL-terminated; never moves while in the table */
 } lev__strent;
 
 /* One slot of the index. A string of at most 7 bytes is held in the slot itself, so that looking
@@ -108,10 +109,12 @@ uint32_t lev__strtab_find_tag(const lev__strtab *t, const char *s, size_t len, u
 static inline void lev__strtab_prefetch(const lev__strtab *t, uint32_t tag) {
     if (t->nslot) LEV__PREFETCH(&t->slot[(tag >> 1) & (t->nslot - 1)]);
 }
+/* Give back the entries' room beyond count (after a file is read); cannot fail. */
+void lev__strtab_trim(const lev__mem *m, lev__strtab *t);
 /* Make room for `extra` more strings so that lev__strtab_push cannot fail for them. */
 lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra);
 /* A NUL-terminated copy of s[0..len) in t's arena, for lev__strtab_push next; NULL when out of
- * memory. */
+ * memory. s[0..len) must hold no NUL byte. */
 char *lev__strtab_copy(const lev__mem *m, lev__strtab *t, const char *s, size_t len);
 /* Insert the copy lev__strtab_copy just made (after reserve). Cannot fail. Returns the new index. */
 uint32_t lev__strtab_push(lev__strtab *t, char *copy, size_t len);
@@ -156,7 +159,8 @@ struct lev_network {
     lev__mem user;              /* the caller's allocator, which mem wraps to count bytes */
     _Atomic size_t held;        /* bytes allocated through mem and not freed */
     lev__strtab actors, groups, channels, resources;
-    uint32_t *actor_group; /* group id or LEV_NONE; capacity gcap */
+    uint32_t *actor_group; /* group id or LEV_NONE; capacity gcap. NULL (gcap 0) until some actor
+                            * is given a group: read it through lev__group_of */
     lev__amounts *amounts; /* capacity acap */
     size_t acap;
     size_t m;                   /* records */
@@ -182,6 +186,17 @@ struct lev_network {
     atomic_int csr_ready;       /* 1 when csr holds every record and every actor */
     lev__csr csr;
 };
+
+/* The group of actor i, or LEV_NONE. */
+static inline uint32_t lev__group_of(const lev_network *net, uint32_t i) {
+    return net->actor_group ? net->actor_group[i] : LEV_NONE;
+}
+/* Make actor_group hold every actor (LEV_NONE for those without a group) and room for `extra`
+ * more, so that setting a group cannot fail. */
+lev_status lev__groups_make(lev_network *net, size_t extra);
+/* Give back the room the tables of names and groups hold beyond their count: a reader calls it
+ * after a file is read (doubling leaves up to half unused). Cannot fail. */
+void lev__network_trim(lev_network *net);
 
 /* The record at out position k of the compact form. */
 static inline size_t lev__order(const lev_network *net, size_t k) {
@@ -217,6 +232,7 @@ typedef struct lev__mark {
     uint32_t actors, groups, channels, resources;
     size_t m;
     int had_channels; /* echan existed */
+    int had_groups;   /* actor_group existed */
 } lev__mark;
 
 lev__mark lev__mark_get(const lev_network *net);

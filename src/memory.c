@@ -159,6 +159,14 @@ void lev__strtab_free(const lev__mem *m, lev__strtab *t) {
     memset(t, 0, sizeof *t);
 }
 
+/* Whether the table's string p (NUL-terminated, no NUL inside) is s[0..len): the bytes are
+ * compared up to p's end and no further, whatever s holds. */
+static int same(const char *p, const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len && p[i] && p[i] == s[i]) i++;
+    return i == len && p[len] == 0;
+}
+
 uint32_t lev__strtab_find_tag(const lev__strtab *t, const char *s, size_t len, uint32_t tag) {
     if (!t->nslot) return LEV_NONE;
     size_t mask = t->nslot - 1;
@@ -173,9 +181,7 @@ uint32_t lev__strtab_find_tag(const lev__strtab *t, const char *s, size_t len, u
     for (size_t h = (tag >> 1) & mask;; h = (h + 1) & mask) {
         if (!sl[h].i1) return LEV_NONE;
         /* The name is read through the slot, so its load does not wait for the entry's. */
-        if (sl[h].tag == tag && t->e[sl[h].i1 - 1].len == len &&
-            memcmp((const char *)(uintptr_t)sl[h].key, s, len) == 0)
-            return sl[h].i1 - 1;
+        if (sl[h].tag == tag && same((const char *)(uintptr_t)sl[h].key, s, len)) return sl[h].i1 - 1;
     }
 }
 
@@ -190,12 +196,12 @@ static void slot_put(lev__strtab *t, lev__strslot v) {
     t->slot[h] = v;
 }
 
-static void index_insert(lev__strtab *t, uint32_t i) {
-    const lev__strent *e = &t->e[i];
+static void index_insert(lev__strtab *t, uint32_t i, size_t len) {
+    const char *s = t->e[i].s;
     lev__strslot v;
     v.i1 = i + 1;
-    v.tag = lev__strtab_tag(e->s, e->len);
-    v.key = e->len <= SHORT_MAX ? short_key(e->s, e->len) : (uint64_t)(uintptr_t)e->s;
+    v.tag = lev__strtab_tag(s, len);
+    v.key = len <= SHORT_MAX ? short_key(s, len) : (uint64_t)(uintptr_t)s;
     slot_put(t, v);
 }
 
@@ -230,9 +236,16 @@ lev_status lev__strtab_reserve(const lev__mem *m, lev__strtab *t, size_t extra) 
 uint32_t lev__strtab_push(lev__strtab *t, char *copy, size_t len) {
     uint32_t i = t->count++;
     t->e[i].s = copy;
-    t->e[i].len = (uint32_t)len;
-    index_insert(t, i);
+    index_insert(t, i, len);
     return i;
+}
+
+void lev__strtab_trim(const lev__mem *m, lev__strtab *t) {
+    if (t->cap <= t->count || t->count == 0) return;
+    lev__strent *e = m->f(m->ud, t->e, (size_t)t->cap * sizeof *e, (size_t)t->count * sizeof *e);
+    if (!e) return; /* a smaller block could not be had: keep the larger one */
+    t->e = e;
+    t->cap = t->count;
 }
 
 void lev__strtab_truncate(const lev__mem *m, lev__strtab *t, uint32_t count) {

@@ -150,7 +150,7 @@ const char *lev_errmsg(const lev_network *net) {
 
 lev__mark lev__mark_get(const lev_network *net) {
     lev__mark mk = {net->actors.count, net->groups.count, net->channels.count, net->resources.count,
-                    net->m, net->echan != NULL};
+                    net->m, net->echan != NULL, net->actor_group != NULL};
     return mk;
 }
 
@@ -186,7 +186,35 @@ void lev__rollback(lev_network *net, lev__mark mk) {
         net->echan = NULL;
         net->ccap = 0;
     }
+    if (!mk.had_groups && net->actor_group) { /* the first group given was rolled back */
+        lev__free(m, net->actor_group, net->gcap * sizeof *net->actor_group);
+        net->actor_group = NULL;
+        net->gcap = 0;
+    }
     lev__invalidate(net);
+}
+
+lev_status lev__groups_make(lev_network *net, size_t extra) {
+    size_t n = net->actors.count, had = net->actor_group ? n : 0;
+    if (extra > SIZE_MAX - n) return LEV_ELIMIT;
+    void *g = net->actor_group;
+    lev_status rc = lev__grow(&net->mem, &g, &net->gcap, n + extra, sizeof(uint32_t));
+    if (rc) return rc;
+    net->actor_group = g;
+    for (size_t i = had; i < n; i++) net->actor_group[i] = LEV_NONE;
+    return LEV_OK;
+}
+
+void lev__network_trim(lev_network *net) {
+    lev__strtab_trim(&net->mem, &net->actors);
+    lev__strtab_trim(&net->mem, &net->groups);
+    lev__strtab_trim(&net->mem, &net->channels);
+    lev__strtab_trim(&net->mem, &net->resources);
+    size_t n = net->actors.count;
+    if (net->actor_group && net->gcap > n && n) {
+        uint32_t *g = net->mem.f(net->mem.ud, net->actor_group, net->gcap * sizeof *g, n * sizeof *g);
+        if (g) net->actor_group = g, net->gcap = n;
+    }
 }
 
 /* ---- actors --------------------------------------------------------------------------------- */
@@ -234,11 +262,7 @@ lev_status lev__actor_add(lev_network *net, const char *name, uint32_t group, ui
         return LEV_ELIMIT;
     }
     rc = lev__strtab_reserve(&net->mem, &net->actors, 1);
-    if (!rc) {
-        void *g = net->actor_group;
-        rc = lev__grow(&net->mem, &g, &net->gcap, (size_t)net->actors.count + 1, sizeof(uint32_t));
-        net->actor_group = g;
-    }
+    if (!rc && (group != LEV_NONE || net->actor_group)) rc = lev__groups_make(net, 1);
     char *copy = rc ? NULL : lev__strtab_copy(&net->mem, &net->actors, name, len);
     if (!rc && !copy) rc = LEV_ENOMEM;
     if (rc) {
@@ -246,7 +270,7 @@ lev_status lev__actor_add(lev_network *net, const char *name, uint32_t group, ui
         return rc;
     }
     uint32_t i = lev__strtab_push(&net->actors, copy, len);
-    net->actor_group[i] = group;
+    if (net->actor_group) net->actor_group[i] = group;
     lev__invalidate(net);
     if (idx) *idx = i;
     return LEV_OK;
@@ -284,8 +308,8 @@ const char *lev_actor_name(const lev_network *net, uint32_t i) {
 }
 
 const char *lev_actor_group(const lev_network *net, uint32_t i) {
-    if (!net || i >= net->actors.count || net->actor_group[i] == LEV_NONE) return NULL;
-    return net->groups.e[net->actor_group[i]].s;
+    uint32_t g = net && i < net->actors.count ? lev__group_of(net, i) : LEV_NONE;
+    return g == LEV_NONE ? NULL : net->groups.e[g].s;
 }
 
 lev_status lev_actor_set_group(lev_network *net, uint32_t i, const char *group) {
@@ -295,9 +319,14 @@ lev_status lev_actor_set_group(lev_network *net, uint32_t i, const char *group) 
                          (unsigned)i, (size_t)net->actors.count);
     char why[LEV_MSG_MAX];
     uint32_t gid;
+    lev__mark mk = lev__mark_get(net);
     lev_status rc = intern_label(net, &net->groups, group, "group label", &gid, why);
-    if (rc) return lev__fail(net, rc, "cannot set group of \"%s\": %s", net->actors.e[i].s, why);
-    net->actor_group[i] = gid;
+    if (!rc && gid != LEV_NONE && (rc = lev__groups_make(net, 0))) snprintf(why, sizeof why, "%s", lev_strerror(rc));
+    if (rc) {
+        lev__rollback(net, mk);
+        return lev__fail(net, rc, "cannot set group of \"%s\": %s", net->actors.e[i].s, why);
+    }
+    if (net->actor_group) net->actor_group[i] = gid;
     return LEV_OK;
 }
 
@@ -312,7 +341,7 @@ const char *lev_group_name(const lev_network *net, uint32_t g) {
 lev_status lev_actor_groups(const lev_network *net, uint32_t *group) {
     if (!net) return LEV_EMISUSE;
     if (!group) return fail_ro(net, LEV_EMISUSE, "lev_actor_groups: group is NULL");
-    for (uint32_t i = 0; i < net->actors.count; i++) group[i] = net->actor_group[i];
+    for (uint32_t i = 0; i < net->actors.count; i++) group[i] = lev__group_of(net, i);
     return LEV_OK;
 }
 

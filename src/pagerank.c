@@ -41,9 +41,8 @@ typedef struct pr_state {
     const double *dv; /* normalized dangling vector, or NULL: dangling mass follows q */
     double qu;       /* 1/n */
     const double *inv; /* 1/s(u), 0 for dangling */
-    const double *y;   /* x[u] · inv[u] */
+    const double *y;   /* x[u] · inv[u] of the previous iterate: what rows gather */
     double *x;         /* updated in place: row v reads x[v] alone */
-    double *yn;
     double *err_part, *dang_part; /* one per block */
 } pr_state;
 
@@ -76,7 +75,7 @@ static inline PR_ALWAYS_INLINE void pr_block_as(const pr_state *st, size_t b, do
     const uint32_t *adj = st->reversed ? g->out_adj : g->in_adj;
     const float *w = st->reversed ? g->out_w : g->in_w;
     const double *y = st->y, *inv = st->inv, *q = st->q, *dv = st->dv;
-    double *x = st->x, *yn = st->yn;
+    double *x = st->x;
     double d = st->d, qu = st->qu, err = 0, dang = 0;
     size_t m = g->m;
     for (size_t v = v0; v < v1; v++) {
@@ -86,7 +85,6 @@ static inline PR_ALWAYS_INLINE void pr_block_as(const pr_state *st, size_t b, do
         double nv = dv ? d * s + dmass * dv[v] + teleport * qv : d * s + teleport * qv;
         err += fabs(nv - x[v]);
         x[v] = nv;
-        yn[v] = nv * inv[v];
         if (inv[v] == 0) dang += nv;
     }
     st->err_part[b] = err;
@@ -140,21 +138,24 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
     int reversed = !undirected && (int)lev__param(p, LEV_P_DIRECTION) == LEV_DIR_OUT;
     size_t nblocks = (n + BLOCK - 1) / BLOCK;
 
-    /* Scratch: x, y, yn, inv, q (if personalized), dv (if a dangling vector); partials per block.
+    /* Scratch: x, y, inv, q (if personalized), dv (if a dangling vector); partials per block.
      * x is updated in place: actor v's row reads x[v] alone (for the change) before writing it,
-     * while the others' values are gathered from y, which is double-buffered. */
-    size_t nvec = 4 + (personalization != NULL) + (dangling != NULL);
+     * while the others' values are gathered from y, which is brought up to date from x in a
+     * second pass once every row has gathered (y[v] = x[v] · inv[v], the product a second copy of
+     * y would have held). That pass streams 24 bytes an actor, about 5% of an iteration at R-MAT
+     * scale 20, where a second y cost 8 bytes an actor of memory (0.3 B/tie; bench/README.md). */
+    size_t nvec = 3 + (personalization != NULL) + (dangling != NULL);
     if (n > (SIZE_MAX / sizeof(double) - 2 * nblocks) / nvec)
         return lev__ctx_fail(&c, LEV_ELIMIT, "%s: %zu actors need more scratch than memory can address", what, n);
     double *buf = lev__ctx_alloc(&c, nvec * n + 2 * nblocks, sizeof(double));
     if (!buf) return lev__ctx_fail(&c, LEV_ENOMEM, "%s: out of memory for %zu actors", what, n);
-    double *x = buf, *y = x + n, *yn = y + n, *inv = yn + n;
+    double *x = buf, *y = x + n, *inv = y + n;
     double *q = personalization ? inv + n : NULL;
     double *dv = dangling ? inv + (personalization ? 2 : 1) * n : NULL;
     double *err_part = buf + nvec * n, *dang_part = err_part + nblocks;
 
     pr_state st = {g, undirected, lev__param(p, LEV_P_WEIGHTED) != 0, reversed, d, q, dv,
-                   1.0 / (double)n, inv, y, x, yn, err_part, dang_part};
+                   1.0 / (double)n, inv, y, x, err_part, dang_part};
     /* The strength a walker leaves by: out-strength forwards, in-strength reversed, both undirected. */
     const size_t *soff = reversed ? g->in_off : g->out_off;
     const float *sw = reversed ? g->in_w : g->out_w;
@@ -197,16 +198,16 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
         /* Without a dangling vector the dangling mass jumps by q with the rest (one term, as
          * before); with one it goes by dv and only 1 − d by q. */
         double teleport = dv ? 1.0 - d : d * dmass + (1.0 - d), dterm = d * dmass;
-        st.y = y; st.yn = yn;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
         for (size_t b = 0; b < nblocks; b++) pr_block(&st, b, teleport, dterm);
+#pragma omp parallel for schedule(static) num_threads(threads)
+        for (size_t v = 0; v < n; v++) y[v] = x[v] * inv[v];
         err = 0;
         dmass = 0;
         for (size_t b = 0; b < nblocks; b++) {
             err += err_part[b];
             dmass += dang_part[b];
         }
-        double *t = y; y = yn; yn = t;
         /* Progress on every iteration, the converging one included (it reports 1). */
         double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
         rc = lev__ctx_progress(&c, done > 1 ? 1 : done, what);

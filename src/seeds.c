@@ -59,7 +59,7 @@ lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, cons
         if ((uint64_t)tg >= lev_group_count(net))
             return lev__ctx_fail(&c, LEV_EINVAL, "%s: target group %lld is not a group (the network has %zu)", what,
                                  (long long)tg, lev_group_count(net));
-        for (uint32_t v = 0; v < n; v++) ngroup += net->actor_group[v] == (uint32_t)tg;
+        for (uint32_t v = 0; v < n; v++) ngroup += lev__group_of(net, v) == (uint32_t)tg;
         if (ngroup == 0)
             return lev__ctx_fail(&c, LEV_EINVAL, "%s: target group %lld (%s) has no actors", what, (long long)tg,
                                  lev_group_name(net, (uint32_t)tg));
@@ -85,7 +85,7 @@ lev_status lev_seeds(const lev_network *net, size_t k, const uint8_t *rule, cons
         }
         uint32_t j = 0;
         for (uint32_t v = 0; v < n; v++)
-            if (net->actor_group[v] == (uint32_t)tg) {
+            if (lev__group_of(net, v) == (uint32_t)tg) {
                 roots[j++] = v;
                 ngallow += !rule || rule[v] == LEV_SEED_ALLOWED;
             }

@@ -678,3 +678,82 @@ Test(compact, edges_file_in_blocks_reads_as_the_whole_text) {
     lev__stream_block = saved;
     test_rmdir(dir);
 }
+
+/* ---- the names (src/memory.c's table) and the group array -------------------------------------- */
+
+/* An entry is one pointer; a reader gives back the room doubling left; long names are found by
+ * their bytes, not a prefix or an extension of them; the group array exists only once some actor
+ * has a group, and a failed call that made it takes it back. */
+Test(names, hold_what_they_use) {
+    enum { K = 1025 }; /* one past a power of two: doubling would leave 1023 entries unused */
+    cr_assert_eq(sizeof(lev__strent), sizeof(char *));
+    failalloc fa = {0};
+    lev_network *net;
+    cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
+    char *buf = malloc((size_t)K * 40 + 16), name[48];
+    size_t len = (size_t)sprintf(buf, "name\n");
+    for (unsigned k = 0; k < K; k++) len += (size_t)sprintf(buf + len, k % 2 ? "a%u\n" : "a-long-name-%u\n", k);
+    cr_assert_eq(lev_read_buffer(net, LEV_FORMAT_ACTORS_CSV, buf, len, "t.csv", NULL), LEV_OK);
+    cr_assert_eq(net->actors.count, K);
+    cr_assert_eq(net->actors.cap, K, "the reader gives back what doubling left (cap %u)", (unsigned)net->actors.cap);
+    cr_assert_null(net->actor_group, "no group array while no actor has a group");
+    for (unsigned k = 0; k < K; k++) {
+        uint32_t i = LEV_NONE;
+        snprintf(name, sizeof name, k % 2 ? "a%u" : "a-long-name-%u", k);
+        cr_assert_eq(lev_actor_find(net, name, &i), LEV_OK, "%s", name);
+        cr_assert_eq(i, k);
+        cr_assert_null(lev_actor_group(net, k));
+    }
+    uint32_t i;
+    cr_assert_neq(lev_actor_find(net, "a-long-name-", &i), LEV_OK, "a prefix of a long name is not it");
+    cr_assert_neq(lev_actor_find(net, "a-long-name-00", &i), LEV_OK, "nor is an extension");
+    cr_assert_neq(lev_actor_find(net, "a-long-name-1000x", &i), LEV_OK);
+    /* A read that gives the first group and then fails takes the array back, and the label (the
+     * tables keep the room they grew by, as after any failed call). */
+    static const char bad[] = "name,group\na-long-name-0,red\nnew,blue\nx,\xff\n";
+    cr_assert_eq(lev_read_buffer(net, LEV_FORMAT_ACTORS_CSV, bad, sizeof bad - 1, "t.csv", NULL), LEV_EINVAL);
+    cr_assert_null(net->actor_group);
+    cr_assert_eq(lev_group_count(net), 0);
+    cr_assert_eq(lev_actor_count(net), K);
+    /* The first group given, through each way of giving one. */
+    cr_assert_eq(lev_actor_set_group(net, 5, "red"), LEV_OK);
+    cr_assert_not_null(net->actor_group);
+    cr_assert_str_eq(lev_actor_group(net, 5), "red");
+    cr_assert_null(lev_actor_group(net, 4));
+    cr_assert_null(lev_actor_group(net, K - 1));
+    cr_assert_eq(lev_actor_add(net, "later", NULL, &i), LEV_OK);
+    cr_assert_null(lev_actor_group(net, i));
+    cr_assert_eq(lev_actor_add(net, "blue one", "blue", &i), LEV_OK);
+    cr_assert_str_eq(lev_actor_group(net, i), "blue");
+    lev_network *two;
+    cr_assert_eq(lev_network_new(&two), LEV_OK);
+    cr_assert_eq(lev_actor_add(two, "a", NULL, NULL), LEV_OK);
+    cr_assert_null(two->actor_group);
+    cr_assert_eq(lev_actor_add(two, "b", "g", NULL), LEV_OK);
+    cr_assert_null(lev_actor_group(two, 0));
+    cr_assert_str_eq(lev_actor_group(two, 1), "g");
+    uint32_t groups[2];
+    cr_assert_eq(lev_actor_groups(two, groups), LEV_OK);
+    cr_assert(groups[0] == LEV_NONE && groups[1] == 0);
+    lev_network_free(two);
+    /* Setting the first group fails cleanly when memory runs out. */
+    lev_network *three;
+    failalloc fb = {0};
+    cr_assert_eq(lev_network_new_with_alloc(&three, fail_alloc_fn, &fb), LEV_OK);
+    cr_assert_eq(lev_actor_add(three, "a", NULL, NULL), LEV_OK);
+    for (long at = 0;; at++) {
+        fb.calls = 0, fb.fail_at = at, fb.armed = 1;
+        lev_status rc = lev_actor_set_group(three, 0, "g");
+        fb.armed = 0;
+        if (rc == LEV_OK) break;
+        cr_assert_eq(rc, LEV_ENOMEM);
+        cr_assert_null(three->actor_group);
+        cr_assert_eq(lev_group_count(three), 0);
+    }
+    cr_assert_gt(fb.fail_at, 1, "the label and the array are two allocations at least");
+    cr_assert_str_eq(lev_actor_group(three, 0), "g");
+    lev_network_free(three);
+    free(buf);
+    lev_network_free(net);
+    cr_assert_eq(fa.live_blocks, 0);
+}
