@@ -52,6 +52,72 @@ Test(cli, rank_pagerank_reproduces_peers) {
     free(out);
 }
 
+/* Rows of `actor,score` CSV (after the header) into names and scores; returns the count. */
+static size_t rank_rows(char *text, char names[][32], double *score, size_t cap) {
+    cr_assert(strncmp(text, "actor,score\n", 12) == 0, "no header: %s", text);
+    size_t rows = 0;
+    for (char *line = strtok(text + 12, "\n"); line; line = strtok(NULL, "\n"), rows++) {
+        cr_assert_lt(rows, cap);
+        char *comma = strrchr(line, ',');
+        cr_assert_not_null(comma);
+        *comma = 0;
+        snprintf(names[rows], 32, "%s", line);
+        score[rows] = strcmp(comma + 1, "null") == 0 ? NAN : strtod(comma + 1, NULL);
+    }
+    return rows;
+}
+
+/* --top K: the K highest of the full ranking, highest first, ties to the lower index, no score
+ * (NaN: reciprocity of an actor without ties) last. */
+Test(cli, rank_top_is_the_head_of_the_full_ranking) {
+    static const char *runs[] = {
+        " rank --measure pagerank --undirected --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV),
+        " rank --measure degree --undirected --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV),
+        " rank --measure reciprocity --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_DANGLING_EDGES_CSV) " 2>/dev/null",
+    };
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+        char cmd[1024], *all, *top, na[64][32], nt[64][32];
+        double sa[64], st[64];
+        snprintf(cmd, sizeof cmd, "%s%s", LEV_CLI, runs[r]);
+        cr_assert_eq(cli_run(cmd, &all), 0, "%s", cmd);
+        size_t n = rank_rows(all, na, sa, 64);
+        for (long long k = 1; k <= (long long)n + 1; k += k < 3 ? 1 : (long long)n - 2) {
+            snprintf(cmd, sizeof cmd, "%s%s --top %lld", LEV_CLI, runs[r], k);
+            cr_assert_eq(cli_run(cmd, &top), 0, "%s", cmd);
+            size_t got = rank_rows(top, nt, st, 64);
+            cr_assert_eq(got, (size_t)k < n ? (size_t)k : n, "%s: %zu rows", cmd, got);
+            for (size_t i = 0; i < got; i++) {
+                size_t j = 0; /* its place in the full ranking (index order) */
+                while (j < n && strcmp(na[j], nt[i]) != 0) j++;
+                cr_assert_lt(j, n, "%s: unknown %s", cmd, nt[i]);
+                cr_assert(st[i] == sa[j] || (isnan(st[i]) && isnan(sa[j])), "%s: %s", cmd, nt[i]);
+                /* nobody outside the list ranks above row i */
+                for (size_t q = 0; q < n; q++) {
+                    int listed = 0;
+                    for (size_t h = 0; h < got; h++) listed |= strcmp(na[q], nt[h]) == 0;
+                    if (listed) continue;
+                    cr_assert(isnan(sa[q]) || (!isnan(st[i]) && (sa[q] < st[i] || (sa[q] == st[i] && q > j))),
+                              "%s: %s is left out but ranks above %s", cmd, na[q], nt[i]);
+                }
+                if (i == 0) continue;
+                size_t p = 0;
+                while (strcmp(na[p], nt[i - 1]) != 0) p++;
+                cr_assert(isnan(st[i]) || (!isnan(st[i - 1]) && (st[i - 1] > st[i] || (st[i - 1] == st[i] && p < j))),
+                          "%s: row %zu out of order", cmd, i);
+            }
+            free(top);
+        }
+        free(all);
+    }
+    char *out;
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure pagerank --undirected --top 1 --format json " SRC(REF_FLORENTINE_EDGES_CSV), &out), 0);
+    cr_assert(strncmp(out, "{\"measure\":\"pagerank\",\"scores\":[{\"actor\":\"Medici\",\"score\":", 54) == 0, "%s", out);
+    cr_assert(strstr(out, "}]}") && !strstr(out, "},{"), "%s", out);
+    free(out);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure betweenness --edges --top 2 " SRC(REF_FLORENTINE_EDGES_CSV) " 2>/dev/null", NULL), 2);
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure degree --top 0 " SRC(REF_FLORENTINE_EDGES_CSV) " 2>/dev/null", NULL), 2);
+}
+
 Test(cli, rank_degree_measures_and_json) {
     char *out;
     cr_assert_eq(cli_run(LEV_CLI " rank --measure in-strength " SRC(REF_DANGLING_EDGES_CSV), &out), 0);

@@ -46,7 +46,8 @@ typedef struct cli_option {
     double value;        /* CLI_FLAG: the value the key takes; CLI_WORDS: > 0 when the registry's
                           * default is the command's (help names its word); CLI_COUNT: < 0 when
                           * the option is required (help says so) */
-    const char *choices; /* CLI_WORDS: "out=1|in=2"; CLI_CHOICE: "csv|json" */
+    const char *choices; /* CLI_WORDS: "out=1|in=2"; CLI_CHOICE: "csv|json"; CLI_COUNT: the default
+                          * in words when it is not 5 ("every actor") */
     size_t field;        /* the tool's own: offsetof(cli_args, field) */
     double lo, hi;       /* CLI_COUNT */
     const char *meta;    /* the value's placeholder in help: "D", "F" */
@@ -61,6 +62,7 @@ typedef struct cli_args {
     const char *edges; /* the positional file */
     const char *actors, *resources, *format, *measure;
     long long top;
+    long long rank_top; /* rank --top: 0 = every actor, in index order */
     int edge_scores, strict, exact;
     lev_params *p;                    /* every library option given (the rest at its default) */
     lev_param given[CLI_MAX_GIVEN];   /* the library keys given, in order */

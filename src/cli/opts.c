@@ -392,7 +392,7 @@ static void describe(const cli_option *o, const char *format_default, char *b, s
             snprintf(b, cap, "whole number in [%.0f, %.0f]; required", o->lo, o->hi);
             break;
         }
-        snprintf(b, cap, "whole number in [%.0f, %.0f]; default 5", o->lo, o->hi);
+        snprintf(b, cap, "whole number in [%.0f, %.0f]; default %s", o->lo, o->hi, o->choices ? o->choices : "5");
         break;
     default:
         break;

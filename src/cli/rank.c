@@ -11,6 +11,9 @@ static const cli_option options[] = {
      .help = "one score per edge instead (betweenness only)"},
     {.name = "format", .kind = CLI_CHOICE, .choices = "csv|json", .field = offsetof(cli_args, format),
      .meta = "FMT", .help = "output format"},
+    {.name = "top", .kind = CLI_COUNT, .lo = 1, .hi = 2147483647, .field = offsetof(cli_args, rank_top), .meta = "K",
+     .choices = "every actor, in index order",
+     .help = "only the K highest scores, highest first (ties to the lower index, no score last)"},
     {.kind = CLI_WORDS, .key = LEV_P_DIRECTION, .choices = "out=1|in=2", .meta = "D",
      .help = "out: influence an actor exerts (its ties out); in: influence it receives (its ties in)"},
     {.kind = CLI_FLAG, .key = LEV_P_NORMALIZED, .value = 1, .help = "each measure's normalized form"},
@@ -106,6 +109,8 @@ static int run(cli_args *a) {
                          cli_measure_hint(a->measure, hint, sizeof hint));
     if (a->edge_scores && strcmp(m->name, "betweenness") != 0)
         return cli_usage("--edges goes with --measure betweenness");
+    if (a->edge_scores && a->rank_top)
+        return cli_usage("--top ranks actors; with --edges every edge is listed in the file's order");
     if (a->edge_scores && cli_given(a, LEV_P_ENDPOINTS))
         return cli_usage("--endpoints does not apply to edge scores (--edges): an edge has no endpoints to add");
     int status = check_reads(a, m);
@@ -113,6 +118,7 @@ static int run(cli_args *a) {
     if (!a->edges) return cli_usage("an edges file is needed");
     lev_network *net = NULL;
     double *score = NULL;
+    uint32_t *order = NULL;
     a->sort_edges = !a->edge_scores; /* edge scores (--edges) are listed in the file's order */
     status = cli_open(a, &net);
     if (status != EXIT_OKAY) goto done;
@@ -128,12 +134,21 @@ static int run(cli_args *a) {
         goto done;
     }
     if (cli_measure_run(m, net, a->p, score) != LEV_OK) goto done;
+    size_t rows = n;
+    if (a->rank_top) { /* after the measure has freed its scratch: no higher peak */
+        if (!(order = cli_order(score, n, 1))) {
+            fprintf(stderr, "leverage: out of memory for %zu actors\n", n);
+            goto done;
+        }
+        if ((size_t)a->rank_top < rows) rows = (size_t)a->rank_top;
+    }
     if (strcmp(a->format, "json") == 0) {
         printf("{\"measure\":");
         cli_json_string(stdout, m->name);
         printf(",\"scores\":[");
-        for (size_t i = 0; i < n; i++) {
-            printf(i ? ",{\"actor\":" : "{\"actor\":");
+        for (size_t k = 0; k < rows; k++) {
+            size_t i = order ? order[k] : k;
+            printf(k ? ",{\"actor\":" : "{\"actor\":");
             cli_json_string(stdout, lev_actor_name(net, (uint32_t)i));
             printf(",\"score\":");
             cli_print_number(stdout, score[i]);
@@ -142,7 +157,8 @@ static int run(cli_args *a) {
         printf("]}\n");
     } else {
         printf("actor,score\n");
-        for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < rows; k++) {
+            size_t i = order ? order[k] : k;
             cli_csv_field(stdout, lev_actor_name(net, (uint32_t)i));
             putchar(',');
             cli_print_number(stdout, score[i]);
@@ -151,6 +167,7 @@ static int run(cli_args *a) {
     }
     status = cli_finish_output();
 done:
+    free(order);
     free(score);
     lev_network_free(net);
     return status;
@@ -162,6 +179,7 @@ const cli_command cli_rank = {
     .synopsis = "--measure NAME [OPTIONS] EDGES.csv",
     .about = "Prints actor,score with a header row, one row per actor in index order: the actors\n"
              "file's order first, then new actors from the edges file in order of first appearance.\n"
+             "With --top K, only the K highest scores, highest first.\n"
              "With --edges (betweenness only) prints source,target,score, one row per edge in file order.\n"
              "An option the measure does not read is an error, never silently ignored.",
     .format = "csv",

@@ -95,9 +95,14 @@ int cli_finish_output(void) {
 static const double *sort_key;
 static int sort_sign;
 
+/* By score (sort_sign 1: highest first), ties to the lower index; NaN (no score) last either way,
+ * so that the order is a total one. */
 static int by_score(const void *a, const void *b) {
     uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
-    if (sort_key[i] != sort_key[j]) return (sort_key[i] > sort_key[j] ? -1 : 1) * sort_sign;
+    double x = sort_key[i], y = sort_key[j];
+    int xn = isnan(x), yn = isnan(y);
+    if (xn != yn) return xn ? 1 : -1;
+    if (!xn && x != y) return (x > y ? -1 : 1) * sort_sign;
     return i < j ? -1 : i > j;
 }
 
