@@ -267,11 +267,7 @@ Test(asymmetry, random_directed_200_and_1000) {
 static lev_network *small(uint32_t n, const uint32_t (*e)[2], size_t m, const double *w) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[16];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     for (size_t k = 0; k < m; k++) cr_assert_eq(lev_edge_add(net, e[k][0], e[k][1], w ? w[k] : 1, NULL, NULL), LEV_OK);
     return net;
 }
@@ -888,11 +884,7 @@ Test(asymmetry, reciprocity_block_sums_allocation_failure) {
     failalloc fa = {0};
     lev_network *net;
     cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
-    char name[32];
-    for (uint32_t i = 0; i < 5000; i++) {
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, 5000, "a");
     for (uint32_t i = 0; i < 5000; i++) cr_assert_eq(lev_edge_add(net, i, (i * 7 + 1) % 5000, 1.5, NULL, NULL), LEV_OK);
     double *all = malloc(5000 * sizeof(double));
     cr_assert_eq(lev_degree(net, NULL, all), LEV_OK); /* the compact form */

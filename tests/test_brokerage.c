@@ -232,11 +232,7 @@ Test(brokerage, dangling_gould_fernandez_matches_sna) {
 static lev_network *build(size_t n, uint32_t (*e)[2], const double *w, size_t m) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (size_t i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "v%zu", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "v");
     for (size_t k = 0; k < m; k++)
         cr_assert_eq(lev_edge_add(net, e[k][0], e[k][1], w ? w[k] : 1.0, NULL, NULL), LEV_OK);
     return net;

@@ -97,11 +97,7 @@ static double resim(const tnet *t, const uint32_t *seeds, size_t ns, int lt, dou
 static lev_network *make(size_t n) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (size_t i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "a%zu", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     return net;
 }
 
@@ -649,11 +645,7 @@ static lev_network *big(failalloc *fa) {
     lev_network *net;
     if (fa) cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, fa), LEV_OK);
     else cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (int i = 0; i < 5000; i++) {
-        char nm[16];
-        snprintf(nm, sizeof nm, "b%d", i);
-        cr_assert_eq(lev_actor_add(net, nm, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, 5000, "b");
     uint64_t s = 77;
     for (int e = 0; e < 12000; e++) {
         uint32_t a = (uint32_t)(trand(&s) * 5000), b = (uint32_t)(trand(&s) * 5000);

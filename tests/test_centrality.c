@@ -231,11 +231,7 @@ Test(centrality, pagerank_bit_identical_for_any_thread_count) {
     lev_network *net;
     lev_network_new(&net);
     const uint32_t n = 20000;
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     uint64_t s = 88172645463325252ull; /* xorshift: a skewed random graph with dangling actors */
     for (uint32_t e = 0; e < 120000; e++) {
         s ^= s << 13; s ^= s >> 7; s ^= s << 17;

@@ -36,11 +36,7 @@ static uint64_t lcg_r(lcg *g) {
 static lev_network *numbered(uint32_t n) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "v%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "v");
     return net;
 }
 

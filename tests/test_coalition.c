@@ -12,11 +12,7 @@
 static lev_network *game_net(const ref_game *g) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (int i = 0; i < g->n; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "a%d", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, g->n, "a");
     cr_assert_eq(lev_resource_add(net, "votes", NULL), LEV_OK);
     cr_assert_eq(lev_resource_add(net, "cost", NULL), LEV_OK);
     for (int i = 0; i < g->n; i++) {

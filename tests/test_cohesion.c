@@ -36,11 +36,7 @@ static uint64_t lcg_r(lcg *g) {
 static lev_network *numbered(const char *prefix, uint32_t n) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "%s%u", prefix, i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, prefix);
     return net;
 }
 
@@ -421,11 +417,7 @@ Test(cohesion, modularity_edge_cases) {
     cr_assert_eq(lev_modularity(net, lab, NULL, &q), LEV_OK);
     cr_assert_eq(q, 0);
     /* no edges: 0, never NaN */
-    for (int i = 0; i < 3; i++) {
-        char name[8];
-        snprintf(name, sizeof name, "x%d", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, 3, "x");
     q = -9;
     cr_assert_eq(lev_modularity(net, lab, NULL, &q), LEV_OK);
     cr_assert_eq(q, 0);
@@ -629,11 +621,7 @@ Test(cohesion, communities_edge_cases) {
     cr_assert_eq(q, 0);
     cr_assert_eq(comm[0], 9);
     /* no edges: every actor alone, modularity 0 */
-    for (int i = 0; i < 3; i++) {
-        char name[8];
-        snprintf(name, sizeof name, "x%d", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, 3, "x");
     cr_assert_eq(lev_communities(net, NULL, comm, &count, &q), LEV_OK);
     cr_assert_eq(count, 3);
     cr_assert_eq(q, 0);

@@ -69,11 +69,7 @@ static lev_network *skewed(uint64_t seed, uint32_t n, uint32_t n_conn, uint32_t 
 #undef ADD
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     cr_assert_eq(lev_edges_add(net, m, s, t, NULL, NULL, NULL), LEV_OK);
     E->n = n, E->m = m, E->s = s, E->t = t;
     return net;

@@ -24,11 +24,7 @@ static lev_network *rmat13(void) {
     uint32_t scale = 13, n = 1u << scale;
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "r%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "r");
     lcg g = {2024};
     size_t kept = 0;
     for (int e = 0; e < 131072; e++) {

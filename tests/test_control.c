@@ -19,11 +19,7 @@
 static lev_network *from_arrays(size_t n, size_t m, const uint32_t *src, const uint32_t *tgt) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[32];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "a%zu", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     for (size_t e = 0; e < m; e++) cr_assert_eq(lev_edge_add(net, src[e], tgt[e], 1, NULL, NULL), LEV_OK);
     return net;
 }

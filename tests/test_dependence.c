@@ -431,10 +431,7 @@ static lev_network *random_net(uint32_t n, uint32_t R, size_t m, uint64_t seed, 
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
     char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     for (uint32_t r = 0; r < R; r++) {
         snprintf(name, sizeof name, "r%u", r);
         cr_assert_eq(lev_resource_add(net, name, NULL), LEV_OK);

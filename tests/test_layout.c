@@ -17,11 +17,7 @@
 static lev_network *net_of(uint32_t n, const uint32_t (*e)[2], size_t m) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (uint32_t i = 0; i < n; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     for (size_t k = 0; k < m; k++) cr_assert_eq(lev_edge_add(net, e[k][0], e[k][1], 1.0, NULL, NULL), LEV_OK);
     return net;
 }
@@ -209,11 +205,7 @@ Test(layout, cancel_leaves_output) {
 Test(layout, too_many_actors) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (uint32_t i = 0; i <= LEV_LAYOUT_MAX_ACTORS; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, LEV_LAYOUT_MAX_ACTORS + 1, "a");
     lev_params *p = params(1, 1);
     double x = 7;
     cr_assert_eq(lev_layout(net, p, &x), LEV_ELIMIT);

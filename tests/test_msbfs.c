@@ -136,11 +136,7 @@ Test(msbfs, long_paths_many_levels) { check(300, 330, 6); }
 Test(msbfs, directed_path_by_hand) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    char name[16];
-    for (int v = 0; v < 70; v++) {
-        snprintf(name, sizeof name, "p%d", v);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, 70, "p");
     for (uint32_t v = 0; v + 1 < 70; v++) cr_assert_eq(lev_edge_add(net, v, v + 1, 1, NULL, NULL), LEV_OK);
     double clo[70], har[70];
     lev_params *p = opts(0, 2, 0);

@@ -855,11 +855,7 @@ Test(oom, closeness_multi_source_bfs) {
             failalloc fa = {0};
             lev_network *net;
             cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
-            char name[16];
-            for (int v = 0; v < 40; v++) {
-                snprintf(name, sizeof name, "m%d", v);
-                cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-            }
+            test_add_actors(net, 40, "m");
             for (uint32_t v = 0; v < 40; v++) {
                 cr_assert_eq(lev_edge_add(net, v, (v + 1) % 40, 1, NULL, NULL), LEV_OK);
                 cr_assert_eq(lev_edge_add(net, v, (v * 7 + 3) % 40, 2, NULL, NULL), LEV_OK);

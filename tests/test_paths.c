@@ -334,11 +334,7 @@ Test(paths, equal_paths_with_unequal_float_sums) {
 static lev_network *graph(uint32_t n, const uint32_t *e, size_t m, const double *w) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (uint32_t i = 0; i < n; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "v%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "v");
     for (size_t k = 0; k < m; k++) cr_assert_eq(lev_edge_add(net, e[2 * k], e[2 * k + 1], w ? w[k] : 1, NULL, NULL), LEV_OK);
     return net;
 }
@@ -567,11 +563,7 @@ static lev_network *random_net(lev_network *net) {
     if (!net) cr_assert_eq(lev_network_new(&net), LEV_OK);
     uint64_t x = 12345;
     static const double ws[4] = {1, 1.5, 2, 3};
-    for (uint32_t i = 0; i < 600; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "r%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, 600, "r");
     for (int k = 0; k < 2400; k++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
         uint32_t s = (uint32_t)(x >> 33) % 600, t = (uint32_t)(x >> 13) % 600;

@@ -376,12 +376,8 @@ static lev_network *star(uint32_t leaves) { /* hub "h" → leaves "l0".. */
 
 static lev_network *cycle(uint32_t n, int both) {
     lev_network *net;
-    char name[16];
     cr_assert_eq(lev_network_new(&net), LEV_OK);
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "c%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "c");
     for (uint32_t i = 0; i < n; i++) {
         cr_assert_eq(lev_edge_add(net, i, (i + 1) % n, 1, NULL, NULL), LEV_OK);
         if (both) cr_assert_eq(lev_edge_add(net, (i + 1) % n, i, 1, NULL, NULL), LEV_OK);
@@ -679,11 +675,7 @@ Test(spectral, bonacich_size_limit) {
     failalloc fa = {0};
     lev_network *net;
     cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, &fa), LEV_OK);
-    char name[16];
-    for (uint32_t i = 0; i < 20001; i++) {
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, 20001, "a");
     lev_params *p;
     lev_params_new(&p);
     double *out = malloc(20001 * sizeof *out);
@@ -860,11 +852,7 @@ Test(spectral, null_params_message_on_network) {
 static lev_network *random_graph(uint32_t n, uint32_t m, int dag) {
     lev_network *net;
     lev_network_new(&net);
-    char name[32];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "a%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "a");
     uint64_t s = 88172645463325252ull;
     for (uint32_t e = 0; e < m; e++) {
         s ^= s << 13;

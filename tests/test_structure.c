@@ -172,11 +172,7 @@ Test(structure, long_chain_no_recursion) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
     const uint32_t n = 1000000;
-    char name[16];
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "v%u", i);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "v");
     for (uint32_t i = 0; i + 1 < n; i++) cr_assert_eq(lev_edge_add(net, i, i + 1, 1, NULL, NULL), LEV_OK);
     uint32_t *out = malloc(n * sizeof *out), *b = malloc(n * sizeof *b);
     cr_assert_eq(lev_dominators(net, 0, NULL, out), LEV_OK);
@@ -291,11 +287,7 @@ Test(structure, random_against_brute_force) {
         size_t m = lcg() % (size_t)(3 * n + 1);
         lev_network *net;
         cr_assert_eq(lev_network_new(&net), LEV_OK);
-        char name[16];
-        for (uint32_t i = 0; i < n; i++) {
-            snprintf(name, sizeof name, "v%u", i);
-            cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-        }
+        test_add_actors(net, n, "v");
         for (size_t e = 0; e < m; e++) {
             es[e] = lcg() % n;
             et[e] = lcg() % 5 == 0 ? es[e] : lcg() % n; /* some self-loops */

@@ -92,11 +92,7 @@ static lev_network *rmat(unsigned scale, size_t m, uint64_t seed) {
     lev_network *net;
     cr_assert_eq(lev_network_new(&net), LEV_OK);
     uint32_t n = 1u << scale;
-    for (uint32_t v = 0; v < n; v++) {
-        char name[16];
-        snprintf(name, sizeof name, "v%u", v);
-        cr_assert_eq(lev_actor_add(net, name, NULL, NULL), LEV_OK);
-    }
+    test_add_actors(net, n, "v");
     uint32_t *src = malloc(m * sizeof *src), *dst = malloc(m * sizeof *dst);
     double *w = malloc(m * sizeof *w);
     uint64_t x = seed;
