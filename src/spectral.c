@@ -230,13 +230,14 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
     for (size_t v = 0; v < n; v++) x[v] = 1.0;
 
     long it;
-    double err = INFINITY, sum = (double)n, e1 = 0, e2 = 0; /* e1, e2: the two changes before err */
+    double err = INFINITY, sum = (double)n, e1 = 0, e2 = 0, e3 = 0; /* the three changes before err */
     double sq = 0, sq1 = 0; /* ‖change‖₂² now and one iteration before */
     for (it = 1; it <= max_iter; it++) {
         st.x = x;
         st.y = y;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (nblocks > 1)
         for (size_t b = 0; b < nblocks; b++) katz_block(&st, b);
+        e3 = e2;
         e2 = e1;
         e1 = err;
         err = sum_parts(st.part_err, nblocks);
@@ -247,11 +248,20 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
         x = y;
         y = t;
         if (!isfinite(sum) || !isfinite(err)) {
-            rc = lev__ctx_fail(&c, LEV_ENOCONV,
-                               "katz: alpha = %g is too large: the scores overflow after %ld iterations (Katz "
-                               "centrality needs alpha < 1/lambda_max, the largest eigenvalue of the adjacency "
-                               "matrix)",
-                               alpha, it);
+            /* The last changes' growth over two steps estimates alpha*lambda_max, as below. */
+            double ratio = e3 > 0 && isfinite(e3) && isfinite(e1) ? sqrt(e1 / e3) : 0;
+            if (ratio > 1)
+                rc = lev__ctx_fail(&c, LEV_ENOCONV,
+                                   "katz: alpha = %g is too large: the scores overflow after %ld iterations "
+                                   "(alpha*lambda_max about %.4g; Katz centrality needs alpha < 1/lambda_max, here "
+                                   "about %.4g)",
+                                   alpha, it, ratio, alpha / ratio);
+            else
+                rc = lev__ctx_fail(&c, LEV_ENOCONV,
+                                   "katz: alpha = %g is too large: the scores overflow after %ld iterations (Katz "
+                                   "centrality needs alpha < 1/lambda_max, the largest eigenvalue of the adjacency "
+                                   "matrix)",
+                                   alpha, it);
             goto done;
         }
         double rel = err / sum;

@@ -118,6 +118,15 @@ Test(cli, rank_top_is_the_head_of_the_full_ranking) {
     cr_assert_eq(cli_run(LEV_CLI " rank --measure degree --top 0 " SRC(REF_FLORENTINE_EDGES_CSV) " 2>/dev/null", NULL), 2);
 }
 
+/* A measure's failure is said once: "leverage: katz: alpha = ...", not "katz: katz: ...". */
+Test(cli, rank_failure_names_the_measure_once) {
+    char *err;
+    cr_assert_eq(cli_run(LEV_CLI " rank --measure katz --alpha 1 --undirected " SRC("tests/data/karate_edges.csv")
+                                 " 2>&1 >/dev/null", &err), 1);
+    cr_assert(strncmp(err, "leverage: katz: alpha = 1 is too large", 38) == 0, "%s", err);
+    free(err);
+}
+
 Test(cli, rank_degree_measures_and_json) {
     char *out;
     cr_assert_eq(cli_run(LEV_CLI " rank --measure in-strength " SRC(REF_DANGLING_EDGES_CSV), &out), 0);

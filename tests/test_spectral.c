@@ -522,6 +522,9 @@ Test(spectral, katz_alpha_too_large) {
     lev_params_set_double(p, LEV_P_ALPHA, 0.5);
     lev_params_set_int(p, LEV_P_MAX_ITER, 100000);
     expect_fail(net, lev_katz, p, LEV_ENOCONV, "too large", "K5 alpha 0.5");
+    cr_assert(strstr(lev_params_errmsg(p), "overflow") && strstr(lev_params_errmsg(p), "alpha*lambda_max about 2;") &&
+                  strstr(lev_params_errmsg(p), "here about 0.25)"),
+              "%s", lev_params_errmsg(p));
     /* Just above 1/λ = 0.25: diverges slowly; reported at the iteration limit. */
     lev_params_set_double(p, LEV_P_ALPHA, 0.2502);
     lev_params_set_int(p, LEV_P_MAX_ITER, 1000);

@@ -197,7 +197,11 @@ lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params 
     lev_params_set_int(p, LEV_P_DIRECTION, dir); /* the degree-like runners set their own */
     if (rc) {
         const char *msg = lev_params_errcode(p) == rc ? lev_params_errmsg(p) : lev_strerror(rc);
-        fprintf(stderr, "leverage: %s: %s\n", m->name, msg);
+        size_t len = strlen(m->name);
+        if (strncmp(msg, m->name, len) == 0 && msg[len] == ':') /* the library's message names it */
+            fprintf(stderr, "leverage: %s\n", msg);
+        else
+            fprintf(stderr, "leverage: %s: %s\n", m->name, msg);
     }
     return rc;
 }
