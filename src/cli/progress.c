@@ -43,10 +43,19 @@ static int draw(void *ud, double done) {
     if (t - b->start < b->delay || (b->shown && t - b->last < 0.1)) return 0;
     if (done < 0) done = 0;
     int fill = (int)(done * 30);
-    char line[64];
+    char line[64], left[48] = "";
     for (int k = 0; k < 30; k++) line[k] = k < fill ? '#' : '.';
     line[30] = 0;
-    fprintf(stderr, "\r[%s] %3d%%", line, (int)(done * 100));
+    /* After 2 s, the time left at the rate so far: long runs (weighted closeness of 10^5 actors
+     * takes most of an hour) say so, instead of sitting at 0%. */
+    double ran = t - b->start;
+    if (ran >= 2 && done > 0) {
+        double s = ran * (1 - done) / done;
+        if (s < 90) snprintf(left, sizeof left, ", about %.0f s left", s);
+        else if (s < 5400) snprintf(left, sizeof left, ", about %.0f min left", s / 60);
+        else snprintf(left, sizeof left, ", about %.1f h left", s / 3600);
+    }
+    fprintf(stderr, "\r[%s] %5.1f%%%s\033[K", line, done * 100, left);
     fflush(stderr);
     b->shown = 1;
     b->last = t;
