@@ -222,6 +222,20 @@ static int a_harmonic(bench_ctx *c, bench_out *o) {
     return 0;
 }
 
+/* The same with length 1/strength (of parallel edges the shortest counts: the strongest). The
+ * lengths are made inside the timed call, as a caller would: n + m work against n searches. */
+static int a_harmonic_w(bench_ctx *c, bench_out *o) {
+    igraph_vector_t v, len;
+    igraph_vector_init(&v, 0);
+    IGC(o, igraph_vector_init_copy(&len, W(c)));
+    for (igraph_integer_t e = 0; e < igraph_vector_size(&len); e++) VECTOR(len)[e] = 1.0 / VECTOR(len)[e];
+    IGC(o, igraph_harmonic_centrality(G(c), &v, igraph_vss_all(), IGRAPH_IN, &len, 0));
+    copy_vec(o, &v, c->n, 0);
+    igraph_vector_destroy(&len);
+    igraph_vector_destroy(&v);
+    return 0;
+}
+
 /* ---- cohesion and brokerage ------------------------------------------------------------------- */
 
 /* Core number by total degree (in + out), as NetworkX's core_number on a digraph. */
@@ -376,6 +390,7 @@ static const bench_algo ALGOS[] = {
     {"betweenness", a_betweenness, NULL},
     {"closeness", a_closeness, NULL},
     {"harmonic", a_harmonic, NULL},
+    {"harmonic_w", a_harmonic_w, NULL},
     {"kcore", a_kcore, NULL},
     {"clustering", a_clustering, prep_clustering},
     {"louvain", a_louvain, prep_louvain},

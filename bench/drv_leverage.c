@@ -247,6 +247,13 @@ static int a_harmonic(bench_ctx *c, bench_out *o) {
     RUN_SCORES(lev_harmonic(c->g, p, scores(o, c->n)), "lev_harmonic");
 }
 
+/* The same with length 1/strength (LEV_P_WEIGHTED, the default): Dijkstra from every actor. */
+static int a_harmonic_w(bench_ctx *c, bench_out *o) {
+    const int64_t kv[] = {LEV_P_WEIGHTED, 1, LEV_P_DIRECTION, LEV_DIR_IN, LEV_P_NORMALIZED, 0};
+    lev_params *p = params_kv(c, 3, kv);
+    RUN_SCORES(lev_harmonic(c->g, p, scores(o, c->n)), "lev_harmonic");
+}
+
 /* Core number by total degree. */
 static int a_kcore(bench_ctx *c, bench_out *o) {
     const int64_t kv[] = {LEV_P_DIRECTION, LEV_DIR_ALL};
@@ -421,6 +428,7 @@ static const bench_algo ALGOS[] = {
     {"betweenness", a_betweenness, NULL},
     {"closeness", a_closeness, NULL},
     {"harmonic", a_harmonic, NULL},
+    {"harmonic_w", a_harmonic_w, NULL},
     {"kcore", a_kcore, NULL},
     {"clustering", a_clustering, NULL},
     {"louvain", a_louvain, NULL},

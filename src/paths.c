@@ -7,7 +7,7 @@
  * 1/strength (or 1 hop). Edge betweenness also keeps, per view arc, the index of the edge that
  * represents it: the strongest, the first added among equals.
  *
- * Shortest paths: BFS for hops, Dijkstra with an indexed binary heap for lengths; closeness and
+ * Shortest paths: BFS for hops, Dijkstra with an indexed 4-ary heap for lengths; closeness and
  * harmonic in hops from many sources run 64 searches at a time as one bit-parallel multi-source
  * BFS (ms_block). Two weighted
  * path lengths a and b are equal when |a − b| ≤ 1e-10 · (a + b) (igraph's rule), so paths that
@@ -231,6 +231,7 @@ typedef struct work {
     int32_t *hops;   /* −1: not reached (BFS) */
     double *dist;    /* INFINITY: not reached (Dijkstra) */
     uint32_t *heap, *pos; /* Dijkstra: heap of actors; pos = heap index, or n + rank once settled */
+    double *hkey;         /* Dijkstra: hkey[i] = dist[heap[i]], kept in the heap's own order */
     double *sigma, *coef;
     double *part;    /* the block's vertex partial */
     double *epart;   /* the block's arc partial */
@@ -247,37 +248,51 @@ typedef struct work {
     size_t *soff;    /* betweenness in hops: order[i]'s successors are succ[soff[i] .. soff[i + 1]) */
 } work;
 
-/* ---- indexed binary heap keyed by dist -------------------------------------------------------- */
+/* ---- indexed 4-ary heap keyed by dist -------------------------------------------------------- */
 
+/* Each entry's key sits beside it (hkey[i] = dist[heap[i]]): a sift compares keys from the heap's
+ * own cache lines instead of loading dist[] of every entry it passes, and four children (one
+ * 32-byte run of keys) halve the depth of a binary heap. Any heap settles actors in order of
+ * distance; among equal lengths the order may differ, and with it the last bits of a sum over
+ * the settled actors (closeness). heap_up(w, i) restores the heap after entry i's actor got a
+ * new, smaller dist (or was just put at i). */
 static inline void heap_up(work *w, uint32_t i) {
     uint32_t *h = w->heap, *pos = w->pos, x = h[i];
-    double kx = w->dist[x];
+    double *hk = w->hkey, kx = w->dist[x];
     while (i > 0) {
-        uint32_t p = (i - 1) >> 1;
-        if (w->dist[h[p]] <= kx) break;
+        uint32_t p = (i - 1) >> 2;
+        if (hk[p] <= kx) break;
         h[i] = h[p];
+        hk[i] = hk[p];
         pos[h[i]] = i;
         i = p;
     }
     h[i] = x;
+    hk[i] = kx;
     pos[x] = i;
 }
 
 static inline uint32_t heap_pop(work *w, uint32_t *size) {
     uint32_t *h = w->heap, *pos = w->pos, top = h[0], sz = --*size;
+    double *hk = w->hkey;
     if (sz > 0) {
         uint32_t x = h[sz], i = 0;
-        double kx = w->dist[x];
+        double kx = hk[sz];
         for (;;) {
-            uint32_t l = 2 * i + 1;
-            if (l >= sz) break;
-            uint32_t r = l + 1, cidx = (r < sz && w->dist[h[r]] < w->dist[h[l]]) ? r : l;
-            if (w->dist[h[cidx]] >= kx) break;
-            h[i] = h[cidx];
+            uint32_t c = 4 * i + 1;
+            if (c >= sz) break;
+            uint32_t e = c + 4 < sz ? c + 4 : sz, best = c;
+            double kb = hk[c];
+            for (uint32_t j = c + 1; j < e; j++)
+                if (hk[j] < kb) kb = hk[j], best = j;
+            if (kb >= kx) break;
+            h[i] = h[best];
+            hk[i] = kb;
             pos[h[i]] = i;
-            i = cidx;
+            i = best;
         }
         h[i] = x;
+        hk[i] = kx;
         pos[x] = i;
     }
     return top;
@@ -452,6 +467,7 @@ static size_t dijkstra(const view *g, work *w, uint32_t s, int count_paths, uint
     dist[s] = 0;
     if (count_paths) sigma[s] = 1;
     w->heap[0] = s;
+    w->hkey[0] = 0; /* the source, at length 0 */
     pos[s] = 0;
     while (hsize > 0) {
         uint32_t v = heap_pop(w, &hsize);
@@ -975,6 +991,7 @@ static void side_start(side *a, work *w, const view *g, uint32_t x) {
     w->dist[x] = 0;
     w->sigma[x] = 1;
     w->heap[0] = x;
+    w->hkey[0] = 0; /* the source, at length 0 */
     w->pos[x] = 0;
 }
 
@@ -1371,10 +1388,11 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
     int32_t *hops = NULL;
     double *dist = NULL, *sigma = NULL, *coef = NULL, *part = NULL, *epart = NULL;
     uint32_t *heap = NULL, *pos = NULL;
+    double *hkey = NULL;
     uint64_t *count = NULL;
     if (weighted) {
         if (!(dist = scr_alloc(s, T * n, sizeof *dist)) || !(heap = scr_alloc(s, T * n, sizeof *heap)) ||
-            !(pos = scr_alloc(s, T * n, sizeof *pos)))
+            !(pos = scr_alloc(s, T * n, sizeof *pos)) || !(hkey = scr_alloc(s, T * n, sizeof *hkey)))
             return -1;
     } else if (!(hops = scr_alloc(s, T * n, sizeof *hops))) {
         return -1;
@@ -1398,6 +1416,7 @@ static int alloc_work(scratch *s, work *ws, int threads, const view *g, int kind
         if (weighted) {
             w->dist = dist + t * n;
             w->heap = heap + t * n;
+            w->hkey = hkey + t * n;
             w->pos = pos + t * n;
             for (size_t v = 0; v < n; v++) w->dist[v] = INFINITY;
         } else {
@@ -1748,6 +1767,7 @@ static uint64_t vertex_diameter_bound(scratch *s, const view *g, const view *rg,
                 uint32_t hsize = 1, settled = 0;
                 w->dist[v] = 0;
                 w->heap[0] = v;
+                w->hkey[0] = 0; /* the source, at length 0 */
                 w->pos[v] = 0;
                 while (hsize > 0) {
                     uint32_t x = heap_pop(w, &hsize);
@@ -2090,6 +2110,7 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
         uint32_t *pos = w->pos;
         dist[v] = 0;
         w->heap[0] = v;
+        w->hkey[0] = 0; /* the source, at length 0 */
         pos[v] = 0;
         while (hsize > 0) {
             uint32_t u = heap_pop(w, &hsize);
