@@ -181,3 +181,54 @@ Test(cli_opinion, missing_actors_take_the_documented_defaults) {
     cr_assert(fabs(xb - 9.0 / 13) < 1e-9, "x_B = %.17g", xb);
     free(out);
 }
+
+/* More ties than three times the actors (the CLI once kept the ties' pressures in its per-actor
+ * block and wrote past it): every tie's pressure, in file order, is the library's. */
+Test(cli_opinion, tie_pressures_of_many_parallel_ties_are_the_library_s) {
+    char edges[4096] = "source,target,weight\n";
+    static const char *pairs[6][2] = {{"A", "B"}, {"A", "C"}, {"B", "A"}, {"B", "C"}, {"C", "A"}, {"C", "B"}};
+    enum { M = 60 };
+    for (int k = 0; k < M; k++)
+        snprintf(edges + strlen(edges), sizeof edges - strlen(edges), "%s,%s,%d\n", pairs[k % 6][0], pairs[k % 6][1],
+                 1 + (k * 7) % 11);
+    char *e = strdup(tmpfile_with("dense_edges.csv", edges));
+    char *u = strdup(tmpfile_with("dense_u.csv", "actor,value\nA,0\nB,0.5\nC,1\n"));
+    char *l = strdup(tmpfile_with("dense_l.csv", "actor,value\nA,0.5\nB,0.25\nC,0.75\n"));
+    char cmd[2048], *out;
+    snprintf(cmd, sizeof cmd, "%s opinion --initial %s --susceptibility %s --format json %s", LEV_CLI, u, l, e);
+    cr_assert_eq(run(cmd, &out, NULL), 0);
+    lev_network *net = load_csv(e, NULL);
+    cr_assert_eq(lev_edge_count(net), M);
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    double iu[3], il[3], du[3], dw[M];
+    read_pairs(net, u, iu);
+    read_pairs(net, l, il);
+    cr_assert_eq(lev_opinion_pressure(net, iu, il, LEV_NONE, p, du, dw), LEV_OK);
+    const char *at = strstr(out, "\"tie_pressure\":[");
+    cr_assert_not_null(at, "%s", out);
+    /* Listed by size; a tie is known by its pair and strength (k -> (k mod 6, 7k mod 11) is one to
+     * one for k < 66). */
+    size_t k = 0, nonzero = 0;
+    int seen[M] = {0};
+    for (at = strstr(at, "{\"source\":"); at; at = strstr(at + 1, "{\"source\":"), k++) {
+        char s[8], t[8];
+        int w;
+        double v;
+        cr_assert_eq(sscanf(at, "{\"source\":\"%7[^\"]\",\"target\":\"%7[^\"]\",\"strength\":%d,\"pressure\":%lf", s, t,
+                            &w, &v), 4, "%.80s", at);
+        int j = 0;
+        while (j < M && !(strcmp(pairs[j % 6][0], s) == 0 && strcmp(pairs[j % 6][1], t) == 0 && 1 + (j * 7) % 11 == w)) j++;
+        cr_assert_lt(j, M, "no tie %s -> %s of strength %d", s, t, w);
+        cr_assert_not(seen[j]++, "tie %d listed twice", j);
+        cr_assert(v == dw[j], "tie %d: %.17g vs %.17g", j, v, dw[j]);
+        nonzero += v != 0;
+    }
+    cr_assert_eq(k, M);
+    cr_assert_gt(nonzero, M / 2, "a test of zeros proves little");
+    free(out);
+    lev_params_free(p);
+    lev_network_free(net);
+    unlink(e), unlink(u), unlink(l);
+    free(e), free(u), free(l);
+}

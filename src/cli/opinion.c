@@ -169,7 +169,7 @@ static int run(cli_args *a) {
     if (!a->initial) return cli_usage("--initial F is needed (header actor,value)");
     if (!a->susceptibility) return cli_usage("--susceptibility F is needed (header actor,value)");
     lev_network *net = NULL;
-    double *buf = NULL;
+    double *buf = NULL, *dw = NULL; /* dw: one value per tie */
     unsigned char *given = NULL;
     uint32_t *cls = NULL, *order = NULL;
     tie *ties = NULL;
@@ -183,16 +183,17 @@ static int run(cli_args *a) {
         goto done;
     }
     size_t nn = n ? n : 1;
-    buf = calloc(9 * nn, sizeof *buf);
+    buf = calloc(8 * nn, sizeof *buf);
+    dw = calloc(m ? m : 1, sizeof *dw);
     given = calloc(nn, 1);
     cls = calloc(3 * nn, sizeof *cls);
     ties = calloc(m ? m : 1, sizeof *ties);
-    if (!buf || !given || !cls || !ties) {
+    if (!buf || !dw || !given || !cls || !ties) {
         fprintf(stderr, "leverage: out of memory\n");
         goto done;
     }
     double *u = buf, *lam = u + nn, *x = lam + nn, *infl = x + nn, *du = infl + nn, *power = du + nn,
-           *dw = power + nn, *self = dw + nn, *in = self + nn;
+           *self = power + nn, *in = self + nn;
     uint32_t *period = cls + nn;
     if (read_values(a->initial, net, u, given, 0, "initial opinion")) goto done;
     size_t n_initial = 0;
@@ -380,6 +381,7 @@ static int run(cli_args *a) {
     status = cli_finish_output();
 done:
     free(buf);
+    free(dw);
     free(given);
     free(cls);
     free(order);
