@@ -3901,7 +3901,8 @@ LEV_API lev_status lev_keyplayer_score(const lev_network *net, const uint32_t *s
  *   for a seed, for any LEV_P_THREADS · cancellable.
  * @par Complexity
  *   Exact DP: O(n·Q·log n) for Banzhaf, O(n²·Q·log n) for Shapley–Shubik. Enumeration:
- *   O(2^n·n). Sampling: O(r·n) plain, O(r·(V + E)·α(V)) restricted, r = LEV_P_COALITION_SAMPLES.
+ *   O(2^n·n). Sampling: O(r·h) plain (h actors hold some of the resource: the others are never
+ *   pivotal, and are not drawn), O(r·(V + E)·α(V)) restricted, r = LEV_P_COALITION_SAMPLES.
  * @par Reference
  *   Banzhaf, J. F. (1965). Rutgers Law Rev. 19; Shapley, L. S. & Shubik, M. (1954). Am. Polit.
  *   Sci. Rev. 48(3). doi:10.2307/1951053; Matsui, T. & Matsui, Y. (2000). A survey of algorithms

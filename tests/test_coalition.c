@@ -170,6 +170,55 @@ Test(coalition, seed_changes_the_sample) {
     lev_network_free(net);
 }
 
+/* Actors holding nothing are never pivotal nor decisive, so the sampled plain game draws for the
+ * holders only: the same game with 500 actors holding nothing interleaved (and an absent quota of
+ * theirs: the fraction is of the total) gives the holders the same estimates to the bit, and the
+ * others 0. */
+Test(coalition, sampled_indices_ignore_actors_holding_nothing) {
+    const ref_game *g = game("rand12");
+    lev_network *net = game_net(g), *wide;
+    cr_assert_eq(lev_network_new(&wide), LEV_OK);
+    cr_assert_eq(lev_resource_add(wide, "votes", NULL), LEV_OK);
+    enum { EXTRA = 500 };
+    uint32_t at[12];
+    char name[32];
+    for (int i = 0, k = 0; i < g->n; i++) {
+        for (int z = 0; z < EXTRA / 12; z++, k++) {
+            snprintf(name, sizeof name, "zero%d", k);
+            cr_assert_eq(lev_actor_add(wide, name, NULL, NULL), LEV_OK);
+        }
+        snprintf(name, sizeof name, "a%d", i);
+        cr_assert_eq(lev_actor_add(wide, name, NULL, &at[i]), LEV_OK);
+        cr_assert_eq(lev_actor_set_resource(wide, at[i], 0, g->w[i], 0), LEV_OK);
+    }
+    size_t N = lev_actor_count(wide);
+    lev_params *p = game_params(g);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_MEMORY_LIMIT, 0), LEV_OK);
+    cr_assert_eq(lev_params_set_int(p, LEV_P_COALITION_SAMPLES, 3000), LEV_OK);
+    double raw[12], sh[12], be[12], se[12], *wraw = malloc(N * sizeof *wraw), *wsh = malloc(N * sizeof *wsh),
+           *wbe = malloc(N * sizeof *wbe), *wse = malloc(N * sizeof *wse);
+    int m1, m2;
+    cr_assert_eq(lev_voting_power(net, 0, p, raw, NULL, sh, be, se, &m1), LEV_OK);
+    cr_assert_eq(lev_voting_power(wide, 0, p, wraw, NULL, wsh, wbe, wse, &m2), LEV_OK);
+    cr_assert(m1 == LEV_COALITION_SAMPLED && m2 == LEV_COALITION_SAMPLED);
+    for (int i = 0; i < g->n; i++) {
+        uint32_t j = at[i];
+        cr_assert(raw[i] == wraw[j] && sh[i] == wsh[j] && be[i] == wbe[j] && se[i] == wse[j],
+                  "a%d: %.17g %.17g against %.17g %.17g", i, raw[i], sh[i], wraw[j], wsh[j]);
+    }
+    size_t zeros = 0;
+    for (size_t j = 0; j < N; j++) {
+        if (strncmp(lev_actor_name(wide, (uint32_t)j), "zero", 4) != 0) continue;
+        cr_assert(wraw[j] == 0 && wsh[j] == 0 && wbe[j] == 0 && wse[j] == 0, "%s", lev_actor_name(wide, (uint32_t)j));
+        zeros++;
+    }
+    cr_assert_eq(zeros, (size_t)(EXTRA / 12) * (size_t)g->n);
+    free(wraw), free(wsh), free(wbe), free(wse);
+    lev_params_free(p);
+    lev_network_free(wide);
+    lev_network_free(net);
+}
+
 Test(coalition, packel_indices_and_minimal_winning_count) {
     const char *names[] = {"un_sc", "eu1958", "hand3", "decimal", "rand12", "path5", "star6", "florentine", "thirds"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++) {

@@ -61,8 +61,11 @@ static void game_free(game *g) {
     free(g->ac);
 }
 
-/* Compute everything the command prints. Prints the error; returns an exit status. */
-static int compute(const lev_network *net, lev_params *p, uint32_t res, uint32_t cost, int mwc, game *g) {
+/* Compute everything the command prints. Prints the error; returns an exit status. `list`: how
+ * many minimal winning coalitions to list (0: as many as LEV_P_COALITION_LIMIT); the count is
+ * the library's either way. */
+static int compute(const lev_network *net, lev_params *p, uint32_t res, uint32_t cost, int mwc, size_t list,
+                   game *g) {
     memset(g, 0, sizeof *g);
     g->n = lev_actor_count(net);
     g->res = res;
@@ -95,6 +98,17 @@ static int compute(const lev_network *net, lev_params *p, uint32_t res, uint32_t
         return EXIT_FAILED;
     }
     rc = lev_minimal_winning(net, res, p, 0, NULL, NULL, &g->npairs, &g->count);
+    int64_t limit = 0;
+    lev_params_get_int(p, LEV_P_COALITION_LIMIT, &limit);
+    if (rc == LEV_ERANGE && g->npairs && list && (int64_t)list < limit) {
+        /* Only `list` are shown (text): list no more, keeping the count (100 000 coalitions of
+         * 1 469 members were 1.2 GB to show 5). */
+        double count = g->count;
+        lev_params_set_int(p, LEV_P_COALITION_LIMIT, (int64_t)list);
+        rc = lev_minimal_winning(net, res, p, 0, NULL, NULL, &g->npairs, NULL);
+        lev_params_set_int(p, LEV_P_COALITION_LIMIT, limit);
+        g->count = count;
+    }
     if (rc == LEV_ERANGE && g->npairs) {
         g->co = malloc(g->npairs * sizeof(uint32_t));
         g->ac = malloc(g->npairs * sizeof(uint32_t));
@@ -102,7 +116,11 @@ static int compute(const lev_network *net, lev_params *p, uint32_t res, uint32_t
             fprintf(stderr, "leverage: out of memory\n");
             return EXIT_FAILED;
         }
-        rc = lev_minimal_winning(net, res, p, g->npairs, g->co, g->ac, &g->npairs, &g->count);
+        double count = g->count;
+        if (list && (int64_t)list < limit) lev_params_set_int(p, LEV_P_COALITION_LIMIT, (int64_t)list);
+        rc = lev_minimal_winning(net, res, p, g->npairs, g->co, g->ac, &g->npairs, NULL);
+        lev_params_set_int(p, LEV_P_COALITION_LIMIT, limit);
+        g->count = count;
     }
     if (rc != LEV_OK) {
         fprintf(stderr, "leverage: minimal winning coalitions: %s\n", lev_params_errmsg(p));
@@ -218,7 +236,9 @@ static int run(cli_args *a) {
     if (status != EXIT_OKAY) goto done;
     int connected = cli_get(a, LEV_P_CONNECTED) != 0;
     /* minimal winning coalitions and the Packel indices are of the plain game only */
-    if ((status = compute(net, a->p, res, cost, !connected, &g)) != EXIT_OKAY) goto done;
+    /* JSON lists every coalition up to the limit; text names the first --top (CSV none) */
+    size_t list = strcmp(a->format, "json") == 0 ? 0 : (size_t)a->top;
+    if ((status = compute(net, a->p, res, cost, !connected, list, &g)) != EXIT_OKAY) goto done;
     const char *rname = lev_resource_name(net, res);
     uint8_t *in = calloc(g.n ? g.n : 1, 1);
     if (!in) {
@@ -292,6 +312,7 @@ static int run(cli_args *a) {
         printf("\nMinimal winning coalitions (each member needed): ");
         if (connected) printf("computed for the plain game only (without --connected)\n");
         else if (isnan(g.count)) printf("more than the %.0f listed\n", cli_get(a, LEV_P_COALITION_LIMIT));
+        else if (isinf(g.count)) printf("more than 10^308\n");
         else {
             cli_print_number(stdout, g.count);
             putchar('\n');
@@ -358,7 +379,7 @@ int cli_alliances_section(const cli_args *a, const lev_network *net, int json, F
     memset(&g, 0, sizeof g);
     int status = EXIT_OKAY;
     const char *rname = lev_resource_name(net, 0);
-    if (power) status = compute(net, p, 0, LEV_NONE, 0, &g);
+    if (power) status = compute(net, p, 0, LEV_NONE, 0, 0, &g);
     else {
         /* only the alliance: O(V log V) */
         g.n = n;
