@@ -52,6 +52,12 @@ Test(cli_control, drivers_csv_and_text) {
     snprintf(cmd, sizeof cmd, "%s drivers %s/examples/data/florentine_edges.csv", LEV_CLI, LEV_SOURCE_DIR);
     cr_assert_eq(cli_run(cmd, &out), 0);
     cr_assert(strstr(out, "Driver actors: 5 of 15 (33.3%)"), "%s", out);
+    cr_assert(strstr(out, "possible):\n  Acciaiuoli, Albizzi, Barbadori, Bischeri, Pazzi\nControl classes"), "%s", out);
+    free(out);
+    /* the text names the first --top drivers, the rest counted */
+    snprintf(cmd, sizeof cmd, "%s drivers --top 2 %s/examples/data/florentine_edges.csv", LEV_CLI, LEV_SOURCE_DIR);
+    cr_assert_eq(cli_run(cmd, &out), 0);
+    cr_assert(strstr(out, "possible):\n  Acciaiuoli, Albizzi and 3 more\nControl classes"), "%s", out);
     free(out);
 }
 

@@ -72,7 +72,12 @@ static int drivers_run(cli_args *a) {
         printf("Driver actors: %zu of %zu (%s): steered directly, they let influence along the ties steer\n"
                "everyone (structural controllability; one minimum set of several possible):\n",
                nd, n, cli_pct(frac, pct, sizeof pct));
-        for (size_t k = 0; k < nd; k++) printf("  %s\n", lev_actor_name(net, d[k]));
+        /* the first --top (R-MAT 18's first million ties have 65 301 drivers: one per line was
+         * the whole output); csv and json list them all */
+        size_t named = nd < (size_t)a->top ? nd : (size_t)a->top;
+        for (size_t k = 0; k < named; k++) printf("%s%s", k ? ", " : "  ", lev_actor_name(net, d[k]));
+        if (nd > named) printf(" and %zu more", nd - named);
+        if (nd) printf("\n");
         printf("Control classes: %zu critical (in every minimum set: no tie reaches them), %zu intermittent\n"
                "(in some), %zu redundant (in none)\n",
                count[1], count[2], count[3]);
@@ -103,8 +108,8 @@ const cli_command cli_drivers = {
              "Barabasi 2011; lev_drivers(): maximum matching by Hopcroft-Karp): their number, their share\n"
              "of the actors and who they are, and every actor's class for control (Jia et al. 2013;\n"
              "lev_control_classes()): critical (in every minimum set), intermittent (in some), redundant\n"
-             "(in none). Text names the first --top actors of each class; csv gives actor,class,driver\n"
-             "rows; json everything.",
+             "(in none). Text names the first --top drivers and actors of each class; csv gives\n"
+             "actor,class,driver rows; json everything.",
     .format = "text",
     .options = {drivers_options, cli_common_options, NULL},
     .run = drivers_run,
