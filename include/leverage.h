@@ -3774,7 +3774,8 @@ LEV_API lev_status lev_control_classes(const lev_network *net, lev_params *p, ui
  * @param[out] score Receives the set's score (as lev_keyplayer_score() gives it).
  * @return LEV_OK, LEV_EMISUSE (net, set or score NULL), LEV_EINVAL (k 0 or more than the
  *   actors; also on an empty network), LEV_ECANCELLED (the progress callback, called after each
- *   greedy addition and each round of swaps, asked to stop), LEV_ENOMEM.
+ *   greedy addition and each round of swaps, and with distance-weighted fragmentation after each
+ *   candidate of a greedy step, asked to stop), LEV_ENOMEM.
  * @par Contract
  *   reads net · the folded view (V offsets, up to 2 E ids), V bytes, V integers, V doubles and,
  *   per thread, 2 V integers and V + 1 64-bit counts of scratch; for reach goals V integers and

@@ -370,20 +370,28 @@ static void score_fragment(const kp_job *j0, const uint32_t *set, size_t k, doub
     }
 }
 
-/* Score every candidate v (not in the set, j->drop fixed) into sc[v]; -1 for members. */
-static void score_candidates(const kp_job *j0, const uint32_t *set, size_t k, int threads, kp_ws *ws, double *sc) {
+/* Score every candidate v (not in the set, j->drop fixed) into sc[v]; -1 for members. With a
+ * progress range (c not NULL) the candidates done move the progress from base to base + span,
+ * reported by the calling thread after each of its candidates: a whole search per candidate
+ * (distance-weighted fragmentation) takes hours on 10^5 actors, and the bar then says so and
+ * a cancel stops the sweep (LEV_ECANCELLED, returned; the scores are then not all written). */
+static lev_status score_candidates(const kp_job *j0, const uint32_t *set, size_t k, int threads, kp_ws *ws,
+                                   double *sc, const lev__ctx *c, double base, double span) {
     uint32_t n = j0->vw->n;
     if (j0->ds && (j0->measure == LEV_KP_REACH || j0->measure == LEV_KP_DREACH)) {
         score_reach(j0, set, k, threads, ws, sc);
-        return;
+        return LEV_OK;
     }
     if (j0->fr && j0->measure == LEV_KP_FRAGMENT) {
         score_fragment(j0, set, k, sc);
-        return;
+        return LEV_OK;
     }
+    atomic_size_t done = 0;
+    atomic_int stop = 0;
     (void)threads;
 #pragma omp parallel for schedule(dynamic, 8) num_threads(threads)
     for (uint32_t v = 0; v < n; v++) {
+        if (atomic_load_explicit(&stop, memory_order_relaxed)) continue;
         if (j0->in[v]) {
             sc[v] = -1;
             continue;
@@ -391,7 +399,12 @@ static void score_candidates(const kp_job *j0, const uint32_t *set, size_t k, in
         kp_job j = *j0;
         j.add = v;
         sc[v] = keyplayer_eval(&j, set, k, &ws[lev__thread_num()]);
+        size_t d = atomic_fetch_add_explicit(&done, 1, memory_order_relaxed) + 1;
+        if (c && lev__thread_num() == 0 &&
+            lev__ctx_progress(c, base + span * (double)d / (double)n, "keyplayers"))
+            atomic_store(&stop, 1);
     }
+    return atomic_load(&stop) ? LEV_ECANCELLED : LEV_OK;
 }
 
 lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint32_t *set, double *score) {
@@ -442,7 +455,9 @@ lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint3
             /* greedy: add the best actor k times */
             for (size_t i = 0; i < k; i++) {
                 j.drop = LEV_NONE;
-                score_candidates(&j, cur, i, threads, ws, sc);
+                double at = ((double)s + 0.25 * (double)i / (double)k) / (double)starts;
+                if ((rc = score_candidates(&j, cur, i, threads, ws, sc, &c, at, 0.25 / (double)k / (double)starts)))
+                    goto done;
                 uint32_t bv = LEV_NONE;
                 for (uint32_t v = 0; v < n; v++)
                     if (!in[v] && (bv == LEV_NONE || sc[v] > sc[bv])) bv = v;
@@ -476,7 +491,7 @@ lev_status lev_keyplayers(const lev_network *net, size_t k, lev_params *p, uint3
             if (k < n) {
                 for (size_t i = 0; i < k; i++) {
                     j.drop = cur[i];
-                    score_candidates(&j, cur, k, threads, ws, sc);
+                    if ((rc = score_candidates(&j, cur, k, threads, ws, sc, NULL, 0, 0))) goto done;
                     for (uint32_t v = 0; v < n; v++)
                         if (!in[v] && sc[v] > bs) {
                             bs = sc[v];

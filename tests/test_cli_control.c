@@ -123,3 +123,33 @@ Test(cli_control, keyplayers_formats_and_usage) {
     free(one);
     free(four);
 }
+
+/* Distance-weighted fragmentation past hours of work says so before it starts (the run itself
+ * is cut by timeout(1) after the notice): about 15 600 actors, 30 000 ties and k = 3 are about
+ * 3e13 steps. A small network gets no notice. */
+Test(cli_control, keyplayers_dfragment_warns_when_it_would_take_hours) {
+    char *dir = test_tmpdir("kpwarn"), path[256], cmd[1024], *err;
+    snprintf(path, sizeof path, "%s/big.csv", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("source,target,weight\n", f);
+    uint64_t st = 7;
+    for (int e = 0; e < 30000; e++) {
+        unsigned a = (unsigned)(test_rnd(&st) % 16000), b = (unsigned)(test_rnd(&st) % 16000);
+        fprintf(f, "a%u,a%u,1\n", a, b);
+    }
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "timeout 2 %s keyplayers -k 3 --goal dfragment %s 2>&1 >/dev/null", LEV_CLI, path);
+    cli_run(cmd, &err);
+    cr_assert(strstr(err, "leverage: notice: dfragment scores every candidate by a search from each of the") &&
+                  strstr(err, "--goal fragment needs one search per step"),
+              "%s", err);
+    free(err);
+    snprintf(cmd, sizeof cmd, "%s keyplayers -k 2 --goal dfragment %s/tests/data/karate_edges.csv 2>&1 >/dev/null",
+             LEV_CLI, LEV_SOURCE_DIR);
+    cr_assert_eq(cli_run(cmd, &err), 0);
+    cr_assert_null(strstr(err, "dfragment scores"), "%s", err);
+    free(err);
+    unlink(path);
+    test_rmdir(dir);
+}

@@ -151,11 +151,26 @@ static int keyplayers_run(cli_args *a) {
         fprintf(stderr, "leverage: out of memory\n");
         goto done;
     }
+    int goal = (int)cli_get(a, LEV_P_KP_MEASURE);
+    /* Distance-weighted fragmentation scores each candidate by a search from every actor: say
+     * so when that is past hours (about 10^9 steps a second), before the wait. */
+    double n = (double)lev_actor_count(net), steps = (double)k * n * n * (n + (double)lev_edge_count(net));
+    if (goal == LEV_KP_DFRAGMENT && steps > 1e13) {
+        double sec = steps / 1e9, days = sec / 86400;
+        char when[48];
+        if (days < 2) snprintf(when, sizeof when, "%.0f hours", sec / 3600);
+        else if (days < 730) snprintf(when, sizeof when, "%.0f days", days);
+        else snprintf(when, sizeof when, "%.0f years", days / 365);
+        fprintf(stderr,
+                "leverage: notice: dfragment scores every candidate by a search from each of the %.0f actors: "
+                "about %.1g steps for k = %zu (%s at 10^9 a second); --goal fragment needs one search per "
+                "step\n",
+                n, steps, k, when);
+    }
     if (lev_keyplayers(net, k, a->p, set, &score) != LEV_OK) {
         fprintf(stderr, "leverage: keyplayers: %s\n", lev_params_errmsg(a->p));
         goto done;
     }
-    int goal = (int)cli_get(a, LEV_P_KP_MEASURE);
     long long dist = (long long)cli_get(a, LEV_P_KP_DISTANCE);
     if (strcmp(a->format, "json") == 0) {
         printf("{\"goal\":\"%s\",\"k\":%zu,", goal_names[goal], k);
