@@ -285,6 +285,18 @@ Test(compact, same_for_any_thread_count) {
     lev_network_free(one);
 }
 
+/* Compact net (on `threads` threads), then add record M: 1 -> 2, strength 0.25, channel "c", to
+ * the network and to r, so that the next call has compacted and pending records both. */
+static void compact_then_add_one(lev_network *net, int threads, recs *r) {
+    cr_assert_eq(compact(net, threads), LEV_OK);
+    cr_assert_eq(lev_edge_add(net, 1, 2, 0.25, "c", NULL), LEV_OK);
+    r->s = realloc(r->s, (M + 1) * sizeof *r->s);
+    r->t = realloc(r->t, (M + 1) * sizeof *r->t);
+    r->w = realloc(r->w, (M + 1) * sizeof *r->w);
+    r->s[M] = 1, r->t[M] = 2, r->w[M] = 0.25, r->c[M] = 1;
+    r->m = M + 1;
+}
+
 /* Every allocation of a threaded compaction may fail: it reports LEV_ENOMEM, frees what it took
  * and leaves every record readable as it was; the first and a later compaction alike. */
 Test(compact, allocation_failure_changes_nothing) {
@@ -292,15 +304,7 @@ Test(compact, allocation_failure_changes_nothing) {
         failalloc fa = {0};
         recs r;
         lev_network *net = random_network_with(&fa, later, &r);
-        if (later) {
-            cr_assert_eq(compact(net, 3), LEV_OK);
-            cr_assert_eq(lev_edge_add(net, 1, 2, 0.25, "c", NULL), LEV_OK); /* the merge path */
-            r.s = realloc(r.s, (M + 1) * sizeof *r.s);
-            r.t = realloc(r.t, (M + 1) * sizeof *r.t);
-            r.w = realloc(r.w, (M + 1) * sizeof *r.w);
-            r.s[M] = 1, r.t[M] = 2, r.w[M] = 0.25, r.c[M] = 1;
-            r.m = M + 1;
-        }
+        if (later) compact_then_add_one(net, 3, &r); /* the merge path */
         for (long fail_at = 0;; fail_at++) {
             long blocks = fa.live_blocks;
             size_t bytes = fa.live_bytes;
@@ -494,15 +498,7 @@ Test(compact, edges_sort_allocation_failure_changes_nothing) {
         failalloc fa = {0};
         recs r;
         lev_network *net = random_network_with(&fa, when, &r);
-        if (when) {
-            cr_assert_eq(compact(net, 2), LEV_OK);
-            cr_assert_eq(lev_edge_add(net, 1, 2, 0.25, "c", NULL), LEV_OK); /* sorting compacts again first */
-            r.s = realloc(r.s, (M + 1) * sizeof *r.s);
-            r.t = realloc(r.t, (M + 1) * sizeof *r.t);
-            r.w = realloc(r.w, (M + 1) * sizeof *r.w);
-            r.s[M] = 1, r.t[M] = 2, r.w[M] = 0.25, r.c[M] = 1;
-            r.m = M + 1;
-        }
+        if (when) compact_then_add_one(net, 2, &r); /* sorting compacts again first */
         long fail_at = 0;
         for (;; fail_at++) {
             fa.calls = 0;
