@@ -272,6 +272,14 @@ static inline void heap_up(work *w, uint32_t i) {
     pos[x] = i;
 }
 
+/* A search's start: s at length 0, alone in the heap (the caller's heap size is 1). */
+static inline void heap_start(work *w, uint32_t s) {
+    w->dist[s] = 0;
+    w->heap[0] = s;
+    w->hkey[0] = 0;
+    w->pos[s] = 0;
+}
+
 static inline uint32_t heap_pop(work *w, uint32_t *size) {
     uint32_t *h = w->heap, *pos = w->pos, top = h[0], sz = --*size;
     double *hk = w->hkey;
@@ -464,11 +472,8 @@ static size_t dijkstra(const view *g, work *w, uint32_t s, int count_paths, uint
     uint32_t n = g->n, hsize = 1, settled = 0;
     double *dist = w->dist, *sigma = w->sigma;
     uint32_t *pos = w->pos;
-    dist[s] = 0;
+    heap_start(w, s);
     if (count_paths) sigma[s] = 1;
-    w->heap[0] = s;
-    w->hkey[0] = 0; /* the source, at length 0 */
-    pos[s] = 0;
     while (hsize > 0) {
         uint32_t v = heap_pop(w, &hsize);
         pos[v] = n + settled;
@@ -988,11 +993,8 @@ static void side_start(side *a, work *w, const view *g, uint32_t x) {
     a->hsize = 1;
     a->settled = 0;
     a->scanned = 0;
-    w->dist[x] = 0;
+    heap_start(w, x);
     w->sigma[x] = 1;
-    w->heap[0] = x;
-    w->hkey[0] = 0; /* the source, at length 0 */
-    w->pos[x] = 0;
 }
 
 /* Settle the nearest actor of side a (returned) without scanning its arcs. */
@@ -1765,10 +1767,7 @@ static uint64_t vertex_diameter_bound(scratch *s, const view *g, const view *rg,
             for (int d = 0; d < 2; d++) {
                 const view *h = d ? rg : g;
                 uint32_t hsize = 1, settled = 0;
-                w->dist[v] = 0;
-                w->heap[0] = v;
-                w->hkey[0] = 0; /* the source, at length 0 */
-                w->pos[v] = 0;
+                heap_start(w, v);
                 while (hsize > 0) {
                     uint32_t x = heap_pop(w, &hsize);
                     w->pos[x] = n + settled;
@@ -2108,10 +2107,7 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
         uint32_t n = g->n, hsize = 1, settled = 0;
         double *dist = w->dist;
         uint32_t *pos = w->pos;
-        dist[v] = 0;
-        w->heap[0] = v;
-        w->hkey[0] = 0; /* the source, at length 0 */
-        pos[v] = 0;
+        heap_start(w, v);
         while (hsize > 0) {
             uint32_t u = heap_pop(w, &hsize);
             pos[u] = n + settled;
