@@ -97,30 +97,27 @@ static int compute(const lev_network *net, lev_params *p, uint32_t res, uint32_t
         fprintf(stderr, "leverage: Deegan-Packel: %s\n", lev_params_errmsg(p));
         return EXIT_FAILED;
     }
+    /* The count under the full limit; then, when only `list` are shown (text), the length and
+     * the listing under a limit of `list` (100 000 coalitions of 1 469 members were 1.2 GB to
+     * show 5). The count stays the first call's. */
     rc = lev_minimal_winning(net, res, p, 0, NULL, NULL, &g->npairs, &g->count);
     int64_t limit = 0;
     lev_params_get_int(p, LEV_P_COALITION_LIMIT, &limit);
-    if (rc == LEV_ERANGE && g->npairs && list && (int64_t)list < limit) {
-        /* Only `list` are shown (text): list no more, keeping the count (100 000 coalitions of
-         * 1 469 members were 1.2 GB to show 5). */
-        double count = g->count;
+    int fewer = rc == LEV_ERANGE && g->npairs && list && (int64_t)list < limit;
+    if (fewer) {
         lev_params_set_int(p, LEV_P_COALITION_LIMIT, (int64_t)list);
         rc = lev_minimal_winning(net, res, p, 0, NULL, NULL, &g->npairs, NULL);
-        lev_params_set_int(p, LEV_P_COALITION_LIMIT, limit);
-        g->count = count;
     }
+    int oom = 0;
     if (rc == LEV_ERANGE && g->npairs) {
         g->co = malloc(g->npairs * sizeof(uint32_t));
         g->ac = malloc(g->npairs * sizeof(uint32_t));
-        if (!g->co || !g->ac) {
-            fprintf(stderr, "leverage: out of memory\n");
-            return EXIT_FAILED;
-        }
-        double count = g->count;
-        if (list && (int64_t)list < limit) lev_params_set_int(p, LEV_P_COALITION_LIMIT, (int64_t)list);
-        rc = lev_minimal_winning(net, res, p, g->npairs, g->co, g->ac, &g->npairs, NULL);
-        lev_params_set_int(p, LEV_P_COALITION_LIMIT, limit);
-        g->count = count;
+        if (!(oom = !g->co || !g->ac)) rc = lev_minimal_winning(net, res, p, g->npairs, g->co, g->ac, &g->npairs, NULL);
+    }
+    if (fewer) lev_params_set_int(p, LEV_P_COALITION_LIMIT, limit);
+    if (oom) {
+        fprintf(stderr, "leverage: out of memory\n");
+        return EXIT_FAILED;
     }
     if (rc != LEV_OK) {
         fprintf(stderr, "leverage: minimal winning coalitions: %s\n", lev_params_errmsg(p));
