@@ -184,6 +184,8 @@ int cli_finish_output(void); /* flush stdout; EXIT_FAILED with a message if it f
 
 /* A share in [0, 1] as a percentage with the digits it needs ("14.4%", "0.0042%", "0%"), in b. */
 const char *cli_pct(double share, char *b, size_t cap);
+/* A duration for people: "40 s", "27 min", "3.5 h", "12 days", "384 years". */
+const char *cli_duration(double seconds, char *b, size_t cap);
 
 /* Actors by descending score (sign 1) or ascending (sign -1), ties by index; NULL when out of memory. */
 uint32_t *cli_order(const double *score, size_t n, int sign);

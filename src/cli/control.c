@@ -156,11 +156,8 @@ static int keyplayers_run(cli_args *a) {
      * so when that is past hours (about 10^9 steps a second), before the wait. */
     double n = (double)lev_actor_count(net), steps = (double)k * n * n * (n + (double)lev_edge_count(net));
     if (goal == LEV_KP_DFRAGMENT && steps > 1e13) {
-        double sec = steps / 1e9, days = sec / 86400;
-        char when[48];
-        if (days < 2) snprintf(when, sizeof when, "%.0f hours", sec / 3600);
-        else if (days < 730) snprintf(when, sizeof when, "%.0f days", days);
-        else snprintf(when, sizeof when, "%.0f years", days / 365);
+        char when[32];
+        cli_duration(steps / 1e9, when, sizeof when);
         fprintf(stderr,
                 "leverage: notice: dfragment scores every candidate by a search from each of the %.0f actors: "
                 "about %.1g steps for k = %zu (%s at 10^9 a second); --goal fragment needs one search per "

@@ -50,10 +50,8 @@ static int draw(void *ud, double done) {
      * takes most of an hour) say so, instead of sitting at 0%. */
     double ran = t - b->start;
     if (ran >= 2 && done > 0) {
-        double s = ran * (1 - done) / done;
-        if (s < 90) snprintf(left, sizeof left, ", about %.0f s left", s);
-        else if (s < 5400) snprintf(left, sizeof left, ", about %.0f min left", s / 60);
-        else snprintf(left, sizeof left, ", about %.1f h left", s / 3600);
+        char d[32];
+        snprintf(left, sizeof left, ", about %s left", cli_duration(ran * (1 - done) / done, d, sizeof d));
     }
     fprintf(stderr, "\r[%s] %5.1f%%%s\033[K", line, done * 100, left);
     fflush(stderr);

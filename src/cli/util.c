@@ -125,6 +125,16 @@ const char *cli_pct(double share, char *b, size_t cap) {
     return b;
 }
 
+const char *cli_duration(double s, char *b, size_t cap) {
+    double days = s / 86400;
+    if (s < 90) snprintf(b, cap, "%.0f s", s);
+    else if (s < 5400) snprintf(b, cap, "%.0f min", s / 60);
+    else if (days < 2) snprintf(b, cap, "%.1f h", s / 3600);
+    else if (days < 730) snprintf(b, cap, "%.0f days", days);
+    else snprintf(b, cap, "%.0f years", days / 365);
+    return b;
+}
+
 int cli_paths_exact(const cli_args *a, const lev_network *net) {
     double n = (double)lev_actor_count(net), m = (double)lev_edge_count(net);
     return a->exact || n * (n + m) <= 2e8;
