@@ -64,12 +64,12 @@ static int nbr_next(nbr_iter *it, uint32_t *x, unsigned *bits, double *wo, doubl
         unsigned bt = 0;
         double so = 0, si = 0;
         while (it->ko < it->ke && g->out_adj[it->ko] == m) {
-            so += weighted ? (double)g->out_w[it->ko] : 1.0;
+            so += weighted ? (double)lev__ow(g, it->ko) : 1.0;
             it->ko++;
             bt |= DIR_OUT;
         }
         while (it->ki < it->kie && g->in_adj[it->ki] == m) {
-            si += weighted ? (double)g->in_w[it->ki] : 1.0;
+            si += weighted ? (double)lev__iw(g, it->ki) : 1.0;
             it->ki++;
             bt |= DIR_IN;
         }
@@ -680,7 +680,7 @@ lev_status lev_flow_hierarchy(const lev_network *net, lev_params *p, double *out
     double all = 0, cyc = 0;
     for (uint32_t v = 0; v < n; v++)
         for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
-            double w = wtd ? (double)g->out_w[k] : 1.0;
+            double w = wtd ? (double)lev__ow(g, k) : 1.0;
             all += w;
             if (comp[g->out_adj[k]] == comp[v]) cyc += w;
         }

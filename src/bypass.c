@@ -91,7 +91,7 @@ static lev_status bp_ties(bp *b) {
                 b->tn[i] = 0;
                 i++;
             }
-            b->tw[i - 1] += g->out_w[k];
+            b->tw[i - 1] += lev__ow(g, k);
             b->tn[i - 1]++;
         }
     return LEV_OK;
@@ -189,7 +189,7 @@ static void shadow_without(bp *b, const size_t *gone, size_t ngone) {
             for (size_t j = 0; j < ngone && !drop; j++) drop = b->tu[gone[j]] == u && b->tv[gone[j]] == v;
             if (drop) continue;
             h->out_adj[m] = v;
-            h->out_w[m] = g->out_w[k];
+            h->out_w[m] = lev__ow(g, k);
             m++;
         }
         h->out_off[u + 1] = m;
@@ -274,7 +274,7 @@ static size_t fold_count(const size_t *off, const uint32_t *adj, uint32_t n) {
     return m;
 }
 
-static void fold_rows(const size_t *off, const uint32_t *adj, const float *w, uint32_t n, int weighted, size_t *fo,
+static void fold_rows(const size_t *off, const uint32_t *adj, lev__wts w, uint32_t n, int weighted, size_t *fo,
                       uint32_t *fa, double *fw) {
     size_t m = 0;
     fo[0] = 0;
@@ -285,7 +285,7 @@ static void fold_rows(const size_t *off, const uint32_t *adj, const float *w, ui
                 fw[m] = 0;
                 m++;
             }
-            fw[m - 1] += weighted ? (double)w[k] : 1.0;
+            fw[m - 1] += weighted ? (double)lev__wt(w, k) : 1.0;
         }
         fo[u + 1] = m;
     }
@@ -311,7 +311,7 @@ static lev_status walk_build(bp *b, int reversed, walk *w) {
     w->n = g->n;
     const size_t *o_off = reversed ? g->in_off : g->out_off, *i_off = reversed ? g->out_off : g->in_off;
     const uint32_t *o_adj = reversed ? g->in_adj : g->out_adj, *i_adj = reversed ? g->out_adj : g->in_adj;
-    const float *o_w = reversed ? g->in_w : g->out_w, *i_w = reversed ? g->out_w : g->in_w;
+    lev__wts o_w = reversed ? lev__wts_in(g) : lev__wts_out(g), i_w = reversed ? lev__wts_out(g) : lev__wts_in(g);
     w->m = fold_count(o_off, o_adj, g->n);
     size_t n1 = (size_t)g->n + 1;
     w->oo = lev__ctx_alloc(c, n1, sizeof(size_t));
@@ -728,8 +728,8 @@ static void shadow_reciprocated(bp *b) {
             if (y < x) { j++; continue; }
             double wo = 0, wi = 0;
             size_t no = 0, ni = 0;
-            for (; i < ie && g->out_adj[i] == x; i++, no++) wo += g->out_w[i];
-            for (; j < je && g->in_adj[j] == x; j++, ni++) wi += g->in_w[j];
+            for (; i < ie && g->out_adj[i] == x; i++, no++) wo += lev__ow(g, i);
+            for (; j < je && g->in_adj[j] == x; j++, ni++) wi += lev__iw(g, j);
             if (records) {
                 size_t r = no < ni ? no : ni;
                 for (size_t t = 0; t < r; t++) {
@@ -930,7 +930,7 @@ lev_status lev_channel_bypass(const lev_network *net, lev_params *p, double *sha
             for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
                 if (net->out_chan && net->out_chan[k] == ch) continue;
                 h->out_adj[mm] = g->out_adj[k];
-                h->out_w[mm] = g->out_w[k];
+                h->out_w[mm] = lev__ow(g, k);
                 mm++;
             }
             h->out_off[u + 1] = mm;

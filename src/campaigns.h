@@ -20,8 +20,8 @@ static inline void lev__rrg_of(lev__rrg *v, const lev__csr *g) {
     v->in_off = g->in_off;
     v->out_adj = g->out_adj;
     v->in_adj = g->in_adj;
-    v->out_w = g->out_w;
-    v->in_w = g->in_w;
+    v->ow = lev__wts_out(g);
+    v->iw = lev__wts_in(g);
 }
 
 /* Read the model's options, check the strengths when they are probabilities (the message names

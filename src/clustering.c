@@ -81,8 +81,8 @@ static inline int nb_next(nb *it, uint32_t *x, double *so, double *si, int weigh
         uint32_t a = ho ? g->out_adj[it->ko] : UINT32_MAX, b = hi ? g->in_adj[it->ki] : UINT32_MAX;
         uint32_t m = a < b ? a : b;
         double o = 0, i = 0;
-        for (; it->ko < it->ke && g->out_adj[it->ko] == m; it->ko++) o += weighted ? (double)g->out_w[it->ko] : 1.0;
-        for (; it->ki < it->kie && g->in_adj[it->ki] == m; it->ki++) i += weighted ? (double)g->in_w[it->ki] : 1.0;
+        for (; it->ko < it->ke && g->out_adj[it->ko] == m; it->ko++) o += weighted ? (double)lev__ow(g, it->ko) : 1.0;
+        for (; it->ki < it->kie && g->in_adj[it->ki] == m; it->ki++) i += weighted ? (double)lev__iw(g, it->ki) : 1.0;
         if (m == it->v) continue; /* self-loop: ignored */
         *x = m;
         *so = o;

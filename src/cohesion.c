@@ -641,8 +641,8 @@ static lev_status ug_build(scratch *s, const lev__csr *g, int weighted, int dire
         if (directed) {
             uint32_t a = perm ? perm[i] : i;
             double so = 0, si = 0;
-            for (size_t k = g->out_off[a]; k < g->out_off[a + 1]; k++) so += weighted ? (double)g->out_w[k] : 1.0;
-            for (size_t k = g->in_off[a]; k < g->in_off[a + 1]; k++) si += weighted ? (double)g->in_w[k] : 1.0;
+            for (size_t k = g->out_off[a]; k < g->out_off[a + 1]; k++) so += weighted ? (double)lev__ow(g, k) : 1.0;
+            for (size_t k = g->in_off[a]; k < g->in_off[a + 1]; k++) si += weighted ? (double)lev__iw(g, k) : 1.0;
             u->ko[i] = so;
             u->ki[i] = si;
         }
@@ -667,12 +667,12 @@ static double modularity_of(const lev__csr *g, const uint32_t *lab, uint32_t nc,
         uint32_t cv = lab[v];
         double sout = 0, sin = 0, inside = 0;
         for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
-            double x = weighted ? (double)g->out_w[k] : 1.0;
+            double x = weighted ? (double)lev__ow(g, k) : 1.0;
             sout += x;
             if (lab[g->out_adj[k]] == cv) inside += x;
         }
         if (weighted)
-            for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) sin += (double)g->in_w[k];
+            for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) sin += (double)lev__iw(g, k);
         else
             sin = (double)(g->in_off[v + 1] - g->in_off[v]);
         inw[cv] += inside;

@@ -30,6 +30,10 @@
  * t's items for a row go after those of threads < t, so the result is the same for any T (the
  * order of a sequential pass). Time O(V + E log d), d the largest out-degree; scratch
  * T · (V + 1) cursors and T · d sort buffers.
+ *
+ * Then, when the strengths take at most LEV__PAL distinct float values, each direction's floats
+ * become one-byte codes into a palette, in their own block, which is then shrunk (code_strengths):
+ * 10 bytes per edge instead of 16, with no peak above the build's.
  */
 #include "internal.h"
 
@@ -44,8 +48,11 @@ void lev__csr_free(const lev__mem *m, lev__csr *g) {
     }
     lev__free(m, g->out_adj, g->m * sizeof(uint32_t));
     lev__free(m, g->in_adj, g->m * sizeof(uint32_t));
-    lev__free(m, g->out_w, g->m * sizeof(float));
-    lev__free(m, g->in_w, g->m * sizeof(float));
+    lev__free(m, g->out_w, g->out_w ? g->m * sizeof(float) : 0);
+    lev__free(m, g->in_w, g->in_w ? g->m * sizeof(float) : 0);
+    lev__free(m, g->out_c, g->out_c ? g->m : 0);
+    lev__free(m, g->in_c, g->in_c ? g->m : 0);
+    lev__free(m, g->pal, g->pal ? LEV__PAL * sizeof(float) : 0);
     memset(g, 0, sizeof *g);
 }
 
@@ -270,19 +277,24 @@ static void finish(lev_network *net, size_t *out_off, size_t *in_off, uint32_t *
     atomic_store_explicit(&net->rpos_ready, o32 == NULL && o64 == NULL, memory_order_relaxed);
 }
 
+/* A thread for every ~256k edges at most: below that the cursors cost more than they save.
+ * One without OpenMP: the passes split their items by lev__thread_num(), always 0 then. */
+static int build_threads(size_t m, int threads) {
+    int T = threads < 1 ? 1 : threads;
+    if ((size_t)T > m / 262144 + 1) T = (int)(m / 262144 + 1);
+#ifndef _OPENMP
+    T = 1;
+#endif
+    return T;
+}
+
 /* Every record pending (csr.m == 0): build the compact form from them, as the header says.
  * keep = 0 (lev_edges_sort): the records are renumbered by position, so no order is kept. */
 static lev_status build(lev_network *net, int threads, int keep) {
     const lev__mem *mem = &net->mem;
     uint32_t n = net->actors.count;
     size_t m = net->m, n1 = (size_t)n + 1;
-    /* A thread for every ~256k edges at most: below that the cursors cost more than they save.
-     * One without OpenMP: the passes split their items by lev__thread_num(), always 0 then. */
-    int T = threads < 1 ? 1 : threads;
-    if ((size_t)T > m / 262144 + 1) T = (int)(m / 262144 + 1);
-#ifndef _OPENMP
-    T = 1;
-#endif
+    int T = build_threads(m, threads);
     int wide = m > UINT32_MAX, dbl = net->ew != NULL, ch = net->echan != NULL;
     if (m > SIZE_MAX / sizeof(double) / 2) return LEV_ENOMEM; /* no array of it can be sized */
     /* The pending blocks become compact arrays of exactly m entries. */
@@ -473,7 +485,7 @@ static lev_status decompact(lev_network *net) {
             S[e] = u;
             Tg[e] = g->out_adj[k];
             if (Wd) Wd[e] = lev__pos_w(net, k);
-            else Wf[e] = g->out_w[k];
+            else Wf[e] = lev__ow(g, k);
             if (C) C[e] = net->out_chan ? net->out_chan[k] : LEV_NONE;
         }
     for (size_t i = 0; i < p; i++) {
@@ -535,6 +547,111 @@ static void drop_order(lev_network *net) {
     atomic_store_explicit(&net->rpos_ready, 1, memory_order_release);
 }
 
+/* ---- coded strengths ---------------------------------------------------------------------------- */
+
+/* A set of at most LEV__PAL float bit patterns: open addressing over 4 · LEV__PAL slots. */
+#define PAL_SLOTS (4 * LEV__PAL)
+typedef struct pal_set {
+    uint32_t key[PAL_SLOTS];
+    uint16_t val[PAL_SLOTS]; /* code + 1, 0 = empty */
+    unsigned count;
+} pal_set;
+
+static unsigned pal_home(uint32_t bits) { return (bits * 0x9E3779B1u) >> 22; } /* 10 bits: PAL_SLOTS */
+
+/* The slot of bits in ps: where it is, or the empty slot where it would go. */
+static unsigned pal_slot(const pal_set *ps, uint32_t bits) {
+    unsigned h = pal_home(bits);
+    while (ps->val[h] && ps->key[h] != bits) h = (h + 1) & (PAL_SLOTS - 1);
+    return h;
+}
+
+static uint32_t f_bits(float x) {
+    uint32_t b;
+    memcpy(&b, &x, sizeof b);
+    return b;
+}
+
+/* Codes of w[lo..hi) by ps (every value is in it), written from byte `at` of w's block onward:
+ * at <= 4 lo, so each byte written lies at or before the float it codes, which was read. */
+static void code_range(const pal_set *ps, float *w, size_t lo, size_t hi, size_t at) {
+    uint8_t *c = (uint8_t *)(void *)w + at;
+    uint32_t last = f_bits(w[lo]) ^ 1u;
+    uint8_t lc = 0;
+    for (size_t k = lo; k < hi; k++) {
+        uint32_t b = f_bits(w[k]);
+        if (b != last) {
+            last = b;
+            lc = (uint8_t)(ps->val[pal_slot(ps, b)] - 1);
+        }
+        *c++ = lc;
+    }
+}
+
+/* One direction, floats w[0..m) → codes in the same block, shrunk to m bytes. On failure to
+ * shrink, the floats are put back (codes read last to first: float k lies at or after code k). */
+static int code_side(const lev__mem *mem, const pal_set *ps, const float *pal, float **wp, uint8_t **cp, size_t m,
+                     int T) {
+    float *w = *wp;
+#pragma omp parallel num_threads(T)
+    {
+        int t = lev__thread_num();
+        size_t lo = share(m, T, t), hi = share(m, T, t + 1);
+        if (lo < hi) code_range(ps, w, lo, hi, 4 * lo);
+    }
+    uint8_t *c = (uint8_t *)(void *)w;
+    for (int t = 1; t < T; t++) { /* in thread order: each range moves down, past nothing unread */
+        size_t lo = share(m, T, t), hi = share(m, T, t + 1);
+        if (lo < hi) memmove(c + lo, c + 4 * lo, hi - lo);
+    }
+    void *q = mem->f(mem->ud, w, m * sizeof(float), m);
+    if (!q) {
+        for (size_t k = m; k-- > 0;) w[k] = pal[c[k]];
+        return -1;
+    }
+    *wp = NULL;
+    *cp = q;
+    return 0;
+}
+
+/* Code the compact form's strengths when they take at most LEV__PAL distinct values: 16 bytes per
+ * edge become 10. An optimization only: on any failure (out of memory), the floats stay, wholly
+ * or for one direction, and the strengths read the same. O(E) time, no scratch beyond 5 KiB. */
+static void code_strengths(lev_network *net, int T) {
+    lev__csr *g = &net->csr;
+    const lev__mem *mem = &net->mem;
+    size_t m = g->m;
+    if (!m || !g->out_w || !g->in_w || g->pal) return;
+    pal_set *ps = lev__alloc(mem, sizeof *ps);
+    if (!ps) return;
+    memset(ps, 0, sizeof *ps);
+    const float *w = g->out_w;
+    uint32_t last = f_bits(w[0]) ^ 1u;
+    for (size_t k = 0; k < m; k++) { /* the in strengths are the same values, permuted */
+        uint32_t b = f_bits(w[k]);
+        if (b == last) continue;
+        last = b;
+        unsigned h = pal_slot(ps, b);
+        if (ps->val[h]) continue;
+        if (ps->count == LEV__PAL) goto done;
+        ps->key[h] = b;
+        ps->val[h] = (uint16_t)++ps->count;
+    }
+    float *pal = lev__alloc(mem, LEV__PAL * sizeof(float));
+    if (!pal) goto done;
+    for (unsigned h = 0; h < PAL_SLOTS; h++)
+        if (ps->val[h]) memcpy(&pal[ps->val[h] - 1], &ps->key[h], sizeof(float));
+    for (unsigned i = ps->count; i < LEV__PAL; i++) pal[i] = 0;
+    g->pal = pal;
+    if (code_side(mem, ps, pal, &g->out_w, &g->out_c, m, T) | code_side(mem, ps, pal, &g->in_w, &g->in_c, m, T))
+        if (!g->out_c && !g->in_c) {
+            lev__free(mem, pal, LEV__PAL * sizeof(float));
+            g->pal = NULL;
+        }
+done:
+    lev__free(mem, ps, sizeof *ps);
+}
+
 /* lev__compact, and with keep = 0 (lev_edges_sort) the records renumbered by position. */
 static lev_status compact_as(lev_network *net, int threads, int keep) {
     lev_status rc = LEV_OK;
@@ -548,6 +665,7 @@ static lev_status compact_as(lev_network *net, int threads, int keep) {
             lev__compact_free(net); /* an empty compact form of fewer actors */
             rc = build(net, threads, keep);
         }
+        if (!rc) code_strengths(net, build_threads(net->m, threads));
     }
     if (rc) return rc;
     if (!keep) drop_order(net);
@@ -687,15 +805,15 @@ size_t lev__fold_row(const lev__csr *g, uint32_t v, int dir, int how, uint32_t *
         if (how == LEV__FOLD_MAX) {
             float best = 0;
             for (; i < i1 && g->out_adj[i] == u; i++)
-                if (g->out_w[i] > best) best = g->out_w[i];
+                if (lev__ow(g, i) > best) best = lev__ow(g, i);
             for (; j < j1 && g->in_adj[j] == u; j++)
-                if (g->in_w[j] > best) best = g->in_w[j];
+                if (lev__iw(g, j) > best) best = lev__iw(g, j);
             x = (double)best;
         } else if (how == LEV__FOLD_SUM) {
             /* one accumulator, out entries then in entries, each in row order */
             x = 0;
-            for (; i < i1 && g->out_adj[i] == u; i++) x += (double)g->out_w[i];
-            for (; j < j1 && g->in_adj[j] == u; j++) x += (double)g->in_w[j];
+            for (; i < i1 && g->out_adj[i] == u; i++) x += (double)lev__ow(g, i);
+            for (; j < j1 && g->in_adj[j] == u; j++) x += (double)lev__iw(g, j);
         } else {
             size_t k = 0;
             for (; i < i1 && g->out_adj[i] == u; i++) k++;

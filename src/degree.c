@@ -14,13 +14,13 @@ static lev_status degree_like(const lev_network *net, lev_params *p, double *out
         double s = 0;
         if (dir & LEV_DIR_OUT) {
             if (weighted)
-                for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) s += g->out_w[k];
+                for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) s += lev__ow(g, k);
             else
                 s += (double)(g->out_off[v + 1] - g->out_off[v]);
         }
         if (dir & LEV_DIR_IN) {
             if (weighted)
-                for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) s += g->in_w[k];
+                for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) s += lev__iw(g, k);
             else
                 s += (double)(g->in_off[v + 1] - g->in_off[v]);
         }

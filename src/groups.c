@@ -18,7 +18,7 @@
 #define GRP(i) (grp ? grp[i] : LEV_NONE)
 
 
-static inline double ew(const float *w, size_t k, int weighted) { return weighted ? (double)w[k] : 1.0; }
+static inline double ew(lev__wts w, size_t k, int weighted) { return weighted ? (double)lev__wt(w, k) : 1.0; }
 
 /* ---- influence between groups ---------------------------------------------------------------- */
 
@@ -51,7 +51,7 @@ lev_status lev_group_influence(const lev_network *net, lev_params *p, double *ma
             for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
                 uint32_t gv = GRP(g->out_adj[k]);
                 if (gv == LEV_NONE) continue;
-                double x = ew(g->out_w, k, weighted);
+                double x = ew(lev__wts_out(g), k, weighted);
                 M[(size_t)gu * G + gv] += x;
                 if (undirected) M[(size_t)gv * G + gu] += x;
             }
@@ -102,7 +102,7 @@ lev_status lev_ei_index(const lev_network *net, lev_params *p, double *per_group
         for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
             uint32_t v = g->out_adj[k], gv = GRP(v);
             if (v == u || gv == LEV_NONE) continue;
-            double x = ew(g->out_w, k, weighted);
+            double x = ew(lev__wts_out(g), k, weighted);
             if (gu == gv) {
                 I[gu] += x;
                 It += x;
@@ -143,7 +143,7 @@ lev_status lev_assortativity_groups(const lev_network *net, lev_params *p, doubl
         for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
             uint32_t gv = GRP(g->out_adj[k]);
             if (gv == LEV_NONE) continue;
-            double x = ew(g->out_w, k, weighted);
+            double x = ew(lev__wts_out(g), k, weighted);
             a[gu] += x;
             b[gv] += x;
             tot += x;
@@ -189,7 +189,7 @@ lev_status lev_assortativity(const lev_network *net, const double *score, lev_pa
     for (uint32_t u = 0; u < n; u++) {
         double xu = score[u];
         for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
-            double x = ew(g->out_w, k, weighted);
+            double x = ew(lev__wts_out(g), k, weighted);
             W += x;
             sx += x * xu;
             sy += x * score[g->out_adj[k]];
@@ -202,7 +202,7 @@ lev_status lev_assortativity(const lev_network *net, const double *score, lev_pa
         for (uint32_t u = 0; u < n; u++) {
             double du = score[u] - mx;
             for (size_t k = g->out_off[u]; k < g->out_off[u + 1]; k++) {
-                double x = ew(g->out_w, k, weighted), dv = score[g->out_adj[k]] - my;
+                double x = ew(lev__wts_out(g), k, weighted), dv = score[g->out_adj[k]] - my;
                 cxy += x * du * dv;
                 cxx += x * du * du;
                 cyy += x * dv * dv;
@@ -584,7 +584,7 @@ lev_status lev_outsiders(const lev_network *net, lev_params *p, double *share, u
         for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) {
             uint32_t u = g->in_adj[k];
             if (u == v) continue;
-            double x = ew(g->in_w, k, weighted);
+            double x = ew(lev__wts_in(g), k, weighted);
             all += x;
             if (in[u]) from += x;
         }
@@ -592,7 +592,7 @@ lev_status lev_outsiders(const lev_network *net, lev_params *p, double *share, u
             for (size_t k = g->out_off[v]; k < g->out_off[v + 1]; k++) {
                 uint32_t u = g->out_adj[k];
                 if (u == v) continue;
-                double x = ew(g->out_w, k, weighted);
+                double x = ew(lev__wts_out(g), k, weighted);
                 all += x;
                 if (in[u]) from += x;
             }

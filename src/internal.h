@@ -9,6 +9,7 @@
 #define LEV_INTERNAL_H
 
 #include "leverage.h"
+#include "wts.h"
 
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -128,14 +129,37 @@ lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, 
 /* CSR in both directions. Rows of `out` are sorted by target, rows of `in` by source; parallel
  * edges and self-loops are kept, in record order within a row. 4 + 4 bytes per edge per direction
  * (id + float strength): 16 bytes per edge for both, plus 16 bytes per actor of offsets. It is also
- * the model's storage of the edges (see struct lev_network): there is no second copy. */
+ * the model's storage of the edges (see struct lev_network): there is no second copy.
+ *
+ * Coded strengths: when the compacted strengths take at most LEV__PAL distinct float values (an
+ * unweighted network takes one, counts to 256 take at most 256), each direction may hold a
+ * one-byte code per edge instead of the float (w NULL, c set): the strength is pal[c[k]], the
+ * same float to the bit. 4 + 1 bytes per edge per direction: 10 for both. Read strengths through
+ * lev__ow / lev__iw or a lev__wts, never out_w / in_w directly, except in a CSR one built itself
+ * with floats (bypass, the MPI kernels). */
+#define LEV__PAL 256
 typedef struct lev__csr {
     uint32_t n;
     size_t m;
     size_t *out_off, *in_off;   /* n + 1 each */
     uint32_t *out_adj, *in_adj; /* m each */
-    float *out_w, *in_w;        /* m each */
+    float *out_w, *in_w;        /* m each, or NULL where that direction is coded */
+    uint8_t *out_c, *in_c;      /* m each where coded, else NULL */
+    float *pal;                 /* LEV__PAL entries when some direction is coded, else NULL */
 } lev__csr;
+
+/* The strengths of one direction of a CSR, however they are stored (lev__wts: wts.h). */
+static inline lev__wts lev__wts_out(const lev__csr *g) {
+    lev__wts s = {g->out_w, g->out_c, g->pal};
+    return s;
+}
+static inline lev__wts lev__wts_in(const lev__csr *g) {
+    lev__wts s = {g->in_w, g->in_c, g->pal};
+    return s;
+}
+/* Strength of out position k, of in position k. */
+static inline float lev__ow(const lev__csr *g, size_t k) { return g->out_w ? g->out_w[k] : g->pal[g->out_c[k]]; }
+static inline float lev__iw(const lev__csr *g, size_t k) { return g->in_w ? g->in_w[k] : g->pal[g->in_c[k]]; }
 
 /* ---- the network ---------------------------------------------------------------------------- */
 
@@ -152,7 +176,7 @@ typedef struct lev__amounts {
  * m were added since, and wait in the pending arrays (esrc, etgt, ewf or ew, echan; pending
  * record i is record csr.m + i) until the next analysis compacts them (lev__compact). The
  * inverse of order (rpos: record -> position) is built only when a record is asked for by
- * number (lev_edge_get, the writers). 16 bytes per edge compacted with float strengths
+ * number (lev_edge_get, the writers). 16 bytes per edge compacted with float strengths (10 coded)
  * (+4 when order is kept, +8 with double strengths, +4 with channels); 12 per pending edge. */
 struct lev_network {
     lev__mem mem;
@@ -204,7 +228,7 @@ static inline size_t lev__order(const lev_network *net, size_t k) {
 }
 /* The exact strength at out position k. */
 static inline double lev__pos_w(const lev_network *net, size_t k) {
-    return net->out_x ? net->out_x[k] : (double)net->csr.out_w[k];
+    return net->out_x ? net->out_x[k] : (double)lev__ow(&net->csr, k);
 }
 /* Whether some strength of the model is not exactly a float (the lengths then come from the
  * exact values: see paths.c). */

@@ -33,17 +33,17 @@ typedef struct wmat {
     const double *inv; /* 1/S_i, or 0 when no tie reaches i (W_ii = 1) */
 } wmat;
 
-static inline double row_sum(const size_t *off, const uint32_t *adj, const float *w, uint32_t v, int weighted,
+static inline double row_sum(const size_t *off, const uint32_t *adj, lev__wts w, uint32_t v, int weighted,
                              const double *z) {
     double s = 0;
     if (z) {
         if (weighted)
-            for (size_t k = off[v]; k < off[v + 1]; k++) s += (double)w[k] * z[adj[k]];
+            for (size_t k = off[v]; k < off[v + 1]; k++) s += (double)lev__wt(w, k) * z[adj[k]];
         else
             for (size_t k = off[v]; k < off[v + 1]; k++) s += z[adj[k]];
     } else {
         if (weighted)
-            for (size_t k = off[v]; k < off[v + 1]; k++) s += (double)w[k];
+            for (size_t k = off[v]; k < off[v + 1]; k++) s += (double)lev__wt(w, k);
         else
             s = (double)(off[v + 1] - off[v]);
     }
@@ -54,8 +54,8 @@ static inline double row_sum(const size_t *off, const uint32_t *adj, const float
 static inline double w_times(const wmat *W, uint32_t i, const double *x) {
     const lev__csr *g = W->g;
     if (W->inv[i] == 0) return x[i];
-    double s = row_sum(g->in_off, g->in_adj, g->in_w, i, W->weighted, x);
-    if (W->undirected) s += row_sum(g->out_off, g->out_adj, g->out_w, i, W->weighted, x);
+    double s = row_sum(g->in_off, g->in_adj, lev__wts_in(g), i, W->weighted, x);
+    if (W->undirected) s += row_sum(g->out_off, g->out_adj, lev__wts_out(g), i, W->weighted, x);
     return s * W->inv[i];
 }
 
@@ -98,8 +98,8 @@ static void sweep_block(const sweep *s, size_t blk, const double *x, double *xn)
             double l = s->lam ? s->lam[v] : 1.0;
             /* wt_times adds z_v for W_vv = 1; z = lam∘x there. */
             const lev__csr *g = s->W->g;
-            y = row_sum(g->out_off, g->out_adj, g->out_w, v, s->W->weighted, s->zs);
-            if (s->W->undirected) y += row_sum(g->in_off, g->in_adj, g->in_w, v, s->W->weighted, s->zs);
+            y = row_sum(g->out_off, g->out_adj, lev__wts_out(g), v, s->W->weighted, s->zs);
+            if (s->W->undirected) y += row_sum(g->in_off, g->in_adj, lev__wts_in(g), v, s->W->weighted, s->zs);
             if (s->W->inv[v] == 0) y += l * x[v];
             if (s->b) y += s->b[v];
             if (s->keep) y = s->keep[v] * x[v] + (1 - s->keep[v]) * y;
@@ -292,8 +292,8 @@ static lev_status op_begin(op *o, const lev_network *net, lev_params *p, const c
     double *inv = o->inv;
 #pragma omp parallel for schedule(static) num_threads(threads)
     for (uint32_t v = 0; v < n; v++) {
-        double s = row_sum(g->in_off, g->in_adj, g->in_w, v, weighted, NULL);
-        if (undirected) s += row_sum(g->out_off, g->out_adj, g->out_w, v, weighted, NULL);
+        double s = row_sum(g->in_off, g->in_adj, lev__wts_in(g), v, weighted, NULL);
+        if (undirected) s += row_sum(g->out_off, g->out_adj, lev__wts_out(g), v, weighted, NULL);
         inv[v] = s > 0 ? 1.0 / s : 0.0;
     }
 

@@ -46,14 +46,20 @@ typedef struct pr_state {
     double *err_part, *dang_part; /* one per block */
 } pr_state;
 
-/* Sum of w(u,v) · y[u] over the rows k0..k1 of adj/w. */
-static inline PR_ALWAYS_INLINE double pull(const uint32_t *adj, const float *w, size_t k0, size_t k1, size_t m,
-                                            const double *y, int weighted) {
+/* Sum of w(u,v) · y[u] over the rows k0..k1 of adj, the strengths as `form` says: 0 all 1
+ * (unweighted), 1 floats w, 2 codes c into pal. */
+static inline PR_ALWAYS_INLINE double pull_as(const uint32_t *adj, lev__wts ws, size_t k0, size_t k1, size_t m,
+                                               const double *y, const int form) {
     double s = 0;
-    if (weighted)
+    if (form == 1)
         for (size_t k = k0; k < k1; k++) {
             if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
-            s += (double)w[k] * y[adj[k]];
+            s += (double)ws.w[k] * y[adj[k]];
+        }
+    else if (form == 2)
+        for (size_t k = k0; k < k1; k++) {
+            if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
+            s += (double)ws.pal[ws.c[k]] * y[adj[k]];
         }
     else
         for (size_t k = k0; k < k1; k++) {
@@ -61,6 +67,12 @@ static inline PR_ALWAYS_INLINE double pull(const uint32_t *adj, const float *w, 
             s += y[adj[k]];
         }
     return s;
+}
+
+static inline PR_ALWAYS_INLINE double pull(const uint32_t *adj, lev__wts ws, size_t k0, size_t k1, size_t m,
+                                            const double *y, int weighted) {
+    if (!weighted) return pull_as(adj, ws, k0, k1, m, y, 0);
+    return ws.w ? pull_as(adj, ws, k0, k1, m, y, 1) : pull_as(adj, ws, k0, k1, m, y, 2);
 }
 
 /* One block of actors. Without a dangling vector every actor jumps with probability `teleport`
@@ -73,14 +85,14 @@ static inline PR_ALWAYS_INLINE void pr_block_as(const pr_state *st, size_t b, do
     /* The edges v pulls over: into v for the forward walk, out of v for the reversed one. */
     const size_t *off = st->reversed ? g->out_off : g->in_off;
     const uint32_t *adj = st->reversed ? g->out_adj : g->in_adj;
-    const float *w = st->reversed ? g->out_w : g->in_w;
+    lev__wts w = st->reversed ? lev__wts_out(g) : lev__wts_in(g), wo = lev__wts_out(g);
     const double *y = st->y, *inv = st->inv, *q = st->q, *dv = st->dv;
     double *x = st->x;
     double d = st->d, qu = st->qu, err = 0, dang = 0;
     size_t m = g->m;
     for (size_t v = v0; v < v1; v++) {
         double s = pull(adj, w, off[v], off[v + 1], m, y, weighted);
-        if (undirected) s += pull(g->out_adj, g->out_w, g->out_off[v], g->out_off[v + 1], m, y, weighted);
+        if (undirected) s += pull(g->out_adj, wo, g->out_off[v], g->out_off[v + 1], m, y, weighted);
         double qv = q ? q[v] : qu;
         double nv = dv ? d * s + dmass * dv[v] + teleport * qv : d * s + teleport * qv;
         err += fabs(nv - x[v]);
@@ -158,7 +170,7 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
                    1.0 / (double)n, inv, y, x, err_part, dang_part};
     /* The strength a walker leaves by: out-strength forwards, in-strength reversed, both undirected. */
     const size_t *soff = reversed ? g->in_off : g->out_off;
-    const float *sw = reversed ? g->in_w : g->out_w;
+    lev__wts sw = reversed ? lev__wts_in(g) : lev__wts_out(g), wi = lev__wts_in(g);
     /* One thread per 65 536 arcs and actors at most: below that an iteration takes tens of
      * microseconds and a second thread only adds the fork and the barrier (on a busy machine,
      * waiting for a descheduled thread: 411 ms against 0.27 ms at R-MAT scale 10, bench/README.md).
@@ -170,9 +182,9 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
         double s;
         if (st.weighted) {
             s = 0;
-            for (size_t k = soff[v]; k < soff[v + 1]; k++) s += sw[k];
+            for (size_t k = soff[v]; k < soff[v + 1]; k++) s += lev__wt(sw, k);
             if (st.undirected)
-                for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) s += g->in_w[k];
+                for (size_t k = g->in_off[v]; k < g->in_off[v + 1]; k++) s += lev__wt(wi, k);
         } else {
             s = (double)(soff[v + 1] - soff[v]);
             if (st.undirected) s += (double)(g->in_off[v + 1] - g->in_off[v]);

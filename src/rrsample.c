@@ -40,7 +40,7 @@ void lev__dmodel_win(const lev__dmodel *m, double *win) {
     const lev__rrg *g = &m->g;
     for (uint32_t v = 0; v < g->n; v++) {
         double s = 0;
-        for (size_t e = g->in_off[v]; e < g->in_off[v + 1]; e++) s += m->weighted ? (double)g->in_w[e] : 1.0;
+        for (size_t e = g->in_off[v]; e < g->in_off[v + 1]; e++) s += m->weighted ? (double)lev__wt(g->iw, e) : 1.0;
         win[v] = s;
     }
 }
@@ -81,7 +81,7 @@ static uint32_t run_once(const lev__dmodel *m, const uint32_t *seeds, size_t ns,
                     f->acc[v] = 0;
                     f->theta[v] = lev__unit_open0(&st) * m->win[v];
                 }
-                f->acc[v] += m->weighted ? (double)g->out_w[e] : 1.0;
+                f->acc[v] += m->weighted ? (double)lev__wt(g->ow, e) : 1.0;
                 if (f->acc[v] >= f->theta[v]) {
                     f->act[v] = tag;
                     f->q[tail++] = v;
@@ -201,7 +201,7 @@ static size_t rr_gen(const im *s, int col, uint64_t id, uint32_t *stamp, uint32_
                 for (size_t e = o; e < o + d; e++) {
                     uint32_t u = g->in_adj[e];
                     if (stamp[u] == tag) continue;
-                    double pe = g->in_w[e];
+                    double pe = lev__wt(g->iw, e);
                     if (pe >= 1 || lev__unit(&st) < pe) {
                         stamp[u] = tag;
                         q[tail++] = u;
@@ -640,7 +640,7 @@ lev_status lev__im_run(const lev__imargs *a, const lev__rrhooks *h, lev__imout *
     if (lt_cum)
         for (uint32_t v = 0; v < n; v++) {
             double acc = 0;
-            for (size_t e = g->in_off[v]; e < g->in_off[v + 1]; e++) s.cum[e] = acc += (double)g->in_w[e];
+            for (size_t e = g->in_off[v]; e < g->in_off[v + 1]; e++) s.cum[e] = acc += (double)lev__wt(g->iw, e);
         }
     double nroot = a->roots ? (double)a->nroots : (double)n;
     /* OPIM-C's schedule. */

@@ -12,6 +12,7 @@
 #define LEV_RRSAMPLE_H
 
 #include "leverage.h"
+#include "wts.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -23,7 +24,7 @@ typedef struct lev__rrg {
     size_t m;
     const size_t *out_off, *in_off;   /* n + 1 each */
     const uint32_t *out_adj, *in_adj; /* m each */
-    const float *out_w, *in_w;        /* m each */
+    lev__wts ow, iw;                  /* m each */
 } lev__rrg;
 
 /* The diffusion model of one call. */
@@ -39,7 +40,7 @@ typedef struct lev__dmodel {
 /* IC probability of out-edge e (an index into out_adj) into v. */
 static inline double lev__ic_prob(const lev__dmodel *m, size_t e, uint32_t v) {
     switch (m->prob) {
-    case LEV_PROB_STRENGTH: return (double)m->g.out_w[e];
+    case LEV_PROB_STRENGTH: return (double)lev__wt(m->g.ow, e);
     case LEV_PROB_WC: return 1.0 / (double)(m->g.in_off[v + 1] - m->g.in_off[v]);
     default: return m->pconst;
     }

@@ -36,11 +36,11 @@ typedef struct view {
     int weighted;
 } view;
 
-static inline double pull_rows(const uint32_t *adj, const float *w, size_t k0, size_t k1, const double *x,
+static inline double pull_rows(const uint32_t *adj, lev__wts w, size_t k0, size_t k1, const double *x,
                                int weighted) {
     double s = 0;
     if (weighted)
-        for (size_t k = k0; k < k1; k++) s += (double)w[k] * x[adj[k]];
+        for (size_t k = k0; k < k1; k++) s += (double)lev__wt(w, k) * x[adj[k]];
     else
         for (size_t k = k0; k < k1; k++) s += x[adj[k]];
     return s;
@@ -50,8 +50,8 @@ static inline double pull_rows(const uint32_t *adj, const float *w, size_t k0, s
 static inline double pull(const view *vw, int how, size_t v, const double *x) {
     const lev__csr *g = vw->g;
     double s = 0;
-    if (how & PULL_IN) s += pull_rows(g->in_adj, g->in_w, g->in_off[v], g->in_off[v + 1], x, vw->weighted);
-    if (how & PULL_OUT) s += pull_rows(g->out_adj, g->out_w, g->out_off[v], g->out_off[v + 1], x, vw->weighted);
+    if (how & PULL_IN) s += pull_rows(g->in_adj, lev__wts_in(g), g->in_off[v], g->in_off[v + 1], x, vw->weighted);
+    if (how & PULL_OUT) s += pull_rows(g->out_adj, lev__wts_out(g), g->out_off[v], g->out_off[v + 1], x, vw->weighted);
     return s;
 }
 
@@ -700,9 +700,9 @@ lev_status lev_bonacich(const lev_network *net, lev_params *p, double *out) {
             if (!(vw.pull & side)) continue;
             const size_t *off = side == PULL_IN ? g->in_off : g->out_off;
             const uint32_t *adj = side == PULL_IN ? g->in_adj : g->out_adj;
-            const float *wt = side == PULL_IN ? g->in_w : g->out_w;
+            lev__wts wt = side == PULL_IN ? lev__wts_in(g) : lev__wts_out(g);
             for (size_t k = off[i]; k < off[i + 1]; k++) {
-                double w = vw.weighted ? (double)wt[k] : 1.0;
+                double w = vw.weighted ? (double)lev__wt(wt, k) : 1.0;
                 ri[adj[k]] += w;
                 s += w;
                 nedges++;

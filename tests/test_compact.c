@@ -1,8 +1,9 @@
 /*
  * The compact form (src/compact.c), which is also the model's storage of the edges: rows of `out`
- * sorted by target, rows of `in` by source, ties (parallel edges) in edge order, float strengths;
- * every record read back by number exactly as added; the same arrays for any number of build
- * threads; allocation failure changes nothing. Links the static library and reads src/internal.h to see the arrays themselves.
+ * sorted by target, rows of `in` by source, ties (parallel edges) in edge order, float strengths
+ * (coded in a byte when at most 256 distinct ones occur); every record read back by number
+ * exactly as added; the same arrays for any number of build threads; allocation failure changes
+ * nothing. Links the static library and reads src/internal.h to see the arrays themselves.
  */
 #include "helpers.h"
 #include "internal.h"
@@ -47,7 +48,8 @@ static void recs_free(recs *r) {
 }
 
 /* Random edges, skewed towards low ids (hubs), with self-loops, parallel edges and gaps; on a
- * network made with `alloc` (NULL: the default). `plus` adds strengths that are not floats. */
+ * network made with `alloc` (NULL: the default). Strengths: 65 distinct floats, so they are coded;
+ * `plus` 1 adds strengths that are not floats, 2 makes them 4 096 distinct floats (not coded). */
 static lev_network *random_network_with(failalloc *fa, int plus, recs *r) {
     lev_network *net = NULL;
     if (fa) cr_assert_eq(lev_network_new_with_alloc(&net, fail_alloc_fn, fa), LEV_OK);
@@ -67,8 +69,8 @@ static lev_network *random_network_with(failalloc *fa, int plus, recs *r) {
         if (rng(&s) % 4 == 0) u %= 50; /* hubs */
         if (u % 997 == 13) u = 12;     /* gaps: rows 13, 1010, ... stay empty as sources */
         if (e % 1000 == 7) v = u;      /* self-loops */
-        double w = 1 + (double)(rng(&s) % 64) / 8;
-        if (plus && e % 5 == 0) w += 0.1; /* not exactly a float */
+        double w = 1 + (double)(rng(&s) % (plus == 2 ? 4096 : 64)) / 8;
+        if (plus == 1 && e % 5 == 0) w += 0.1; /* not exactly a float */
         for (int twice = 0; twice < 2; twice++) {
             cr_assert_eq(lev_edge_add(net, u, v, w, e % 3 ? NULL : "c", NULL), LEV_OK);
             if (r) r->s[e] = u, r->t[e] = v, r->w[e] = w, r->c[e] = e % 3 == 0;
@@ -90,8 +92,19 @@ static lev_status compact(lev_network *net, int threads) {
     return rc;
 }
 
+/* Compact on 3 threads with allocation number fail_at (from 0) of net's allocator fa failing. */
+static lev_status compact_failing(failalloc *fa, lev_network *net, long fail_at) {
+    fa->calls = 0;
+    fa->fail_at = fail_at;
+    fa->armed = 1;
+    lev_status rc = compact(net, 3);
+    fa->armed = 0;
+    cr_assert_not(fa->bad_osize);
+    return rc;
+}
+
 /* Check one direction against a sort of the records by (row, col, number). */
-static void check_direction(const recs *r, const size_t *off, const uint32_t *adj, const float *w, int out) {
+static void check_direction(const recs *r, const size_t *off, const uint32_t *adj, lev__wts w, int out) {
     size_t m = r->m;
     arc *a = malloc(m * sizeof *a);
     cr_assert(a);
@@ -110,12 +123,24 @@ static void check_direction(const recs *r, const size_t *off, const uint32_t *ad
             cr_assert(k < off[row + 1], "%s row %u is too short", out ? "out" : "in", row);
             cr_assert_eq(adj[k], a[k].col, "%s row %u, entry %zu: %u, expected %u", out ? "out" : "in", row, k,
                          adj[k], a[k].col);
-            cr_assert_eq(w[k], a[k].w, "%s row %u, entry %zu: strength %g, expected %g", out ? "out" : "in", row, k,
-                         (double)w[k], (double)a[k].w);
+            cr_assert_eq(lev__wt(w, k), a[k].w, "%s row %u, entry %zu: strength %g, expected %g", out ? "out" : "in",
+                         row, k, (double)lev__wt(w, k), (double)a[k].w);
         }
         cr_assert_eq(off[row + 1], k, "%s row %u ends at %zu, expected %zu", out ? "out" : "in", row, off[row + 1], k);
     }
     free(a);
+}
+
+/* g and o hold the same strengths in the same form (coded by the same palette, or floats). */
+static void same_strengths(const lev__csr *g, const lev__csr *o) {
+    size_t m = o->m;
+    cr_assert_eq(g->m, m);
+    cr_assert(!g->out_c == !o->out_c && !g->in_c == !o->in_c && !g->pal == !o->pal, "forms differ");
+    if (g->out_c) cr_assert_eq(memcmp(g->out_c, o->out_c, m), 0, "out codes differ");
+    else cr_assert_eq(memcmp(g->out_w, o->out_w, m * sizeof(float)), 0, "out strengths differ");
+    if (g->in_c) cr_assert_eq(memcmp(g->in_c, o->in_c, m), 0, "in codes differ");
+    else cr_assert_eq(memcmp(g->in_w, o->in_w, m * sizeof(float)), 0, "in strengths differ");
+    if (g->pal) cr_assert_eq(memcmp(g->pal, o->pal, LEV__PAL * sizeof(float)), 0, "palettes differ");
 }
 
 /* Every record reads back by number exactly as added, channel included. */
@@ -130,6 +155,14 @@ static void check_records(const lev_network *net, const recs *r) {
                   e, s, t, w, r->s[e], r->t[e], r->w[e]);
         cr_assert(r->c[e] ? ch && strcmp(ch, "c") == 0 : ch == NULL, "edge %zu: channel", e);
     }
+}
+
+/* Both directions of the compact form, and every record by number. */
+static void check_compact(const lev_network *net, const recs *r) {
+    const lev__csr *g = &net->csr;
+    check_direction(r, g->out_off, g->out_adj, lev__wts_out(g), 1);
+    check_direction(r, g->in_off, g->in_adj, lev__wts_in(g), 0);
+    check_records(net, r);
 }
 
 /* The same records in bulk (lev_edges_get), in three uneven ranges, each output alone too. */
@@ -160,21 +193,86 @@ static void check_bulk(const lev_network *net, const recs *r) {
 }
 
 Test(compact, rows_sorted_ties_in_edge_order) {
-    recs r;
-    lev_network *net = random_network_with(NULL, 0, &r);
-    cr_assert_eq(net->m, M);
-    check_records(net, &r); /* pending */
-    cr_assert_eq(compact(net, 1), LEV_OK);
-    const lev__csr *g = &net->csr;
-    cr_assert_eq(g->n, N);
-    cr_assert_eq(g->m, M);
-    cr_assert_null(net->esrc, "the pending list is gone: one copy of the edges");
-    cr_assert_not_null(net->order32, "random order: the record order is kept");
-    check_direction(&r, g->out_off, g->out_adj, g->out_w, 1);
-    check_direction(&r, g->in_off, g->in_adj, g->in_w, 0);
-    check_records(net, &r);
-    recs_free(&r);
-    lev_network_free(net);
+    for (int many = 0; many < 2; many++) { /* strengths coded, then floats */
+        recs r;
+        lev_network *net = random_network_with(NULL, many ? 2 : 0, &r);
+        cr_assert_eq(net->m, M);
+        check_records(net, &r); /* pending */
+        cr_assert_eq(compact(net, 1), LEV_OK);
+        const lev__csr *g = &net->csr;
+        cr_assert_eq(g->n, N);
+        cr_assert_eq(g->m, M);
+        cr_assert_null(net->esrc, "the pending list is gone: one copy of the edges");
+        cr_assert_not_null(net->order32, "random order: the record order is kept");
+        cr_assert_eq(!g->out_w, !many, "out strengths coded: %d", !g->out_w);
+        cr_assert_eq(!g->in_w, !many, "in strengths coded: %d", !g->in_w);
+        check_compact(net, &r);
+        recs_free(&r);
+        lev_network_free(net);
+    }
+}
+
+/* 256 distinct strengths are coded (10 bytes per edge), 257 are not (16); either way every
+ * strength reads back to the bit, through the compact form and by record. */
+Test(compact, strengths_coded_up_to_256_values) {
+    for (int k = 255; k <= 257; k++) {
+        lev_network *net;
+        cr_assert_eq(lev_network_new(&net), LEV_OK);
+        test_add_actors(net, N, "v"); /* check_direction reads N rows */
+        size_t m = 3000;
+        uint32_t *s = malloc(m * sizeof *s), *t = malloc(m * sizeof *t);
+        double *w = malloc(m * sizeof *w);
+        cr_assert(s && t && w);
+        for (size_t e = 0; e < m; e++) /* values 0.5, 1.5, ..., each k-th edge; 2^-20 a float too */
+            s[e] = (uint32_t)(e % 300), t[e] = (uint32_t)((e * 7 + 3) % 300), w[e] = (double)(e % (size_t)k) + 0.5;
+        w[m - 1] = 0x1p-20; /* one more distinct value: k + 1 in all */
+        cr_assert_eq(lev_edges_add(net, m, s, t, w, NULL, NULL), LEV_OK);
+        size_t pending = lev_network_bytes(net);
+        cr_assert_eq(compact(net, 2), LEV_OK);
+        const lev__csr *g = &net->csr;
+        int coded = k + 1 <= LEV__PAL;
+        cr_assert_eq(!!g->out_c, coded, "%d values: out coded %d", k + 1, !!g->out_c);
+        cr_assert_eq(!!g->in_c, coded, "%d values: in coded %d", k + 1, !!g->in_c);
+        cr_assert_eq(!!g->pal, coded);
+        size_t tie = coded ? 10 : 16, extra = coded ? LEV__PAL * sizeof(float) : 0;
+        cr_assert_eq(lev_network_bytes(net), pending - m * 12 + m * tie + extra + 2 * ((size_t)N + 1) * sizeof(size_t) +
+                                                 (net->order32 ? m * sizeof(uint32_t) : 0),
+                     "%d values: %zu bytes", k + 1, lev_network_bytes(net));
+        recs r = {s, t, w, calloc(m + 1, 1), m};
+        check_compact(net, &r);
+        recs_free(&r);
+        lev_network_free(net);
+    }
+}
+
+/* Coding is an optimization: when an allocation or a shrink of it fails, the compaction still
+ * succeeds, with floats in one direction or both, and every strength reads the same; no block
+ * leaks. Each failure point in turn, until both directions are coded. */
+Test(compact, coded_strengths_fall_back_on_failure) {
+    int floats = 0, mixed = 0;
+    for (long fail_at = 0;; fail_at++) {
+        failalloc fa = {0};
+        recs r;
+        lev_network *net = random_network_with(&fa, 0, &r);
+        lev_status rc = compact_failing(&fa, net, fail_at);
+        const lev__csr *g = &net->csr;
+        int done = rc == LEV_OK && g->out_c && g->in_c;
+        if (rc == LEV_OK) {
+            floats += !g->out_c && !g->in_c;
+            mixed += !g->out_c != !g->in_c;
+            cr_assert_eq(!!g->pal, g->out_c || g->in_c, "a palette exactly when something is coded");
+            cr_assert_eq(lev_network_bytes(net), fa.live_bytes, "the network counts what it holds");
+            check_compact(net, &r);
+        } else {
+            cr_assert_eq(rc, LEV_ENOMEM);
+        }
+        recs_free(&r);
+        lev_network_free(net);
+        cr_assert_eq(fa.live_blocks, 0, "allocation %ld failed: blocks leaked", fail_at);
+        if (done) break;
+    }
+    cr_assert_gt(floats, 0, "a failure left floats in both directions");
+    cr_assert_gt(mixed, 0, "a failed shrink left one direction coded, one in floats");
 }
 
 /* Exact double strengths survive compaction beside the float ones the analyses read. */
@@ -183,9 +281,7 @@ Test(compact, double_strengths_kept_exactly) {
     lev_network *net = random_network_with(NULL, 1, &r);
     cr_assert_eq(compact(net, 2), LEV_OK);
     cr_assert_not_null(net->out_x);
-    check_direction(&r, net->csr.out_off, net->csr.out_adj, net->csr.out_w, 1);
-    check_direction(&r, net->csr.in_off, net->csr.in_adj, net->csr.in_w, 0);
-    check_records(net, &r);
+    check_compact(net, &r);
     recs_free(&r);
     lev_network_free(net);
 }
@@ -251,8 +347,14 @@ Test(compact, sorted_input_keeps_no_order_and_bytes_add_up) {
     cr_assert_null(net->order32);
     cr_assert_null(net->order64);
     size_t after = lev_network_bytes(net), names = pending - (size_t)K * D * 12;
-    /* 16 bytes per edge and 16 per actor of offsets, beside the names and the handle */
-    cr_assert_eq(after, names + (size_t)K * D * 16 + 2 * ((size_t)K + 1) * sizeof(size_t), "%zu bytes", after);
+    /* all strengths 1, so coded: 10 bytes per edge, the palette and 16 per actor of offsets,
+     * beside the names and the handle */
+    cr_assert_not_null(net->csr.out_c);
+    cr_assert_not_null(net->csr.in_c);
+    cr_assert_null(net->csr.out_w);
+    cr_assert_null(net->csr.in_w);
+    cr_assert_eq(after, names + (size_t)K * D * 10 + LEV__PAL * sizeof(float) + 2 * ((size_t)K + 1) * sizeof(size_t),
+                 "%zu bytes", after);
     for (size_t e = 0; e < (size_t)K * D; e += 97) {
         uint32_t a, b;
         cr_assert_eq(lev_edge_get(net, e, &a, &b, NULL, NULL), LEV_OK);
@@ -277,8 +379,7 @@ Test(compact, same_for_any_thread_count) {
         cr_assert_eq(memcmp(g->in_off, o->in_off, n1 * sizeof(size_t)), 0, "in offsets differ, %d threads", T);
         cr_assert_eq(memcmp(g->out_adj, o->out_adj, M * sizeof(uint32_t)), 0, "out rows differ, %d threads", T);
         cr_assert_eq(memcmp(g->in_adj, o->in_adj, M * sizeof(uint32_t)), 0, "in rows differ, %d threads", T);
-        cr_assert_eq(memcmp(g->out_w, o->out_w, M * sizeof(float)), 0, "out strengths differ, %d threads", T);
-        cr_assert_eq(memcmp(g->in_w, o->in_w, M * sizeof(float)), 0, "in strengths differ, %d threads", T);
+        same_strengths(g, o);
         cr_assert_eq(memcmp(net->order32, one->order32, M * sizeof(uint32_t)), 0, "orders differ, %d threads", T);
         lev_network_free(net);
     }
@@ -308,12 +409,7 @@ Test(compact, allocation_failure_changes_nothing) {
         for (long fail_at = 0;; fail_at++) {
             long blocks = fa.live_blocks;
             size_t bytes = fa.live_bytes;
-            fa.calls = 0;
-            fa.fail_at = fail_at;
-            fa.armed = 1;
-            lev_status rc = compact(net, 3);
-            fa.armed = 0;
-            cr_assert_not(fa.bad_osize);
+            lev_status rc = compact_failing(&fa, net, fail_at);
             if (rc == LEV_OK) {
                 cr_assert_gt(fail_at, 3, "the compaction makes at least 4 allocations");
                 break;
@@ -345,11 +441,8 @@ Test(compact, allocation_failure_changes_nothing) {
         fa.armed = 0;
         cr_assert_eq(a, 77, "written on failure");
         cr_assert(strstr(lev_errmsg(net), "lev_edges_get: out of memory for the index of"), "%s", lev_errmsg(net));
-        if (!later) {
-            check_direction(&r, net->csr.out_off, net->csr.out_adj, net->csr.out_w, 1);
-            check_direction(&r, net->csr.in_off, net->csr.in_adj, net->csr.in_w, 0);
-        }
-        check_records(net, &r);
+        if (!later) check_compact(net, &r);
+        else check_records(net, &r);
         recs_free(&r);
         lev_network_free(net);
         cr_assert_eq(fa.live_blocks, 0);
@@ -421,8 +514,7 @@ Test(compact, edges_sort_numbers_by_source_then_target) {
             cr_assert_eq(memcmp(g->in_off, o->in_off, n1 * sizeof(size_t)), 0);
             cr_assert_eq(memcmp(g->out_adj, o->out_adj, m * sizeof(uint32_t)), 0);
             cr_assert_eq(memcmp(g->in_adj, o->in_adj, m * sizeof(uint32_t)), 0);
-            cr_assert_eq(memcmp(g->out_w, o->out_w, m * sizeof(float)), 0);
-            cr_assert_eq(memcmp(g->in_w, o->in_w, m * sizeof(float)), 0);
+            same_strengths(g, o);
             cr_assert_eq(!!net->out_x, plus);
             if (plus) cr_assert_eq(memcmp(net->out_x, ref->out_x, m * sizeof(double)), 0);
             cr_assert_eq(memcmp(net->out_chan, ref->out_chan, m * sizeof(uint32_t)), 0);

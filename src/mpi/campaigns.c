@@ -171,7 +171,7 @@ static lev_status model_replica(lev_mpi_network *net, lev__dmodel *m, replica *r
         return rc;
     }
     m->g = (lev__rrg){.n = (uint32_t)net->n, .m = (size_t)net->m, .out_off = r->out_off, .in_off = r->in_off,
-                      .out_adj = r->out_adj, .in_adj = r->in_adj, .out_w = r->out_w, .in_w = r->in_w};
+                      .out_adj = r->out_adj, .in_adj = r->in_adj, .ow = {r->out_w, NULL, NULL}, .iw = {r->in_w, NULL, NULL}};
     if (m->model == LEV_MODEL_LT) {
         r->win = malloc(((size_t)net->n + 1) * sizeof *r->win);
         if (!r->win) rc = lmpi_fail(net, LEV_ENOMEM, "%s: out of memory for the thresholds' weights", what);
