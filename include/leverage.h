@@ -675,10 +675,11 @@ LEV_API lev_status lev_edge_repeats(const lev_network *net, lev_params *p, size_
  * resources and holdings, the edges in whichever form they are, caches such as the edge index
  * of lev_edge_get()), plus the handle itself. Scratch that analyses running at the moment hold
  * through the same allocator is included while they run. After the first analysis the edges
- * take 16 bytes each in both directions with their strengths, or 10 when the strengths take at
- * most 256 distinct values (an unweighted network, counts up to 256: each is then a one-byte
- * code, read back as the same float); with R-MAT graphs of 16 edges per actor, 1 byte per edge
- * more for the row offsets, and the names (bench/README.md).
+ * take 16 bytes each in both directions with their strengths, 10 when the strengths take at
+ * most 256 distinct values (counts up to 256, say: each is then a one-byte code, read back as
+ * the same float), and 8 when they are all the same (an unweighted network); with R-MAT graphs
+ * of 16 edges per actor, 1 byte per edge more for the row offsets, and the names
+ * (bench/README.md).
  * @param[in] net The network, or NULL.
  * @return The bytes; 0 when net is NULL.
  * @par Complexity
@@ -759,7 +760,7 @@ LEV_API lev_status lev_edges_get(const lev_network *net, size_t first, size_t co
  * without them: at a peak of 16 bytes per edge when the strengths are floats and no edge has a
  * channel (the added edges' 12 bytes and 4 for the order, reused for the rows), plus the row
  * offsets and 8 · T · (V + 1) bytes of cursors, T the threads; it then keeps 16 bytes per edge,
- * 10 with at most 256 distinct strengths (see lev_network_bytes()). On a network already compacted it frees the numbers (and
+ * 10 with at most 256 distinct strengths, 8 with one (see lev_network_bytes()). On a network already compacted it frees the numbers (and
  * lev_edge_get()'s index). Edges added in that order already are numbered so: nothing changes.
  * @param[in] net The network; changed.
  * @param[in] p   Options (none read but LEV_P_THREADS), or NULL.

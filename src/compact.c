@@ -588,11 +588,17 @@ static void code_range(const pal_set *ps, float *w, size_t lo, size_t hi, size_t
     }
 }
 
-/* One direction, floats w[0..m) → codes in the same block, shrunk to m bytes. On failure to
- * shrink, the floats are put back (codes read last to first: float k lies at or after code k). */
+/* One direction, floats w[0..m) → codes in the same block, shrunk to m bytes; with one value
+ * only, no codes: the block is freed. On failure to shrink, the floats are put back (codes read
+ * last to first: float k lies at or after code k). */
 static int code_side(const lev__mem *mem, const pal_set *ps, const float *pal, float **wp, uint8_t **cp, size_t m,
                      int T) {
     float *w = *wp;
+    if (ps->count == 1) {
+        lev__free(mem, w, m * sizeof(float));
+        *wp = NULL;
+        return 0;
+    }
 #pragma omp parallel num_threads(T)
     {
         int t = lev__thread_num();
@@ -615,7 +621,7 @@ static int code_side(const lev__mem *mem, const pal_set *ps, const float *pal, f
 }
 
 /* Code the compact form's strengths when they take at most LEV__PAL distinct values: 16 bytes per
- * edge become 10. An optimization only: on any failure (out of memory), the floats stay, wholly
+ * edge become 10, or 8 when every strength is the same (an unweighted network). An optimization only: on any failure (out of memory), the floats stay, wholly
  * or for one direction, and the strengths read the same. O(E) time, no scratch beyond 5 KiB. */
 static void code_strengths(lev_network *net, int T) {
     lev__csr *g = &net->csr;
@@ -643,11 +649,12 @@ static void code_strengths(lev_network *net, int T) {
         if (ps->val[h]) memcpy(&pal[ps->val[h] - 1], &ps->key[h], sizeof(float));
     for (unsigned i = ps->count; i < LEV__PAL; i++) pal[i] = 0;
     g->pal = pal;
-    if (code_side(mem, ps, pal, &g->out_w, &g->out_c, m, T) | code_side(mem, ps, pal, &g->in_w, &g->in_c, m, T))
-        if (!g->out_c && !g->in_c) {
-            lev__free(mem, pal, LEV__PAL * sizeof(float));
-            g->pal = NULL;
-        }
+    int bad_out = code_side(mem, ps, pal, &g->out_w, &g->out_c, m, T);
+    int bad_in = code_side(mem, ps, pal, &g->in_w, &g->in_c, m, T);
+    if (bad_out && bad_in) {
+        lev__free(mem, pal, LEV__PAL * sizeof(float));
+        g->pal = NULL;
+    }
 done:
     lev__free(mem, ps, sizeof *ps);
 }

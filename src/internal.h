@@ -134,7 +134,8 @@ lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, 
  * Coded strengths: when the compacted strengths take at most LEV__PAL distinct float values (an
  * unweighted network takes one, counts to 256 take at most 256), each direction may hold a
  * one-byte code per edge instead of the float (w NULL, c set): the strength is pal[c[k]], the
- * same float to the bit. 4 + 1 bytes per edge per direction: 10 for both. Read strengths through
+ * same float to the bit. 4 + 1 bytes per edge per direction: 10 for both. With one value only
+ * (an unweighted network), no codes either (w and c NULL, the strength pal[0]): 8 for both. Read strengths through
  * lev__ow / lev__iw or a lev__wts, never out_w / in_w directly, except in a CSR one built itself
  * with floats (bypass, the MPI kernels). */
 #define LEV__PAL 256
@@ -144,7 +145,7 @@ typedef struct lev__csr {
     size_t *out_off, *in_off;   /* n + 1 each */
     uint32_t *out_adj, *in_adj; /* m each */
     float *out_w, *in_w;        /* m each, or NULL where that direction is coded */
-    uint8_t *out_c, *in_c;      /* m each where coded, else NULL */
+    uint8_t *out_c, *in_c;      /* m each where coded (NULL with one value only), else NULL */
     float *pal;                 /* LEV__PAL entries when some direction is coded, else NULL */
 } lev__csr;
 
@@ -158,8 +159,8 @@ static inline lev__wts lev__wts_in(const lev__csr *g) {
     return s;
 }
 /* Strength of out position k, of in position k. */
-static inline float lev__ow(const lev__csr *g, size_t k) { return g->out_w ? g->out_w[k] : g->pal[g->out_c[k]]; }
-static inline float lev__iw(const lev__csr *g, size_t k) { return g->in_w ? g->in_w[k] : g->pal[g->in_c[k]]; }
+static inline float lev__ow(const lev__csr *g, size_t k) { return lev__wt(lev__wts_out(g), k); }
+static inline float lev__iw(const lev__csr *g, size_t k) { return lev__wt(lev__wts_in(g), k); }
 
 /* ---- the network ---------------------------------------------------------------------------- */
 

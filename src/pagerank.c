@@ -47,7 +47,7 @@ typedef struct pr_state {
 } pr_state;
 
 /* Sum of w(u,v) · y[u] over the rows k0..k1 of adj, the strengths as `form` says: 0 all 1
- * (unweighted), 1 floats w, 2 codes c into pal. */
+ * (unweighted), 1 floats w, 2 codes c into pal, 3 pal[0] for every arc. */
 static inline PR_ALWAYS_INLINE double pull_as(const uint32_t *adj, lev__wts ws, size_t k0, size_t k1, size_t m,
                                                const double *y, const int form) {
     double s = 0;
@@ -61,6 +61,13 @@ static inline PR_ALWAYS_INLINE double pull_as(const uint32_t *adj, lev__wts ws, 
             if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
             s += (double)ws.pal[ws.c[k]] * y[adj[k]];
         }
+    else if (form == 3) {
+        double w = (double)ws.pal[0]; /* every strength: still one product per arc, the same bits */
+        for (size_t k = k0; k < k1; k++) {
+            if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
+            s += w * y[adj[k]];
+        }
+    }
     else
         for (size_t k = k0; k < k1; k++) {
             if (k + PF_DIST < m) PF_L2(&y[adj[k + PF_DIST]]);
@@ -71,8 +78,10 @@ static inline PR_ALWAYS_INLINE double pull_as(const uint32_t *adj, lev__wts ws, 
 
 static inline PR_ALWAYS_INLINE double pull(const uint32_t *adj, lev__wts ws, size_t k0, size_t k1, size_t m,
                                             const double *y, int weighted) {
+    if (k0 == k1) return 0; /* an empty row; with no edge at all there is no palette either */
     if (!weighted) return pull_as(adj, ws, k0, k1, m, y, 0);
-    return ws.w ? pull_as(adj, ws, k0, k1, m, y, 1) : pull_as(adj, ws, k0, k1, m, y, 2);
+    return ws.w ? pull_as(adj, ws, k0, k1, m, y, 1)
+                : ws.c ? pull_as(adj, ws, k0, k1, m, y, 2) : pull_as(adj, ws, k0, k1, m, y, 3);
 }
 
 /* One block of actors. Without a dangling vector every actor jumps with probability `teleport`

@@ -136,10 +136,11 @@ static void same_strengths(const lev__csr *g, const lev__csr *o) {
     size_t m = o->m;
     cr_assert_eq(g->m, m);
     cr_assert(!g->out_c == !o->out_c && !g->in_c == !o->in_c && !g->pal == !o->pal, "forms differ");
+    cr_assert(!g->out_w == !o->out_w && !g->in_w == !o->in_w, "forms differ");
     if (g->out_c) cr_assert_eq(memcmp(g->out_c, o->out_c, m), 0, "out codes differ");
-    else cr_assert_eq(memcmp(g->out_w, o->out_w, m * sizeof(float)), 0, "out strengths differ");
+    if (g->out_w) cr_assert_eq(memcmp(g->out_w, o->out_w, m * sizeof(float)), 0, "out strengths differ");
     if (g->in_c) cr_assert_eq(memcmp(g->in_c, o->in_c, m), 0, "in codes differ");
-    else cr_assert_eq(memcmp(g->in_w, o->in_w, m * sizeof(float)), 0, "in strengths differ");
+    if (g->in_w) cr_assert_eq(memcmp(g->in_w, o->in_w, m * sizeof(float)), 0, "in strengths differ");
     if (g->pal) cr_assert_eq(memcmp(g->pal, o->pal, LEV__PAL * sizeof(float)), 0, "palettes differ");
 }
 
@@ -212,10 +213,11 @@ Test(compact, rows_sorted_ties_in_edge_order) {
     }
 }
 
-/* 256 distinct strengths are coded (10 bytes per edge), 257 are not (16); either way every
- * strength reads back to the bit, through the compact form and by record. */
+/* 256 distinct strengths are coded (10 bytes per edge), 257 are not (16), one alone needs no
+ * code (8); either way every strength reads back to the bit, through the compact form and by
+ * record. */
 Test(compact, strengths_coded_up_to_256_values) {
-    for (int k = 255; k <= 257; k++) {
+    for (int k = 0; k <= 257; k = k ? k + 1 : 255) { /* k + 1 distinct values: 1, 256, 257, 258 */
         lev_network *net;
         cr_assert_eq(lev_network_new(&net), LEV_OK);
         test_add_actors(net, N, "v"); /* check_direction reads N rows */
@@ -224,17 +226,19 @@ Test(compact, strengths_coded_up_to_256_values) {
         double *w = malloc(m * sizeof *w);
         cr_assert(s && t && w);
         for (size_t e = 0; e < m; e++) /* values 0.5, 1.5, ..., each k-th edge; 2^-20 a float too */
-            s[e] = (uint32_t)(e % 300), t[e] = (uint32_t)((e * 7 + 3) % 300), w[e] = (double)(e % (size_t)k) + 0.5;
+            s[e] = (uint32_t)(e % 300), t[e] = (uint32_t)((e * 7 + 3) % 300),
+            w[e] = k ? (double)(e % (size_t)k) + 0.5 : 0x1p-20;
         w[m - 1] = 0x1p-20; /* one more distinct value: k + 1 in all */
         cr_assert_eq(lev_edges_add(net, m, s, t, w, NULL, NULL), LEV_OK);
         size_t pending = lev_network_bytes(net);
         cr_assert_eq(compact(net, 2), LEV_OK);
         const lev__csr *g = &net->csr;
-        int coded = k + 1 <= LEV__PAL;
-        cr_assert_eq(!!g->out_c, coded, "%d values: out coded %d", k + 1, !!g->out_c);
-        cr_assert_eq(!!g->in_c, coded, "%d values: in coded %d", k + 1, !!g->in_c);
+        int coded = k + 1 <= LEV__PAL, one = k == 0;
+        cr_assert_eq(!!g->out_c, coded && !one, "%d values: out coded %d", k + 1, !!g->out_c);
+        cr_assert_eq(!!g->in_c, coded && !one, "%d values: in coded %d", k + 1, !!g->in_c);
+        cr_assert_eq(!g->out_w && !g->in_w, coded, "%d values: floats gone", k + 1);
         cr_assert_eq(!!g->pal, coded);
-        size_t tie = coded ? 10 : 16, extra = coded ? LEV__PAL * sizeof(float) : 0;
+        size_t tie = one ? 8 : coded ? 10 : 16, extra = coded ? LEV__PAL * sizeof(float) : 0;
         cr_assert_eq(lev_network_bytes(net), pending - m * 12 + m * tie + extra + 2 * ((size_t)N + 1) * sizeof(size_t) +
                                                  (net->order32 ? m * sizeof(uint32_t) : 0),
                      "%d values: %zu bytes", k + 1, lev_network_bytes(net));
@@ -243,6 +247,58 @@ Test(compact, strengths_coded_up_to_256_values) {
         recs_free(&r);
         lev_network_free(net);
     }
+}
+
+/* The measures that read strengths from the compact form give the same bits whether they are
+ * coded or floats: the same network compacted twice, once with the coding's first allocation
+ * failing (floats kept), once without (65 values: coded). */
+typedef lev_status (*measure_fn)(const lev_network *, lev_params *, double *);
+static lev_status pagerank_fn(const lev_network *net, lev_params *p, double *out) {
+    return lev_pagerank(net, NULL, p, out);
+}
+
+Test(compact, measures_same_coded_or_floats) {
+    failalloc fa = {0};
+    lev_network *flt = random_network_with(&fa, 0, NULL), *cod = random_network();
+    for (long fail_at = 0;; fail_at++) /* the first failure the compaction survives is the coding's */
+        if (compact_failing(&fa, flt, fail_at) == LEV_OK) break;
+    cr_assert(flt->csr.out_w && flt->csr.in_w && !flt->csr.pal, "floats kept");
+    cr_assert_eq(compact(cod, 2), LEV_OK);
+    cr_assert(cod->csr.out_c && cod->csr.in_c && !cod->csr.out_w, "coded");
+    static const struct {
+        const char *name;
+        measure_fn f;
+        int key;
+        double value;
+    } run[] = {
+        {"pagerank", pagerank_fn, 0, 0},
+        {"pagerank undirected", pagerank_fn, LEV_P_UNDIRECTED, 1},
+        {"pagerank out", pagerank_fn, LEV_P_DIRECTION, LEV_DIR_OUT},
+        {"strength", lev_strength, 0, 0},
+        {"strength undirected", lev_strength, LEV_P_UNDIRECTED, 1},
+        {"katz", lev_katz, LEV_P_ALPHA, 1e-5},
+        {"eigenvector", lev_eigenvector, 0, 0},
+        {"eigenvector out", lev_eigenvector, LEV_P_DIRECTION, LEV_DIR_OUT},
+        {"constraint", lev_constraint, 0, 0},
+        {"clustering", lev_clustering, 0, 0},
+        {"coreness", lev_coreness, 0, 0},
+    };
+    double *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+    cr_assert(a && b);
+    for (size_t i = 0; i < sizeof run / sizeof run[0]; i++) {
+        lev_params *p;
+        cr_assert_eq(lev_params_new(&p), LEV_OK);
+        if (run[i].key) cr_assert_eq(lev_params_set_double(p, run[i].key, run[i].value), LEV_OK, "%s", run[i].name);
+        if (run[i].key == LEV_P_ALPHA) cr_assert_eq(lev_params_set_int(p, LEV_P_NORMALIZED, 0), LEV_OK);
+        cr_assert_eq(run[i].f(flt, p, a), LEV_OK, "%s: %s", run[i].name, lev_params_errmsg(p));
+        cr_assert_eq(run[i].f(cod, p, b), LEV_OK, "%s: %s", run[i].name, lev_params_errmsg(p));
+        cr_assert_eq(memcmp(a, b, N * sizeof *a), 0, "%s differs", run[i].name);
+        lev_params_free(p);
+    }
+    free(a);
+    free(b);
+    lev_network_free(flt);
+    lev_network_free(cod);
 }
 
 /* Coding is an optimization: when an allocation or a shrink of it fails, the compaction still
@@ -347,14 +403,14 @@ Test(compact, sorted_input_keeps_no_order_and_bytes_add_up) {
     cr_assert_null(net->order32);
     cr_assert_null(net->order64);
     size_t after = lev_network_bytes(net), names = pending - (size_t)K * D * 12;
-    /* all strengths 1, so coded: 10 bytes per edge, the palette and 16 per actor of offsets,
-     * beside the names and the handle */
-    cr_assert_not_null(net->csr.out_c);
-    cr_assert_not_null(net->csr.in_c);
-    cr_assert_null(net->csr.out_w);
-    cr_assert_null(net->csr.in_w);
-    cr_assert_eq(after, names + (size_t)K * D * 10 + LEV__PAL * sizeof(float) + 2 * ((size_t)K + 1) * sizeof(size_t),
+    /* every strength 1: neither floats nor codes, so 8 bytes per edge, the palette and 16 per
+     * actor of offsets, beside the names and the handle */
+    cr_assert(!net->csr.out_c && !net->csr.in_c && !net->csr.out_w && !net->csr.in_w);
+    cr_assert_not_null(net->csr.pal);
+    cr_assert_eq(net->csr.pal[0], 1.0f);
+    cr_assert_eq(after, names + (size_t)K * D * 8 + LEV__PAL * sizeof(float) + 2 * ((size_t)K + 1) * sizeof(size_t),
                  "%zu bytes", after);
+    for (size_t k = 0; k < (size_t)K * D; k += 101) cr_assert_eq(lev__ow(&net->csr, k), 1.0f);
     for (size_t e = 0; e < (size_t)K * D; e += 97) {
         uint32_t a, b;
         cr_assert_eq(lev_edge_get(net, e, &a, &b, NULL, NULL), LEV_OK);
