@@ -33,7 +33,8 @@
  *
  * Then, when the strengths take at most LEV__PAL distinct float values, each direction's floats
  * become one-byte codes into a palette, in their own block, which is then shrunk (code_strengths):
- * 10 bytes per edge instead of 16, with no peak above the build's.
+ * 10 bytes per edge instead of 16 (8 when every strength is the same), with no peak above the
+ * build's.
  */
 #include "internal.h"
 
@@ -621,8 +622,9 @@ static int code_side(const lev__mem *mem, const pal_set *ps, const float *pal, f
 }
 
 /* Code the compact form's strengths when they take at most LEV__PAL distinct values: 16 bytes per
- * edge become 10, or 8 when every strength is the same (an unweighted network). An optimization only: on any failure (out of memory), the floats stay, wholly
- * or for one direction, and the strengths read the same. O(E) time, no scratch beyond 5 KiB. */
+ * edge become 10, or 8 when every strength is the same (an unweighted network). An optimization
+ * only: on any failure (out of memory), the floats stay, wholly or for one direction, and the
+ * strengths read the same. O(E) time, 6 KiB of scratch (the set) and the 1 KiB palette. */
 static void code_strengths(lev_network *net, int T) {
     lev__csr *g = &net->csr;
     const lev__mem *mem = &net->mem;

@@ -131,13 +131,13 @@ lev_status lev__strtab_intern(const lev__mem *m, lev__strtab *t, const char *s, 
  * (id + float strength): 16 bytes per edge for both, plus 16 bytes per actor of offsets. It is also
  * the model's storage of the edges (see struct lev_network): there is no second copy.
  *
- * Coded strengths: when the compacted strengths take at most LEV__PAL distinct float values (an
- * unweighted network takes one, counts to 256 take at most 256), each direction may hold a
- * one-byte code per edge instead of the float (w NULL, c set): the strength is pal[c[k]], the
- * same float to the bit. 4 + 1 bytes per edge per direction: 10 for both. With one value only
- * (an unweighted network), no codes either (w and c NULL, the strength pal[0]): 8 for both. Read strengths through
- * lev__ow / lev__iw or a lev__wts, never out_w / in_w directly, except in a CSR one built itself
- * with floats (bypass, the MPI kernels). */
+ * Coded strengths: when the compacted strengths take at most LEV__PAL distinct float values
+ * (counts to 256 take at most 256), each direction may hold a one-byte code per edge instead of
+ * the float (w NULL, c set): the strength is pal[c[k]], the same float to the bit. 4 + 1 bytes
+ * per edge per direction: 10 for both. With one value only (an unweighted network), no codes
+ * either (w and c NULL, the strength pal[0]): 8 for both. Read strengths through lev__ow /
+ * lev__iw or a lev__wts, never out_w / in_w directly, except in a CSR one built itself with
+ * floats (bypass, the MPI kernels). code_strengths (compact.c) makes the codes. */
 #define LEV__PAL 256
 typedef struct lev__csr {
     uint32_t n;
