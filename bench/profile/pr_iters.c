@@ -36,6 +36,8 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include "in_csr.h"
+
 #define BLOCK 2048
 #define PF_DIST 256
 #define PF_L2(p) __builtin_prefetch((p), 0, 2)
@@ -49,27 +51,6 @@ static uint32_t *adj;
 static float *w;
 static double *inv, *instr;
 
-static double wall_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static void *big(size_t bytes) {
-    void *p = NULL;
-    if (posix_memalign(&p, 2u << 20, bytes ? bytes : 1)) {
-        fprintf(stderr, "out of memory\n");
-        exit(2);
-    }
-    madvise(p, bytes, MADV_HUGEPAGE);
-    memset(p, 0, bytes);
-    return p;
-}
-
-static int cmpd(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static void normalize(double *x) {
     double sum = 0;
@@ -250,40 +231,11 @@ int main(int argc, char **argv) {
     int reps = argc > 2 ? atoi(argv[2]) : 3;
     const char *which = argc > 3 ? argv[3] : "ABCD";
     if (reps < 1 || reps > 64) reps = 3;
-    FILE *f = fopen(argv[1], "rb");
-    if (!f) return perror(argv[1]), 2;
-    char hdr[32];
-    uint64_t n64, m64;
-    uint32_t ver, wb;
-    if (fread(hdr, 1, 32, f) != 32 || memcmp(hdr, "LEVBENCH", 8)) return fprintf(stderr, "bad file\n"), 2;
-    memcpy(&ver, hdr + 8, 4);
-    memcpy(&wb, hdr + 12, 4);
-    memcpy(&n64, hdr + 16, 8);
-    memcpy(&m64, hdr + 24, 8);
-    if (ver != 1 || wb != 4) return fprintf(stderr, "unsupported version %u / weight bytes %u\n", ver, wb), 2;
-    n = n64, m = m64;
-    uint32_t *src = malloc(m * 4), *dst = malloc(m * 4);
-    float *w0 = malloc(m * 4);
-    if (fread(src, 4, m, f) != m || fread(dst, 4, m, f) != m || fread(w0, 4, m, f) != m) return 2;
-    fclose(f);
-    /* in-CSR with rows sorted by source: counting sort by source, then stably by target */
-    size_t *cnt = calloc(n + 1, sizeof *cnt), *cur = calloc(n + 1, sizeof *cur);
-    uint32_t *o1 = malloc(m * 4);
-    for (size_t e = 0; e < m; e++) cnt[src[e] + 1]++;
-    for (size_t v = 0; v < n; v++) cnt[v + 1] += cnt[v];
-    for (size_t e = 0; e < m; e++) o1[cnt[src[e]]++] = (uint32_t)e;
-    off = big((n + 1) * sizeof *off);
-    adj = big(m * 4);
-    w = big(m * 4);
-    for (size_t e = 0; e < m; e++) cur[dst[e] + 1]++;
-    for (size_t v = 0; v < n; v++) cur[v + 1] += cur[v];
-    memcpy(off, cur, (n + 1) * sizeof *off);
-    for (size_t k = 0; k < m; k++) {
-        uint32_t e = o1[k];
-        size_t p = cur[dst[e]]++;
-        adj[p] = src[e];
-        w[p] = w0[e];
-    }
+    in_csr g;
+    if (in_csr_read(argv[1], &g)) return 2;
+    n = g.n, m = g.m, off = g.off, adj = g.adj, w = g.w;
+    const uint32_t *src = g.src, *dst = g.dst;
+    const float *w0 = g.w0;
     inv = big(n * 8);
     instr = big(n * 8);
     double *outs = calloc(n, 8);
@@ -293,7 +245,8 @@ int main(int argc, char **argv) {
         inv[v] = outs[v] > 0 ? 1.0 / outs[v] : 0;
         ndang += outs[v] == 0;
     }
-    free(src), free(dst), free(w0), free(cnt), free(cur), free(o1), free(outs);
+    in_csr_drop_edges(&g);
+    free(outs);
     printf("%s: n = %zu, m = %zu, dangling %zu; median of %d, wall time of the iterations (x, y init incl.)\n",
            argv[1], n, m, ndang, reps);
 

@@ -36,31 +36,12 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include "in_csr.h"
+
 static double cpu_now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-static double wall_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static void *big(size_t bytes) {
-    void *p = NULL;
-    if (posix_memalign(&p, 2u << 20, bytes ? bytes : 1)) {
-        fprintf(stderr, "out of memory\n");
-        exit(2);
-    }
-    madvise(p, bytes, MADV_HUGEPAGE);
-    memset(p, 0, bytes);
-    return p;
-}
-
-static int cmpd(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 #define PF 64
@@ -286,36 +267,11 @@ int main(int argc, char **argv) {
         return 2;
     }
     int iters = argc > 2 ? atoi(argv[2]) : 9;
-    FILE *f = fopen(argv[1], "rb");
-    if (!f) return perror(argv[1]), 2;
-    char hdr[32];
-    uint64_t n64, m64;
-    if (fread(hdr, 1, 32, f) != 32 || memcmp(hdr, "LEVBENCH", 8)) return fprintf(stderr, "bad file\n"), 2;
-    memcpy(&n64, hdr + 16, 8);
-    memcpy(&m64, hdr + 24, 8);
-    n = n64, m = m64;
-    uint32_t *src = malloc(m * 4), *dst = malloc(m * 4);
-    float *w0 = malloc(m * 4);
-    if (fread(src, 4, m, f) != m || fread(dst, 4, m, f) != m || fread(w0, 4, m, f) != m) return 2;
-    fclose(f);
-    /* in-CSR with rows sorted by source: counting sort by source, then stably by target */
-    size_t *cnt = calloc(n + 1, sizeof *cnt), *cur = calloc(n + 1, sizeof *cur);
-    uint32_t *o1 = malloc(m * 4);
-    for (size_t e = 0; e < m; e++) cnt[src[e] + 1]++;
-    for (size_t v = 0; v < n; v++) cnt[v + 1] += cnt[v];
-    for (size_t e = 0; e < m; e++) o1[cnt[src[e]]++] = (uint32_t)e;
-    off = big((n + 1) * sizeof *off);
-    adj = big(m * 4);
-    w = big(m * 4);
-    for (size_t e = 0; e < m; e++) cur[dst[e] + 1]++;
-    for (size_t v = 0; v < n; v++) cur[v + 1] += cur[v];
-    memcpy(off, cur, (n + 1) * sizeof *off);
-    for (size_t k = 0; k < m; k++) {
-        uint32_t e = o1[k];
-        size_t p = cur[dst[e]]++;
-        adj[p] = src[e];
-        w[p] = w0[e];
-    }
+    in_csr g;
+    if (in_csr_read(argv[1], &g)) return 2;
+    n = g.n, m = g.m, off = g.off, adj = g.adj, w = g.w;
+    const uint32_t *src = g.src;
+    const float *w0 = g.w0;
     inv = big(n * 8), x = big(n * 8), xn = big(n * 8), y = big(n * 8), ynx = big(n * 8), acc = big(n * 8);
     double *outs = calloc(n, 8);
     for (size_t e = 0; e < m; e++) outs[src[e]] += w0[e];
