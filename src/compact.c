@@ -49,11 +49,11 @@ void lev__csr_free(const lev__mem *m, lev__csr *g) {
     }
     lev__free(m, g->out_adj, g->m * sizeof(uint32_t));
     lev__free(m, g->in_adj, g->m * sizeof(uint32_t));
-    lev__free(m, g->out_w, g->out_w ? g->m * sizeof(float) : 0);
-    lev__free(m, g->in_w, g->in_w ? g->m * sizeof(float) : 0);
-    lev__free(m, g->out_c, g->out_c ? g->m : 0);
-    lev__free(m, g->in_c, g->in_c ? g->m : 0);
-    lev__free(m, g->pal, g->pal ? LEV__PAL * sizeof(float) : 0);
+    lev__free(m, g->out_w, g->m * sizeof(float)); /* each may be NULL: lev__free skips it */
+    lev__free(m, g->in_w, g->m * sizeof(float));
+    lev__free(m, g->out_c, g->m);
+    lev__free(m, g->in_c, g->m);
+    lev__free(m, g->pal, LEV__PAL * sizeof(float));
     memset(g, 0, sizeof *g);
 }
 

@@ -253,25 +253,22 @@ int main(int argc, char **argv) {
     double *xa = big(n * 8), *x = big(n * 8);
     long its[64];
     double ms[64];
+/* reps runs of `call` (iterating into xv, returning its sweeps), then xv normalized and reported */
+#define MEASURE(name, xv, call)                  \
+    do {                                         \
+        for (int r = 0; r < reps; r++) {         \
+            double t0 = wall_now();              \
+            its[r] = (call);                     \
+            ms[r] = (wall_now() - t0) * 1e3;     \
+        }                                        \
+        normalize(xv);                           \
+        report(name, reps, its, ms, xv);         \
+    } while (0)
     /* A first: the reference */
-    for (int r = 0; r < reps; r++) {
-        double t0 = wall_now();
-        its[r] = run_jacobi(xa, 2, 0);
-        ms[r] = (wall_now() - t0) * 1e3;
-    }
-    normalize(xa);
-    report("A jacobi", reps, its, ms, xa);
+    MEASURE("A jacobi", xa, run_jacobi(xa, 2, 0));
     xref = xa;
     if (strchr(which, 'B')) {
-        for (int form = 0; form < 2; form++) {
-            for (int r = 0; r < reps; r++) {
-                double t0 = wall_now();
-                its[r] = run_gs(x, form);
-                ms[r] = (wall_now() - t0) * 1e3;
-            }
-            normalize(x);
-            report(form ? "B gs N-form" : "B gs D-form", reps, its, ms, x);
-        }
+        for (int form = 0; form < 2; form++) MEASURE(form ? "B gs N-form" : "B gs D-form", x, run_gs(x, form));
     }
     if (strchr(which, 'C')) {
         size_t Ks[] = {1, 2, 8, 64, (n + BLOCK - 1) / BLOCK};
@@ -281,33 +278,12 @@ int main(int argc, char **argv) {
             char name[32];
             snprintf(name, sizeof name, "C%c K=%zu", form ? 'N' : 'D', Ks[i]);
             int th = Ks[i] == 1 ? 1 : 2;
-            for (int r = 0; r < reps; r++) {
-                double t0 = wall_now();
-                its[r] = run_chunks(x, Ks[i], th, form);
-                ms[r] = (wall_now() - t0) * 1e3;
-            }
-            normalize(x);
-            report(name, reps, its, ms, x);
+            MEASURE(name, x, run_chunks(x, Ks[i], th, form));
         }
     }
-    if (strchr(which, 'D')) {
-        for (int r = 0; r < reps; r++) {
-            double t0 = wall_now();
-            its[r] = run_jacobi(x, 2, 1);
-            ms[r] = (wall_now() - t0) * 1e3;
-        }
-        normalize(x);
-        report("D jac-instr", reps, its, ms, x);
-    }
-    if (strchr(which, 'a')) { /* A again, last: the first run pays for a cold machine */
-        for (int r = 0; r < reps; r++) {
-            double t0 = wall_now();
-            its[r] = run_jacobi(x, 2, 0);
-            ms[r] = (wall_now() - t0) * 1e3;
-        }
-        normalize(x);
-        report("A again", reps, its, ms, x);
-    }
+    if (strchr(which, 'D')) MEASURE("D jac-instr", x, run_jacobi(x, 2, 1));
+    /* A again, last: the first run pays for a cold machine */
+    if (strchr(which, 'a')) MEASURE("A again", x, run_jacobi(x, 2, 0));
     if (strchr(which, 'T')) { /* determinism check: C with K chunks on 1 thread vs 2 */
         double *x1 = big(n * 8);
         size_t K = 64;
