@@ -1646,8 +1646,10 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  * LEV_DIR_OUT — always jumps by the personalization vector, as NetworkX and igraph do
  * (lev_pagerank_dangling() takes a separate vector for it). With LEV_P_WEIGHTED 0 every edge
  * has w = 1. Power iteration starts from the uniform vector and stops when the L1 distance
- * between two iterates is at most LEV_P_TOLERANCE (NetworkX compares with V·tol instead).
- * Scores are ≥ 0 and sum to 1.
+ * between two iterates is at most LEV_P_TOLERANCE (NetworkX compares with V·tol instead); when
+ * the change shrinks by one steady real ratio r, an iteration is extrapolated by r/(1 − r)
+ * (Aitken), which reaches the same fixed point in fewer iterations (R-MAT 20: 16 instead of 26)
+ * and never ends the call (the docs' "Convergence" section). Scores are ≥ 0 and sum to 1.
  * @param[in]  net             The network; not changed (its compact form may be built).
  * @param[in]  personalization Length lev_actor_count(net), entries finite and ≥ 0 with a
  *   positive, finite sum; or NULL for uniform. Copied as needed; not kept. It is where the walk
@@ -1668,7 +1670,9 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  *   `net`'s allocator, on the calling thread.
  * @par Reference
  *   Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web
- *   search engine. Computer Networks 30. doi:10.1016/S0169-7552(98)00110-X
+ *   search engine. Computer Networks 30. doi:10.1016/S0169-7552(98)00110-X;
+ *   Kamvar, S. D., Haveliwala, T. H., Manning, C. D. & Golub, G. H. (2003). Extrapolation
+ *   methods for accelerating PageRank computations. WWW 2003. doi:10.1145/775152.775190
  * @since 0.1
  */
 LEV_API lev_status lev_pagerank(const lev_network *net, const double *personalization, lev_params *p,

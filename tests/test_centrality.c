@@ -3,6 +3,7 @@
  * tests/ref/make_refs.py; each array's comment holds the exact peer call).
  */
 #include "helpers.h"
+#include "../src/pr_extra.h" /* the extrapolation rule, tested alone */
 
 #include "ref/ref_dangling.h"
 #include "ref/ref_florentine.h"
@@ -316,6 +317,186 @@ Test(centrality, pagerank_cancelled_by_progress) {
     cr_assert_eq(calls, 3);
     cr_assert(strstr(lev_params_errmsg(p), "cancelled"));
     for (int i = 0; i < 3; i++) cr_assert_eq(out[i], -1);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+/* ---- extrapolation (src/pr_extra.h) ---------------------------------------------------------- */
+
+/* The rule alone: a change shrinking by 0.4 every iteration, signed change likewise. */
+Test(centrality, pagerank_extrapolation_rule_fires_on_one_real_mode) {
+    lev__pr_extra e = LEV__PR_EXTRA_INIT;
+    double err = 1, sgn = -0.3;
+    cr_assert_eq(lev__pr_extrapolate(&e, 1, err, sgn), 0); /* one change: no ratio */
+    cr_assert_eq(lev__pr_extrapolate(&e, 1, err *= 0.4, sgn *= 0.4), 0); /* one ratio */
+    double c = lev__pr_extrapolate(&e, 1, err *= 0.4, sgn *= 0.4);  /* two equal ratios */
+    cr_assert_float_eq(c, 0.4 / 0.6, 1e-12, "c = s/(1 - s), got %g", c);
+    /* the step paid (the next plain change is far below 0.16 times the last one): it may fire
+     * again, but only after three plain iterations */
+    cr_assert_eq(lev__pr_extrapolate(&e, 0, err * 0.67, sgn * 0.67), 0);
+    err *= 1e-3, sgn *= 1e-3;
+    cr_assert_eq(lev__pr_extrapolate(&e, 1, err, sgn), 0);
+    cr_assert_eq(lev__pr_extrapolate(&e, 1, err *= 0.4, sgn *= 0.4), 0);
+    cr_assert(lev__pr_extrapolate(&e, 1, err *= 0.4, sgn *= 0.4) > 0, "a paying step leaves the rule on");
+    cr_assert_eq(e.off, 0);
+}
+
+Test(centrality, pagerank_extrapolation_rule_refuses_other_modes) {
+    /* a negative eigenvalue: the L1 ratio is steady, the signed one is its negative */
+    lev__pr_extra e = LEV__PR_EXTRA_INIT;
+    double err = 1, sgn = 0.5;
+    for (int k = 0; k < 10; k++, err *= 0.4, sgn *= -0.4) cr_assert_eq(lev__pr_extrapolate(&e, 1, err, sgn), 0);
+    /* a complex pair: the signed ratio wanders */
+    lev__pr_extra f = LEV__PR_EXTRA_INIT;
+    err = 1;
+    for (int k = 0; k < 20; k++, err *= 0.6)
+        cr_assert_eq(lev__pr_extrapolate(&f, 1, err, err * cos(1.3 * k)), 0, "iteration %d", k);
+    /* a ratio past 0.9 */
+    lev__pr_extra g = LEV__PR_EXTRA_INIT;
+    err = 1;
+    for (int k = 0; k < 10; k++, err *= 0.95) cr_assert_eq(lev__pr_extrapolate(&g, 1, err, err), 0);
+    /* ratios 1% apart or more */
+    lev__pr_extra h = LEV__PR_EXTRA_INIT;
+    err = 1;
+    double r = 0.4;
+    for (int k = 0; k < 10; k++, err *= r, r *= 1.02) cr_assert_eq(lev__pr_extrapolate(&h, 1, err, err), 0);
+}
+
+Test(centrality, pagerank_extrapolation_rule_stops_after_a_step_that_does_not_pay) {
+    lev__pr_extra e = LEV__PR_EXTRA_INIT;
+    double err = 1;
+    lev__pr_extrapolate(&e, 1, err, err);
+    err *= 0.5;
+    lev__pr_extrapolate(&e, 1, err, err);
+    err *= 0.5;
+    cr_assert(lev__pr_extrapolate(&e, 1, err, err) > 0);
+    cr_assert_eq(lev__pr_extrapolate(&e, 0, err, err), 0); /* the step: never two in a row */
+    lev__pr_extrapolate(&e, 1, err * 0.25, err * 0.25);    /* not below 0.5² times the change before */
+    cr_assert_eq(e.off, 1);
+    err *= 0.25;
+    for (int k = 0; k < 10; k++, err *= 0.5) cr_assert_eq(lev__pr_extrapolate(&e, 1, err, err), 0);
+}
+
+/* Plain power iteration over an edge list, as documented in docs/centrality.md: the reference the
+ * extrapolated lev_pagerank() is checked against. Returns the iterations to an L1 change <= tol;
+ * x gets the normalized result. */
+static long plain_pagerank(size_t n, size_t m, const uint32_t *src, const uint32_t *dst, const double *w,
+                           int undirected, double tol, long max_iter, double *x) {
+    double *s = calloc(n, sizeof *s), *y = malloc(n * sizeof *y), *xn = malloc(n * sizeof *xn);
+    for (size_t e = 0; e < m; e++) {
+        s[src[e]] += w[e];
+        if (undirected) s[dst[e]] += w[e];
+    }
+    for (size_t v = 0; v < n; v++) x[v] = 1.0 / (double)n;
+    long it;
+    for (it = 1; it <= max_iter; it++) {
+        double dm = 0, err = 0, sum = 0;
+        for (size_t v = 0; v < n; v++) {
+            y[v] = s[v] > 0 ? x[v] / s[v] : 0;
+            if (s[v] == 0) dm += x[v];
+        }
+        for (size_t v = 0; v < n; v++) xn[v] = (0.85 * dm + 0.15) / (double)n;
+        for (size_t e = 0; e < m; e++) {
+            xn[dst[e]] += 0.85 * w[e] * y[src[e]];
+            if (undirected) xn[src[e]] += 0.85 * w[e] * y[dst[e]];
+        }
+        for (size_t v = 0; v < n; v++) err += fabs(xn[v] - x[v]), x[v] = xn[v], sum += x[v];
+        if (err <= tol) {
+            for (size_t v = 0; v < n; v++) x[v] /= sum;
+            break;
+        }
+    }
+    free(s), free(y), free(xn);
+    return it;
+}
+
+static int count_calls(void *ud, double done) {
+    (void)done;
+    ++*(long *)ud;
+    return 0;
+}
+
+/* Two clusters of 600 and 1200 actors, 8 ties out of each actor inside its cluster and one tie
+ * across for one actor in 50: the mass moving between the clusters is one slow real mode, and
+ * plain iteration needs 98 iterations. */
+Test(centrality, pagerank_extrapolation_agrees_with_plain_iteration_in_fewer_iterations) {
+    const size_t n = 1800, cap = 1800 * 9;
+    uint32_t *src = malloc(cap * sizeof *src), *dst = malloc(cap * sizeof *dst);
+    double *w = malloc(cap * sizeof *w);
+    size_t m = 0;
+    uint64_t st = 12345;
+    for (uint32_t a = 0; a < n; a++) {
+        uint32_t lo = a < 600 ? 0 : 600, span = a < 600 ? 600 : 1200;
+        for (int k = 0; k < 8; k++) {
+            src[m] = a, dst[m] = lo + (uint32_t)(test_rnd(&st) % span), w[m] = 1 + (double)(test_rnd(&st) % 5);
+            m++;
+        }
+        if (test_rnd(&st) % 50 == 0) {
+            src[m] = a, dst[m] = (a < 600 ? 600 + (uint32_t)(test_rnd(&st) % 1200) : (uint32_t)(test_rnd(&st) % 600));
+            w[m++] = 1;
+        }
+    }
+    lev_network *net;
+    lev_network_new(&net);
+    test_add_actors(net, (uint32_t)n, "a");
+    for (size_t e = 0; e < m; e++) cr_assert_eq(lev_edge_add(net, src[e], dst[e], w[e], NULL, NULL), LEV_OK);
+    double *got = malloc(n * sizeof *got), *plain = malloc(n * sizeof *plain), *exact = malloc(n * sizeof *exact);
+    long calls = 0;
+    lev_params *p;
+    lev_params_new(&p);
+    lev_params_set_progress(p, count_calls, &calls);
+    cr_assert_eq(lev_pagerank(net, NULL, p, got), LEV_OK);
+    long plain_its = plain_pagerank(n, m, src, dst, w, 0, 1e-10, 1000, plain);
+    plain_pagerank(n, m, src, dst, w, 0, 0, 2000, exact); /* as far as doubles go */
+    double d_got = 0, d_plain = 0;
+    for (size_t v = 0; v < n; v++) d_got += fabs(got[v] - exact[v]), d_plain += fabs(plain[v] - exact[v]);
+    cr_log_info("two clusters: %ld iterations extrapolated, %ld plain; L1 error %.3g against %.3g", calls, plain_its,
+                d_got, d_plain);
+    cr_assert(plain_its > 80, "the test network lost its slow mode: %ld plain iterations", plain_its);
+    cr_assert(calls <= plain_its / 2, "%ld iterations, plain %ld", calls, plain_its);
+    /* the stopping rule's bound, d/(1 − d)·tol, holds for the extrapolated result too */
+    cr_assert(d_got <= 0.85 / 0.15 * 1e-10, "L1 error %g", d_got);
+    /* undirected, the same network: a symmetric walk, whose slowest mode may be negative */
+    calls = 0;
+    lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
+    cr_assert_eq(lev_pagerank(net, NULL, p, got), LEV_OK);
+    plain_its = plain_pagerank(n, m, src, dst, w, 1, 1e-10, 1000, plain);
+    plain_pagerank(n, m, src, dst, w, 1, 0, 2000, exact);
+    d_got = 0;
+    for (size_t v = 0; v < n; v++) d_got += fabs(got[v] - exact[v]);
+    cr_log_info("two clusters, undirected: %ld iterations extrapolated, %ld plain; L1 error %.3g", calls, plain_its,
+                d_got);
+    cr_assert(calls <= plain_its, "%ld iterations, plain %ld", calls, plain_its);
+    cr_assert(d_got <= 0.85 / 0.15 * 1e-10, "L1 error %g", d_got);
+    lev_params_free(p);
+    lev_network_free(net);
+    free(src), free(dst), free(w), free(got), free(plain), free(exact);
+}
+
+/* An undirected star is bipartite: the error flips sign every iteration (eigenvalue −0.85) and
+ * the L1 ratio is steady; extrapolating by it would amplify the error. No step is taken: the
+ * iterations are exactly the plain ones. */
+Test(centrality, pagerank_no_extrapolation_on_a_negative_mode) {
+    const size_t n = 40;
+    uint32_t src[39], dst[39];
+    double w[39];
+    lev_network *net;
+    lev_network_new(&net);
+    test_add_actors(net, (uint32_t)n, "a");
+    for (uint32_t k = 0; k < 39; k++) {
+        src[k] = 0, dst[k] = k + 1, w[k] = 1 + k % 3;
+        cr_assert_eq(lev_edge_add(net, 0, k + 1, w[k], NULL, NULL), LEV_OK);
+    }
+    double got[40], plain[40];
+    long calls = 0;
+    lev_params *p;
+    lev_params_new(&p);
+    lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
+    lev_params_set_progress(p, count_calls, &calls);
+    cr_assert_eq(lev_pagerank(net, NULL, p, got), LEV_OK);
+    long plain_its = plain_pagerank(n, 39, src, dst, w, 1, 1e-10, 1000, plain);
+    cr_assert_eq(calls, plain_its, "%ld iterations, plain %ld", calls, plain_its);
+    for (size_t v = 0; v < n; v++) cr_assert_float_eq(got[v], plain[v], 1e-15, "actor %zu", v);
     lev_params_free(p);
     lev_network_free(net);
 }

@@ -6,9 +6,12 @@
  * in the same order, the two reductions (dangling mass and L1 change) summed per 2048-actor block
  * and then over the blocks in order. Ranks own whole blocks, so every rank computes its blocks'
  * partial sums, an all-gather gives everyone every block's, and each adds them in block order:
- * the same bits as one machine, whatever the number of ranks.
+ * the same bits as one machine, whatever the number of ranks. Its extrapolated steps are
+ * lev_pagerank()'s too (src/pr_extra.h decides them from the same two sums; the signed change
+ * hashes global ids).
  */
 #include "mpi_internal.h"
+#include "../pr_extra.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -116,15 +119,15 @@ lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *o
     int P = net->size, nb = (int)((nc + LMPI_BLOCK - 1) / LMPI_BLOCK), nball = (int)((n + LMPI_BLOCK - 1) / LMPI_BLOCK);
     size_t ga = A->plan.nghost, gb = B ? B->plan.nghost : 0;
     size_t ns = A->plan.nsend > (B ? B->plan.nsend : 0) ? A->plan.nsend : (B ? B->plan.nsend : 0);
-    /* x, xn, inv: nc each; ya: nc + ga; yb: nc + gb; scratch: ns; partials: 2 nb + 2 nball */
-    size_t total = 3 * (size_t)nc + (nc + ga) + (B ? nc + gb : 0) + ns + 2 * (size_t)nb + 2 * (size_t)nball + 1;
+    /* x, xn, inv: nc each; ya: nc + ga; yb: nc + gb; scratch: ns; partials: 3 nb + 2 nball */
+    size_t total = 3 * (size_t)nc + (nc + ga) + (B ? nc + gb : 0) + ns + 3 * (size_t)nb + 2 * (size_t)nball + 1;
     double *buf = malloc(total * sizeof *buf);
     int *cnt = malloc(2 * (size_t)P * sizeof *cnt);
     if (!buf || !cnt) rc = lmpi_fail(net, LEV_ENOMEM, "%s: out of memory for %u actors", what, nc);
     if ((rc = lmpi_agree(net, rc))) goto done;
     double *x = buf, *xn = x + nc, *inv = xn + nc, *ya = inv + nc, *yb = ya + nc + ga;
     double *scratch = yb + (B ? nc + gb : 0), *err_part = scratch + ns, *dang_part = err_part + nb;
-    double *all_a = dang_part + nb, *all_b = all_a + nball;
+    double *sgn_part = dang_part + nb, *all_a = sgn_part + nb, *all_b = all_a + nball;
     int *displ = cnt + P;
     for (int r = 0; r < P; r++) {
         uint32_t c = net->bounds[r + 1] - net->bounds[r];
@@ -158,31 +161,40 @@ lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *o
     double dmass = block_sum(net, dang_part, nb, all_b, cnt, displ, nball);
     lmpi_exchange(net, &A->plan, ya, ya + nc, scratch);
     if (B) lmpi_exchange(net, &B->plan, yb, yb + nc, scratch);
-    double qu = 1.0 / (double)n, err = INFINITY;
+    double qu = 1.0 / (double)n, err = INFINITY, cx = 0;
+    uint64_t first = net->bounds[net->rank];
+    lev__pr_extra ex = LEV__PR_EXTRA_INIT;
     long it;
     for (it = 1; it <= max_iter; it++) {
         double teleport = d * dmass + (1.0 - d);
         for (int b = 0; b < nb; b++) {
-            double e = 0, dg = 0;
+            double e = 0, dg = 0, sg = 0;
             for (uint32_t v = (uint32_t)b * LMPI_BLOCK; v < nc && v < (uint32_t)(b + 1) * LMPI_BLOCK; v++) {
                 double s = pull(A, v, ya, weighted);
                 if (B) s += pull(B, v, yb, weighted);
                 double nv = d * s + teleport * qu;
+                nv += cx * (nv - x[v]);
+                if (nv < 0) nv = 0;
                 e += fabs(nv - x[v]);
+                sg += lev__pr_sign(first + v) * (nv - x[v]);
                 xn[v] = nv;
                 if (inv[v] == 0) dg += nv;
             }
             err_part[b] = e;
             dang_part[b] = dg;
+            sgn_part[b] = sg;
         }
         err = block_sum(net, err_part, nb, all_a, cnt, displ, nball);
         dmass = block_sum(net, dang_part, nb, all_b, cnt, displ, nball);
+        double sgn = block_sum(net, sgn_part, nb, all_a, cnt, displ, nball);
         double *t = x; x = xn; xn = t;
         for (uint32_t v = 0; v < nc; v++) {
             ya[v] = x[v] * inv[v];
             if (B) yb[v] = ya[v];
         }
-        if (err <= tol) break;
+        int plain = cx == 0;
+        if (plain && err <= tol) break;
+        cx = it + 1 < max_iter ? lev__pr_extrapolate(&ex, plain, err, sgn) : 0;
         lmpi_exchange(net, &A->plan, ya, ya + nc, scratch);
         if (B) lmpi_exchange(net, &B->plan, yb, yb + nc, scratch);
     }
