@@ -18,15 +18,16 @@
  * at no memory cost: the step is taken inside the sweep, from x[v] and x'[v]. It is taken when
  * the last three iterations were plain and (a) the L1 change shrank by the same ratio r twice
  * (within 1%), and (b) a signed change, Σ_v g(v)·(x'[v] − x[v]) with g(v) = ±1 fixed by a hash
- * of v, shrank by a ratio s within 1% of r: a complex pair of eigenvalues (the signed ratio then
- * wanders) or a negative one (s ≈ −r) would be amplified, not removed. c = s/(1 − s), s in
- * (0, 0.9]. A step that does not pay (the change two iterations later is not below r² times the
- * change before it) is the last one. An extrapolated iterate is never the result: the stopping
+ * of v, shrank twice by a ratio s with |s| within 1% of r. c = s/(1 − s), s ≤ 0.9: a negative
+ * eigenvalue (a bipartite undirected network, s ≈ −r) is removed too, by a weighted mean of the
+ * last two iterates; a complex pair (the signed ratio wanders) would be amplified, and is left
+ * alone. A step that does not pay (the next plain change is not below r² times the change
+ * before the step) is the last one. An extrapolated iterate is never the result: the stopping
  * rule applies to plain iterations only, so the result still changed by at most tol over its
  * last iteration, and the fixpoint is the same. Values pushed below 0 by the step are set to 0
- * (the fixpoint is ≥ 0, so this only brings them nearer). R-MAT 18: 24 → 15 iterations, R-MAT
- * 20: 26 → 15 (bench/README.md, sixth round); Barabási–Albert (a complex pair) and Erdős–Rényi
- * (no stable ratio): unchanged.
+ * (the fixpoint is ≥ 0, so this only brings them nearer). R-MAT 18: 24 → 16 iterations, R-MAT
+ * 20: 26 → 16, an undirected star 146 → 6 (bench/README.md, sixth round); Barabási–Albert (a
+ * complex pair) and Erdős–Rényi (no stable ratio): unchanged.
  */
 #include "internal.h"
 #include "pr_extra.h"

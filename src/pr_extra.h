@@ -48,7 +48,7 @@ static inline double lev__pr_extrapolate(lev__pr_extra *e, int plain, double err
         if (e->plain >= 2 && e->err > 0 && e->sgn != 0) {
             r = err / e->err;
             double s = sgn / e->sgn;
-            agreed = r > 0 && fabs(s - r) <= 0.01 * r;
+            agreed = r > 0 && fabs(fabs(s) - r) <= 0.01 * r;
             /* twice: a complex pair's signed ratio can meet r once by chance */
             if (!e->off && e->plain >= 3 && agreed && e->agreed && fabs(r - e->ratio) <= 0.01 * r && s <= 0.9) {
                 c = s / (1 - s);

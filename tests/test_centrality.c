@@ -341,11 +341,21 @@ Test(centrality, pagerank_extrapolation_rule_fires_on_one_real_mode) {
     cr_assert_eq(e.off, 0);
 }
 
-Test(centrality, pagerank_extrapolation_rule_refuses_other_modes) {
-    /* a negative eigenvalue: the L1 ratio is steady, the signed one is its negative */
+/* A negative eigenvalue −r: the L1 ratio is r, the signed one −r; the step is c = −r/(1 + r), a
+ * weighted mean of the last two iterates, which shrinks every smaller mode too. */
+Test(centrality, pagerank_extrapolation_rule_fires_on_one_negative_mode) {
     lev__pr_extra e = LEV__PR_EXTRA_INIT;
     double err = 1, sgn = 0.5;
-    for (int k = 0; k < 10; k++, err *= 0.4, sgn *= -0.4) cr_assert_eq(lev__pr_extrapolate(&e, 1, err, sgn), 0);
+    cr_assert_eq(lev__pr_extrapolate(&e, 1, err, sgn), 0);
+    err *= 0.4, sgn *= -0.4;
+    cr_assert_eq(lev__pr_extrapolate(&e, 1, err, sgn), 0);
+    err *= 0.4, sgn *= -0.4;
+    double c = lev__pr_extrapolate(&e, 1, err, sgn);
+    cr_assert_float_eq(c, -0.4 / 1.4, 1e-12, "c = s/(1 - s), got %g", c);
+}
+
+Test(centrality, pagerank_extrapolation_rule_refuses_other_modes) {
+    double err = 1;
     /* a complex pair: the signed ratio wanders */
     lev__pr_extra f = LEV__PR_EXTRA_INIT;
     err = 1;
@@ -380,8 +390,8 @@ Test(centrality, pagerank_extrapolation_rule_stops_after_a_step_that_does_not_pa
 /* Plain power iteration over an edge list, as documented in docs/centrality.md: the reference the
  * extrapolated lev_pagerank() is checked against. Returns the iterations to an L1 change <= tol;
  * x gets the normalized result. */
-static long plain_pagerank(size_t n, size_t m, const uint32_t *src, const uint32_t *dst, const double *w,
-                           int undirected, double tol, long max_iter, double *x) {
+static long plain_pagerank_q(size_t n, size_t m, const uint32_t *src, const uint32_t *dst, const double *w,
+                             const double *q, int undirected, double tol, long max_iter, double *x) {
     double *s = calloc(n, sizeof *s), *y = malloc(n * sizeof *y), *xn = malloc(n * sizeof *xn);
     for (size_t e = 0; e < m; e++) {
         s[src[e]] += w[e];
@@ -395,7 +405,7 @@ static long plain_pagerank(size_t n, size_t m, const uint32_t *src, const uint32
             y[v] = s[v] > 0 ? x[v] / s[v] : 0;
             if (s[v] == 0) dm += x[v];
         }
-        for (size_t v = 0; v < n; v++) xn[v] = (0.85 * dm + 0.15) / (double)n;
+        for (size_t v = 0; v < n; v++) xn[v] = (0.85 * dm + 0.15) * (q ? q[v] : 1.0 / (double)n);
         for (size_t e = 0; e < m; e++) {
             xn[dst[e]] += 0.85 * w[e] * y[src[e]];
             if (undirected) xn[src[e]] += 0.85 * w[e] * y[dst[e]];
@@ -408,6 +418,11 @@ static long plain_pagerank(size_t n, size_t m, const uint32_t *src, const uint32
     }
     free(s), free(y), free(xn);
     return it;
+}
+
+static long plain_pagerank(size_t n, size_t m, const uint32_t *src, const uint32_t *dst, const double *w,
+                           int undirected, double tol, long max_iter, double *x) {
+    return plain_pagerank_q(n, m, src, dst, w, NULL, undirected, tol, max_iter, x);
 }
 
 static int count_calls(void *ud, double done) {
@@ -473,10 +488,9 @@ Test(centrality, pagerank_extrapolation_agrees_with_plain_iteration_in_fewer_ite
     free(src), free(dst), free(w), free(got), free(plain), free(exact);
 }
 
-/* An undirected star is bipartite: the error flips sign every iteration (eigenvalue −0.85) and
- * the L1 ratio is steady; extrapolating by it would amplify the error. No step is taken: the
- * iterations are exactly the plain ones. */
-Test(centrality, pagerank_no_extrapolation_on_a_negative_mode) {
+/* An undirected star is bipartite: the error flips sign every iteration (an eigenvalue −0.85
+ * holds it), and plain iteration needs 146 iterations. One step with c = −0.85/1.85 removes it. */
+Test(centrality, pagerank_extrapolation_on_a_negative_mode) {
     const size_t n = 40;
     uint32_t src[39], dst[39];
     double w[39];
@@ -487,7 +501,7 @@ Test(centrality, pagerank_no_extrapolation_on_a_negative_mode) {
         src[k] = 0, dst[k] = k + 1, w[k] = 1 + k % 3;
         cr_assert_eq(lev_edge_add(net, 0, k + 1, w[k], NULL, NULL), LEV_OK);
     }
-    double got[40], plain[40];
+    double got[40], plain[40], exact[40];
     long calls = 0;
     lev_params *p;
     lev_params_new(&p);
@@ -495,8 +509,41 @@ Test(centrality, pagerank_no_extrapolation_on_a_negative_mode) {
     lev_params_set_progress(p, count_calls, &calls);
     cr_assert_eq(lev_pagerank(net, NULL, p, got), LEV_OK);
     long plain_its = plain_pagerank(n, 39, src, dst, w, 1, 1e-10, 1000, plain);
+    plain_pagerank(n, 39, src, dst, w, 1, 0, 2000, exact);
+    double d_got = 0;
+    for (size_t v = 0; v < n; v++) d_got += fabs(got[v] - exact[v]);
+    cr_log_info("undirected star: %ld iterations extrapolated, %ld plain; L1 error %.3g", calls, plain_its, d_got);
+    cr_assert(plain_its > 100, "%ld plain iterations", plain_its);
+    cr_assert(calls <= 20, "%ld iterations, plain %ld", calls, plain_its);
+    cr_assert(d_got <= 0.85 / 0.15 * 1e-10, "L1 error %g", d_got);
+    lev_params_free(p);
+    lev_network_free(net);
+}
+
+/* A directed ring of 7 with every jump to actor 0: the error is a sum of the ring's rotating
+ * modes 0.85·e^(2πik/7), complex pairs of one modulus. The L1 ratio is steady, the signed ratio
+ * wanders, and no step is taken: the iterations are exactly the plain ones. */
+Test(centrality, pagerank_no_extrapolation_on_complex_pairs) {
+    const size_t n = 7;
+    uint32_t src[7], dst[7];
+    double w[7], q[7] = {1, 0, 0, 0, 0, 0, 0};
+    lev_network *net;
+    lev_network_new(&net);
+    test_add_actors(net, (uint32_t)n, "a");
+    for (uint32_t k = 0; k < 7; k++) {
+        src[k] = k, dst[k] = (k + 1) % 7, w[k] = 1;
+        cr_assert_eq(lev_edge_add(net, src[k], dst[k], w[k], NULL, NULL), LEV_OK);
+    }
+    double got[7], plain[7];
+    long calls = 0;
+    lev_params *p;
+    lev_params_new(&p);
+    lev_params_set_progress(p, count_calls, &calls);
+    cr_assert_eq(lev_pagerank(net, q, p, got), LEV_OK);
+    long plain_its = plain_pagerank_q(n, 7, src, dst, w, q, 0, 1e-10, 1000, plain);
+    cr_log_info("ring, jumps to one actor: %ld iterations, plain %ld", calls, plain_its);
     cr_assert_eq(calls, plain_its, "%ld iterations, plain %ld", calls, plain_its);
-    for (size_t v = 0; v < n; v++) cr_assert_float_eq(got[v], plain[v], 1e-15, "actor %zu", v);
+    for (size_t v = 0; v < n; v++) cr_assert_float_eq(got[v], plain[v], 1e-14, "actor %zu", v);
     lev_params_free(p);
     lev_network_free(net);
 }
