@@ -7,9 +7,9 @@
  * personalization; with a dangling vector g the jump term is d · D · g[v] + (1 − d) · q[v].
  * Influence exerted (LEV_DIR_OUT) is the same walk on the reversed network: v pulls over its
  * out-edges (the other CSR) and s is in-strength, so no reversed copy is built. Rows are read in
- * their fixed CSR order, and the two reductions (D and the L1 change) are summed per block of
- * BLOCK actors and then over blocks in order, so the result is bit-identical for any number of
- * threads.
+ * their fixed CSR order, and the three reductions (D, the L1 change and the signed change below)
+ * are summed per block of BLOCK actors and then over blocks in order, so the result is
+ * bit-identical for any number of threads.
  *
  * Extrapolation. On R-MAT graphs the change shrinks by a constant factor r (0.36 at scale 18,
  * 0.40 at scale 20) from the third iteration on: one real eigenvalue r of the iteration dominates
@@ -258,7 +258,10 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
         int plain = cx == 0;
         /* Progress on every iteration, the converging one included (it reports 1); never
          * backwards (an extrapolated step may change more than the iteration before it). */
-        double done = plain && err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
+        double done = plain && err <= tol ? 1
+                      : err >= 1          ? 0
+                      : tol > 0           ? log(err) / log(tol)
+                                          : (double)it / (double)max_iter;
         if (done > 1) done = 1;
         if (!plain && done == 1) done = shown; /* 1 is for the converging iteration only */
         if (done > shown) shown = done;

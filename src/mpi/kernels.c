@@ -3,12 +3,12 @@
  * gathering a result on one rank.
  *
  * PageRank repeats lev_pagerank()'s arithmetic exactly: the same expression per actor, each row
- * in the same order, the two reductions (dangling mass and L1 change) summed per 2048-actor block
+ * in the same order, the three reductions (dangling mass, L1 and signed change) summed per 2048-actor block
  * and then over the blocks in order. Ranks own whole blocks, so every rank computes its blocks'
  * partial sums, an all-gather gives everyone every block's, and each adds them in block order:
  * the same bits as one machine, whatever the number of ranks. Its extrapolated steps are
- * lev_pagerank()'s too (src/pr_extra.h decides them from the same two sums; the signed change
- * hashes global ids).
+ * lev_pagerank()'s too (src/pr_extra.h decides them from the L1 and the signed change; the
+ * signed change hashes global ids).
  */
 #include "mpi_internal.h"
 #include "../pr_extra.h"
