@@ -580,6 +580,80 @@ Test(centrality, pagerank_extrapolation_keeps_scores_nonnegative) {
     free(src), free(dst), free(w), free(q), free(got), free(plain), free(exact);
 }
 
+/* Random small networks of five shapes (random, two clusters, star, ring with chords, two-mode),
+ * random strengths, directions, undirected mode and personalizations (some with zeros): the
+ * result is ≥ 0, sums to 1, and is within 2·d/(1 − d)·tol of the limit in L1 (the map is a
+ * d-contraction in L1 from any start ≥ 0, so the last, plain, iteration bounds the error of the
+ * iterate by d/(1 − d)·tol whatever steps came before; normalizing can at most double it). */
+Test(centrality, pagerank_extrapolated_results_within_the_stopping_bound) {
+    uint64_t st = 20261207;
+    int cases = 120, stepped = 0;
+    for (int t = 0; t < cases; t++) {
+        uint32_t n = 2 + (uint32_t)(xs64(&st) % 300);
+        int shape = (int)(xs64(&st) % 5), undirected = (int)(xs64(&st) % 3 == 0), out = (int)(xs64(&st) % 2);
+        size_t cap = (size_t)n * 6 + 8, m = 0;
+        uint32_t *src = malloc(cap * sizeof *src), *dst = malloc(cap * sizeof *dst);
+        double *w = malloc(cap * sizeof *w), *q = NULL;
+        for (uint32_t a = 0; a < n; a++) {
+            int deg = shape == 2 ? (a == 0 ? 0 : 1) : 1 + (int)(xs64(&st) % 4);
+            for (int k = 0; k < deg && m < cap; k++) {
+                uint32_t b;
+                if (shape == 0) b = (uint32_t)(xs64(&st) % n);
+                else if (shape == 1) { /* two clusters, one tie in 40 across */
+                    uint32_t half = n / 2 + 1, lo = a < half ? 0 : half, span = a < half ? half : n - half;
+                    b = xs64(&st) % 40 == 0 ? (uint32_t)(xs64(&st) % n)
+                                            : lo + (uint32_t)(xs64(&st) % (span ? span : 1));
+                } else if (shape == 2) b = 0; /* star: every actor to the hub */
+                else if (shape == 3) b = k == 0 ? (a + 1) % n : (uint32_t)(xs64(&st) % n);
+                else /* two-mode: even actors tie to odd ones and back */
+                    b = a % 2 == 0 ? (uint32_t)(1 + 2 * (xs64(&st) % (n / 2 ? n / 2 : 1))) % n
+                                   : (uint32_t)(2 * (xs64(&st) % ((n + 1) / 2))) % n;
+                src[m] = a, dst[m] = b, w[m++] = 1 + (double)(xs64(&st) % 5);
+            }
+        }
+        if (xs64(&st) % 2) {
+            q = calloc(n, sizeof *q);
+            double qs = 0;
+            for (uint32_t v = 0; v < n; v++) qs += (q[v] = xs64(&st) % 3 == 0 ? 0 : (double)(xs64(&st) % 7));
+            if (qs == 0) q[0] = 1, qs = 1;
+            for (uint32_t v = 0; v < n; v++) q[v] /= qs;
+        }
+        lev_network *net;
+        lev_network_new(&net);
+        test_add_actors(net, n, "a");
+        for (size_t e = 0; e < m; e++) cr_assert_eq(lev_edge_add(net, src[e], dst[e], w[e], NULL, NULL), LEV_OK);
+        double *got = malloc(n * sizeof *got), *plain = malloc(n * sizeof *plain), *exact = malloc(n * sizeof *exact);
+        long calls = 0;
+        lev_params *p;
+        lev_params_new(&p);
+        lev_params_set_progress(p, count_calls, &calls);
+        lev_params_set_int(p, LEV_P_UNDIRECTED, undirected);
+        lev_params_set_int(p, LEV_P_DIRECTION, out ? LEV_DIR_OUT : LEV_DIR_IN);
+        cr_assert_eq(lev_pagerank(net, q, p, got), LEV_OK, "case %d: %s", t, lev_params_errmsg(p));
+        /* the reversed walk is the walk on the reversed edges */
+        const uint32_t *rs = out && !undirected ? dst : src, *rd = out && !undirected ? src : dst;
+        long plain_its = plain_pagerank_q(n, m, rs, rd, w, q, undirected, 1e-10, 1000, plain);
+        plain_pagerank_q(n, m, rs, rd, w, q, undirected, 1e-15, 3000, exact);
+        double es = 0, gs = 0, l1 = 0, lowest = 1;
+        for (uint32_t v = 0; v < n; v++) es += exact[v], gs += got[v];
+        for (uint32_t v = 0; v < n; v++) {
+            l1 += fabs(got[v] - exact[v] / es);
+            if (got[v] < lowest) lowest = got[v];
+        }
+        stepped += calls < plain_its;
+        cr_assert(lowest >= 0, "case %d (shape %d, n %u): a score %g", t, shape, n, lowest);
+        cr_assert(fabs(gs - 1) <= 1e-12, "case %d: sum %.17g", t, gs);
+        cr_assert(l1 <= 2 * 0.85 / 0.15 * 1e-10, "case %d (shape %d, n %u, undirected %d, out %d, q %d): L1 error %g, "
+                  "%ld iterations, plain %ld", t, shape, n, undirected, out, q != NULL, l1, calls, plain_its);
+        lev_params_free(p);
+        lev_network_free(net);
+        free(src), free(dst), free(w), free(q), free(got), free(plain), free(exact);
+    }
+    cr_log_info("random networks: %d of %d took fewer iterations than plain iteration", stepped, cases);
+    cr_assert(stepped >= cases / 10, "only %d of %d cases took a step: the test no longer exercises them", stepped,
+              cases);
+}
+
 /* A directed ring of 7 with every jump to actor 0: the error is a sum of the ring's rotating
  * modes 0.85·e^(2πik/7), complex pairs of one modulus. The L1 ratio is steady, the signed ratio
  * wanders, and no step is taken: the iterations are exactly the plain ones. */
