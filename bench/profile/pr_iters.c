@@ -18,6 +18,7 @@
  *   D   A started from x0 ∝ (1 − d)/n + d·instr(v)/W (in-strength based), normalized to sum 1
  *   E   A with the library's extrapolated steps (src/pr_extra.h: when the change shrinks twice by
  *       one ratio r and a signed change agrees, one sweep writes x' + r/(1 − r)·(x' − x))
+ *   F   D's start with E's steps
  *
  * B and C run in two forms of the jump term (D-form as the library, N-form with the mass on
  * actors that have out-edges: see run_gs); only the N-form converges faster than A.
@@ -294,6 +295,7 @@ int main(int argc, char **argv) {
     }
     if (strchr(which, 'D')) MEASURE("D jac-instr", x, run_jacobi(x, 2, 1, 0));
     if (strchr(which, 'E')) MEASURE("E jac-extra", x, run_jacobi(x, 2, 0, 1));
+    if (strchr(which, 'F')) MEASURE("F D + E", x, run_jacobi(x, 2, 1, 1));
     /* A again, last: the first run pays for a cold machine */
     if (strchr(which, 'a')) MEASURE("A again", x, run_jacobi(x, 2, 0, 0));
     if (strchr(which, 'T')) { /* determinism check: C with K chunks on 1 thread vs 2 */
