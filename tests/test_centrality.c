@@ -425,18 +425,40 @@ static long plain_pagerank(size_t n, size_t m, const uint32_t *src, const uint32
     return plain_pagerank_q(n, m, src, dst, w, NULL, undirected, tol, max_iter, x);
 }
 
-/* xorshift64: the generator of the network the clamp test was found on */
-static uint64_t xs64(uint64_t *s) {
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
+/* A network of actors "a0".."a<n-1>" and the m edges src[e] → dst[e] of strength w[e]. */
+static lev_network *net_of_arrays(uint32_t n, size_t m, const uint32_t *src, const uint32_t *dst, const double *w) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    test_add_actors(net, n, "a");
+    for (size_t e = 0; e < m; e++) cr_assert_eq(lev_edge_add(net, src[e], dst[e], w[e], NULL, NULL), LEV_OK);
+    return net;
 }
 
 static int count_calls(void *ud, double done) {
     (void)done;
     ++*(long *)ud;
     return 0;
+}
+
+/* lev_pagerank(net, q) with the options given; returns its iterations (progress calls). */
+static long counted_pagerank(const lev_network *net, const double *q, int undirected, int out, double *got) {
+    long calls = 0;
+    lev_params *p;
+    cr_assert_eq(lev_params_new(&p), LEV_OK);
+    lev_params_set_progress(p, count_calls, &calls);
+    lev_params_set_int(p, LEV_P_UNDIRECTED, undirected);
+    lev_params_set_int(p, LEV_P_DIRECTION, out ? LEV_DIR_OUT : LEV_DIR_IN);
+    cr_assert_eq(lev_pagerank(net, q, p, got), LEV_OK, "%s", lev_params_errmsg(p));
+    lev_params_free(p);
+    return calls;
+}
+
+/* xorshift64: the generator of the network the clamp test was found on */
+static uint64_t xs64(uint64_t *s) {
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
 }
 
 /* Two clusters of 600 and 1200 actors, 8 ties out of each actor inside its cluster and one tie
@@ -459,16 +481,9 @@ Test(centrality, pagerank_extrapolation_agrees_with_plain_iteration_in_fewer_ite
             w[m++] = 1;
         }
     }
-    lev_network *net;
-    lev_network_new(&net);
-    test_add_actors(net, (uint32_t)n, "a");
-    for (size_t e = 0; e < m; e++) cr_assert_eq(lev_edge_add(net, src[e], dst[e], w[e], NULL, NULL), LEV_OK);
+    lev_network *net = net_of_arrays((uint32_t)n, m, src, dst, w);
     double *got = malloc(n * sizeof *got), *plain = malloc(n * sizeof *plain), *exact = malloc(n * sizeof *exact);
-    long calls = 0;
-    lev_params *p;
-    lev_params_new(&p);
-    lev_params_set_progress(p, count_calls, &calls);
-    cr_assert_eq(lev_pagerank(net, NULL, p, got), LEV_OK);
+    long calls = counted_pagerank(net, NULL, 0, 0, got);
     long plain_its = plain_pagerank(n, m, src, dst, w, 0, 1e-10, 1000, plain);
     plain_pagerank(n, m, src, dst, w, 0, 0, 2000, exact); /* as far as doubles go */
     double d_got = 0, d_plain = 0;
@@ -480,9 +495,7 @@ Test(centrality, pagerank_extrapolation_agrees_with_plain_iteration_in_fewer_ite
     /* the stopping rule's bound, d/(1 − d)·tol, holds for the extrapolated result too */
     cr_assert(d_got <= 0.85 / 0.15 * 1e-10, "L1 error %g", d_got);
     /* undirected, the same network: a symmetric walk, whose slowest mode may be negative */
-    calls = 0;
-    lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
-    cr_assert_eq(lev_pagerank(net, NULL, p, got), LEV_OK);
+    calls = counted_pagerank(net, NULL, 1, 0, got);
     plain_its = plain_pagerank(n, m, src, dst, w, 1, 1e-10, 1000, plain);
     plain_pagerank(n, m, src, dst, w, 1, 0, 2000, exact);
     d_got = 0;
@@ -491,7 +504,6 @@ Test(centrality, pagerank_extrapolation_agrees_with_plain_iteration_in_fewer_ite
                 d_got);
     cr_assert(calls <= plain_its, "%ld iterations, plain %ld", calls, plain_its);
     cr_assert(d_got <= 0.85 / 0.15 * 1e-10, "L1 error %g", d_got);
-    lev_params_free(p);
     lev_network_free(net);
     free(src), free(dst), free(w), free(got), free(plain), free(exact);
 }
@@ -510,12 +522,7 @@ Test(centrality, pagerank_extrapolation_on_a_negative_mode) {
         cr_assert_eq(lev_edge_add(net, 0, k + 1, w[k], NULL, NULL), LEV_OK);
     }
     double got[40], plain[40], exact[40];
-    long calls = 0;
-    lev_params *p;
-    lev_params_new(&p);
-    lev_params_set_int(p, LEV_P_UNDIRECTED, 1);
-    lev_params_set_progress(p, count_calls, &calls);
-    cr_assert_eq(lev_pagerank(net, NULL, p, got), LEV_OK);
+    long calls = counted_pagerank(net, NULL, 1, 0, got);
     long plain_its = plain_pagerank(n, 39, src, dst, w, 1, 1e-10, 1000, plain);
     plain_pagerank(n, 39, src, dst, w, 1, 0, 2000, exact);
     double d_got = 0;
@@ -524,7 +531,6 @@ Test(centrality, pagerank_extrapolation_on_a_negative_mode) {
     cr_assert(plain_its > 100, "%ld plain iterations", plain_its);
     cr_assert(calls <= 20, "%ld iterations, plain %ld", calls, plain_its);
     cr_assert(d_got <= 0.85 / 0.15 * 1e-10, "L1 error %g", d_got);
-    lev_params_free(p);
     lev_network_free(net);
 }
 
@@ -550,16 +556,9 @@ Test(centrality, pagerank_extrapolation_keeps_scores_nonnegative) {
             src[m] = a, dst[m] = b, w[m++] = 1;
         }
     }
-    lev_network *net;
-    lev_network_new(&net);
-    test_add_actors(net, n, "a");
-    for (size_t e = 0; e < m; e++) cr_assert_eq(lev_edge_add(net, src[e], dst[e], w[e], NULL, NULL), LEV_OK);
+    lev_network *net = net_of_arrays((uint32_t)n, m, src, dst, w);
     double *got = malloc(n * sizeof *got), *plain = malloc(n * sizeof *plain), *exact = malloc(n * sizeof *exact);
-    long calls = 0;
-    lev_params *p;
-    lev_params_new(&p);
-    lev_params_set_progress(p, count_calls, &calls);
-    cr_assert_eq(lev_pagerank(net, q, p, got), LEV_OK);
+    long calls = counted_pagerank(net, q, 0, 0, got);
     long plain_its = plain_pagerank_q(n, m, src, dst, w, q, 0, 1e-10, 1000, plain);
     plain_pagerank_q(n, m, src, dst, w, q, 0, 0, 3000, exact);
     double d_got = 0, lowest = 1;
@@ -575,7 +574,6 @@ Test(centrality, pagerank_extrapolation_keeps_scores_nonnegative) {
     cr_assert(lowest >= 0, "a score below 0: %g", lowest);
     cr_assert(zeros > 0, "the test network lost its unreachable actors");
     cr_assert(d_got <= 0.85 / 0.15 * 1e-10, "L1 error %g", d_got);
-    lev_params_free(p);
     lev_network_free(net);
     free(src), free(dst), free(w), free(q), free(got), free(plain), free(exact);
 }
@@ -618,18 +616,9 @@ Test(centrality, pagerank_extrapolated_results_within_the_stopping_bound) {
             if (qs == 0) q[0] = 1, qs = 1;
             for (uint32_t v = 0; v < n; v++) q[v] /= qs;
         }
-        lev_network *net;
-        lev_network_new(&net);
-        test_add_actors(net, n, "a");
-        for (size_t e = 0; e < m; e++) cr_assert_eq(lev_edge_add(net, src[e], dst[e], w[e], NULL, NULL), LEV_OK);
+        lev_network *net = net_of_arrays((uint32_t)n, m, src, dst, w);
         double *got = malloc(n * sizeof *got), *plain = malloc(n * sizeof *plain), *exact = malloc(n * sizeof *exact);
-        long calls = 0;
-        lev_params *p;
-        lev_params_new(&p);
-        lev_params_set_progress(p, count_calls, &calls);
-        lev_params_set_int(p, LEV_P_UNDIRECTED, undirected);
-        lev_params_set_int(p, LEV_P_DIRECTION, out ? LEV_DIR_OUT : LEV_DIR_IN);
-        cr_assert_eq(lev_pagerank(net, q, p, got), LEV_OK, "case %d: %s", t, lev_params_errmsg(p));
+        long calls = counted_pagerank(net, q, undirected, out, got);
         /* the reversed walk is the walk on the reversed edges */
         const uint32_t *rs = out && !undirected ? dst : src, *rd = out && !undirected ? src : dst;
         long plain_its = plain_pagerank_q(n, m, rs, rd, w, q, undirected, 1e-10, 1000, plain);
@@ -645,7 +634,6 @@ Test(centrality, pagerank_extrapolated_results_within_the_stopping_bound) {
         cr_assert(fabs(gs - 1) <= 1e-12, "case %d: sum %.17g", t, gs);
         cr_assert(l1 <= 2 * 0.85 / 0.15 * 1e-10, "case %d (shape %d, n %u, undirected %d, out %d, q %d): L1 error %g, "
                   "%ld iterations, plain %ld", t, shape, n, undirected, out, q != NULL, l1, calls, plain_its);
-        lev_params_free(p);
         lev_network_free(net);
         free(src), free(dst), free(w), free(q), free(got), free(plain), free(exact);
     }
@@ -669,16 +657,11 @@ Test(centrality, pagerank_no_extrapolation_on_complex_pairs) {
         cr_assert_eq(lev_edge_add(net, src[k], dst[k], w[k], NULL, NULL), LEV_OK);
     }
     double got[7], plain[7];
-    long calls = 0;
-    lev_params *p;
-    lev_params_new(&p);
-    lev_params_set_progress(p, count_calls, &calls);
-    cr_assert_eq(lev_pagerank(net, q, p, got), LEV_OK);
+    long calls = counted_pagerank(net, q, 0, 0, got);
     long plain_its = plain_pagerank_q(n, 7, src, dst, w, q, 0, 1e-10, 1000, plain);
     cr_log_info("ring, jumps to one actor: %ld iterations, plain %ld", calls, plain_its);
     cr_assert_eq(calls, plain_its, "%ld iterations, plain %ld", calls, plain_its);
     for (size_t v = 0; v < n; v++) cr_assert_float_eq(got[v], plain[v], 1e-14, "actor %zu", v);
-    lev_params_free(p);
     lev_network_free(net);
 }
 
