@@ -1649,7 +1649,8 @@ LEV_API lev_status lev_strength(const lev_network *net, lev_params *p, double *o
  * between two iterates is at most LEV_P_TOLERANCE (NetworkX compares with V·tol instead); when
  * the change shrinks by one steady real ratio r (negative included), an iteration is
  * extrapolated by r/(1 − r) (Aitken), which reaches the same fixed point in fewer iterations
- * (R-MAT 20: 16 instead of 26) and never ends the call (the docs' "Convergence" section). Scores are ≥ 0 and sum to 1.
+ * (R-MAT 20: 17 instead of 27) and never ends the call (the docs' "Convergence" section).
+ * Scores are ≥ 0 and sum to 1.
  * @param[in]  net             The network; not changed (its compact form may be built).
  * @param[in]  personalization Length lev_actor_count(net), entries finite and ≥ 0 with a
  *   positive, finite sum; or NULL for uniform. Copied as needed; not kept. It is where the walk

@@ -25,8 +25,8 @@
  * before the step) is the last one. An extrapolated iterate is never the result: the stopping
  * rule applies to plain iterations only, so the result still changed by at most tol over its
  * last iteration, and the fixpoint is the same. Values pushed below 0 by the step are set to 0
- * (the fixpoint is ≥ 0, so this only brings them nearer). R-MAT 18: 24 → 16 iterations, R-MAT
- * 20: 26 → 16, an undirected star 146 → 6 (bench/README.md, sixth round); Barabási–Albert (a
+ * (the fixpoint is ≥ 0, so this only brings them nearer). R-MAT 18: 25 → 17 iterations, R-MAT
+ * 20: 27 → 17, an undirected star 146 → 6 (bench/README.md, sixth round); Barabási–Albert (a
  * complex pair) and Erdős–Rényi (no stable ratio): unchanged.
  */
 #include "internal.h"
