@@ -15,6 +15,7 @@
  * of the reciprocal condition number (LAPACK dgecon's) decides singularity.
  */
 #include "internal.h"
+#include "pr_extra.h"
 
 #include <float.h>
 #include <math.h>
@@ -187,25 +188,33 @@ done:
 typedef struct katz_state {
     view vw;
     double alpha;
+    double c; /* 0, or the extrapolated step's coefficient (src/pr_extra.h) */
     const double *x;
     double *y;
-    double *part_err, *part_sum, *part_sq;
+    double *part_err, *part_sum, *part_sq, *part_sgn;
 } katz_state;
 
-/* y = α·Bx + 1 over one block; partials Σ |y − x|, Σ y (y ≥ 1) and Σ (y − x)². */
+/* y = α·Bx + 1 over one block, or with a step y + c·(y − x) (set to 1 if it falls below: every
+ * Katz score is at least 1); partials Σ |y − x|, Σ y (y ≥ 1), Σ (y − x)² and the signed change
+ * Σ g(v)·(y − x). */
 static void katz_block(const katz_state *st, size_t b) {
     size_t v0 = b * BLOCK, v1 = block_end(b, st->vw.g->n);
-    double err = 0, sum = 0, sq = 0;
+    double err = 0, sum = 0, sq = 0, sgn = 0, c = st->c;
     for (size_t v = v0; v < v1; v++) {
-        double y = st->alpha * pull(&st->vw, st->vw.pull, v, st->x) + 1.0, d = y - st->x[v];
+        double y = st->alpha * pull(&st->vw, st->vw.pull, v, st->x) + 1.0;
+        y += c * (y - st->x[v]); /* c = 0: y unchanged, bit for bit */
+        if (y < 1) y = 1;        /* only after a step */
+        double d = y - st->x[v];
         st->y[v] = y;
         err += fabs(d);
         sum += y;
         sq += d * d;
+        sgn += lev__pr_sign((uint64_t)v) * d;
     }
     st->part_err[b] = err;
     st->part_sum[b] = sum;
     st->part_sq[b] = sq;
+    st->part_sgn[b] = sgn;
 }
 
 lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
@@ -217,12 +226,12 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
     double tol = lev__param(p, LEV_P_TOLERANCE), alpha = lev__param(p, LEV_P_ALPHA);
     long max_iter = (long)lev__param(p, LEV_P_MAX_ITER);
     int normalized = lev__param(p, LEV_P_NORMALIZED) != 0;
-    size_t nblocks = (n + BLOCK - 1) / BLOCK, len = 2 * n + 3 * nblocks;
+    size_t nblocks = (n + BLOCK - 1) / BLOCK, len = 2 * n + 4 * nblocks;
     double *buf = lev__ctx_alloc(&c, len, sizeof(double));
     if (!buf) return lev__ctx_fail(&c, LEV_ENOMEM, "katz: out of memory for %zu actors", n);
     double *x = buf, *y = buf + n;
-    katz_state st = {make_view(&c, p), alpha, NULL, NULL, buf + 2 * n, buf + 2 * n + nblocks,
-                     buf + 2 * n + 2 * nblocks};
+    katz_state st = {make_view(&c, p), alpha, 0, NULL, NULL, buf + 2 * n, buf + 2 * n + nblocks,
+                     buf + 2 * n + 2 * nblocks, buf + 2 * n + 3 * nblocks};
     int symmetric = st.vw.pull == (PULL_IN | PULL_OUT);
     int threads = c.threads;
     (void)threads;
@@ -232,6 +241,13 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
     long it;
     double err = INFINITY, sum = (double)n, e1 = 0, e2 = 0, e3 = 0; /* the three changes before err */
     double sq = 0, sq1 = 0; /* ‖change‖₂² now and one iteration before */
+    /* Extrapolated steps as lev_pagerank() takes them (src/pr_extra.h): the error of x_k is
+     * (αB)^{k+1}(I − αB)^{−1}1, whose slowest part is the Perron vector, a real mode of ratio
+     * α·λmax. A step removes it; the stopping rule and the divergence test see plain
+     * iterations only. */
+    lev__pr_extra ex = LEV__PR_EXTRA_INIT;
+    int prev_plain = 1;
+    double shown = 0;
     for (it = 1; it <= max_iter; it++) {
         st.x = x;
         st.y = y;
@@ -244,6 +260,8 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
         sum = sum_parts(st.part_sum, nblocks);
         sq1 = sq;
         sq = sum_parts(st.part_sq, nblocks);
+        double sgn = sum_parts(st.part_sgn, nblocks);
+        int plain = st.c == 0;
         double *t = x;
         x = y;
         y = t;
@@ -269,7 +287,7 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
          * ‖d_{k+1}‖₂ / ‖d_k‖₂ ≤ α·λmax for every k (the even moments 1ᵀB^{2k}1 are log-convex).
          * A change that grows (clearly above rounding, while still far from converged) proves
          * α·λmax > 1. A directed view may grow for a while and still converge (long paths). */
-        if (symmetric && it >= 2 && rel > 1e-6 && sq > sq1 * (1 + 1e-9) * (1 + 1e-9)) {
+        if (symmetric && it >= 2 && plain && prev_plain && rel > 1e-6 && sq > sq1 * (1 + 1e-9) * (1 + 1e-9)) {
             double lower = sqrt(sq / sq1);
             rc = lev__ctx_fail(&c, LEV_ENOCONV,
                                "katz: alpha = %g is too large: the iteration diverges (alpha*lambda_max >= %.4g > 1; "
@@ -277,9 +295,15 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
                                alpha, lower, alpha / lower);
             goto done;
         }
-        rc = lev__ctx_progress(&c, progress_of(rel, tol, it, max_iter), "katz");
+        /* progress never goes back (a step may change more than the iteration before it) */
+        double done = progress_of(rel, tol, it, max_iter);
+        if (!plain && done == 1) done = shown; /* 1 is for the converging iteration only */
+        if (done > shown) shown = done;
+        rc = lev__ctx_progress(&c, shown, "katz");
         if (rc) goto done;
-        if (rel <= tol) break;
+        if (plain && rel <= tol) break;
+        prev_plain = plain;
+        st.c = it + 1 < max_iter ? lev__pr_extrapolate(&ex, plain, err, sgn) : 0;
     }
     if (it > max_iter) {
         /* The changes are ‖(αB)^k 1‖₁: their growth per step tends to α·λmax (over two steps, so
