@@ -258,14 +258,8 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
         int plain = cx == 0;
         /* Progress on every iteration, the converging one included (it reports 1); never
          * backwards (an extrapolated step may change more than the iteration before it). */
-        double done = plain && err <= tol ? 1
-                      : err >= 1          ? 0
-                      : tol > 0           ? log(err) / log(tol)
-                                          : (double)it / (double)max_iter;
-        if (done > 1) done = 1;
-        if (!plain && done == 1) done = shown; /* 1 is for the converging iteration only */
-        if (done > shown) shown = done;
-        rc = lev__ctx_progress(&c, shown, what);
+        double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
+        rc = lev__ctx_progress(&c, lev__pr_progress(&shown, done > 1 ? 1 : done, plain), what);
         if (rc) goto done;
         if (plain && err <= tol) break;
         cx = it + 1 < max_iter ? lev__pr_extrapolate(&ex, plain, err, sgn) : 0;

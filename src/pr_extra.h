@@ -1,8 +1,8 @@
 /*
- * src/pr_extra.h — PageRank's extrapolation rule, shared by lev_pagerank() (src/pagerank.c) and
- * lev_mpi_pagerank() (src/mpi/kernels.c) so that both take the same steps and give the same bits.
- * The why is in src/pagerank.c's header comment. Header-only: the MPI library does not link the
- * internals of libleverage.
+ * src/pr_extra.h — the extrapolation rule of the affine iterations: lev_pagerank()
+ * (src/pagerank.c), lev_mpi_pagerank() (src/mpi/kernels.c: the same steps, the same bits) and
+ * lev_katz() (src/spectral.c). The why is in src/pagerank.c's header comment. Header-only: the
+ * MPI library does not link the internals of libleverage.
  */
 #ifndef LEV_PR_EXTRA_H
 #define LEV_PR_EXTRA_H
@@ -61,6 +61,15 @@ static inline double lev__pr_extrapolate(lev__pr_extra *e, int plain, double err
     e->err = err;
     e->sgn = sgn;
     return c;
+}
+
+/* The progress to report for an iteration whose own is `done`: never less than what was shown
+ * (an extrapolated step may change more than the iteration before it), and 1 only for a plain
+ * iteration (the converging one). */
+static inline double lev__pr_progress(double *shown, double done, int plain) {
+    if (!plain && done >= 1) done = *shown;
+    if (done > *shown) *shown = done;
+    return *shown;
 }
 
 #endif

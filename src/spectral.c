@@ -295,11 +295,7 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
                                alpha, lower, alpha / lower);
             goto done;
         }
-        /* progress never goes back (a step may change more than the iteration before it) */
-        double done = progress_of(rel, tol, it, max_iter);
-        if (!plain && done == 1) done = shown; /* 1 is for the converging iteration only */
-        if (done > shown) shown = done;
-        rc = lev__ctx_progress(&c, shown, "katz");
+        rc = lev__ctx_progress(&c, lev__pr_progress(&shown, progress_of(rel, tol, it, max_iter), plain), "katz");
         if (rc) goto done;
         if (plain && rel <= tol) break;
         prev_plain = plain;

@@ -1,7 +1,8 @@
 /*
  * Strengths of one direction of a compact form, however they are stored: floats, or one-byte
- * codes into a palette of at most 256 floats, or one float for all (see lev__csr in internal.h). A header of its own
- * because the campaigns' sampling code (rrsample.h) reads strengths without library internals.
+ * codes into a palette of at most 256 floats, or one float for all (see lev__csr in internal.h).
+ * A header of its own because the campaigns' sampling code (rrsample.h) reads strengths without
+ * library internals.
  */
 #ifndef LEV_WTS_H
 #define LEV_WTS_H

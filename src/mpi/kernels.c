@@ -3,9 +3,10 @@
  * gathering a result on one rank.
  *
  * PageRank repeats lev_pagerank()'s arithmetic exactly: the same expression per actor, each row
- * in the same order, the three reductions (dangling mass, L1 and signed change) summed per 2048-actor block
- * and then over the blocks in order. Ranks own whole blocks, so every rank computes its blocks'
- * partial sums, an all-gather gives everyone every block's, and each adds them in block order:
+ * in the same order, the three reductions (dangling mass, L1 and signed change) summed per
+ * 2048-actor block and then over the blocks in order. Ranks own whole blocks, so every rank
+ * computes its blocks' partial sums, one all-gather per iteration gives everyone every block's,
+ * and each adds them in block order:
  * the same bits as one machine, whatever the number of ranks. Its extrapolated steps are
  * lev_pagerank()'s too (src/pr_extra.h decides them from the L1 and the signed change; the
  * signed change hashes global ids).
@@ -93,13 +94,16 @@ static inline double pull(const lmpi_side *sd, uint32_t v, const double *y, int 
     return s;
 }
 
-/* Sum every rank's per-block partials (mine: nb of them) in block order. */
-static double block_sum(lev_mpi_network *net, const double *mine, int nb, double *all, const int *cnt,
-                        const int *displ, int nball) {
-    MPI_Allgatherv(mine, nb, MPI_DOUBLE, all, cnt, displ, MPI_DOUBLE, net->comm);
-    double s = 0;
-    for (int b = 0; b < nball; b++) s += all[b];
-    return s;
+/* Sum every rank's per-block partials in block order: k quantities per block, interleaved
+ * (mine: k·nb doubles; cnt and displ count doubles), into sum[0..k). One all-gather for all k. */
+static void block_sums(lev_mpi_network *net, const double *mine, int k, int nb, double *all, const int *cnt,
+                       const int *displ, int nball, double *sum) {
+    MPI_Allgatherv(mine, k * nb, MPI_DOUBLE, all, cnt, displ, MPI_DOUBLE, net->comm);
+    for (int q = 0; q < k; q++) {
+        double s = 0;
+        for (int b = 0; b < nball; b++) s += all[(size_t)b * k + q];
+        sum[q] = s;
+    }
 }
 
 lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *out) {
@@ -119,20 +123,23 @@ lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *o
     int P = net->size, nb = (int)((nc + LMPI_BLOCK - 1) / LMPI_BLOCK), nball = (int)((n + LMPI_BLOCK - 1) / LMPI_BLOCK);
     size_t ga = A->plan.nghost, gb = B ? B->plan.nghost : 0;
     size_t ns = A->plan.nsend > (B ? B->plan.nsend : 0) ? A->plan.nsend : (B ? B->plan.nsend : 0);
-    /* x, xn, inv: nc each; ya: nc + ga; yb: nc + gb; scratch: ns; partials: 3 nb + 2 nball */
-    size_t total = 3 * (size_t)nc + (nc + ga) + (B ? nc + gb : 0) + ns + 3 * (size_t)nb + 2 * (size_t)nball + 1;
+    /* x, xn, inv: nc each; ya: nc + ga; yb: nc + gb; scratch: ns; partials: 3 nb + 3 nball */
+    size_t total = 3 * (size_t)nc + (nc + ga) + (B ? nc + gb : 0) + ns + 3 * (size_t)nb + 3 * (size_t)nball + 1;
     double *buf = malloc(total * sizeof *buf);
-    int *cnt = malloc(2 * (size_t)P * sizeof *cnt);
+    int *cnt = malloc(4 * (size_t)P * sizeof *cnt);
     if (!buf || !cnt) rc = lmpi_fail(net, LEV_ENOMEM, "%s: out of memory for %u actors", what, nc);
     if ((rc = lmpi_agree(net, rc))) goto done;
     double *x = buf, *xn = x + nc, *inv = xn + nc, *ya = inv + nc, *yb = ya + nc + ga;
-    double *scratch = yb + (B ? nc + gb : 0), *err_part = scratch + ns, *dang_part = err_part + nb;
-    double *sgn_part = dang_part + nb, *all_a = sgn_part + nb, *all_b = all_a + nball;
-    int *displ = cnt + P;
+    /* part: per block, err, dangling mass and signed change (one quantity alone before and after
+     * the iterations); all: every rank's, gathered */
+    double *scratch = yb + (B ? nc + gb : 0), *part = scratch + ns, *all = part + 3 * (size_t)nb;
+    int *displ = cnt + P, *cnt3 = displ + P, *displ3 = cnt3 + P;
     for (int r = 0; r < P; r++) {
         uint32_t c = net->bounds[r + 1] - net->bounds[r];
         cnt[r] = (int)((c + LMPI_BLOCK - 1) / LMPI_BLOCK);
         displ[r] = (int)(net->bounds[r] / LMPI_BLOCK);
+        cnt3[r] = 3 * cnt[r];
+        displ3[r] = 3 * displ[r];
     }
     /* The strength a walker leaves by: out forwards, in reversed, both undirected. */
     const lmpi_side *S = reversed ? &net->in : &net->out;
@@ -156,9 +163,10 @@ lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *o
         double s = 0;
         for (uint32_t v = (uint32_t)b * LMPI_BLOCK; v < nc && v < (uint32_t)(b + 1) * LMPI_BLOCK; v++)
             if (inv[v] == 0) s += x[v];
-        dang_part[b] = s;
+        part[b] = s;
     }
-    double dmass = block_sum(net, dang_part, nb, all_b, cnt, displ, nball);
+    double dmass;
+    block_sums(net, part, 1, nb, all, cnt, displ, nball, &dmass);
     lmpi_exchange(net, &A->plan, ya, ya + nc, scratch);
     if (B) lmpi_exchange(net, &B->plan, yb, yb + nc, scratch);
     double qu = 1.0 / (double)n, err = INFINITY, cx = 0;
@@ -180,13 +188,14 @@ lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *o
                 xn[v] = nv;
                 if (inv[v] == 0) dg += nv;
             }
-            err_part[b] = e;
-            dang_part[b] = dg;
-            sgn_part[b] = sg;
+            part[3 * b] = e;
+            part[3 * b + 1] = dg;
+            part[3 * b + 2] = sg;
         }
-        err = block_sum(net, err_part, nb, all_a, cnt, displ, nball);
-        dmass = block_sum(net, dang_part, nb, all_b, cnt, displ, nball);
-        double sgn = block_sum(net, sgn_part, nb, all_a, cnt, displ, nball);
+        double sums[3];
+        block_sums(net, part, 3, nb, all, cnt3, displ3, nball, sums);
+        err = sums[0], dmass = sums[1];
+        double sgn = sums[2];
         double *t = x; x = xn; xn = t;
         for (uint32_t v = 0; v < nc; v++) {
             ya[v] = x[v] * inv[v];
@@ -209,9 +218,10 @@ lev_status lev_mpi_pagerank(lev_mpi_network *net, const lev_params *p, double *o
     for (int b = 0; b < nb; b++) {
         double s = 0;
         for (uint32_t v = (uint32_t)b * LMPI_BLOCK; v < nc && v < (uint32_t)(b + 1) * LMPI_BLOCK; v++) s += x[v];
-        err_part[b] = s;
+        part[b] = s;
     }
-    double sum = block_sum(net, err_part, nb, all_a, cnt, displ, nball);
+    double sum;
+    block_sums(net, part, 1, nb, all, cnt, displ, nball, &sum);
     for (uint32_t v = 0; v < nc; v++) out[v] = x[v] / sum;
     rc = LEV_OK;
 done:
