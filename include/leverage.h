@@ -2036,12 +2036,14 @@ LEV_API lev_status lev_betweenness_sampled(const lev_network *net, lev_params *p
  * lev_closeness() gives those actors with the same options; among equal scores the lower index
  * comes first, so the result is the head of lev_closeness()'s output sorted by decreasing score,
  * then index. A search from an actor stops as soon as an upper bound of its score falls below the
- * k-th best found so far (Bergamini et al.): with hops, after each level, counting the next level
- * at its distance and every other actor it may reach one hop further; with lengths, the actors
+ * k-th best found so far (Bergamini et al.): with hops, after each level and before each
+ * expansion, counting the next level at its distance, at most as many more one hop further as
+ * there are ties out of the next level (or out of the actors not yet expanded), and every other
+ * actor it may reach one hop further still; with lengths, the actors
  * in the heap at the distance of its top and the others one shortest tie further. How many it
  * may reach is bounded over the strongly connected components (a component reaches itself and
  * what the components it has ties into reach, at most its weak component). Actors are tried in decreasing
- * order of a bound from their own ties, and those whose bound is already too low are never
+ * order of a bound from their own and their neighbours' ties, and those whose bound is already too low are never
  * searched. On small-world networks few searches run to the end (see bench/README.md); in the
  * worst case it costs what lev_closeness() does. k = 0 writes nothing.
  * @param[in]  net    The network; not changed (its compact form may be built).
@@ -2073,7 +2075,7 @@ LEV_API lev_status lev_closeness_top(const lev_network *net, lev_params *p, size
  *
  * As lev_closeness_top() for lev_harmonic(): min(k, n) actors best first (ties: lower index
  * first), with exactly lev_harmonic()'s scores under the same options, LEV_P_NORMALIZED
- * included. The bound after a level (hops) or a settled actor (lengths) is the sum so far plus
+ * included. The bound after a level or before an expansion (hops) or a settled actor (lengths) is the sum so far plus
  * 1/distance for every actor it may still reach, at the least distance it can have.
  * @param[in]  net    The network; not changed (its compact form may be built).
  * @param[in]  p      Options or NULL: as lev_harmonic().

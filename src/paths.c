@@ -2015,16 +2015,24 @@ lev_status lev_betweenness_sampled(const lev_network *net, lev_params *p, double
  * own, because they share the view and the searches with them. */
 
 /* An upper bound of the score of an actor whose search has settled r actors (itself included)
- * at total distance S (harmonic sum h), knows of L more at distance ≥ dl (L may be 0) and may
- * reach the others of its R at distance ≥ dr. Closeness (x − 1)²/((n − 1)·S(x)) with x actors
- * reached in all is convex in x (a square over a positive linear function), so its largest value
- * is at an end: x = r + L or x = R. */
-static double top_bound(int kind, double r, double S, double h, double L, double dl, double R, double dr,
-                        double n1) {
-    if (kind == K_HARMONIC) return h + (L > 0 ? L / dl : 0) + (R - r - L) / dr;
+ * at total distance S (harmonic sum h), knows of L more at distance ≥ dl (L may be 0), may reach
+ * up to M more at distance ≥ dm (M = 0: none) and the others of its R at distance ≥ dr, with
+ * dl ≤ dm ≤ dr. Closeness (x − 1)²/((n − 1)·S(x)) with x actors reached in all: the least total
+ * distance S(x) is piecewise linear in x (the tiers filled nearest first), and on each piece the
+ * score is convex in x (a square over a positive linear function), so its largest value is at
+ * the end of a piece: x = r + L, r + L + M or R. */
+static double top_bound(int kind, double r, double S, double h, double L, double dl, double M, double dm, double R,
+                        double dr, double n1) {
+    double left = R - r;
+    if (L > left) L = left;
+    if (M > left - L) M = left - L;
+    double rest = left - L - M;
+    if (kind == K_HARMONIC) return h + (L > 0 ? L / dl : 0) + (M > 0 ? M / dm : 0) + (rest > 0 ? rest / dr : 0);
     double x1 = r + L, S1 = S + L * dl, f1 = S1 > 0 ? (x1 - 1) * (x1 - 1) / (n1 * S1) : 0;
-    double S2 = S1 + (R - x1) * dr, f2 = S2 > 0 ? (R - 1) * (R - 1) / (n1 * S2) : 0;
-    return f1 > f2 ? f1 : f2;
+    double x2 = x1 + M, S2 = S1 + M * dm, f2 = S2 > 0 ? (x2 - 1) * (x2 - 1) / (n1 * S2) : 0;
+    double S3 = S2 + rest * dr, f3 = S3 > 0 ? (R - 1) * (R - 1) / (n1 * S3) : 0;
+    double f = f1 > f2 ? f1 : f2;
+    return f > f3 ? f : f3;
 }
 
 /* The k best so far: a min-heap of (score, actor), the worst (lower score, or the higher actor
@@ -2136,7 +2144,7 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
                 double thr = top_thr(T->tk);
                 /* The hsize actors in the heap are at ≥ its top; any other, one tie further. */
                 double top = dist[w->heap[0]];
-                if (thr > 0 && top_bound(kind, settled, sum, harm, hsize, top, R, top + T->lmin, n1) * T->scale *
+                if (thr > 0 && top_bound(kind, settled, sum, harm, hsize, top, 0, top, R, top + T->lmin, n1) * T->scale *
                                        TOP_SLACK < thr) {
                     dijkstra_reset(w, settled, hsize);
                     return 0;
@@ -2150,21 +2158,26 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
         int32_t *hops = w->hops;
         size_t head = 0, tail = 1, lvl_end = 1;
         uint64_t hs = 0, pc = 0; /* pc: actors at `level` summed into hs but not yet into harm */
+        uint64_t ties = 0; /* ties out of the actors found so far at level + 1 */
+        uint64_t rem = g->off[v + 1] - g->off[v]; /* ties out of the actors at level not yet expanded */
         int32_t level = 0;
         order[0] = v;
         hops[v] = 0;
         while (head < tail) {
             if (head == lvl_end) {
-                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it. harm adds
-                 * a level's count over its distance, as close_block() does. */
+                /* Levels ≤ level are done; order[head, tail) is level + 1, all of it, and at most
+                 * `ties` actors are at level + 2 (each is the end of a tie out of level + 1). harm
+                 * adds a level's count over its distance, as close_block() does. */
                 if (pc) harm += (double)pc / (double)level;
                 pc = 0;
                 double thr = top_thr(T->tk);
-                if (thr > 0 && top_bound(kind, (double)head, (double)hs, harm, (double)(tail - head), level + 1.0, R,
-                                         level + 2.0, n1) * T->scale * TOP_SLACK < thr) {
+                if (thr > 0 && top_bound(kind, (double)head, (double)hs, harm, (double)(tail - head), level + 1.0,
+                                         (double)ties, level + 2.0, R, level + 3.0, n1) * T->scale * TOP_SLACK < thr) {
                     bfs_reset(w, tail);
                     return 0;
                 }
+                rem = ties;
+                ties = 0;
                 lvl_end = tail;
                 level++;
             }
@@ -2175,11 +2188,30 @@ static int top_eval(const topjob *T, work *w, uint32_t v, double *score) {
             }
             int32_t du1 = hops[u] + 1;
             size_t k1 = g->off[u + 1];
+            if (level > 0 && k1 > g->off[u]) {
+                /* Before each expansion: levels ≤ level hold lvl_end actors, those not yet
+                 * expanded at `level`; level + 1 holds the tail − lvl_end found so far and at most
+                 * `rem` more (ties out of level's actors not yet expanded, u's included), and
+                 * the others are at ≥ level + 2: tighter than at the level's start once ties
+                 * have met known actors. The level + 1 count lies between the two, and closeness
+                 * can fall as it grows, so both ends count (top_bound's L and M). */
+                double thr = top_thr(T->tk);
+                uint64_t left = lvl_end - head + 1; /* u and the others at `level` after it */
+                if (thr > 0 &&
+                    top_bound(kind, (double)lvl_end, (double)(hs + (left - 1) * (uint64_t)level),
+                              harm + (double)(pc + left - 1) / (double)level, (double)(tail - lvl_end), level + 1.0,
+                              (double)rem, level + 1.0, R, level + 2.0, n1) * T->scale * TOP_SLACK < thr) {
+                    bfs_reset(w, tail);
+                    return 0;
+                }
+            }
+            rem -= k1 - g->off[u];
             for (size_t k = g->off[u]; k < k1; k++) {
                 uint32_t x = g->adj[k];
                 if (hops[x] < 0) {
                     hops[x] = du1;
                     order[tail++] = x;
+                    ties += g->off[x + 1] - g->off[x];
                 }
             }
         }
@@ -2292,8 +2324,9 @@ static lev_status top_measure(const lev_network *net, lev_params *p, size_t k, u
     if (weighted)
         for (size_t j = 0; j < vw.m; j++)
             if (vw.len[j] < lming) lming = vw.len[j];
-    /* First bounds, from the actor's own ties alone: its d neighbours are at ≥ the shortest of
-     * its ties ℓv (1 hop), the others at ≥ ℓv + the shortest tie of all (2 hops). */
+    /* First bounds, from the actor's ties and its neighbours' counts of ties: its d neighbours
+     * are at ≥ the shortest of its ties ℓv (1 hop); at most M more, M the ties out of the
+     * neighbours, are at 2 hops, ≥ ℓv + the shortest tie of all ℓ; the others at ≥ ℓv + 2ℓ. */
     cand *cs = scr_alloc(&s, n, sizeof *cs);
     uint32_t *cv = scr_alloc(&s, n, sizeof *cv);
     double *ub0 = scr_alloc(&s, n, sizeof *ub0);
@@ -2302,14 +2335,17 @@ static lev_status top_measure(const lev_network *net, lev_params *p, size_t k, u
     tk.actor = scr_alloc(&s, k, sizeof *tk.actor);
     if (!cs || !cv || !ub0 || !tk.score || !tk.actor) return oom(&c, &s, what, n, g->m);
     for (uint32_t v = 0; v < n; v++) {
-        double d = (double)(vw.off[v + 1] - vw.off[v]), lv = 1, l2 = 2;
+        double d = (double)(vw.off[v + 1] - vw.off[v]), lv = 1, l2 = 2, l3 = 3;
+        uint64_t ties = 0;
+        for (size_t j = vw.off[v]; j < vw.off[v + 1]; j++) ties += vw.off[vw.adj[j] + 1] - vw.off[vw.adj[j]];
         if (weighted) {
             lv = INFINITY;
             for (size_t j = vw.off[v]; j < vw.off[v + 1]; j++)
                 if (vw.len[j] < lv) lv = vw.len[j];
             l2 = lv + lming;
+            l3 = l2 + lming;
         }
-        cs[v].ub = d > 0 ? top_bound(kind, 1, 0, 0, d, lv, (double)reach[v], l2, n1) * scale : 0;
+        cs[v].ub = d > 0 ? top_bound(kind, 1, 0, 0, d, lv, (double)ties, l2, (double)reach[v], l3, n1) * scale : 0;
         cs[v].v = v;
     }
     qsort(cs, n, sizeof *cs, cand_cmp);

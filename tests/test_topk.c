@@ -26,6 +26,12 @@ static lev_params *mk(topt o) {
     return p;
 }
 
+/* Uniform in [0, 1) from a 64-bit LCG (Knuth's MMIX constants). */
+static double lcg_unit(uint64_t *x) {
+    *x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double)(*x >> 11) * 0x1.0p-53;
+}
+
 static const double *g_full;
 static int by_score(const void *a, const void *b) {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -121,6 +127,76 @@ Test(topk, rmat_2048, .timeout = 60) {
     lev_network *net = rmat(11, 12000, 42);
     check_top(net, "rmat", 1);
     lev_network_free(net);
+}
+
+/* R-MAT networks of 64 to 512 actors with 2 to 42 ties each and varied skew, from a fixed LCG,
+ * in hops (where the searches check a bound before every expansion: src/paths.c, top_eval),
+ * four views, k = 1, 3, 5, 10. A bound that takes the next level's count at its upper end only
+ * (closeness can fall as more actors are reached, when most of those reached are near) fails
+ * on the first network; so does one that drops the lower end of top_bound's middle tier. */
+static lev_network *rmat_skewed(uint64_t *x, unsigned scale, size_t m, double a, double b) {
+    lev_network *net;
+    cr_assert_eq(lev_network_new(&net), LEV_OK);
+    uint32_t n = 1u << scale;
+    test_add_actors(net, n, "v");
+    uint32_t *src = malloc(m * sizeof *src), *dst = malloc(m * sizeof *dst);
+    cr_assert(src && dst);
+    for (size_t e = 0; e < m; e++) {
+        uint32_t i = 0, j = 0;
+        for (unsigned lv = 0; lv < scale; lv++) {
+            double u = lcg_unit(x);
+            uint32_t ib = u >= a + b, jb = u >= a + b ? u >= a + 2 * b : u >= a;
+            i |= ib << lv;
+            j |= jb << lv;
+        }
+        src[e] = i;
+        dst[e] = j;
+    }
+    cr_assert_eq(lev_edges_add(net, m, src, dst, NULL, NULL, NULL), LEV_OK, "%s", lev_errmsg(net));
+    free(src);
+    free(dst);
+    return net;
+}
+
+Test(topk, random_hops, .timeout = 120) {
+    int checked = 0;
+    for (uint64_t t = 0; t < 300; t++) {
+        uint64_t x = t * 7919 + 1;
+        unsigned scale = 6 + (unsigned)(lcg_unit(&x) * 4);
+        uint32_t n = 1u << scale;
+        size_t m = (size_t)(n * (2 + lcg_unit(&x) * 40));
+        double a = 0.45 + lcg_unit(&x) * 0.3, b = (1 - a) * (0.2 + lcg_unit(&x) * 0.3);
+        lev_network *net = rmat_skewed(&x, scale, m, a, b);
+        double *full = malloc(n * sizeof *full);
+        uint32_t *want = malloc(n * sizeof *want);
+        for (int o = 0; o < 4; o++) {
+            lev_params *p = mk((topt){o == 2, 0, o == 1 ? LEV_DIR_IN : o == 3 ? LEV_DIR_OUT : 0, 0, 2});
+            for (int h = 0; h < 2; h++) {
+                cr_assert_eq((h ? lev_harmonic : lev_closeness)(net, p, full), LEV_OK);
+                for (uint32_t v = 0; v < n; v++) want[v] = v;
+                g_full = full;
+                qsort(want, n, sizeof *want, by_score);
+                static const size_t ks[] = {1, 3, 5, 10};
+                for (size_t j = 0; j < 4; j++) {
+                    uint32_t got[10];
+                    double sc[10];
+                    cr_assert_eq((h ? lev_harmonic_top : lev_closeness_top)(net, p, ks[j], got, sc), LEV_OK);
+                    for (size_t i = 0; i < ks[j]; i++)
+                        cr_assert(got[i] == want[i] && sc[i] == full[want[i]],
+                                  "network %llu (%u actors, %zu ties) view %d %s k %zu: place %zu is actor %u "
+                                  "(%.17g), want %u (%.17g)",
+                                  (unsigned long long)t, n, m, o, h ? "harmonic" : "closeness", ks[j], i, got[i],
+                                  sc[i], want[i], full[want[i]]);
+                    checked++;
+                }
+            }
+            lev_params_free(p);
+        }
+        free(full);
+        free(want);
+        lev_network_free(net);
+    }
+    cr_assert_eq(checked, 300 * 4 * 2 * 4);
 }
 
 Test(topk, edge_cases) {
