@@ -158,7 +158,7 @@ static lev_network *rmat_skewed(uint64_t *x, unsigned scale, size_t m, double a,
     return net;
 }
 
-Test(topk, random_hops, .timeout = 120) {
+Test(topk, random_hops) {
     int checked = 0;
     for (uint64_t t = 0; t < 300; t++) {
         uint64_t x = t * 7919 + 1;
