@@ -68,12 +68,17 @@ static size_t rank_rows(char *text, char names[][32], double *score, size_t cap)
 }
 
 /* --top K: the K highest of the full ranking, highest first, ties to the lower index, no score
- * (NaN: reciprocity of an actor without ties) last. */
+ * (NaN: reciprocity of an actor without ties) last. Closeness and harmonic take the top K by
+ * pruned search (lev_closeness_top, lev_harmonic_top) and must give the same rows. */
 Test(cli, rank_top_is_the_head_of_the_full_ranking) {
     static const char *runs[] = {
         " rank --measure pagerank --undirected --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV),
         " rank --measure degree --undirected --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV),
         " rank --measure reciprocity --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_DANGLING_EDGES_CSV) " 2>/dev/null",
+        " rank --measure closeness --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV),
+        " rank --measure closeness --direction in " SRC(REF_DANGLING_EDGES_CSV),
+        " rank --measure harmonic --normalized --unweighted " SRC(REF_DANGLING_EDGES_CSV),
+        " rank --measure harmonic --undirected --actors " SRC(REF_FLORENTINE_ACTORS_CSV) " " SRC(REF_FLORENTINE_EDGES_CSV),
     };
     for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
         char cmd[1024], *all, *top, na[64][32], nt[64][32];

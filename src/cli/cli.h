@@ -165,6 +165,8 @@ const char *cli_measure_hint(const char *name, char *b, size_t cap);
 /* Compute a measure into out (length lev_actor_count). Prints the error; returns a status.
  * Leaves p's LEV_P_DIRECTION as it found it. */
 lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params *p, double *out);
+/* Print a measure's failure rc as cli_measure_run() does: "leverage: NAME: why". */
+void cli_measure_error(const measure *m, const lev_params *p, lev_status rc);
 /* Whether m reads key (LEV_P_THREADS: every measure). */
 int cli_measure_reads(const measure *m, lev_param key);
 

@@ -195,15 +195,17 @@ lev_status cli_measure_run(const measure *m, const lev_network *net, lev_params 
     lev_params_get_int(p, LEV_P_DIRECTION, &dir);
     lev_status rc = m->run(m, net, p, out);
     lev_params_set_int(p, LEV_P_DIRECTION, dir); /* the degree-like runners set their own */
-    if (rc) {
-        const char *msg = lev_params_errcode(p) == rc ? lev_params_errmsg(p) : lev_strerror(rc);
-        size_t len = strlen(m->name);
-        if (strncmp(msg, m->name, len) == 0 && msg[len] == ':') /* the library's message names it */
-            fprintf(stderr, "leverage: %s\n", msg);
-        else
-            fprintf(stderr, "leverage: %s: %s\n", m->name, msg);
-    }
+    if (rc) cli_measure_error(m, p, rc);
     return rc;
+}
+
+void cli_measure_error(const measure *m, const lev_params *p, lev_status rc) {
+    const char *msg = lev_params_errcode(p) == rc ? lev_params_errmsg(p) : lev_strerror(rc);
+    size_t len = strlen(m->name);
+    if (strncmp(msg, m->name, len) == 0 && msg[len] == ':') /* the library's message names it */
+        fprintf(stderr, "leverage: %s\n", msg);
+    else
+        fprintf(stderr, "leverage: %s: %s\n", m->name, msg);
 }
 
 int cli_measure_reads(const measure *m, lev_param key) {

@@ -90,6 +90,15 @@ static int print_edge_scores(const cli_args *a, const lev_network *net) {
     return cli_finish_output();
 }
 
+/* With --top K, closeness and harmonic without a cutoff take the exact top K by pruned search
+ * (lev_closeness_top, lev_harmonic_top): the same rows, scores bit for bit and ties to the lower
+ * index, as sorting every actor's score, without a search from every actor. */
+static int top_by_search(const measure *m, const lev_params *p) {
+    double cutoff = 0;
+    lev_params_get_double(p, LEV_P_CUTOFF, &cutoff);
+    return cutoff == 0 && (strcmp(m->name, "closeness") == 0 || strcmp(m->name, "harmonic") == 0);
+}
+
 /* Every library option given must be one the measure reads: none is silently ignored. */
 static int check_reads(const cli_args *a, const measure *m) {
     char list[512];
@@ -133,9 +142,25 @@ static int run(cli_args *a) {
         fprintf(stderr, "leverage: out of memory for %zu actors\n", n);
         goto done;
     }
-    if (cli_measure_run(m, net, a->p, score) != LEV_OK) goto done;
     size_t rows = n;
-    if (a->rank_top) { /* after the measure has freed its scratch: no higher peak */
+    if (a->rank_top && top_by_search(m, a->p)) {
+        rows = (size_t)a->rank_top < n ? (size_t)a->rank_top : n;
+        double *top = malloc((rows ? rows : 1) * sizeof *top);
+        order = malloc((rows ? rows : 1) * sizeof *order);
+        if (!top || !order) {
+            free(top);
+            fprintf(stderr, "leverage: out of memory for %zu actors\n", rows);
+            goto done;
+        }
+        lev_status rc = (strcmp(m->name, "closeness") == 0 ? lev_closeness_top : lev_harmonic_top)(net, a->p, rows,
+                                                                                                   order, top);
+        if (rc != LEV_OK) cli_measure_error(m, a->p, rc);
+        for (size_t k = 0; rc == LEV_OK && k < rows; k++) score[order[k]] = top[k];
+        free(top);
+        if (rc != LEV_OK) goto done;
+    } else if (cli_measure_run(m, net, a->p, score) != LEV_OK) {
+        goto done;
+    } else if (a->rank_top) { /* after the measure has freed its scratch: no higher peak */
         if (!(order = cli_order(score, n, 1))) {
             fprintf(stderr, "leverage: out of memory for %zu actors\n", n);
             goto done;
