@@ -2176,8 +2176,9 @@ LEV_API lev_status lev_katz(const lev_network *net, lev_params *p, double *out);
  * @par Contract
  *   reads net · parallel (OpenMP) · bit-identical for any LEV_P_THREADS · cancellable.
  * @par Complexity
- *   O(iterations · (V + E)) time, about log(tol)/log((λ₂+1)/(λmax+1)) iterations; 2·V doubles
- *   of scratch.
+ *   O(iterations · (V + E)) time, about log(tol)/log((λ₂+1)/(λmax+1)) iterations, fewer when
+ *   that second eigenvalue is real (the iteration then takes lev_pagerank()'s extrapolated
+ *   steps: R-MAT 18, 24 → 19); 2·V doubles of scratch.
  * @par Reference
  *   Bonacich, P. (1972). J. Math. Sociol. 2(1). doi:10.1080/0022250X.1972.9989806
  * @since 0.1

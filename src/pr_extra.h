@@ -1,8 +1,8 @@
 /*
- * src/pr_extra.h — the extrapolation rule of the affine iterations: lev_pagerank()
- * (src/pagerank.c), lev_mpi_pagerank() (src/mpi/kernels.c: the same steps, the same bits) and
- * lev_katz() (src/spectral.c). The why is in src/pagerank.c's header comment. Header-only: the
- * MPI library does not link the internals of libleverage.
+ * src/pr_extra.h — the extrapolation rule of the power iterations: lev_pagerank()
+ * (src/pagerank.c), lev_mpi_pagerank() (src/mpi/kernels.c: the same steps, the same bits),
+ * lev_katz() and lev_eigenvector() (src/spectral.c). The why is in src/pagerank.c's header
+ * comment. Header-only: the MPI library does not link the internals of libleverage.
  */
 #ifndef LEV_PR_EXTRA_H
 #define LEV_PR_EXTRA_H
