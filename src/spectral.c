@@ -151,8 +151,7 @@ lev_status lev_eigenvector(const lev_network *net, lev_params *p, double *out) {
     st.part_sgn = st.part_err + nblocks;
     st.c = 0;
     lev__pr_extra ex = LEV__PR_EXTRA_INIT;
-    /* stepped: whether the iterate of this pass (bit 0), of the last (bit 1) and of the one
-     * before (bit 2) was extrapolated */
+    /* stepped: whether the iterate of this pass (bit 0) and of the last (bit 1) was extrapolated */
     unsigned stepped = 0;
     double shown = 0;
     int threads = c.threads;
@@ -200,7 +199,7 @@ lev_status lev_eigenvector(const lev_network *net, lev_params *p, double *out) {
         st.inv_prev = st.inv;
         st.inv = 1.0 / norm;
         st.c = cnext;
-        stepped = (stepped << 1 | (cnext != 0)) & 7u;
+        stepped = (stepped << 1 | (cnext != 0)) & 3u;
         double *t = a;
         a = b;
         b = t;
