@@ -356,6 +356,9 @@ lev_status lev__ctx_erange(const lev__ctx *c, const char *what, const char *unit
                           size_t *len);
 /* Report progress; returns LEV_ECANCELLED (recorded) when the callback asks to stop. */
 lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what);
+/* Progress of an iteration `it` of at most max_iter from its change err and tolerance tol, in
+ * [0, 1]: log(err)/log(tol), 1 once err ≤ tol (it/max_iter when tol is 0). */
+double lev__iter_progress(double err, double tol, long it, long max_iter);
 void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size);
 void lev__ctx_free(const lev__ctx *c, void *ptr, size_t count, size_t size);
 

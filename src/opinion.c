@@ -150,8 +150,7 @@ static lev_status iterate(const lev__ctx *c, sweep *s, double **px, double **pxn
         x = xn;
         xn = t;
         if (!isfinite(err)) break;
-        double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
-        if ((rc = lev__ctx_progress(c, done > 1 ? 1 : done, what))) break;
+        if ((rc = lev__ctx_progress(c, lev__iter_progress(err, tol, it, max_iter), what))) break;
         if (err <= tol) break;
     }
     *px = x;

@@ -258,8 +258,7 @@ static lev_status pagerank_run(const lev_network *net, const double *personaliza
         int plain = cx == 0;
         /* Progress on every iteration, the converging one included (it reports 1); never
          * backwards (an extrapolated step may change more than the iteration before it). */
-        double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
-        rc = lev__ctx_progress(&c, lev__pr_progress(&shown, done > 1 ? 1 : done, plain), what);
+        rc = lev__ctx_progress(&c, lev__pr_progress(&shown, lev__iter_progress(err, tol, it, max_iter), plain), what);
         if (rc) goto done;
         if (plain && err <= tol) break;
         cx = it + 1 < max_iter ? lev__pr_extrapolate(&ex, plain, err, sgn) : 0;

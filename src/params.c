@@ -287,6 +287,11 @@ lev_status lev__ctx_progress(const lev__ctx *c, double done, const char *what) {
     return LEV_OK;
 }
 
+double lev__iter_progress(double err, double tol, long it, long max_iter) {
+    double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
+    return done > 1 ? 1 : done < 0 ? 0 : done;
+}
+
 void *lev__ctx_alloc(const lev__ctx *c, size_t count, size_t size) {
     return lev__alloc_array(&c->net->mem, count, size);
 }

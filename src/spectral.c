@@ -76,12 +76,6 @@ static double sum_parts(const double *part, size_t nblocks) {
     return s;
 }
 
-/* Progress of an iteration from its change and tolerance, in [0, 1]. */
-static double progress_of(double err, double tol, long it, long max_iter) {
-    double done = err <= tol ? 1 : err >= 1 ? 0 : tol > 0 ? log(err) / log(tol) : (double)it / (double)max_iter;
-    return done > 1 ? 1 : done < 0 ? 0 : done;
-}
-
 /* ---- eigenvector ---------------------------------------------------------------------------- */
 
 /*
@@ -176,7 +170,7 @@ lev_status lev_eigenvector(const lev_network *net, lev_params *p, double *out) {
             /* err: x_{k−1} against x_{k−2}; plain when x_{k−1} was not stepped (bit 1) */
             err = sum_parts(st.part_err, nblocks);
             int plain = !(stepped & 2u);
-            rc = lev__ctx_progress(&c, lev__pr_progress(&shown, progress_of(err, tol, k - 1, max_iter), plain),
+            rc = lev__ctx_progress(&c, lev__pr_progress(&shown, lev__iter_progress(err, tol, k - 1, max_iter), plain),
                                    "eigenvector");
             if (rc) goto done;
             if (plain && err <= tol) break; /* x_{k−1} = a · inv */
@@ -333,7 +327,7 @@ lev_status lev_katz(const lev_network *net, lev_params *p, double *out) {
                                alpha, lower, alpha / lower);
             goto done;
         }
-        rc = lev__ctx_progress(&c, lev__pr_progress(&shown, progress_of(rel, tol, it, max_iter), plain), "katz");
+        rc = lev__ctx_progress(&c, lev__pr_progress(&shown, lev__iter_progress(rel, tol, it, max_iter), plain), "katz");
         if (rc) goto done;
         if (plain && rel <= tol) break;
         prev_plain = plain;
@@ -468,7 +462,7 @@ lev_status lev_hits(const lev_network *net, lev_params *p, double *hubs, double 
             double *t = a;
             a = a_prev;
             a_prev = t; /* a_prev: the authorities just computed */
-            rc = lev__ctx_progress(&c, progress_of(err, tol, it, max_iter), "hits");
+            rc = lev__ctx_progress(&c, lev__iter_progress(err, tol, it, max_iter), "hits");
             if (rc) goto done;
             if (err <= tol) break;
         }
